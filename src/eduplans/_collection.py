@@ -1,0 +1,106 @@
+"""A collection of plans: iterable, sized, looked up by plan id or region name."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, overload
+
+from ._errors import PlanNotFoundError
+from ._model import Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["PlanCollection"]
+
+
+class PlanCollection(Sequence[Plan]):
+    """An ordered, immutable collection of :class:`Plan` objects.
+
+    Parameters
+    ----------
+    plans
+        The plans; their ids must be unique.
+
+    Examples
+    --------
+    >>> import eduplans
+    >>> plans = eduplans.load()
+    >>> plans["洛阳市"] is plans["luoyang-2022"]
+    True
+    """
+
+    __slots__ = ("_by_id", "_plans")
+
+    def __init__(self, plans: Iterable[Plan]) -> None:
+        self._plans = tuple(plans)
+        self._by_id: dict[str, Plan] = {}
+        for plan in self._plans:
+            if not isinstance(plan, Plan):
+                raise TypeError(f"expected Plan objects, got {type(plan).__name__}")
+            if plan.id in self._by_id:
+                raise ValueError(f"duplicate plan id {plan.id!r}")
+            self._by_id[plan.id] = plan
+
+    def __len__(self) -> int:
+        return len(self._plans)
+
+    def __iter__(self) -> Iterator[Plan]:
+        return iter(self._plans)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Plan):
+            return item in self._plans
+        if isinstance(item, str):
+            return item in self._by_id or any(item == p.region.name for p in self._plans)
+        return False
+
+    @overload
+    def __getitem__(self, key: int) -> Plan: ...
+    @overload
+    def __getitem__(self, key: str) -> Plan: ...
+    @overload
+    def __getitem__(self, key: slice) -> PlanCollection: ...
+
+    def __getitem__(self, key: int | str | slice) -> Plan | PlanCollection:
+        """Return a plan by position, plan id, region name or region code.
+
+        Raises
+        ------
+        PlanNotFoundError
+            A :class:`KeyError` (and :class:`~eduplans.EduplansError`) that suggests close
+            matches, when no plan has that id or region; also when a region has several plans.
+        """
+        if isinstance(key, slice):
+            return PlanCollection(self._plans[key])
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self._plans[key]
+        if not isinstance(key, str):
+            raise TypeError(f"plans are looked up by int, str or slice, not {type(key).__name__}")
+        if key in self._by_id:
+            return self._by_id[key]
+        matches = [p for p in self._plans if key in (p.region.name, p.region.code)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            ids = ", ".join(p.id for p in matches)
+            raise PlanNotFoundError(f"region {key!r} has several plans ({ids}); use a plan id")
+        names = sorted({*self._by_id, *(p.region.name for p in self._plans)})
+        close = difflib.get_close_matches(key, names, n=3, cutoff=0.3)
+        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        raise PlanNotFoundError(f"no plan with id or region {key!r}{hint} (have: {', '.join(names)})")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Plan ids, in order."""
+        return tuple(self._by_id)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return all values of all plans as one tidy frame; see :func:`eduplans.to_frame`."""
+        from ._frame import to_frame
+
+        return to_frame(self)
+
+    def __repr__(self) -> str:
+        return f"PlanCollection({len(self)} plans: {', '.join(self.ids)})"

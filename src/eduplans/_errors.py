@@ -1,0 +1,79 @@
+"""Exceptions raised by eduplans.
+
+Every error the library raises on purpose derives from :class:`EduplansError`, so one ``except``
+clause catches them all::
+
+    EduplansError
+    ├── DataError            a bundled or user plan file is malformed (names the file and field)
+    ├── ValueTextError       a value text ("97%以上", "3—5所") cannot be read (names the text, position)
+    ├── UnitError            a unit is unknown, or two units cannot be compared or added
+    └── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
+
+``PlanNotFoundError`` derives from both :class:`EduplansError` and :class:`KeyError`, so code that
+expects a mapping's ``KeyError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataError",
+    "EduplansError",
+    "PlanNotFoundError",
+    "UnitError",
+    "ValueTextError",
+]
+
+
+class EduplansError(Exception):
+    """Base class of every error eduplans raises on purpose."""
+
+
+class DataError(EduplansError):
+    """A plan file (bundled or user-supplied) is malformed.
+
+    Parameters
+    ----------
+    message
+        What is wrong.
+    path
+        The file, when known.
+    field
+        A dotted path to the offending field, e.g. ``indicators[3].values[0].quote``.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, field: str | None = None) -> None:
+        self.path = path
+        self.field = field
+        where = ": ".join(p for p in (path, field) if p)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ValueTextError(EduplansError, ValueError):
+    """A value text cannot be turned into (comparator, value, upper, unit).
+
+    Parameters
+    ----------
+    message
+        What is wrong.
+    text
+        The text that was read.
+    position
+        The character position in ``text`` where reading failed, when known.
+    """
+
+    def __init__(self, message: str, *, text: str, position: int | None = None) -> None:
+        self.text = text
+        self.position = position
+        at = f" at position {position}" if position is not None else ""
+        super().__init__(f"cannot read value text {text!r}{at}: {message}")
+
+
+class UnitError(EduplansError, ValueError):
+    """A unit is unknown, or two quantities with incompatible units were combined."""
+
+
+class PlanNotFoundError(EduplansError, KeyError):
+    """A plan id or region name is not in the collection; the message suggests close matches."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""

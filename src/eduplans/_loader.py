@@ -1,0 +1,324 @@
+"""Reading plan files (TOML, see docs/data-format.md) into :class:`~eduplans.Plan` objects.
+
+Bundled data is read lazily with :mod:`importlib.resources` on the first :func:`load` call and
+kept for the life of the process (the objects are immutable). Every field is checked; an unknown
+field, a wrong type or a quote that is not at its offsets raises :class:`~eduplans.DataError`
+naming the file and the field. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ._collection import PlanCollection
+from ._errors import DataError
+from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
+
+__all__ = ["load", "read_plan", "regions"]
+
+_T = TypeVar("_T")
+
+_HEADER_FIELDS = {
+    "schema_version", "id", "source", "region", "title", "title_en", "issuer", "issued", "kind",
+    "status", "period", "baseline_year", "notes", "indicators",
+}
+_INDICATOR_FIELDS = {
+    "name", "subject", "section", "origin", "unit", "binding", "key", "note", "values",
+}
+_VALUE_FIELDS = {
+    "kind", "year", "text", "comparator", "value", "value_high", "hedges", "flags", "note",
+    "quote", "start", "end",
+}
+SCHEMA_VERSION = 1
+
+
+def _data_dir() -> Traversable:
+    return files("eduplans").joinpath("data")
+
+
+@cache
+def regions() -> Mapping[str, Region]:
+    """Return the bundled regions by GB/T 2260 code.
+
+    Returns
+    -------
+    Mapping[str, Region]
+        Code → :class:`Region`, parents linked (洛阳市 → 河南省).
+    """
+    path = _data_dir().joinpath("regions.toml")
+    rows = tomllib.loads(path.read_text(encoding="utf-8"))["regions"]
+    by_code: dict[str, Region] = {}
+    pending = list(rows)
+    while pending:  # parents before children, whatever the file order
+        row = pending.pop(0)
+        parent_code = row.get("parent")
+        if parent_code is not None and parent_code not in by_code:
+            if not any(r["code"] == parent_code for r in pending):
+                raise DataError(f"unknown parent {parent_code}", path="regions.toml",
+                                field=f"regions[{row['code']}].parent")
+            pending.append(row)
+            continue
+        by_code[row["code"]] = Region(
+            code=row["code"], name=row["name"], level=row["level"],
+            parent=by_code.get(parent_code) if parent_code else None,
+            name_en=row.get("name_en", ""),
+        )
+    return by_code
+
+
+class _Reader:
+    """Checks one plan document field by field, naming the file and field on error."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, message: str, field: str) -> DataError:
+        return DataError(message, path=self.path, field=field)
+
+    def get(self, table: Mapping[str, Any], name: str, kind: type[_T], field: str,
+            default: Any = ...) -> _T:
+        if name not in table:
+            if default is ...:
+                raise self.fail("required field is missing", f"{field}{name}")
+            return default  # type: ignore[no-any-return]
+        value = table[name]
+        ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
+        if kind is float:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if not ok:
+            raise self.fail(f"expected {kind.__name__}, got {type(value).__name__} {value!r}",
+                            f"{field}{name}")
+        return value  # type: ignore[no-any-return]
+
+    def known(self, table: Mapping[str, Any], allowed: set[str], field: str) -> None:
+        extra = sorted(set(table) - allowed)
+        if extra:
+            raise self.fail(f"unknown field(s) {extra}; allowed: {sorted(allowed)}",
+                            f"{field}{extra[0]}")
+
+    def build(self, make: Callable[[], _T], field: str) -> _T:
+        try:
+            return make()
+        except DataError as exc:
+            inner = f"{field}{exc.field}" if exc.field else field.rstrip(".")
+            message = str(exc)
+            if exc.field and message.startswith(f"{exc.field}: "):
+                message = message[len(exc.field) + 2:]
+            raise self.fail(message, inner) from None
+
+    def strings(self, table: Mapping[str, Any], name: str, field: str) -> tuple[str, ...]:
+        items = self.get(table, name, list, field, default=[])
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise self.fail(f"expected a string, got {item!r}", f"{field}{name}[{i}]")
+        return tuple(items)
+
+
+def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | Target:
+    r.known(raw, _VALUE_FIELDS, f)
+    kind = r.get(raw, "kind", str, f)
+    if kind not in ("baseline", "target"):
+        raise r.fail(f"{kind!r} is not 'baseline' or 'target'", f"{f}kind")
+    start, end = r.get(raw, "start", int, f), r.get(raw, "end", int, f)
+    quote = r.get(raw, "quote", str, f)
+    span = r.build(lambda: SourceSpan(start=start, end=end, quote=quote), f)
+    cls: type[Baseline | Target] = Baseline if kind == "baseline" else Target
+    return r.build(
+        lambda: cls(
+            year=r.get(raw, "year", int, f),
+            comparator=r.get(raw, "comparator", str, f),
+            magnitude=r.get(raw, "value", float, f, default=None),
+            upper_magnitude=r.get(raw, "value_high", float, f, default=None),
+            unit=unit,
+            text=r.get(raw, "text", str, f),
+            span=span,
+            hedges=r.strings(raw, "hedges", f),
+            flags=r.strings(raw, "flags", f),
+            note=r.get(raw, "note", str, f, default=""),
+        ),
+        f,
+    )
+
+
+def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
+    r.known(raw, _INDICATOR_FIELDS, f)
+    unit = r.get(raw, "unit", str, f)
+    raw_values = r.get(raw, "values", list, f)
+    values = []
+    for j, v in enumerate(raw_values):
+        if not isinstance(v, dict):
+            raise r.fail("expected a table", f"{f}values[{j}]")
+        values.append(_value(r, v, unit, f"{f}values[{j}]."))
+    return r.build(
+        lambda: Indicator(
+            name=r.get(raw, "name", str, f),
+            subject=r.get(raw, "subject", str, f, default=""),
+            section=r.get(raw, "section", str, f),
+            origin=r.get(raw, "origin", str, f),  # type: ignore[arg-type]
+            unit=unit,
+            binding=r.get(raw, "binding", str, f),
+            key=r.get(raw, "key", str, f, default=None),
+            note=r.get(raw, "note", str, f, default=""),
+            baselines=tuple(v for v in values if isinstance(v, Baseline)),
+            targets=tuple(v for v in values if isinstance(v, Target)),
+        ),
+        f,
+    )
+
+
+def _source_path(plan_path: Path | None, name: str) -> Path | Traversable:
+    if plan_path is not None:
+        beside = plan_path.parent / name
+        if beside.is_file():
+            return beside
+    return _data_dir().joinpath("sources", name)
+
+
+def parse_plan_document(
+    doc: Mapping[str, Any], *, path: str, source_text: str | None = None,
+    plan_path: Path | None = None,
+) -> Plan:
+    """Build a :class:`Plan` from a parsed plan document (the TOML as a dict).
+
+    Parameters
+    ----------
+    doc
+        The document.
+    path
+        Name used in error messages.
+    source_text
+        The source text; read from the document's ``source`` field when None.
+    plan_path
+        The plan file, whose folder is searched for the source text first.
+
+    Returns
+    -------
+    Plan
+        The validated plan.
+
+    Raises
+    ------
+    DataError
+        Naming ``path`` and the field, for any malformed field.
+    """
+    r = _Reader(path)
+    r.known(doc, _HEADER_FIELDS, "")
+    version = r.get(doc, "schema_version", int, "")
+    if version != SCHEMA_VERSION:
+        raise r.fail(f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
+                     "schema_version")
+    source = r.get(doc, "source", str, "")
+    if source_text is None:
+        src = _source_path(plan_path, source)
+        if not src.is_file():
+            raise r.fail(f"source text {source!r} not found", "source")
+        try:
+            source_text = src.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise r.fail(f"source text {source!r} is not UTF-8: {exc}", "source") from None
+    code = r.get(doc, "region", str, "")
+    known = regions()
+    if code not in known:
+        raise r.fail(f"unknown region code {code!r}; known: {sorted(known)}", "region")
+    period = r.get(doc, "period", list, "")
+    raw_indicators = r.get(doc, "indicators", list, "")
+    indicators = []
+    for i, raw in enumerate(raw_indicators):
+        if not isinstance(raw, dict):
+            raise r.fail("expected a table", f"indicators[{i}]")
+        indicators.append(_indicator(r, raw, f"indicators[{i}]."))
+    return r.build(
+        lambda: Plan(
+            id=r.get(doc, "id", str, ""),
+            region=known[code],
+            title=r.get(doc, "title", str, ""),
+            title_en=r.get(doc, "title_en", str, "", default=""),
+            issuer=r.get(doc, "issuer", str, ""),
+            issued=r.get(doc, "issued", date, ""),
+            period=tuple(period),  # type: ignore[arg-type]
+            kind=r.get(doc, "kind", str, ""),  # type: ignore[arg-type]
+            status=r.get(doc, "status", str, ""),  # type: ignore[arg-type]
+            baseline_year=r.get(doc, "baseline_year", int, "", default=None),
+            notes=r.get(doc, "notes", str, "", default=""),
+            indicators=tuple(indicators),
+            source_text=source_text,
+            source_name=source,
+        ),
+        "",
+    )
+
+
+def _read(text: str, path: str, plan_path: Path | None) -> Plan:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"not valid TOML: {exc}", path=path) from None
+    return parse_plan_document(doc, path=path, plan_path=plan_path)
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read and validate one plan file.
+
+    Parameters
+    ----------
+    path
+        A plan file in the bundled format. Its ``source`` text is looked up beside the file
+        first, then among the bundled sources.
+
+    Returns
+    -------
+    Plan
+        The validated plan.
+
+    Raises
+    ------
+    DataError
+        If the file is missing, not TOML, or any field is malformed; the message names the file
+        and the field.
+    """
+    p = Path(path)
+    try:
+        text = p.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot read plan file: {exc.strerror}", path=str(p)) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"plan file is not UTF-8: {exc}", path=str(p)) from None
+    return _read(text, str(p), p)
+
+
+@cache
+def _bundled() -> tuple[Plan, ...]:
+    folder = _data_dir().joinpath("plans")
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")),
+                     key=lambda e: e.name)
+    return tuple(
+        _read(e.read_text(encoding="utf-8"), f"eduplans/data/plans/{e.name}", None)
+        for e in entries
+    )
+
+
+def load() -> PlanCollection:
+    """Return all bundled plans.
+
+    The files are read and checked on the first call and kept for the life of the process.
+
+    Returns
+    -------
+    PlanCollection
+        Iterable, sized, indexable by plan id (``"luoyang-2022"``) or region name (``"洛阳市"``).
+
+    Examples
+    --------
+    >>> import eduplans
+    >>> plans = eduplans.load()
+    >>> plans["洛阳市"].region.parent.name
+    '河南省'
+    """
+    return PlanCollection(_bundled())

@@ -1,0 +1,397 @@
+"""The typed model: regions, plans, indicators and their baseline and target values.
+
+All classes are frozen dataclasses built with keyword arguments only, and validate themselves on
+construction: a bad field raises :class:`~eduplans.DataError` naming the field. Values keep their
+number as a float (``magnitude``) and a canonical unit name; ``.value`` turns them into a pint
+Quantity on demand, so loading plans never imports pint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from ._errors import DataError
+from ._units import UNITS, quantity
+from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Baseline", "Indicator", "Plan", "Region", "SourceSpan", "Target"]
+
+_CODE = re.compile(r"[1-9]\d{5}")
+_KEY = re.compile(r"[a-z][a-z0-9_]*")
+
+Origin = Literal["table", "prose"]
+
+
+def _enum(cls: Any, value: Any, name: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise DataError(f"{value!r} is not one of {allowed}", field=name) from None
+
+
+def _require(ok: bool, message: str, name: str) -> None:
+    if not ok:
+        raise DataError(message, field=name)
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region:
+    """An administrative region with its GB/T 2260 code.
+
+    Parameters
+    ----------
+    code
+        Six-digit administrative division code, e.g. ``"410300"`` for 洛阳市.
+    name
+        Chinese name, e.g. ``"洛阳市"``.
+    level
+        ``"province"``, ``"prefecture"`` or ``"county"``.
+    parent
+        The region this one belongs to (洛阳市 ⊂ 河南省), or None.
+    name_en
+        English name for figures and papers, e.g. ``"Luoyang"``.
+    """
+
+    code: str
+    name: str
+    level: RegionLevel
+    parent: Region | None = None
+    name_en: str = ""
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.code, str) and bool(_CODE.fullmatch(self.code)),
+                 f"{self.code!r} is not a six-digit administrative division code", "code")
+        _require(isinstance(self.name, str) and bool(self.name.strip()), "name is empty", "name")
+        _set(self, "level", _enum(RegionLevel, self.level, "level"))
+        tail = {RegionLevel.PROVINCE: self.code[2:] == "0000",
+                RegionLevel.PREFECTURE: self.code[4:] == "00" and self.code[2:] != "0000",
+                RegionLevel.COUNTY: self.code[4:] != "00"}[self.level]
+        _require(tail, f"code {self.code} does not fit level {self.level.value}", "code")
+        if self.parent is not None:
+            _require(isinstance(self.parent, Region), "parent must be a Region", "parent")
+            prefix = 2 if self.parent.level is RegionLevel.PROVINCE else 4
+            _require(
+                self.parent.code[:prefix] == self.code[:prefix] and self.parent.code != self.code,
+                f"{self.name} ({self.code}) cannot lie in {self.parent.name} ({self.parent.code})",
+                "parent",
+            )
+
+    @property
+    def ancestors(self) -> tuple[Region, ...]:
+        """The parent, its parent and so on, nearest first."""
+        out: list[Region] = []
+        node = self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return tuple(out)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceSpan:
+    """Where a value was read: ``plan.source_text[start:end] == quote``.
+
+    Parameters
+    ----------
+    start, end
+        Offsets in code points into the plan's source text; ``end`` is exclusive.
+    quote
+        The verbatim text between them.
+    """
+
+    start: int
+    end: int
+    quote: str
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.start, int) and isinstance(self.end, int)
+                 and not isinstance(self.start, bool) and not isinstance(self.end, bool),
+                 "start and end must be integers", "start")
+        _require(0 <= self.start <= self.end, f"bad span {self.start}..{self.end}", "start")
+        _require(isinstance(self.quote, str) and len(self.quote) == self.end - self.start,
+                 f"quote has {len(self.quote)} characters but the span "
+                 f"{self.start}..{self.end} has {self.end - self.start}", "quote")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Value:
+    """Fields shared by :class:`Baseline` and :class:`Target`."""
+
+    kind: ClassVar[str]
+
+    year: int
+    comparator: Comparator
+    magnitude: float | None
+    unit: str
+    text: str
+    span: SourceSpan
+    upper_magnitude: float | None = None
+    hedges: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.year, int) and not isinstance(self.year, bool)
+                 and 1949 <= self.year <= 2100, f"year {self.year!r} is not a year", "year")
+        _set(self, "comparator", _enum(Comparator, self.comparator, "comparator"))
+        _require(self.unit in UNITS, f"unknown unit {self.unit!r}", "unit")
+        _require(isinstance(self.text, str) and bool(self.text), "text is empty", "text")
+        _require(isinstance(self.span, SourceSpan), "span must be a SourceSpan", "span")
+        for name in ("magnitude", "upper_magnitude"):
+            number = getattr(self, name)
+            if number is not None:
+                _require(isinstance(number, int | float) and not isinstance(number, bool)
+                         and number == number and abs(number) != float("inf"),
+                         f"{number!r} is not a finite number", name)
+                _set(self, name, float(number))
+        if self.comparator is Comparator.MAINTAIN:
+            _require(self.magnitude is None, "a 'maintain' value has no number", "value")
+        else:
+            _require(self.magnitude is not None, "value is missing", "value")
+        if self.comparator is Comparator.RANGE:
+            _require(self.upper_magnitude is not None, "a range needs value_high", "value_high")
+            assert self.magnitude is not None and self.upper_magnitude is not None
+            _require(self.upper_magnitude >= self.magnitude,
+                     "value_high is below value", "value_high")
+        else:
+            _require(self.upper_magnitude is None, "value_high only goes with a range",
+                     "value_high")
+        _set(self, "hedges", tuple(self.hedges))
+        _set(self, "flags", tuple(self.flags))
+        unknown = set(self.flags) - FLAGS
+        _require(not unknown, f"unknown flags {sorted(unknown)}; known: {sorted(FLAGS)}", "flags")
+        _require(not self.flags or bool(self.note.strip()), "flags need a note", "note")
+
+    @property
+    def value(self) -> Any:
+        """The number as a pint Quantity in eduplans' registry, or None when qualitative."""
+        return None if self.magnitude is None else quantity(self.magnitude, self.unit)
+
+    @property
+    def upper(self) -> Any:
+        """The upper end of a range as a pint Quantity, else None."""
+        return None if self.upper_magnitude is None else quantity(self.upper_magnitude, self.unit)
+
+    @property
+    def quote(self) -> str:
+        """The verbatim source text this value was read from."""
+        return self.span.quote
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Baseline(_Value):
+    """A value a plan reports for a past year (a table's 2020 column, a 十三五 review figure).
+
+    Parameters
+    ----------
+    year
+        The year the value describes.
+    comparator
+        ``=``, ``>=``, ``<=``, ``>``, ``<``, ``~``, ``range`` or ``maintain``.
+    magnitude
+        The number in ``unit`` with scale words applied; None when qualitative.
+    unit
+        Canonical unit name (``"percent"``, ``"seat"``, ``"yuan"`` …).
+    text
+        The value exactly as written (``"86%以上"``).
+    span
+        Where it was read.
+    upper_magnitude
+        Upper end of a range.
+    hedges
+        Hedge words of the sentence (力争, 基本 …).
+    flags
+        Reading flags (``conflict``, ``scale_word_missing`` …), see docs/data-format.md.
+    note
+        Why the flags were set.
+    """
+
+    kind: ClassVar[str] = "baseline"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Target(_Value):
+    """A value a plan promises for a future year; fields as :class:`Baseline`."""
+
+    kind: ClassVar[str] = "target"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Indicator:
+    """One indicator as one place of a plan states it, with its baseline and target values.
+
+    Parameters
+    ----------
+    name
+        The indicator as the plan words it, e.g. ``"学前教育毛入园率"`` or a bare ``"巩固率"``.
+    unit
+        Canonical unit name of its values.
+    binding
+        ``"binding"`` (约束性), ``"expected"`` (预期性) or ``"none"``.
+    section
+        The heading of the plan it sits under.
+    origin
+        ``"table"`` or ``"prose"``.
+    baselines, targets
+        Its values.
+    key
+        Catalog key when known, else None.
+    subject
+        Words an elided name takes from context (``"义务教育"`` for a bare ``"巩固率"``).
+    note
+        Free text.
+    """
+
+    name: str
+    unit: str
+    binding: Binding
+    section: str
+    origin: Origin
+    baselines: tuple[Baseline, ...] = ()
+    targets: tuple[Target, ...] = ()
+    key: str | None = None
+    subject: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.name, str) and bool(self.name.strip()), "name is empty", "name")
+        _require(self.unit in UNITS, f"unknown unit {self.unit!r}", "unit")
+        _set(self, "binding", _enum(Binding, self.binding, "binding"))
+        _require(self.origin in ("table", "prose"),
+                 f"origin {self.origin!r} is not 'table' or 'prose'", "origin")
+        _require(self.key is None or bool(_KEY.fullmatch(self.key)),
+                 f"key {self.key!r} is not snake_case", "key")
+        _set(self, "baselines", tuple(self.baselines))
+        _set(self, "targets", tuple(self.targets))
+        _require(bool(self.baselines or self.targets), "an indicator needs a value", "values")
+        for group, cls in (("baselines", Baseline), ("targets", Target)):
+            for i, v in enumerate(getattr(self, group)):
+                _require(type(v) is cls, f"must be a {cls.__name__}", f"{group}[{i}]")
+                _require(v.unit == self.unit,
+                         f"unit {v.unit!r} differs from the indicator's {self.unit!r}",
+                         f"{group}[{i}].unit")
+
+    @property
+    def full_name(self) -> str:
+        """``subject + name``: the indicator the plan means."""
+        return self.subject + self.name
+
+    @property
+    def values(self) -> tuple[Baseline | Target, ...]:
+        """Baselines and targets, in the order they stand in the source text."""
+        both: list[Baseline | Target] = [*self.baselines, *self.targets]
+        return tuple(sorted(both, key=lambda v: (v.span.start, v.kind)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    """A planning document with its indicators and the verbatim text they were read from.
+
+    Parameters
+    ----------
+    id
+        Stable plan id, e.g. ``"luoyang-2022"``.
+    region
+        The region the plan is for.
+    title
+        Title as the document gives it.
+    issuer
+        The issuing body.
+    issued
+        Date of issue.
+    period
+        First and last year the plan covers, e.g. ``(2021, 2025)``.
+    kind
+        ``"five_year_plan"``, ``"annual_work_plan"`` or ``"action_plan"``.
+    status
+        ``"draft"`` or ``"final"``.
+    indicators
+        The indicators, each with its values.
+    source_text
+        The verbatim text every value's span points into.
+    source_name
+        File name of the source text.
+    title_en
+        English title.
+    baseline_year
+        The year of the plan's baseline column, when it has one.
+    notes
+        Curator's notes on the document and its defects.
+    """
+
+    id: str
+    region: Region
+    title: str
+    issuer: str
+    issued: date
+    period: tuple[int, int]
+    kind: PlanKind
+    status: PlanStatus
+    indicators: tuple[Indicator, ...]
+    source_text: str = field(repr=False)
+    source_name: str = ""
+    title_en: str = ""
+    baseline_year: int | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _require(isinstance(self.id, str) and bool(re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", self.id)),
+                 f"plan id {self.id!r} must be lower-case letters, digits, '-', '_' or '.'", "id")
+        _require(isinstance(self.region, Region), "region must be a Region", "region")
+        _require(isinstance(self.issued, date), "issued must be a date", "issued")
+        period = tuple(self.period)
+        _require(len(period) == 2 and all(isinstance(y, int) for y in period)
+                 and period[0] <= period[1], f"period {self.period!r} is not (first, last)",
+                 "period")
+        _set(self, "period", period)
+        _set(self, "kind", _enum(PlanKind, self.kind, "kind"))
+        _set(self, "status", _enum(PlanStatus, self.status, "status"))
+        _set(self, "indicators", tuple(self.indicators))
+        _require(isinstance(self.source_text, str), "source_text must be a str", "source_text")
+        for i, ind in enumerate(self.indicators):
+            _require(isinstance(ind, Indicator), "must be an Indicator", f"indicators[{i}]")
+            for j, v in enumerate(ind.values):
+                s = v.span
+                if self.source_text[s.start : s.end] != s.quote:
+                    found = self.source_text.find(s.quote)
+                    hint = f"; the quote occurs at {found}" if found >= 0 else ""
+                    raise DataError(
+                        f"quote {s.quote[:40]!r} is not at {s.start}..{s.end} of the source "
+                        f"text{hint}",
+                        field=f"indicators[{i}].values[{j}].quote",
+                    )
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Every target of every indicator."""
+        return tuple(t for ind in self.indicators for t in ind.targets)
+
+    @property
+    def baselines(self) -> tuple[Baseline, ...]:
+        """Every baseline of every indicator."""
+        return tuple(b for ind in self.indicators for b in ind.baselines)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return this plan's values as a tidy frame; see :func:`eduplans.to_frame`."""
+        from ._frame import to_frame
+
+        return to_frame(self)
+
+    def __repr__(self) -> str:
+        n_values = sum(len(i.baselines) + len(i.targets) for i in self.indicators)
+        return (f"Plan(id={self.id!r}, region={self.region.name!r}, kind={self.kind.value!r}, "
+                f"period={self.period}, indicators={len(self.indicators)}, values={n_values})")

@@ -1,0 +1,243 @@
+"""Provenance of the bundled data: every number traced to its verbatim quote.
+
+The expected table rows below were typed from the source texts (shared/seeds), not from the
+curated files, so they check the curation independently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import eduplans
+from eduplans import Comparator, Plan
+
+from .conftest import DATA, PLAN_FILES, raw_plan
+
+SCHEMA = json.loads((DATA / "plan.schema.json").read_text(encoding="utf-8"))
+
+
+def test_five_plans_are_bundled(plans: eduplans.PlanCollection) -> None:
+    assert len(PLAN_FILES) == 5
+    assert sorted(p.region.name for p in plans) == ["从化区", "杏花岭区", "河南省", "洛阳市", "邯郸市"]
+
+
+def test_sources_are_the_seed_texts_byte_for_byte() -> None:
+    sums = (DATA / "sources" / "SHA256SUMS").read_text().split("\n")
+    expected = dict(reversed(line.split()) for line in sums if line.strip())
+    assert len(expected) == 5
+    for name, digest in expected.items():
+        assert hashlib.sha256((DATA / "sources" / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_sources_match_shared_seeds_when_present() -> None:
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    names = sorted(p.name for p in (DATA / "sources").glob("*.txt"))
+    assert len(names) == 5
+    if seeds.is_dir():  # a clean clone has shared/ beside it; a wheel install may not
+        for name in names:
+            assert (seeds / name).read_bytes() == (DATA / "sources" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.stem)
+def test_plan_file_validates_against_json_schema(path: Path) -> None:
+    doc = json.loads(json.dumps(raw_plan(path), default=str))  # TOML dates become strings
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(doc), key=str)
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.stem)
+def test_every_quote_is_at_its_offsets_in_the_raw_file(path: Path) -> None:
+    doc = raw_plan(path)
+    text = (DATA / "sources" / doc["source"]).read_bytes().decode("utf-8")
+    n = 0
+    for ind in doc["indicators"]:
+        for v in ind["values"]:
+            assert text[v["start"] : v["end"]] == v["quote"], v["quote"]
+            assert v["text"] in v["quote"], (v["text"], v["quote"])
+            assert any(c.isdigit() or c in "零〇一二两三四五六七八九十百千万亿" for c in v["text"]) or (
+                v["comparator"] == "maintain" or "number_from_words" in v.get("flags", [])
+            ), v["text"]
+            n += 1
+    assert n > 0
+
+
+def test_every_frame_row_points_at_its_quote(plans: eduplans.PlanCollection) -> None:
+    frame = plans.to_frame()
+    assert len(frame) == sum(len(i.values) for p in plans for i in p.indicators)
+    for row in frame.itertuples():
+        text = plans[row.plan_id].source_text
+        assert text[row.source_start : row.source_end] == row.quote
+
+
+def test_plan_titles_and_table_names_are_verbatim(plans: eduplans.PlanCollection) -> None:
+    for plan in plans:
+        assert plan.title in plan.source_text, plan.id
+        for ind in plan.indicators:
+            if ind.origin == "table":
+                assert ind.name in plan.source_text, (plan.id, ind.name)
+
+
+def _unreadable_by_design(v: eduplans.Target | eduplans.Baseline) -> bool:
+    return "number_from_words" in v.flags and not any(ch.isdigit() for ch in v.text)
+
+
+def test_every_value_text_parses_back_to_its_value(plans: eduplans.PlanCollection) -> None:
+    checked = 0
+    for plan in plans:
+        for ind in plan.indicators:
+            for v in ind.values:
+                if _unreadable_by_design(v):
+                    with pytest.raises(eduplans.ValueTextError):
+                        eduplans.parse_value(v.text, unit=ind.unit)
+                    continue
+                parsed = eduplans.parse_value(v.text, unit=ind.unit)
+                where = (plan.id, ind.full_name, v.text)
+                assert parsed.comparator == v.comparator, where
+                assert parsed.unit == ind.unit, where
+                if v.magnitude is None:
+                    assert parsed.value is None, where
+                else:
+                    assert parsed.value is not None and math.isclose(
+                        parsed.value, v.magnitude, rel_tol=1e-12
+                    ), where
+                assert parsed.upper == v.upper_magnitude, where
+                checked += 1
+    assert checked > 400
+
+
+# --- indicator tables, read the way each plan means them ------------------------------------
+# (name, unit, binding, baseline 2020 text or None, target 2025 text)
+LUOYANG_TABLE = [
+    ("学前教育毛入园率", "percent", "binding", "92", "94"),
+    ("普惠性幼儿园覆盖率", "percent", "expected", "86", "90"),
+    ("义务教育巩固率", "percent", "binding", "96", "97"),
+    ("义务教育优质均衡发展县比例", "percent", "expected", None, "20"),
+    ("高中阶段毛入学率", "percent", "binding", "93", "94"),
+    ("残疾儿童少年入学率", "percent", "expected", None, "97%"),
+    ("职业教育双师型教师占比", "percent", "expected", "37.6", "60"),
+    ("新增劳动力中受过高中及高等教育比例", "percent", "expected", "91", "92"),
+    ("劳动人口平均受教育年限", "year", "expected", "10.9", "11.4"),
+]
+XINGHUALING_TABLE = [
+    ("学前教育毛入园率", "percent", "expected", "98.91", "99"),
+    ("学前教育普惠率", "percent", "expected", "92.1", "95"),
+    ("小学净入学率", "percent", "expected", "100", "100"),
+    ("初中毛入学率", "percent", "expected", "100", "100"),
+    ("九年义务教育巩固率", "percent", "expected", "99.64", "100"),
+    ("学前教育专任教师接受专业教育的比例", "percent", "binding", "65", "80"),
+    ("中等职业教育在校生", "person", "expected", "371", "400"),
+    ("双师型教师占专业课教师比例", "percent", "expected", "54", "60"),
+]
+CONGHUA_TABLE = [
+    ("学前教育毛入园率", "percent", "binding", "100.23", "≥100"),
+    ("义务教育巩固率", "percent", "binding", "99.66", "保持高水平"),
+    ("小学本科及以上学历专任教师占比", "percent", "binding", "79.98", "≥93"),
+    ("初中本科及以上学历专任教师占比", "percent", "binding", "92.57", "≥98"),
+    ("普通高中研究生学历专任教师占比", "percent", "binding", "12.12", "25"),
+    ("残疾儿童少年义务教育入学率", "percent", "expected", "95", "97"),
+    ("高中阶段教育毛入学率", "percent", "binding", "111.48", "≥100"),
+    ("中小学生体质健康优良率", "percent", "binding", "50.15", "58"),
+    ("职业学校毕业生对口就业率", "percent", "expected", "74", "≥80"),
+    ("新增公办基础教育学位", "seat", "binding", "1.5万", "2.34万"),
+]
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "rows"),
+    [("luoyang-2022", LUOYANG_TABLE), ("xinghualing-2022", XINGHUALING_TABLE),
+     ("conghua-2022", CONGHUA_TABLE)],
+)
+def test_indicator_table_is_complete(
+    plans: eduplans.PlanCollection, plan_id: str, rows: list[tuple[str, str, str, str | None, str]]
+) -> None:
+    plan = plans[plan_id]
+    table = [i for i in plan.indicators if i.origin == "table"]
+    assert len(table) == len(rows)
+    for name, unit, binding, base_text, target_text in rows:
+        matches = [i for i in table if i.name == name]
+        assert len(matches) == 1, name
+        ind = matches[0]
+        assert (ind.unit, ind.binding) == (unit, binding), name
+        assert [t.year for t in ind.targets] == [2025], name
+        assert ind.targets[0].text == target_text, name
+        if base_text is None:
+            assert ind.baselines == (), name
+            assert "single_value_row" in ind.targets[0].flags, name
+        else:
+            assert [(b.year, b.text) for b in ind.baselines] == [(2020, base_text)], name
+
+
+def _values(plan: Plan, name: str) -> list[eduplans.Baseline | eduplans.Target]:
+    return [v for i in plan.indicators if i.full_name == name for v in i.values]
+
+
+def test_luoyang_single_value_rows_are_2025_targets(plans: eduplans.PlanCollection) -> None:
+    plan = plans["洛阳市"]
+    for name, number in (("义务教育优质均衡发展县比例", 20.0), ("残疾儿童少年入学率", 97.0)):
+        (ind,) = [i for i in plan.indicators if i.origin == "table" and i.name == name]
+        (target,) = ind.targets
+        assert (target.year, target.magnitude, target.unit) == (2025, number, "percent")
+
+
+def test_xinghualing_conflicts_are_kept_and_flagged(plans: eduplans.PlanCollection) -> None:
+    plan = plans["杏花岭区"]
+    retention = [v for v in _values(plan, "九年义务教育巩固率") if v.kind == "target"]
+    assert sorted(v.magnitude for v in retention) == [99.7, 100.0]
+    assert all("conflict" in v.flags for v in retention)
+    preschool = [
+        v for i in plan.indicators if "毛入园率" in i.full_name for v in i.baselines if v.year == 2020
+    ]
+    assert sorted(v.magnitude for v in preschool) == [98.5, 98.91]
+    assert all("conflict" in v.flags for v in preschool)
+
+
+def test_xinghualing_vocational_enrolment_is_in_persons(plans: eduplans.PlanCollection) -> None:
+    (ind,) = [i for i in plans["杏花岭区"].indicators if i.name == "中等职业教育在校生"]
+    assert ind.unit == "person"
+    assert all("unit_from_context" in v.flags for v in ind.values)
+
+
+def test_luoyang_missing_scale_word_is_kept_and_flagged(plans: eduplans.PlanCollection) -> None:
+    values = [v for v in plans["洛阳市"].baselines + plans["洛阳市"].targets if v.text == "1.07个"]
+    assert len(values) == 1
+    assert values[0].magnitude == 1.07 and values[0].unit == "seat"
+    assert "scale_word_missing" in values[0].flags
+
+
+def test_handan_per_student_spending_in_yi_yuan_is_flagged(plans: eduplans.PlanCollection) -> None:
+    plan = plans["邯郸市"]
+    flagged = [v for v in plan.targets if "unit_implausible" in v.flags]
+    assert len(flagged) == 1
+    assert "亿元" in flagged[0].text and "生均" in flagged[0].quote
+    assert flagged[0].unit == "yuan" and flagged[0].magnitude is not None
+    assert flagged[0].magnitude >= 1e8
+
+
+def test_handan_elided_retention_rate(plans: eduplans.PlanCollection) -> None:
+    values = _values(plans["邯郸市"], "义务教育巩固率")
+    assert [(v.year, v.magnitude, v.comparator) for v in values] == [(2022, 98.0, Comparator.EQ)]
+    assert "elided_subject" in values[0].flags
+
+
+def test_henan_milestones(plans: eduplans.PlanCollection) -> None:
+    plan = plans["河南省"]
+    shares = {
+        (t.year, t.comparator, t.magnitude)
+        for i in plan.indicators if "优质均衡" in i.full_name and i.unit == "percent"
+        for t in i.targets
+    }
+    assert {(2027, Comparator.APPROX, 30.0), (2030, Comparator.APPROX, 80.0),
+            (2035, Comparator.EQ, 100.0)} <= shares
+
+
+def test_flags_always_come_with_a_note(plans: eduplans.PlanCollection) -> None:
+    for plan in plans:
+        for v in plan.baselines + plan.targets:
+            if v.flags:
+                assert v.note.strip(), (plan.id, v.text)
