@@ -61,6 +61,7 @@ class RegionLevel(StrEnum):
 #: Reading flags a value can carry; see docs/data-format.md for their meaning.
 FLAGS: frozenset[str] = frozenset(
     {
+        "comparator_from_context",
         "conflict",
         "cumulative",
         "elided_subject",
