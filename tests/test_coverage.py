@@ -58,8 +58,9 @@ def uncovered_numbers(plan: eduplans.Plan) -> list[tuple[int, str]]:
     ]
 
 
-@pytest.mark.parametrize("plan_id", ["conghua-2022", "handan-2022", "henan-2024", "luoyang-2022",
-                                     "xinghualing-2022"])
+@pytest.mark.parametrize(
+    "plan_id", ["conghua-2022", "handan-2022", "henan-2024", "luoyang-2022", "xinghualing-2022"]
+)
 def test_every_number_in_the_text_is_recorded_or_explained(plan_id: str) -> None:
     plan = eduplans.load()[plan_id]
     assert uncovered_numbers(plan) == []

@@ -24,7 +24,13 @@ SCHEMA = json.loads((DATA / "plan.schema.json").read_text(encoding="utf-8"))
 
 def test_five_plans_are_bundled(plans: eduplans.PlanCollection) -> None:
     assert len(PLAN_FILES) == 5
-    assert sorted(p.region.name for p in plans) == ["从化区", "杏花岭区", "河南省", "洛阳市", "邯郸市"]
+    assert sorted(p.region.name for p in plans) == [
+        "从化区",
+        "杏花岭区",
+        "河南省",
+        "洛阳市",
+        "邯郸市",
+    ]
 
 
 def test_sources_are_the_seed_texts_byte_for_byte() -> None:
@@ -60,9 +66,11 @@ def test_every_quote_is_at_its_offsets_in_the_raw_file(path: Path) -> None:
         for v in ind["values"]:
             assert text[v["start"] : v["end"]] == v["quote"], v["quote"]
             assert v["text"] in v["quote"], (v["text"], v["quote"])
-            assert any(c.isdigit() or c in "零〇一二两三四五六七八九十百千万亿" for c in v["text"]) or (
-                v["comparator"] == "maintain" or "number_from_words" in v.get("flags", [])
-            ), v["text"]
+            assert any(
+                c.isdigit() or c in "零〇一二两三四五六七八九十百千万亿" for c in v["text"]
+            ) or (v["comparator"] == "maintain" or "number_from_words" in v.get("flags", [])), v[
+                "text"
+            ]
             n += 1
     assert n > 0
 
@@ -163,8 +171,11 @@ CONGHUA_TABLE = [
 
 @pytest.mark.parametrize(
     ("plan_id", "rows"),
-    [("luoyang-2022", LUOYANG_TABLE), ("xinghualing-2022", XINGHUALING_TABLE),
-     ("conghua-2022", CONGHUA_TABLE)],
+    [
+        ("luoyang-2022", LUOYANG_TABLE),
+        ("xinghualing-2022", XINGHUALING_TABLE),
+        ("conghua-2022", CONGHUA_TABLE),
+    ],
 )
 def test_indicator_table_is_complete(
     plans: eduplans.PlanCollection, plan_id: str, rows: list[tuple[str, str, str, str | None, str]]
@@ -204,7 +215,11 @@ def test_xinghualing_conflicts_are_kept_and_flagged(plans: eduplans.PlanCollecti
     assert sorted(v.magnitude for v in retention) == [99.7, 100.0]
     assert all("conflict" in v.flags for v in retention)
     preschool = [
-        v for i in plan.indicators if "毛入园率" in i.full_name for v in i.baselines if v.year == 2020
+        v
+        for i in plan.indicators
+        if "毛入园率" in i.full_name
+        for v in i.baselines
+        if v.year == 2020
     ]
     assert sorted(v.magnitude for v in preschool) == [98.5, 98.91]
     assert all("conflict" in v.flags for v in preschool)
@@ -242,11 +257,15 @@ def test_henan_milestones(plans: eduplans.PlanCollection) -> None:
     plan = plans["河南省"]
     shares = {
         (t.year, t.comparator, t.magnitude)
-        for i in plan.indicators if "优质均衡" in i.full_name and i.unit == "percent"
+        for i in plan.indicators
+        if "优质均衡" in i.full_name and i.unit == "percent"
         for t in i.targets
     }
-    assert {(2027, Comparator.APPROX, 30.0), (2030, Comparator.APPROX, 80.0),
-            (2035, Comparator.EQ, 100.0)} <= shares
+    assert {
+        (2027, Comparator.APPROX, 30.0),
+        (2030, Comparator.APPROX, 80.0),
+        (2035, Comparator.EQ, 100.0),
+    } <= shares
 
 
 def test_flags_always_come_with_a_note(plans: eduplans.PlanCollection) -> None:

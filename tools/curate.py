@@ -15,6 +15,7 @@ is the authority.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -61,7 +62,7 @@ def fill(plan_path: Path) -> int:
     pieces: list[str] = []
     last = 0
     errors = 0
-    for a, b in zip(headers, headers[1:]):
+    for a, b in itertools.pairwise(headers):
         block = raw[a:b]
         if not _BLOCK.match(block):
             continue
@@ -85,7 +86,9 @@ def fill(plan_path: Path) -> int:
         hint = int(hint_m.group(1)) if hint_m else hits[0]
         start = min(hits, key=lambda h: abs(h - hint))
         new = re.sub(r"^(start|end)\s*=.*\n", "", block, flags=re.M)
-        new = new.replace(qm.group(0), f"{qm.group(0)}\nstart = {start}\nend = {start + len(quote)}", 1)
+        new = new.replace(
+            qm.group(0), f"{qm.group(0)}\nstart = {start}\nend = {start + len(quote)}", 1
+        )
         pieces.append(raw[last:a])
         pieces.append(new)
         last = b
@@ -143,8 +146,10 @@ def check(plan_path: Path) -> int:
                 problems.append(f"{w}: flags need a note")
     for p in problems:
         print(f"{plan_path}: {p}")
-    print(f"{plan_path}: {len(doc.get('indicators', []))} indicators, {n_values} values, "
-          f"{len(problems)} problems")
+    print(
+        f"{plan_path}: {len(doc.get('indicators', []))} indicators, {n_values} values, "
+        f"{len(problems)} problems"
+    )
     return 1 if problems else 0
 
 

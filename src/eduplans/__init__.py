@@ -12,25 +12,24 @@ points to its verbatim quote in the bundled source text.
 
 from __future__ import annotations
 
-from ._errors import DataError, EduplansError, PlanNotFoundError, UnitError, ValueTextError
 from ._collection import PlanCollection
+from ._errors import DataError, EduplansError, PlanNotFoundError, UnitError, ValueTextError
 from ._frame import FRAME_COLUMNS, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
-from ._units import UNITS, ParsedValue, format_value, get_registry, parse_value
+from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "FLAGS",
-    "FRAME_COLUMNS",
-    "UNITS",
     "Baseline",
     "Binding",
     "Comparator",
     "DataError",
     "EduplansError",
+    "FLAGS",
+    "FRAME_COLUMNS",
     "Indicator",
     "ParsedValue",
     "Plan",
@@ -42,9 +41,11 @@ __all__ = [
     "RegionLevel",
     "SourceSpan",
     "Target",
+    "UNITS",
     "UnitError",
     "ValueTextError",
     "__version__",
+    "check_compatible",
     "format_value",
     "get_registry",
     "load",

@@ -29,6 +29,7 @@ class PlanCollection(Sequence[Plan]):
     >>> plans = eduplans.load()
     >>> plans["洛阳市"] is plans["luoyang-2022"]
     True
+
     """
 
     __slots__ = ("_by_id", "_plans")
@@ -71,6 +72,7 @@ class PlanCollection(Sequence[Plan]):
         PlanNotFoundError
             A :class:`KeyError` (and :class:`~eduplans.EduplansError`) that suggests close
             matches, when no plan has that id or region; also when a region has several plans.
+
         """
         if isinstance(key, slice):
             return PlanCollection(self._plans[key])
@@ -89,7 +91,9 @@ class PlanCollection(Sequence[Plan]):
         names = sorted({*self._by_id, *(p.region.name for p in self._plans)})
         close = difflib.get_close_matches(key, names, n=3, cutoff=0.3)
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-        raise PlanNotFoundError(f"no plan with id or region {key!r}{hint} (have: {', '.join(names)})")
+        raise PlanNotFoundError(
+            f"no plan with id or region {key!r}{hint} (have: {', '.join(names)})"
+        )
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ clause catches them all::
 
     EduplansError
     ├── DataError            a bundled or user plan file is malformed (names the file and field)
-    ├── ValueTextError       a value text ("97%以上", "3—5所") cannot be read (names the text, position)
+    ├── ValueTextError       a value text ("97%以上") cannot be read (names text and position)
     ├── UnitError            a unit is unknown, or two units cannot be compared or added
     └── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
 
@@ -39,6 +39,7 @@ class DataError(EduplansError):
         The file, when known.
     field
         A dotted path to the offending field, e.g. ``indicators[3].values[0].quote``.
+
     """
 
     def __init__(self, message: str, *, path: str | None = None, field: str | None = None) -> None:
@@ -59,6 +60,7 @@ class ValueTextError(EduplansError, ValueError):
         The text that was read.
     position
         The character position in ``text`` where reading failed, when known.
+
     """
 
     def __init__(self, message: str, *, text: str, position: int | None = None) -> None:

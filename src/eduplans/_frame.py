@@ -88,6 +88,7 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     >>> frame = eduplans.to_frame(eduplans.load())
     >>> list(frame.columns[:4])
     ['plan_id', 'region', 'region_code', 'level']
+
     """
     import pandas as pd
 

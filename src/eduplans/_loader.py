@@ -19,22 +19,54 @@ from typing import Any, TypeVar
 
 from ._collection import PlanCollection
 from ._errors import DataError
-from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
+from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
+from ._units import UNITS
+from ._vocab import Binding, Comparator, PlanKind, PlanStatus
 
 __all__ = ["load", "read_plan", "regions"]
 
 _T = TypeVar("_T")
 
 _HEADER_FIELDS = {
-    "schema_version", "id", "source", "region", "title", "title_en", "issuer", "issued", "kind",
-    "status", "period", "baseline_year", "notes", "indicators",
+    "schema_version",
+    "id",
+    "source",
+    "region",
+    "title",
+    "title_en",
+    "issuer",
+    "issued",
+    "kind",
+    "status",
+    "period",
+    "baseline_year",
+    "notes",
+    "indicators",
 }
 _INDICATOR_FIELDS = {
-    "name", "subject", "section", "origin", "unit", "binding", "key", "note", "values",
+    "name",
+    "subject",
+    "section",
+    "origin",
+    "unit",
+    "binding",
+    "key",
+    "note",
+    "values",
 }
 _VALUE_FIELDS = {
-    "kind", "year", "text", "comparator", "value", "value_high", "hedges", "flags", "note",
-    "quote", "start", "end",
+    "kind",
+    "year",
+    "text",
+    "comparator",
+    "value",
+    "value_high",
+    "hedges",
+    "flags",
+    "note",
+    "quote",
+    "start",
+    "end",
 }
 SCHEMA_VERSION = 1
 
@@ -51,6 +83,7 @@ def regions() -> Mapping[str, Region]:
     -------
     Mapping[str, Region]
         Code → :class:`Region`, parents linked (洛阳市 → 河南省).
+
     """
     path = _data_dir().joinpath("regions.toml")
     rows = tomllib.loads(path.read_text(encoding="utf-8"))["regions"]
@@ -61,12 +94,17 @@ def regions() -> Mapping[str, Region]:
         parent_code = row.get("parent")
         if parent_code is not None and parent_code not in by_code:
             if not any(r["code"] == parent_code for r in pending):
-                raise DataError(f"unknown parent {parent_code}", path="regions.toml",
-                                field=f"regions[{row['code']}].parent")
+                raise DataError(
+                    f"unknown parent {parent_code}",
+                    path="regions.toml",
+                    field=f"regions[{row['code']}].parent",
+                )
             pending.append(row)
             continue
         by_code[row["code"]] = Region(
-            code=row["code"], name=row["name"], level=row["level"],
+            code=row["code"],
+            name=row["name"],
+            level=row["level"],
             parent=by_code.get(parent_code) if parent_code else None,
             name_en=row.get("name_en", ""),
         )
@@ -82,8 +120,9 @@ class _Reader:
     def fail(self, message: str, field: str) -> DataError:
         return DataError(message, path=self.path, field=field)
 
-    def get(self, table: Mapping[str, Any], name: str, kind: type[_T], field: str,
-            default: Any = ...) -> _T:
+    def get(
+        self, table: Mapping[str, Any], name: str, kind: type[_T], field: str, default: Any = ...
+    ) -> _T:
         if name not in table:
             if default is ...:
                 raise self.fail("required field is missing", f"{field}{name}")
@@ -93,24 +132,28 @@ class _Reader:
         if kind is float:
             ok = isinstance(value, int | float) and not isinstance(value, bool)
         if not ok:
-            raise self.fail(f"expected {kind.__name__}, got {type(value).__name__} {value!r}",
-                            f"{field}{name}")
+            raise self.fail(
+                f"expected {kind.__name__}, got {type(value).__name__} {value!r}", f"{field}{name}"
+            )
         return value  # type: ignore[no-any-return]
 
     def known(self, table: Mapping[str, Any], allowed: set[str], field: str) -> None:
         extra = sorted(set(table) - allowed)
         if extra:
-            raise self.fail(f"unknown field(s) {extra}; allowed: {sorted(allowed)}",
-                            f"{field}{extra[0]}")
+            raise self.fail(
+                f"unknown field(s) {extra}; allowed: {sorted(allowed)}", f"{field}{extra[0]}"
+            )
 
     def build(self, make: Callable[[], _T], field: str) -> _T:
         try:
             return make()
         except DataError as exc:
+            if exc.path is not None:  # raised by this reader: already names file and field
+                raise
             inner = f"{field}{exc.field}" if exc.field else field.rstrip(".")
             message = str(exc)
             if exc.field and message.startswith(f"{exc.field}: "):
-                message = message[len(exc.field) + 2:]
+                message = message[len(exc.field) + 2 :]
             raise self.fail(message, inner) from None
 
     def strings(self, table: Mapping[str, Any], name: str, field: str) -> tuple[str, ...]:
@@ -133,7 +176,7 @@ def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | 
     return r.build(
         lambda: cls(
             year=r.get(raw, "year", int, f),
-            comparator=r.get(raw, "comparator", str, f),
+            comparator=enum_field(Comparator, r.get(raw, "comparator", str, f), "comparator"),
             magnitude=r.get(raw, "value", float, f, default=None),
             upper_magnitude=r.get(raw, "value_high", float, f, default=None),
             unit=unit,
@@ -150,6 +193,8 @@ def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | 
 def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
     r.known(raw, _INDICATOR_FIELDS, f)
     unit = r.get(raw, "unit", str, f)
+    if unit not in UNITS:
+        raise r.fail(f"unknown unit {unit!r}; known units: {sorted(UNITS)}", f"{f}unit")
     raw_values = r.get(raw, "values", list, f)
     values = []
     for j, v in enumerate(raw_values):
@@ -163,7 +208,7 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
             section=r.get(raw, "section", str, f),
             origin=r.get(raw, "origin", str, f),  # type: ignore[arg-type]
             unit=unit,
-            binding=r.get(raw, "binding", str, f),
+            binding=enum_field(Binding, r.get(raw, "binding", str, f), "binding"),
             key=r.get(raw, "key", str, f, default=None),
             note=r.get(raw, "note", str, f, default=""),
             baselines=tuple(v for v in values if isinstance(v, Baseline)),
@@ -182,7 +227,10 @@ def _source_path(plan_path: Path | None, name: str) -> Path | Traversable:
 
 
 def parse_plan_document(
-    doc: Mapping[str, Any], *, path: str, source_text: str | None = None,
+    doc: Mapping[str, Any],
+    *,
+    path: str,
+    source_text: str | None = None,
     plan_path: Path | None = None,
 ) -> Plan:
     """Build a :class:`Plan` from a parsed plan document (the TOML as a dict).
@@ -207,13 +255,16 @@ def parse_plan_document(
     ------
     DataError
         Naming ``path`` and the field, for any malformed field.
+
     """
     r = _Reader(path)
     r.known(doc, _HEADER_FIELDS, "")
     version = r.get(doc, "schema_version", int, "")
     if version != SCHEMA_VERSION:
-        raise r.fail(f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
-                     "schema_version")
+        raise r.fail(
+            f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
+            "schema_version",
+        )
     source = r.get(doc, "source", str, "")
     if source_text is None:
         src = _source_path(plan_path, source)
@@ -242,9 +293,9 @@ def parse_plan_document(
             title_en=r.get(doc, "title_en", str, "", default=""),
             issuer=r.get(doc, "issuer", str, ""),
             issued=r.get(doc, "issued", date, ""),
-            period=tuple(period),  # type: ignore[arg-type]
-            kind=r.get(doc, "kind", str, ""),  # type: ignore[arg-type]
-            status=r.get(doc, "status", str, ""),  # type: ignore[arg-type]
+            period=tuple(period),
+            kind=enum_field(PlanKind, r.get(doc, "kind", str, ""), "kind"),
+            status=enum_field(PlanStatus, r.get(doc, "status", str, ""), "status"),
             baseline_year=r.get(doc, "baseline_year", int, "", default=None),
             notes=r.get(doc, "notes", str, "", default=""),
             indicators=tuple(indicators),
@@ -282,6 +333,7 @@ def read_plan(path: str | Path) -> Plan:
     DataError
         If the file is missing, not TOML, or any field is malformed; the message names the file
         and the field.
+
     """
     p = Path(path)
     try:
@@ -296,11 +348,11 @@ def read_plan(path: str | Path) -> Plan:
 @cache
 def _bundled() -> tuple[Plan, ...]:
     folder = _data_dir().joinpath("plans")
-    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")),
-                     key=lambda e: e.name)
+    entries = sorted(
+        (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+    )
     return tuple(
-        _read(e.read_text(encoding="utf-8"), f"eduplans/data/plans/{e.name}", None)
-        for e in entries
+        _read(e.read_text(encoding="utf-8"), f"eduplans/data/plans/{e.name}", None) for e in entries
     )
 
 
@@ -320,5 +372,6 @@ def load() -> PlanCollection:
     >>> plans = eduplans.load()
     >>> plans["洛阳市"].region.parent.name
     '河南省'
+
     """
     return PlanCollection(_bundled())

@@ -28,7 +28,8 @@ _KEY = re.compile(r"[a-z][a-z0-9_]*")
 Origin = Literal["table", "prose"]
 
 
-def _enum(cls: Any, value: Any, name: str) -> Any:
+def enum_field(cls: Any, value: Any, name: str) -> Any:
+    """Return ``cls(value)``, or raise DataError naming ``name`` and the allowed values."""
     try:
         return cls(value)
     except ValueError:
@@ -61,6 +62,7 @@ class Region:
         The region this one belongs to (洛阳市 ⊂ 河南省), or None.
     name_en
         English name for figures and papers, e.g. ``"Luoyang"``.
+
     """
 
     code: str
@@ -70,13 +72,18 @@ class Region:
     name_en: str = ""
 
     def __post_init__(self) -> None:
-        _require(isinstance(self.code, str) and bool(_CODE.fullmatch(self.code)),
-                 f"{self.code!r} is not a six-digit administrative division code", "code")
+        _require(
+            isinstance(self.code, str) and bool(_CODE.fullmatch(self.code)),
+            f"{self.code!r} is not a six-digit administrative division code",
+            "code",
+        )
         _require(isinstance(self.name, str) and bool(self.name.strip()), "name is empty", "name")
-        _set(self, "level", _enum(RegionLevel, self.level, "level"))
-        tail = {RegionLevel.PROVINCE: self.code[2:] == "0000",
-                RegionLevel.PREFECTURE: self.code[4:] == "00" and self.code[2:] != "0000",
-                RegionLevel.COUNTY: self.code[4:] != "00"}[self.level]
+        _set(self, "level", enum_field(RegionLevel, self.level, "level"))
+        tail = {
+            RegionLevel.PROVINCE: self.code[2:] == "0000",
+            RegionLevel.PREFECTURE: self.code[4:] == "00" and self.code[2:] != "0000",
+            RegionLevel.COUNTY: self.code[4:] != "00",
+        }[self.level]
         _require(tail, f"code {self.code} does not fit level {self.level.value}", "code")
         if self.parent is not None:
             _require(isinstance(self.parent, Region), "parent must be a Region", "parent")
@@ -111,6 +118,7 @@ class SourceSpan:
         Offsets in code points into the plan's source text; ``end`` is exclusive.
     quote
         The verbatim text between them.
+
     """
 
     start: int
@@ -118,13 +126,21 @@ class SourceSpan:
     quote: str
 
     def __post_init__(self) -> None:
-        _require(isinstance(self.start, int) and isinstance(self.end, int)
-                 and not isinstance(self.start, bool) and not isinstance(self.end, bool),
-                 "start and end must be integers", "start")
+        _require(
+            isinstance(self.start, int)
+            and isinstance(self.end, int)
+            and not isinstance(self.start, bool)
+            and not isinstance(self.end, bool),
+            "start and end must be integers",
+            "start",
+        )
         _require(0 <= self.start <= self.end, f"bad span {self.start}..{self.end}", "start")
-        _require(isinstance(self.quote, str) and len(self.quote) == self.end - self.start,
-                 f"quote has {len(self.quote)} characters but the span "
-                 f"{self.start}..{self.end} has {self.end - self.start}", "quote")
+        _require(
+            isinstance(self.quote, str) and len(self.quote) == self.end - self.start,
+            f"quote has {len(self.quote)} characters but the span "
+            f"{self.start}..{self.end} has {self.end - self.start}",
+            "quote",
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,18 +161,28 @@ class _Value:
     note: str = ""
 
     def __post_init__(self) -> None:
-        _require(isinstance(self.year, int) and not isinstance(self.year, bool)
-                 and 1949 <= self.year <= 2100, f"year {self.year!r} is not a year", "year")
-        _set(self, "comparator", _enum(Comparator, self.comparator, "comparator"))
+        _require(
+            isinstance(self.year, int)
+            and not isinstance(self.year, bool)
+            and 1949 <= self.year <= 2100,
+            f"year {self.year!r} is not a year",
+            "year",
+        )
+        _set(self, "comparator", enum_field(Comparator, self.comparator, "comparator"))
         _require(self.unit in UNITS, f"unknown unit {self.unit!r}", "unit")
         _require(isinstance(self.text, str) and bool(self.text), "text is empty", "text")
         _require(isinstance(self.span, SourceSpan), "span must be a SourceSpan", "span")
         for name in ("magnitude", "upper_magnitude"):
             number = getattr(self, name)
             if number is not None:
-                _require(isinstance(number, int | float) and not isinstance(number, bool)
-                         and number == number and abs(number) != float("inf"),
-                         f"{number!r} is not a finite number", name)
+                _require(
+                    isinstance(number, int | float)
+                    and not isinstance(number, bool)
+                    and number == number
+                    and abs(number) != float("inf"),
+                    f"{number!r} is not a finite number",
+                    name,
+                )
                 _set(self, name, float(number))
         if self.comparator is Comparator.MAINTAIN:
             _require(self.magnitude is None, "a 'maintain' value has no number", "value")
@@ -165,11 +191,13 @@ class _Value:
         if self.comparator is Comparator.RANGE:
             _require(self.upper_magnitude is not None, "a range needs value_high", "value_high")
             assert self.magnitude is not None and self.upper_magnitude is not None
-            _require(self.upper_magnitude >= self.magnitude,
-                     "value_high is below value", "value_high")
+            _require(
+                self.upper_magnitude >= self.magnitude, "value_high is below value", "value_high"
+            )
         else:
-            _require(self.upper_magnitude is None, "value_high only goes with a range",
-                     "value_high")
+            _require(
+                self.upper_magnitude is None, "value_high only goes with a range", "value_high"
+            )
         _set(self, "hedges", tuple(self.hedges))
         _set(self, "flags", tuple(self.flags))
         unknown = set(self.flags) - FLAGS
@@ -218,6 +246,7 @@ class Baseline(_Value):
         Reading flags (``conflict``, ``scale_word_missing`` …), see docs/data-format.md.
     note
         Why the flags were set.
+
     """
 
     kind: ClassVar[str] = "baseline"
@@ -254,6 +283,7 @@ class Indicator:
         Words an elided name takes from context (``"义务教育"`` for a bare ``"巩固率"``).
     note
         Free text.
+
     """
 
     name: str
@@ -270,20 +300,28 @@ class Indicator:
     def __post_init__(self) -> None:
         _require(isinstance(self.name, str) and bool(self.name.strip()), "name is empty", "name")
         _require(self.unit in UNITS, f"unknown unit {self.unit!r}", "unit")
-        _set(self, "binding", _enum(Binding, self.binding, "binding"))
-        _require(self.origin in ("table", "prose"),
-                 f"origin {self.origin!r} is not 'table' or 'prose'", "origin")
-        _require(self.key is None or bool(_KEY.fullmatch(self.key)),
-                 f"key {self.key!r} is not snake_case", "key")
+        _set(self, "binding", enum_field(Binding, self.binding, "binding"))
+        _require(
+            self.origin in ("table", "prose"),
+            f"origin {self.origin!r} is not 'table' or 'prose'",
+            "origin",
+        )
+        _require(
+            self.key is None or bool(_KEY.fullmatch(self.key)),
+            f"key {self.key!r} is not snake_case",
+            "key",
+        )
         _set(self, "baselines", tuple(self.baselines))
         _set(self, "targets", tuple(self.targets))
         _require(bool(self.baselines or self.targets), "an indicator needs a value", "values")
         for group, cls in (("baselines", Baseline), ("targets", Target)):
             for i, v in enumerate(getattr(self, group)):
                 _require(type(v) is cls, f"must be a {cls.__name__}", f"{group}[{i}]")
-                _require(v.unit == self.unit,
-                         f"unit {v.unit!r} differs from the indicator's {self.unit!r}",
-                         f"{group}[{i}].unit")
+                _require(
+                    v.unit == self.unit,
+                    f"unit {v.unit!r} differs from the indicator's {self.unit!r}",
+                    f"{group}[{i}].unit",
+                )
 
     @property
     def full_name(self) -> str:
@@ -331,6 +369,7 @@ class Plan:
         The year of the plan's baseline column, when it has one.
     notes
         Curator's notes on the document and its defects.
+
     """
 
     id: str
@@ -349,17 +388,22 @@ class Plan:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        _require(isinstance(self.id, str) and bool(re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", self.id)),
-                 f"plan id {self.id!r} must be lower-case letters, digits, '-', '_' or '.'", "id")
+        _require(
+            isinstance(self.id, str) and bool(re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", self.id)),
+            f"plan id {self.id!r} must be lower-case letters, digits, '-', '_' or '.'",
+            "id",
+        )
         _require(isinstance(self.region, Region), "region must be a Region", "region")
         _require(isinstance(self.issued, date), "issued must be a date", "issued")
         period = tuple(self.period)
-        _require(len(period) == 2 and all(isinstance(y, int) for y in period)
-                 and period[0] <= period[1], f"period {self.period!r} is not (first, last)",
-                 "period")
+        _require(
+            len(period) == 2 and all(isinstance(y, int) for y in period) and period[0] <= period[1],
+            f"period {self.period!r} is not (first, last)",
+            "period",
+        )
         _set(self, "period", period)
-        _set(self, "kind", _enum(PlanKind, self.kind, "kind"))
-        _set(self, "status", _enum(PlanStatus, self.status, "status"))
+        _set(self, "kind", enum_field(PlanKind, self.kind, "kind"))
+        _set(self, "status", enum_field(PlanStatus, self.status, "status"))
         _set(self, "indicators", tuple(self.indicators))
         _require(isinstance(self.source_text, str), "source_text must be a str", "source_text")
         for i, ind in enumerate(self.indicators):
@@ -393,5 +437,7 @@ class Plan:
 
     def __repr__(self) -> str:
         n_values = sum(len(i.baselines) + len(i.targets) for i in self.indicators)
-        return (f"Plan(id={self.id!r}, region={self.region.name!r}, kind={self.kind.value!r}, "
-                f"period={self.period}, indicators={len(self.indicators)}, values={n_values})")
+        return (
+            f"Plan(id={self.id!r}, region={self.region.name!r}, kind={self.kind.value!r}, "
+            f"period={self.period}, indicators={len(self.indicators)}, values={n_values})"
+        )

@@ -208,9 +208,29 @@ _SUFFIX_CMP: dict[str, Comparator] = {
     "上下": Comparator.APPROX,
 }
 # Verbs that may lead a value text and do not change its meaning.
-_VERBS = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增至", "达到", "保持在",
-          "控制在", "稳定在", "保持", "达", "为", "提高", "提升", "增加", "降低", "下降", "减少",
-          "各")
+_VERBS = (
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增至",
+    "达到",
+    "保持在",
+    "控制在",
+    "稳定在",
+    "保持",
+    "达",
+    "为",
+    "提高",
+    "提升",
+    "增加",
+    "降低",
+    "下降",
+    "减少",
+    "各",
+)
 # A text without a number is a qualitative target when it names a level to keep or reach.
 _QUALITATIVE_WORDS = ("保持", "维持", "稳定", "巩固", "水平")
 
@@ -255,6 +275,7 @@ class ParsedValue:
     unit
         Canonical unit name (see ``data/units.txt``), or None when neither the text nor the
         context gives one.
+
     """
 
     comparator: Comparator
@@ -264,17 +285,18 @@ class ParsedValue:
 
 
 @cache
-def get_registry() -> pint.UnitRegistry:
+def get_registry() -> pint.UnitRegistry[Any]:
     """Return eduplans' private pint registry, built on first call from ``data/units.txt``.
 
     Returns
     -------
     pint.UnitRegistry
         A registry holding only eduplans' own units; never pint's application registry.
+
     """
     import pint
 
-    registry = pint.UnitRegistry(None, cache_folder=None)
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None, cache_folder=None)
     with files("eduplans").joinpath("data/units.txt").open(encoding="utf-8") as fh:
         registry.load_definitions(fh.read().splitlines())
     return registry
@@ -299,6 +321,7 @@ def quantity(magnitude: float, unit: str) -> Any:
     ------
     UnitError
         If ``unit`` is not a canonical eduplans unit.
+
     """
     if unit not in UNITS:
         raise UnitError(f"unknown unit {unit!r}; known units: {', '.join(sorted(UNITS))}")
@@ -319,6 +342,7 @@ def check_compatible(a: str, b: str, *, what: str = "values") -> None:
     ------
     UnitError
         If either unit is unknown or their dimensions differ (schools vs persons, % vs seats).
+
     """
     registry = get_registry()
     for u in (a, b):
@@ -398,6 +422,7 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
     ParsedValue(comparator=<Comparator.GE: '>='>, value=97.0, upper=None, unit='percent')
     >>> parse_value("1.5万", unit="seat").value
     15000.0
+
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -412,14 +437,14 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
     if pos == end:
         raise ValueTextError("the text is empty", text=text, position=0)
 
-    comparators: list[Comparator] = []
+    comparators: list[tuple[Comparator, int]] = []  # each with the position of its word
     changed = True
     while changed:  # leading verbs and comparator words, in any order
         changed = False
         for word in (*sorted(_PREFIX_CMP, key=len, reverse=True), *_VERBS):
             if folded.startswith(word, pos):
                 if word in _PREFIX_CMP:
-                    comparators.append(_PREFIX_CMP[word])
+                    comparators.append((_PREFIX_CMP[word], pos))
                 pos += len(word)
                 while pos < end and folded[pos].isspace():
                     pos += 1
@@ -440,7 +465,7 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
     while after < end:
         for word in suffix_words:
             if folded.startswith(word, after):
-                comparators.append(_SUFFIX_CMP[word])
+                comparators.append((_SUFFIX_CMP[word], after))
                 after += len(word)
                 break
         else:
@@ -449,9 +474,9 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
                 continue
             raise ValueTextError("unexpected text after the value", text=text, position=after)
 
-    approx = any(m.group(g) for g in ("approx1a", "approx1b", "approx2a", "approx2b"))
-    if approx:
-        comparators.append(Comparator.APPROX)
+    for g in ("approx1a", "approx1b", "approx2a", "approx2b"):
+        if m.group(g):
+            comparators.append((Comparator.APPROX, m.start(g)))
 
     low = _number(m.group("num1"), text, m.start("num1"))
     high = _number(m.group("num2"), text, m.start("num2")) if m.group("num2") else None
@@ -473,17 +498,24 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
     value = float(low * _SCALES.get(scale1 or "", 1))
     upper = float(high * _SCALES.get(scale2 or "", 1)) if high is not None else None
 
-    kinds = set(comparators)
+    kinds = {c for c, _ in comparators}
     if high is not None:
-        if kinds - {Comparator.APPROX}:
-            raise ValueTextError("a range with a comparator word", text=text, position=pos)
+        strict = [at for c, at in comparators if c is not Comparator.APPROX]
+        if strict:
+            raise ValueTextError("a range with a comparator word", text=text, position=strict[0])
         if upper is not None and upper < value:
-            raise ValueTextError("a range whose upper end is below its lower end", text=text,
-                                 position=m.start("num2"))
+            raise ValueTextError(
+                "a range whose upper end is below its lower end",
+                text=text,
+                position=m.start("num2"),
+            )
         return ParsedValue(comparator=Comparator.RANGE, value=value, upper=upper, unit=unit1)
     if len(kinds) > 1:
+        second = next(at for c, at in comparators if c is not comparators[0][0])
         raise ValueTextError(
-            f"contradictory comparator words ({', '.join(sorted(kinds))})", text=text, position=pos
+            f"contradictory comparator words ({', '.join(sorted(kinds))})",
+            text=text,
+            position=second,
         )
     comparator = kinds.pop() if kinds else Comparator.EQ
     return ParsedValue(comparator=comparator, value=value, upper=None, unit=unit1)
@@ -525,6 +557,7 @@ def format_value(
         If the parts do not make a value (a range without ``upper``, a number for ``maintain``).
     UnitError
         If ``unit`` is unknown.
+
     """
     comparator = Comparator(comparator)
     if unit is not None and unit not in UNITS:
@@ -536,9 +569,11 @@ def format_value(
         return "保持"
     if value is None:
         raise ValueTextError(f"comparator {comparator} needs a number", text="")
-    for number in (value, upper):
-        if number is not None and not (number >= 0 and number != float("inf")):
-            raise ValueTextError("only finite, non-negative numbers can be written", text=repr(number))
+    for bound in (value, upper):
+        if bound is not None and not (bound >= 0 and bound != float("inf")):
+            raise ValueTextError(
+                "only finite, non-negative numbers can be written", text=repr(bound)
+            )
     if comparator is Comparator.RANGE:
         if upper is None:
             raise ValueTextError("a range needs an upper value", text=_plain(value))

@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import eduplans
+
+
+def test_all_is_sorted_and_exported() -> None:
+    assert eduplans.__all__ == sorted(eduplans.__all__)
+    for name in eduplans.__all__:
+        assert hasattr(eduplans, name), name
+    public = {n for n in dir(eduplans) if not n.startswith("_")}
+    modules = {n for n in public if type(getattr(eduplans, n)).__name__ == "module"}
+    assert public - modules - {"annotations"} == set(eduplans.__all__) - {"__version__"}
+
+
+def test_public_objects_have_docstrings() -> None:
+    for name in eduplans.__all__:
+        obj = getattr(eduplans, name)
+        if callable(obj) and not isinstance(obj, type(len)):
+            assert obj.__doc__ and obj.__doc__.strip(), name
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, json, eduplans; "
+        "print(json.dumps(sorted(m for m in ('pandas', 'pint', 'matplotlib', 'numpy', 'cn2an', "
+        "'rapidfuzz') if m in sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
+def test_load_does_not_import_pint_or_pandas() -> None:
+    code = (
+        "import sys, json, eduplans; p = eduplans.load(); "
+        "print(json.dumps([len(p), sorted(m for m in ('pandas', 'pint', 'matplotlib') "
+        "if m in sys.modules)]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [5, []]
+
+
+def test_collection_lookup(plans: eduplans.PlanCollection) -> None:
+    assert len(plans) == 5 == len(list(plans))
+    luoyang = plans["洛阳市"]
+    assert plans["luoyang-2022"] is luoyang
+    assert plans["410300"] is luoyang
+    assert plans[plans.ids.index("luoyang-2022")] is luoyang
+    assert "洛阳市" in plans and "luoyang-2022" in plans and luoyang in plans
+    assert "上海市" not in plans
+    assert isinstance(plans[1:3], eduplans.PlanCollection) and len(plans[1:3]) == 2
+    assert luoyang.region.parent is not None and luoyang.region.parent.name == "河南省"
+    assert [r.name for r in plans["杏花岭区"].region.ancestors] == ["太原市", "山西省"]
+    assert [r.name for r in plans["从化区"].region.ancestors] == ["广州市", "广东省"]
+    assert [r.name for r in plans["邯郸市"].region.ancestors] == ["河北省"]
+
+
+@pytest.mark.parametrize(
+    ("key", "suggestion"),
+    [("洛阳", "洛阳市"), ("luoyang-2021", "luoyang-2022"), ("从化", "从化区")],
+)
+def test_unknown_key_suggests_close_matches(
+    plans: eduplans.PlanCollection, key: str, suggestion: str
+) -> None:
+    with pytest.raises(KeyError) as info:
+        plans[key]
+    assert isinstance(info.value, eduplans.EduplansError)
+    assert f"did you mean {suggestion!r}" in str(info.value)
+
+
+def test_lookup_with_a_wrong_type(plans: eduplans.PlanCollection) -> None:
+    with pytest.raises(TypeError):
+        plans[1.5]  # type: ignore[call-overload]
+
+
+def test_region_with_several_plans_is_ambiguous(plans: eduplans.PlanCollection) -> None:
+    luoyang = plans["洛阳市"]
+    from dataclasses import replace
+
+    twin = replace(luoyang, id="luoyang-2023")
+    both = eduplans.PlanCollection([luoyang, twin])
+    assert both["luoyang-2023"] is twin
+    with pytest.raises(eduplans.PlanNotFoundError, match="several plans"):
+        both["洛阳市"]
+    with pytest.raises(ValueError, match="duplicate"):
+        eduplans.PlanCollection([luoyang, luoyang])
+
+
+def test_regions_table() -> None:
+    regions = eduplans.regions()
+    assert regions["140107"].name == "杏花岭区"
+    assert {r.level for r in regions.values()} == set(eduplans.RegionLevel)
+
+
+def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
+    assert list(frame.columns) == [
+        "plan_id",
+        "region",
+        "region_code",
+        "level",
+        "indicator",
+        "key",
+        "label_en",
+        "kind",
+        "year",
+        "value",
+        "value_high",
+        "comparator",
+        "unit",
+        "text",
+        "binding",
+        "flags",
+        "quote",
+        "source_start",
+        "source_end",
+    ]
+    assert list(frame.columns) == list(eduplans.FRAME_COLUMNS)
+    assert {str(t) for t in frame.dtypes[["year", "source_start", "source_end"]]} == {"int64"}
+    assert {str(t) for t in frame.dtypes[["value", "value_high"]]} == {"float64"}
+    assert set(frame["kind"]) == {"baseline", "target"}
+    assert set(frame["comparator"]) <= {c.value for c in eduplans.Comparator}
+    assert set(frame["unit"]) <= eduplans.UNITS
+    assert set(frame["binding"]) <= {b.value for b in eduplans.Binding}
+
+
+def test_frame_lists_all_five_regions(frame: pd.DataFrame) -> None:
+    sizes = frame.groupby("region").size()
+    assert sorted(sizes.index) == ["从化区", "杏花岭区", "河南省", "洛阳市", "邯郸市"]
+    assert (sizes > 5).all()
+
+
+def _row(frame: pd.DataFrame, plan_id: str, indicator: str, kind: str) -> pd.Series:
+    rows = frame[
+        (frame.plan_id == plan_id)
+        & (frame.indicator == indicator)
+        & (frame.kind == kind)
+        & frame.quote.str.contains("\n")
+    ]  # table rows: quotes span cells
+    assert len(rows) == 1, (plan_id, indicator, kind)
+    return rows.iloc[0]
+
+
+def test_frame_values_are_scaled_floats_with_units(frame: pd.DataFrame) -> None:
+    row = _row(frame, "luoyang-2022", "学前教育毛入园率", "target")
+    assert (row.value, row.unit, row.year, row.comparator) == (94.0, "percent", 2025, "=")
+    row = _row(frame, "conghua-2022", "新增公办基础教育学位(含国际及港澳台学生)", "baseline")
+    assert (row.value, row.unit, row.text) == (15000.0, "seat", "1.5万")
+    row = _row(frame, "conghua-2022", "学前教育毛入园率", "target")
+    assert (row.value, row.comparator, row.text) == (100.0, ">=", "≥100")
+    row = _row(frame, "conghua-2022", "义务教育巩固率", "target")
+    assert pd.isna(row.value) and row.comparator == "maintain" and row.text == "保持高水平"
+    money = frame[(frame.unit == "yuan") & frame.text.str.contains("亿元")]
+    assert len(money) > 0
+    for r in money.itertuples():
+        assert r.value >= 1e6, r.text  # 亿 applied
+
+
+def test_frame_flags_column(frame: pd.DataFrame) -> None:
+    flagged = frame[frame["flags"].str.contains("conflict")]
+    assert set(flagged.plan_id) >= {"xinghualing-2022"}
+    hedged = frame[frame["flags"].str.contains("争取")]
+    assert len(hedged) > 0
+
+
+def test_to_frame_accepts_a_plan_and_lists(plans: eduplans.PlanCollection) -> None:
+    one = eduplans.to_frame(plans["河南省"])
+    assert set(one.plan_id) == {"henan-2024"}
+    assert len(eduplans.to_frame([plans["河南省"], plans["邯郸市"]])) == len(one) + len(
+        plans["邯郸市"].to_frame()
+    )
+    empty = eduplans.to_frame([])
+    assert list(empty.columns) == list(eduplans.FRAME_COLUMNS) and len(empty) == 0
+    with pytest.raises(TypeError, match="item 0"):
+        eduplans.to_frame(["luoyang-2022"])  # type: ignore[list-item]
+
+
+def test_frame_round_trips_through_csv(frame: pd.DataFrame, tmp_path: object) -> None:
+    import io
+
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False)
+    buffer.seek(0)
+    back = pd.read_csv(buffer, keep_default_na=False, na_values=[""])
+    assert len(back) == len(frame)
+    assert (back["source_end"] - back["source_start"]).tolist() == frame.quote.str.len().tolist()
+
+
+def test_plan_repr_is_short(plans: eduplans.PlanCollection) -> None:
+    text = repr(plans["洛阳市"])
+    assert text.startswith("Plan(id='luoyang-2022'") and len(text) < 200
+    assert "PlanCollection(5 plans" in repr(plans)
