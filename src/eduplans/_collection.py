@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
@@ -88,6 +87,8 @@ class PlanCollection(Sequence[Plan]):
         if matches:
             ids = ", ".join(p.id for p in matches)
             raise PlanNotFoundError(f"region {key!r} has several plans ({ids}); use a plan id")
+        import difflib  # only on the error path
+
         names = sorted({*self._by_id, *(p.region.name for p in self._plans)})
         close = difflib.get_close_matches(key, names, n=3, cutoff=0.3)
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
