@@ -181,3 +181,20 @@ def test_model_validates_on_construction() -> None:
     with pytest.raises(eduplans.DataError, match="cannot lie in"):
         henan = eduplans.Region(code="410000", name="河南省", level="province")
         eduplans.Region(code="130400", name="邯郸市", level="prefecture", parent=henan)
+
+
+def test_region_outside_the_bundled_table(tmp_path: Path) -> None:
+    plan = GOOD.replace(
+        'region = "410300"\n', 'region = { name = "新安县", level = "county", parent = "410300" }\n'
+    )
+    got = eduplans.read_plan(write(tmp_path, plan))
+    assert (got.region.name, got.region.code, got.region.parent.name) == ("新安县", None, "洛阳市")
+    bad = GOOD.replace('region = "410300"\n', 'region = { name = "新安县", level = "town" }\n')
+    with pytest.raises(eduplans.DataError) as info:
+        eduplans.read_plan(write(tmp_path, bad))
+    assert info.value.field == "region.level"
+    upside = GOOD.replace(
+        'region = "410300"\n', 'region = { name = "某省", level = "province", parent = "410300" }\n'
+    )
+    with pytest.raises(eduplans.DataError, match="cannot lie in"):
+        eduplans.read_plan(write(tmp_path, upside))

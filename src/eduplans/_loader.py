@@ -21,7 +21,7 @@ from ._collection import PlanCollection
 from ._errors import DataError
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
 from ._units import UNITS
-from ._vocab import Binding, Comparator, PlanKind, PlanStatus
+from ._vocab import Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
 __all__ = ["load", "read_plan", "regions"]
 
@@ -218,6 +218,36 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
     )
 
 
+def _region(r: _Reader, raw: Any) -> Region:
+    """``region`` is a code of data/regions.toml, or a table {name, level, code?, parent?}."""
+    known = regions()
+    if raw is None:
+        raise r.fail("required field is missing", "region")
+    if isinstance(raw, str):
+        if raw not in known:
+            raise r.fail(f"unknown region code {raw!r}; known: {sorted(known)}", "region")
+        return known[raw]
+    if not isinstance(raw, dict):
+        raise r.fail(f"expected a region code or a table, got {raw!r}", "region")
+    r.known(raw, {"name", "level", "code", "parent", "name_en"}, "region.")
+    parent_code = r.get(raw, "parent", str, "region.", default=None)
+    if parent_code is not None and parent_code not in known:
+        raise r.fail(f"unknown parent region code {parent_code!r}", "region.parent")
+    code = r.get(raw, "code", str, "region.", default=None)
+    if code is not None and code in known:
+        return known[code]
+    return r.build(
+        lambda: Region(
+            name=r.get(raw, "name", str, "region."),
+            level=enum_field(RegionLevel, r.get(raw, "level", str, "region."), "level"),
+            code=code,
+            parent=known[parent_code] if parent_code else None,
+            name_en=r.get(raw, "name_en", str, "region.", default=""),
+        ),
+        "region.",
+    )
+
+
 def _source_path(plan_path: Path | None, name: str) -> Path | Traversable:
     if plan_path is not None:
         beside = plan_path.parent / name
@@ -274,10 +304,7 @@ def parse_plan_document(
             source_text = src.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
             raise r.fail(f"source text {source!r} is not UTF-8: {exc}", "source") from None
-    code = r.get(doc, "region", str, "")
-    known = regions()
-    if code not in known:
-        raise r.fail(f"unknown region code {code!r}; known: {sorted(known)}", "region")
+    region = _region(r, doc.get("region"))
     period = r.get(doc, "period", list, "")
     raw_indicators = r.get(doc, "indicators", list, "")
     indicators = []
@@ -288,7 +315,7 @@ def parse_plan_document(
     return r.build(
         lambda: Plan(
             id=r.get(doc, "id", str, ""),
-            region=known[code],
+            region=region,
             title=r.get(doc, "title", str, ""),
             title_en=r.get(doc, "title_en", str, "", default=""),
             issuer=r.get(doc, "issuer", str, ""),

@@ -52,12 +52,13 @@ class Region:
 
     Parameters
     ----------
-    code
-        Six-digit administrative division code, e.g. ``"410300"`` for 洛阳市.
     name
         Chinese name, e.g. ``"洛阳市"``.
     level
         ``"province"``, ``"prefecture"`` or ``"county"``.
+    code
+        Six-digit administrative division code, e.g. ``"410300"`` for 洛阳市; None when unknown
+        (a region outside the bundled region table).
     parent
         The region this one belongs to (洛阳市 ⊂ 河南省), or None.
     name_en
@@ -65,34 +66,43 @@ class Region:
 
     """
 
-    code: str
     name: str
     level: RegionLevel
+    code: str | None = None
     parent: Region | None = None
     name_en: str = ""
 
     def __post_init__(self) -> None:
-        _require(
-            isinstance(self.code, str) and bool(_CODE.fullmatch(self.code)),
-            f"{self.code!r} is not a six-digit administrative division code",
-            "code",
-        )
         _require(isinstance(self.name, str) and bool(self.name.strip()), "name is empty", "name")
         _set(self, "level", enum_field(RegionLevel, self.level, "level"))
-        tail = {
-            RegionLevel.PROVINCE: self.code[2:] == "0000",
-            RegionLevel.PREFECTURE: self.code[4:] == "00" and self.code[2:] != "0000",
-            RegionLevel.COUNTY: self.code[4:] != "00",
-        }[self.level]
-        _require(tail, f"code {self.code} does not fit level {self.level.value}", "code")
+        if self.code is not None:
+            _require(
+                isinstance(self.code, str) and bool(_CODE.fullmatch(self.code)),
+                f"{self.code!r} is not a six-digit administrative division code",
+                "code",
+            )
+            tail = {
+                RegionLevel.PROVINCE: self.code[2:] == "0000",
+                RegionLevel.PREFECTURE: self.code[4:] == "00" and self.code[2:] != "0000",
+                RegionLevel.COUNTY: self.code[4:] != "00",
+            }[self.level]
+            _require(tail, f"code {self.code} does not fit level {self.level.value}", "code")
         if self.parent is not None:
             _require(isinstance(self.parent, Region), "parent must be a Region", "parent")
-            prefix = 2 if self.parent.level is RegionLevel.PROVINCE else 4
+            order = list(RegionLevel)
             _require(
-                self.parent.code[:prefix] == self.code[:prefix] and self.parent.code != self.code,
-                f"{self.name} ({self.code}) cannot lie in {self.parent.name} ({self.parent.code})",
+                order.index(self.parent.level) < order.index(self.level),
+                f"a {self.level.value} cannot lie in a {self.parent.level.value}",
                 "parent",
             )
+            if self.code is not None and self.parent.code is not None:
+                prefix = 2 if self.parent.level is RegionLevel.PROVINCE else 4
+                _require(
+                    self.parent.code[:prefix] == self.code[:prefix],
+                    f"{self.name} ({self.code}) cannot lie in {self.parent.name} "
+                    f"({self.parent.code})",
+                    "parent",
+                )
 
     @property
     def ancestors(self) -> tuple[Region, ...]:
