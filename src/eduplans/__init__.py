@@ -12,8 +12,17 @@ points to its verbatim quote in the bundled source text.
 
 from __future__ import annotations
 
+from ._align import Explanation, align, cluster, explain
+from ._catalog import CatalogEntry, catalog
 from ._collection import PlanCollection
-from ._errors import DataError, EduplansError, PlanNotFoundError, UnitError, ValueTextError
+from ._errors import (
+    DataError,
+    EduplansError,
+    ParseError,
+    PlanNotFoundError,
+    UnitError,
+    ValueTextError,
+)
 from ._frame import FRAME_COLUMNS, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
@@ -25,12 +34,15 @@ __version__ = "0.1.0"
 __all__ = [
     "Baseline",
     "Binding",
+    "CatalogEntry",
     "Comparator",
     "DataError",
     "EduplansError",
+    "Explanation",
     "FLAGS",
     "FRAME_COLUMNS",
     "Indicator",
+    "ParseError",
     "ParsedValue",
     "Plan",
     "PlanCollection",
@@ -45,7 +57,11 @@ __all__ = [
     "UnitError",
     "ValueTextError",
     "__version__",
+    "align",
+    "catalog",
     "check_compatible",
+    "cluster",
+    "explain",
     "format_value",
     "get_registry",
     "load",

@@ -7,6 +7,7 @@ clause catches them all::
     ├── DataError            a bundled or user plan file is malformed (names the file and field)
     ├── ValueTextError       a value text ("97%以上") cannot be read (names text and position)
     ├── UnitError            a unit is unknown, or two units cannot be compared or added
+    ├── ParseError           a plan text cannot be read (empty, binary, undecodable, too large)
     └── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
 
 ``PlanNotFoundError`` derives from both :class:`EduplansError` and :class:`KeyError`, so code that
@@ -18,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "DataError",
     "EduplansError",
+    "ParseError",
     "PlanNotFoundError",
     "UnitError",
     "ValueTextError",
@@ -72,6 +74,27 @@ class ValueTextError(EduplansError, ValueError):
 
 class UnitError(EduplansError, ValueError):
     """A unit is unknown, or two quantities with incompatible units were combined."""
+
+
+class ParseError(EduplansError, ValueError):
+    """A plan text cannot be turned into a draft plan.
+
+    Raised by :func:`eduplans.parse_plan` for an empty or binary input, a text in no supported
+    encoding, an input above the size limit, or a text in which no baseline or target value
+    was found.
+
+    Parameters
+    ----------
+    message
+        What is wrong.
+    source
+        The path or a short description of the input, when known.
+
+    """
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
 
 
 class PlanNotFoundError(EduplansError, KeyError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ._catalog import catalog
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ FRAME_COLUMNS: dict[str, str] = {
 
 def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
     nan = float("nan")
+    entries = catalog()
     for ind in plan.indicators:
         for v in ind.values:
             yield {
@@ -51,7 +53,7 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
                 "level": plan.region.level.value,
                 "indicator": ind.full_name,
                 "key": ind.key,
-                "label_en": None,
+                "label_en": entries[ind.key].label_en if ind.key in entries else None,
                 "kind": v.kind,
                 "year": v.year,
                 "value": nan if v.magnitude is None else v.magnitude,

@@ -17,6 +17,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ._catalog import catalog
 from ._collection import PlanCollection
 from ._errors import DataError
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
@@ -195,6 +196,9 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
     unit = r.get(raw, "unit", str, f)
     if unit not in UNITS:
         raise r.fail(f"unknown unit {unit!r}; known units: {sorted(UNITS)}", f"{f}unit")
+    key = r.get(raw, "key", str, f, default=None)
+    if key is not None and key not in catalog():
+        raise r.fail(f"unknown catalog key {key!r}", f"{f}key")
     raw_values = r.get(raw, "values", list, f)
     values = []
     for j, v in enumerate(raw_values):
@@ -209,7 +213,7 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
             origin=r.get(raw, "origin", str, f),  # type: ignore[arg-type]
             unit=unit,
             binding=enum_field(Binding, r.get(raw, "binding", str, f), "binding"),
-            key=r.get(raw, "key", str, f, default=None),
+            key=key,
             note=r.get(raw, "note", str, f, default=""),
             baselines=tuple(v for v in values if isinstance(v, Baseline)),
             targets=tuple(v for v in values if isinstance(v, Target)),

@@ -1,0 +1,65 @@
+"""Character-level text folding for Chinese: traditional → simplified, full-width → half-width.
+
+Both maps replace one code point by one code point, so offsets computed on the folded text are
+offsets into the original. The traditional → simplified table is OpenCC's TSCharacters
+dictionary, as shipped by the ``opencc-python-reimplemented`` package, read on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+__all__ = ["fold_width", "to_simplified"]
+
+
+@cache
+def _t2s_table() -> dict[int, str]:
+    text = files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    table: dict[int, str] = {}
+    for line in text.splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Return ``text`` with traditional characters replaced by simplified ones, one for one.
+
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    str
+        Same length as ``text``: ``"學前三年毛入園率"`` → ``"学前三年毛入园率"``.
+    """
+    return text.translate(_t2s_table())
+
+
+_WIDTH = {
+    **{0xFF01 + i: chr(0x21 + i) for i in range(94)},  # full-width ASCII block
+    0x3000: " ",  # ideographic space
+}
+
+
+def fold_width(text: str) -> str:
+    """Return ``text`` with full-width ASCII forms (１２％（）) folded to half width, one for one.
+
+    Unlike NFKC this leaves every other character alone (m², ①, ㎡ stay as written).
+
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    str
+        Same length as ``text``.
+    """
+    return text.translate(_WIDTH)
