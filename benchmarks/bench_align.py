@@ -61,8 +61,10 @@ def main() -> None:
         process.extractOne(name, choices, scorer=fuzz.ratio)
     loop = (time.perf_counter() - t0) * n / len(sample)
 
-    print(f"align() on {n:,} names ({len(set(names)):,} distinct): {batch:.2f} s "
-          f"({matched:,} matched)")
+    print(
+        f"align() on {n:,} names ({len(set(names)):,} distinct): {batch:.2f} s "
+        f"({matched:,} matched)"
+    )
     print(f"per-name extractOne loop, scaled from {len(sample):,}: {loop:.2f} s")
     print(f"speed-up: {loop / batch:.1f}x")
 

@@ -24,8 +24,17 @@ def test_columns() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["学前教育毛入园率", "学前三年毛入学率", "学前三年毛入园率", "學前三年毛入園率", "学前教育毛入园率(%)",
-     "1.学前教育毛入园率(%)", "全市学前三年毛入园率", "学前教育毛入园率（％）", "学前教育毛入学率"],
+    [
+        "学前教育毛入园率",
+        "学前三年毛入学率",
+        "学前三年毛入园率",
+        "學前三年毛入園率",
+        "学前教育毛入园率(%)",
+        "1.学前教育毛入园率(%)",
+        "全市学前三年毛入园率",
+        "学前教育毛入园率（％）",
+        "学前教育毛入学率",
+    ],
 )
 def test_preschool_twins_align(name: str) -> None:
     assert keys([name]) == [PRESCHOOL]
@@ -76,7 +85,8 @@ def test_bare_name_takes_its_context() -> None:
     assert keys(["巩固率"]) == [None]
     assert keys(["巩固率"], context="九年义务教育") == ["compulsory_retention_rate"]
     assert keys(["入学率", "巩固率"], context=["义务教育", "义务教育"]) == [
-        "compulsory_enrolment_rate", "compulsory_retention_rate"
+        "compulsory_enrolment_rate",
+        "compulsory_retention_rate",
     ]
     # a name that has its own stage ignores the context
     assert keys(["学前教育毛入园率"], context="九年义务教育") == [PRESCHOOL]
@@ -112,7 +122,9 @@ def test_overrides_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert keys(["某某率", "学前三年毛入园率", "义务教育巩固率"], overrides=path) == [
-        "myopia_rate", None, None
+        "myopia_rate",
+        None,
+        None,
     ]
 
 
@@ -139,8 +151,20 @@ def test_bad_override_key_per_call() -> None:
         eduplans.align(["a"], overrides={"a": "nope"})
 
 
-@pytest.mark.parametrize("name", ["", "   ", "12345", "95.5%", "gross enrolment rate", "x" * 10_000,
-                                  "学" * 10_000, "（）", "\x00\x01"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        "   ",
+        "12345",
+        "95.5%",
+        "gross enrolment rate",
+        "x" * 10_000,
+        "学" * 10_000,
+        "（）",
+        "\x00\x01",
+    ],
+)
 def test_odd_names_are_unmatched_not_errors(name: str) -> None:
     frame = eduplans.align([name])
     assert pd.isna(frame.loc[0, "key"])
@@ -171,8 +195,15 @@ def test_explain_shows_features_and_reasons() -> None:
 
 
 def test_cluster_groups_names_outside_the_catalog() -> None:
-    names = ["骨干教师培养数", "骨干教师培养人数", "中小学骨干教师培养数", "新建校舍面积", "新建校舍建筑面积",
-             "学前教育毛入园率", "學前三年毛入園率"]
+    names = [
+        "骨干教师培养数",
+        "骨干教师培养人数",
+        "中小学骨干教师培养数",
+        "新建校舍面积",
+        "新建校舍建筑面积",
+        "学前教育毛入园率",
+        "學前三年毛入園率",
+    ]
     frame = eduplans.cluster(names)
     c = dict(zip(frame["name"], frame["cluster"], strict=True))
     assert c["骨干教师培养数"] == c["骨干教师培养人数"]
@@ -187,8 +218,16 @@ def test_catalog_entries_are_complete() -> None:
     cat = eduplans.catalog()
     assert len(cat) >= 60
     stages = {e.stage for e in cat.values()}
-    assert {"preschool", "primary", "junior_secondary", "compulsory", "senior_secondary",
-            "higher", "special", "vocational"} <= stages
+    assert {
+        "preschool",
+        "primary",
+        "junior_secondary",
+        "compulsory",
+        "senior_secondary",
+        "higher",
+        "special",
+        "vocational",
+    } <= stages
     for key, entry in cat.items():
         assert entry.key == key
         assert entry.name_zh and entry.label_en and entry.definition
@@ -198,8 +237,16 @@ def test_catalog_entries_are_complete() -> None:
             assert keys([name]) == [key], (key, name)
 
 
-@pytest.mark.parametrize("name", ["學前三年毛入園率", "義務教育鞏固率", "高中階段教育毛入學率",
-                                  "普惠性幼兒園覆蓋率", "勞動年齡人口平均受教育年限"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "學前三年毛入園率",
+        "義務教育鞏固率",
+        "高中階段教育毛入學率",
+        "普惠性幼兒園覆蓋率",
+        "勞動年齡人口平均受教育年限",
+    ],
+)
 def test_traditional_names_resolve(name: str) -> None:
     assert keys([name])[0] is not None
 

@@ -3,16 +3,17 @@
 A name is *normalised* (full width, traditional characters, unit brackets, numbering, filler words
 such as 适龄/三年/阶段/教育), then reduced to *features*: the education stage it names (学前, 小学,
 初中, 义务, 高中, 普通高中, 中职, 高职, 职业, 高等, 特殊, 劳动年龄 …) and the set of measure words
-(毛入学率, 净入学率, 巩固率, 普惠, 公办, 本科, 双师 …). A catalog entry is a *candidate* only when its
-stage and measures are the same as the name's. Then:
+(毛入学率, 净入学率, 巩固率, 普惠, 公办, 本科, 双师 …). A catalog entry is a *candidate* only
+when its stage and measures are the same as the name's. Then:
 
 1. an override pins or forbids keys (per call, or from a TOML mapping file);
 2. an exact match of the normalised name with an entry's normalised name or alias wins;
 3. otherwise rapidfuzz scores the name against the compatible candidates only, and the best one
    is taken when it scores at least ``FUZZY_THRESHOLD``; else the name stays unmatched.
 
-Rapidfuzz alone cannot do this: 学前教育毛入园率 scores the same against its true twin 学前三年毛入学率
-as against 高等教育毛入学率. Here the stage word rules the second out before any score is computed.
+Rapidfuzz alone cannot do this: 学前教育毛入园率 scores the same against its true twin
+学前三年毛入学率 as against 高等教育毛入学率. Here the stage word rules the second out before any
+score is computed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._catalog import CatalogEntry, catalog
 from ._chinese import fold_width, to_simplified
@@ -43,28 +44,51 @@ _UNIT_BRACKET = re.compile(
     r"[(（]\s*(?:%|％|个|人|人次|万人|万人次|年|岁|所|元|万元|亿元|分钟|小时|学时|间|对|个百分点|"
     r"平方米|万平方米|兆|mbps|Mbps|M)\s*[)）]?\s*$"
 )
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*"
+)
 _SCOPE_NOTE = re.compile(r"[(（]\s*(?:含|包括|不含)[^()（）]{0,30}[)）]")  # (含民办): a scope note
 _SCOPE = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全旗|全域|城乡|其中[:：]?)")
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
 # Replacements made in one left-to-right pass, longest word first (so 九年义务教育 → 义务 at once).
 _REPLACE: dict[str, str] = {
     "入园率": "入学率",
-    "九年义务教育": "义务", "九年义务": "义务", "义务教育": "义务",
-    "学前三年": "学前", "三年学前": "学前", "学前教育": "学前", "学前3年": "学前",
+    "九年义务教育": "义务",
+    "九年义务": "义务",
+    "义务教育": "义务",
+    "学前三年": "学前",
+    "三年学前": "学前",
+    "学前教育": "学前",
+    "学前3年": "学前",
     "高等教育": "高等",
-    "高中阶段教育": "高中", "高中阶段": "高中", "高中教育": "高中", "高中段": "高中",
-    "中等职业教育": "中职", "中等职业学校": "中职", "中职学校": "中职",
-    "高等职业教育": "高职", "高等职业学校": "高职", "高职院校": "高职",
-    "职业教育": "职业", "职业院校": "职业", "职业学校": "职业",
+    "高中阶段教育": "高中",
+    "高中阶段": "高中",
+    "高中教育": "高中",
+    "高中段": "高中",
+    "中等职业教育": "中职",
+    "中等职业学校": "中职",
+    "中职学校": "中职",
+    "高等职业教育": "高职",
+    "高等职业学校": "高职",
+    "高职院校": "高职",
+    "职业教育": "职业",
+    "职业院校": "职业",
+    "职业学校": "职业",
     "特殊教育": "特殊",
-    "适龄": "", "学龄": "", "阶段": "",
-    "教育经费": "教育经费", "教育投入": "教育投入", "教育支出": "教育支出", "教育": "",
-    "占比": "比例", "比重": "比例",
+    "适龄": "",
+    "学龄": "",
+    "阶段": "",
+    "教育经费": "教育经费",
+    "教育投入": "教育投入",
+    "教育支出": "教育支出",
+    "教育": "",
+    "占比": "比例",
+    "比重": "比例",
     "及以上": "以上",
     "大专": "专科",
     "残障": "残疾",
-    "在园幼儿数": "在园幼儿", "在园儿童": "在园幼儿",
+    "在园幼儿数": "在园幼儿",
+    "在园儿童": "在园幼儿",
 }
 _REPLACE_RE = re.compile("|".join(sorted(map(re.escape, _REPLACE), key=len, reverse=True)))
 
@@ -137,7 +161,8 @@ _MEASURE_OF: dict[str, tuple[str, ...]] = {
     "在校生": ("enrolment_count",), "在园幼儿": ("enrolment_count",), "在学": ("enrolment_count",),
     "学生数": ("enrolment_count",), "小学生": ("enrolment_count",), "初中生": ("enrolment_count",),
     "学位": ("places",), "受教育年限": ("schooling_years",), "新增劳动力": ("new_entrants",),
-    "研究生": ("postgraduate",), "硕士": ("postgraduate",), "本科": ("bachelor",), "专科": ("college",),
+    "研究生": ("postgraduate",), "硕士": ("postgraduate",),
+    "本科": ("bachelor",), "专科": ("college",),
     "学历合格率": ("qualified",), "学历合格": ("qualified",),
     "专业教育": ("professional_training",), "专业训练": ("professional_training",),
     "双师": ("dual",), "持证": ("certified",), "资格证": ("certified",),
@@ -161,7 +186,9 @@ _MEASURE_OF: dict[str, tuple[str, ...]] = {
     "办学条件": ("conditions",), "办学标准": ("conditions",), "标准化": ("conditions",),
 }  # fmt: skip
 _MEASURE_RE = re.compile("|".join(sorted(map(re.escape, _MEASURE_OF), key=len, reverse=True)))
-_INSTITUTIONS = re.compile(r"占.{0,3}幼儿园")  # 占全区幼儿园: a share of kindergartens, not children
+_INSTITUTIONS = re.compile(
+    r"占.{0,3}幼儿园"
+)  # 占全区幼儿园: a share of kindergartens, not children
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
 
 
@@ -244,8 +271,9 @@ def _load_overrides(
             raise DataError(f"cannot read overrides: {exc}", path=str(path)) from None
         extra = set(doc) - {"pin", "forbid"}
         if extra:
-            raise DataError(f"unknown table(s) {sorted(extra)}; use [pin] and [forbid]",
-                            path=str(path))
+            raise DataError(
+                f"unknown table(s) {sorted(extra)}; use [pin] and [forbid]", path=str(path)
+            )
         out: dict[str, OverrideValue] = {}
         for name, key in doc.get("pin", {}).items():
             if not isinstance(key, str):
@@ -257,8 +285,9 @@ def _load_overrides(
             elif isinstance(keys, list) and all(isinstance(k, str) for k in keys):
                 out[name] = tuple(keys)
             else:
-                raise DataError('forbid takes a list of keys or "*"', path=str(path),
-                                field=f"forbid.{name}")
+                raise DataError(
+                    'forbid takes a list of keys or "*"', path=str(path), field=f"forbid.{name}"
+                )
         return _checked(out, str(path))
     return _checked(dict(overrides), "overrides")
 
@@ -340,7 +369,8 @@ def align(
     Examples
     --------
     >>> import eduplans
-    >>> eduplans.align(["學前三年毛入園率", "巩固率"], context=[None, "九年义务教育"])[["key", "method"]]
+    >>> names = ["學前三年毛入園率", "巩固率"]
+    >>> eduplans.align(names, context=[None, "九年义务教育"])[["key", "method"]]
                                   key method
     0  preschool_gross_enrolment_rate  alias
     1       compulsory_retention_rate  alias
@@ -553,7 +583,7 @@ def explain(
     )
 
 
-# --- clustering ------------------------------------------------------------------------------------
+# --- clustering ----------------------------------------------------------------------------
 def cluster(names: Iterable[str], *, threshold: float = FUZZY_THRESHOLD) -> pd.DataFrame:
     """Group names among themselves with the alignment rules (for names not in the catalog).
 

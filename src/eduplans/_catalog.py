@@ -98,7 +98,9 @@ def catalog() -> Mapping[str, CatalogEntry]:
         }
         for field, ok in checks.items():
             if not ok:
-                raise DataError(f"bad value {row.get(field)!r}", path=name, field=f"{where}.{field}")
+                raise DataError(
+                    f"bad value {row.get(field)!r}", path=name, field=f"{where}.{field}"
+                )
         if key in entries:
             raise DataError(f"duplicate key {key!r}", path=name, field=f"{where}.key")
         try:

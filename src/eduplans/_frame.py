@@ -53,7 +53,7 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
                 "level": plan.region.level.value,
                 "indicator": ind.full_name,
                 "key": ind.key,
-                "label_en": entries[ind.key].label_en if ind.key in entries else None,
+                "label_en": entries[ind.key].label_en if ind.key else None,
                 "kind": v.kind,
                 "year": v.year,
                 "value": nan if v.magnitude is None else v.magnitude,
