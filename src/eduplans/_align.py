@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._catalog import CatalogEntry, catalog
 from ._chinese import fold_width, to_simplified
@@ -33,10 +33,20 @@ from ._errors import DataError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FUZZY_THRESHOLD", "Explanation", "align", "cluster", "explain", "normalise"]
+__all__ = [
+    "CLUSTER_THRESHOLD",
+    "FUZZY_THRESHOLD",
+    "Explanation",
+    "align",
+    "cluster",
+    "explain",
+    "normalise",
+]
 
 #: Lowest rapidfuzz score (0-100, ``fuzz.ratio`` on normalised names) a fuzzy match needs.
 FUZZY_THRESHOLD = 75.0
+#: Lowest score that links two names in :func:`cluster`, where no catalog entry anchors them.
+CLUSTER_THRESHOLD = 85.0
 _MAX_LEN = 200  # longer "names" are prose, not indicator names: left unmatched
 
 # --- normalisation -----------------------------------------------------------------------------
@@ -52,7 +62,6 @@ _SCOPE = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全旗|全�
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
 # Replacements made in one left-to-right pass, longest word first (so 九年义务教育 → 义务 at once).
 _REPLACE: dict[str, str] = {
-    "入园率": "入学率",
     "九年义务教育": "义务",
     "九年义务": "义务",
     "义务教育": "义务",
@@ -75,6 +84,7 @@ _REPLACE: dict[str, str] = {
     "职业院校": "职业",
     "职业学校": "职业",
     "特殊教育": "特殊",
+    "基础教育": "",
     "适龄": "",
     "学龄": "",
     "阶段": "",
@@ -150,15 +160,22 @@ _STAGE_RE = re.compile(
 # Measure words: each written form names one or more measures; every measure found must agree
 # between a name and a candidate. Longer forms win where forms overlap (毛入学率 before 入学率).
 _MEASURE_OF: dict[str, tuple[str, ...]] = {
-    "毛入学率": ("gross_enrolment",), "净入学率": ("net_enrolment",), "入学率": ("enrolment_rate",),
+    "毛入学率": ("gross_enrolment",), "净入学率": ("net_enrolment",),
+    "入学率": ("enrolment_rate",),
+    # 入园率 counts children in kindergarten; written bare it is the gross rate, as plans use it
+    "毛入园率": ("gross_enrolment",), "净入园率": ("net_enrolment",),
+    "入园率": ("gross_enrolment",),
     "巩固率": ("retention",), "安置率": ("placement",),
     "普惠": ("inclusive",), "公办": ("public",), "民办": ("private",),
     "优质均衡": ("quality_balanced",), "基本均衡": ("basic_balanced",),
     "优质": ("quality",), "示范": ("quality",), "一级": ("quality",), "等级": ("quality",),
     "幼儿园总数": ("institutions",), "所数": ("institutions",),
     "比例": ("share",), "覆盖率": ("share",), "普及率": ("share",), "建成率": ("share",),
-    "接入率": ("share", "internet"), "参与率": ("share",),
+    "接入率": ("share", "internet"), "参与率": ("share",), "覆盖面": ("share",), "比率": ("share",),
+    "就读率": ("share",),
     "在校生": ("enrolment_count",), "在园幼儿": ("enrolment_count",), "在学": ("enrolment_count",),
+    "在园人数": ("enrolment_count",), "在校人数": ("enrolment_count",), "就读": ("children",),
+    "在园": ("children",), "三类": ("three_categories",),
     "学生数": ("enrolment_count",), "小学生": ("enrolment_count",), "初中生": ("enrolment_count",),
     "学位": ("places",), "受教育年限": ("schooling_years",), "新增劳动力": ("new_entrants",),
     "研究生": ("postgraduate",), "硕士": ("postgraduate",),
@@ -183,6 +200,10 @@ _MEASURE_OF: dict[str, tuple[str, ...]] = {
     "交流轮岗": ("rotation",),
     "增幅": ("growth",), "增长": ("growth",), "增速": ("growth",), "增长率": ("growth",),
     "校外": ("out_of_school",), "县": ("county",),
+    "国家级": ("national_level",), "全国": ("national_level",), "省级": ("provincial_level",),
+    "市级": ("municipal_level",), "区级": ("district_level",), "县级": ("district_level",),
+    "校级": ("school_level",),
+    "资助款": ("money",), "资金": ("money",), "金额": ("money",),
     "办学条件": ("conditions",), "办学标准": ("conditions",), "标准化": ("conditions",),
 }  # fmt: skip
 _MEASURE_RE = re.compile("|".join(sorted(map(re.escape, _MEASURE_OF), key=len, reverse=True)))
@@ -214,9 +235,63 @@ def _features(norm: str) -> _Features:
     measures = {m for word in _MEASURE_RE.findall(norm) for m in _MEASURE_OF[word]}
     if _INSTITUTIONS.search(norm):
         measures.add("institutions")
+    if measures & _RATES and measures & {"public", "inclusive"}:
+        # the known trap: 公办园在园幼儿占比 (children) vs 公办园占比 (kindergartens)
+        if measures & {"enrolment_count", "children"} or "覆盖" in norm:
+            measures.add("children")
+        elif not measures & {"institutions", "teacher"}:
+            measures.add("institutions")
     if measures & _RATES:
         measures.discard("enrolment_count")  # 在园幼儿占比 is a share, not a head count
+    if "institutions" in measures:
+        measures.discard("children")
+    if not measures & _RATES and measures & {"places", "built", "enrolment_count"}:
+        measures -= {"public", "inclusive"}  # 新增公办学位 are new places: a sub-count
+    if "special" in stages:
+        stages.discard("compulsory")  # special-needs enrolment is compulsory unless it says not
+    if {"primary", "junior_secondary"} <= stages:
+        stages -= {"primary", "junior_secondary"}
+        stages.add("compulsory")  # 小学和初中 together are compulsory education
+    if "places" in measures and "built" in measures:
+        measures.discard("built")  # 新建学位 are new places
+        measures.add("new")
     return _Features(frozenset(stages), frozenset(measures))
+
+
+_FILLER = ("人数", "总数", "占", "达到", "实现")  # left out of residuals only
+_FEATURE_RE = re.compile(
+    "|".join(
+        sorted(
+            map(re.escape, {*_STAGE_OF, *_GENERIC, *_MEASURE_OF, *_FILLER}), key=len, reverse=True
+        )
+    )
+)
+
+
+@cache
+def _residual(norm: str) -> str:
+    """Return what is left of a normalised name once its stage and measure words are out."""
+    return _FEATURE_RE.sub("", norm)
+
+
+def _scores(queries: list[str], choices: list[str], **kwargs: Any) -> Any:
+    """Pairwise scores: the better of the whole forms and of their residuals (rapidfuzz ratio).
+
+    When two names agree on every stage and measure word and nothing else is left (公办幼儿园覆盖率,
+    公办园在园幼儿比例), their residuals are both empty and score 100.
+    """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    whole = process.cdist(queries, choices, scorer=fuzz.ratio, workers=1, **kwargs)
+    rest = process.cdist(
+        [_residual(q) for q in queries],
+        [_residual(c) for c in choices],
+        scorer=fuzz.ratio,
+        workers=1,
+        **kwargs,
+    )
+    return np.maximum(whole, rest)
 
 
 # --- the compiled catalog ------------------------------------------------------------------------
@@ -405,7 +480,6 @@ def align(
 def _align_all(
     names: list[str], contexts: list[str | None], rules: Mapping[str, OverrideValue]
 ) -> list[_Decision]:
-    from rapidfuzz import fuzz, process
 
     out: list[_Decision | None] = [None] * len(names)
     pending: dict[_Features, dict[str, list[tuple[int, frozenset[str] | None]]]] = {}
@@ -437,7 +511,7 @@ def _align_all(
         group = index.by_features[feats]
         choices = [form for form, _ in group]
         queries = list(by_norm)
-        scores = process.cdist(queries, choices, scorer=fuzz.ratio, workers=1)
+        scores = _scores(queries, choices)
         for row, query in zip(scores, queries, strict=True):
             for i, forbidden in by_norm[query]:
                 out[i] = _best(row.tolist(), group, forbidden)
@@ -561,17 +635,24 @@ def explain(
     index = _index()
     scored = []
     for key, forms in index.forms.items():
-        form, score = max(((w, fuzz.ratio(norm, n)) for w, n in forms), key=lambda x: x[1])
         other = _features(normalise(index.entries[key].name_zh))
-        if other == feats:
-            why = f"score {score:.1f}"
+        compatible = other == feats
+        best_form, best = "", -1.0
+        for written, n in forms:
+            score = fuzz.ratio(norm, n)
+            if compatible:  # the residual score applies only where all rule words agree
+                score = max(score, fuzz.ratio(_residual(norm), _residual(n)))
+            if score > best:
+                best_form, best = written, score
+        if compatible:
+            why = f"score {best:.1f}"
         elif other.stage != feats.stage:
             why = f"stage {other.stage_text} ≠ {feats.stage_text}"
         else:
             differ = sorted(other.measures ^ feats.measures)
             why = f"measure words differ: {', '.join(differ)}"
-        scored.append((score, key, form, other == feats, why))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+        scored.append((not compatible, -best, key, best_form, compatible, why))
+    scored.sort()
     return Explanation(
         name=name,
         normalised=norm,
@@ -579,12 +660,12 @@ def explain(
         key=row["key"],
         method=str(row["method"]),
         score=float(row["score"]),
-        candidates=tuple((k, f, c, w) for _, k, f, c, w in scored[:top]),
+        candidates=tuple((k, f, c, w) for _, _, k, f, c, w in scored[:top]),
     )
 
 
 # --- clustering ----------------------------------------------------------------------------
-def cluster(names: Iterable[str], *, threshold: float = FUZZY_THRESHOLD) -> pd.DataFrame:
+def cluster(names: Iterable[str], *, threshold: float = CLUSTER_THRESHOLD) -> pd.DataFrame:
     """Group names among themselves with the alignment rules (for names not in the catalog).
 
     Two names fall in one group when their normalised forms are equal, or when they have the same
@@ -610,7 +691,6 @@ def cluster(names: Iterable[str], *, threshold: float = FUZZY_THRESHOLD) -> pd.D
         If an item is not a str; the message names its position.
     """
     import pandas as pd
-    from rapidfuzz import fuzz, process
 
     items = list(names)
     for i, item in enumerate(items):
@@ -643,7 +723,7 @@ def cluster(names: Iterable[str], *, threshold: float = FUZZY_THRESHOLD) -> pd.D
         if len(members) < 2:
             continue
         texts = [norms[i] for i in members]
-        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=threshold)
+        scores = _scores(texts, texts, score_cutoff=threshold)
         for a, b in zip(*scores.nonzero(), strict=True):
             if a < b:
                 union(members[a], members[b])

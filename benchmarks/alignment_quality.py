@@ -1,0 +1,134 @@
+"""Measure indicator alignment: pairwise precision, recall and F1 on labelled names.
+
+Run: python benchmarks/alignment_quality.py
+
+Labelled sets (tests/data/alignment/):
+- ``labelled_dev.toml``: names gathered from other regions' plans, labelled by hand; the catalog
+  aliases were written looking at these;
+- ``labelled_heldout.toml``: names from other regions (a third of the regions, by a hash of the
+  region name), labelled by hand and never looked at while writing the rules or aliases;
+- the five bundled plans: every indicator name with its reviewed key; names without a key are
+  their own concept (identical names are one), except the groups in ``bundled_concepts.toml``.
+
+A pair of names is "same" in the labels when both carry the same label. The system puts two names
+together when ``eduplans.align`` gives them the same key, or, for names it leaves unmatched, when
+``eduplans.cluster`` groups them. Precision, recall and F1 count pairs. For reference the script
+also scores plain rapidfuzz (``fuzz.ratio`` on the raw names, two names together when the score
+reaches a threshold), with the best threshold chosen in hindsight.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import eduplans
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "alignment"
+SETS = tuple(
+    name
+    for name in ("dev", "dev2", "heldout", "bundled")
+    if name == "bundled" or (DATA / f"labelled_{name}.toml").exists()
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    context: str
+    label: str
+
+
+def labelled(which: str) -> list[Item]:
+    """Return a labelled set: ``dev``, ``dev2``, ``heldout``, ``bundled`` or ``all``."""
+    if which == "all":
+        return [item for part in SETS for item in labelled(part)]
+    if which == "bundled":
+        doc = tomllib.loads((DATA / "bundled_concepts.toml").read_text(encoding="utf-8"))
+        concepts = doc["concept"]
+        return [
+            Item(i.full_name, "", i.key or concepts.get(i.full_name, f"~{i.full_name}"))
+            for p in eduplans.load()
+            for i in p.indicators
+        ]
+    doc = tomllib.loads((DATA / f"labelled_{which}.toml").read_text(encoding="utf-8"))
+    return [Item(e["name"], e.get("context", ""), e["label"]) for e in doc["name"]]
+
+
+def predicted_groups(items: list[Item]) -> list[str]:
+    """Group names as eduplans does: by key, and unmatched names by ``cluster``."""
+    frame = eduplans.align([i.name for i in items], context=[i.context or None for i in items])
+    groups = [f"key:{k}" if isinstance(k, str) else "" for k in frame["key"]]
+    rest = [n for n, g in enumerate(groups) if not g]
+    if rest:
+        names = [
+            items[n].name if not items[n].context else items[n].context + items[n].name
+            for n in rest
+        ]
+        clusters = eduplans.cluster(names)["cluster"]
+        for n, c in zip(rest, clusters, strict=True):
+            groups[n] = f"cluster:{c}"
+    return groups
+
+
+def pairwise(labels: list[str], groups: list[str]) -> tuple[float, float, float, int]:
+    """Return precision, recall, F1 and the number of true pairs."""
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(range(len(labels)), 2):
+        same_true = labels[a] == labels[b]
+        same_pred = groups[a] == groups[b]
+        tp += same_true and same_pred
+        fp += same_pred and not same_true
+        fn += same_true and not same_pred
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, tp + fn
+
+
+def rapidfuzz_baseline(items: list[Item]) -> tuple[float, float]:
+    """Best pairwise F1 of plain rapidfuzz over thresholds, and the threshold."""
+    from rapidfuzz import fuzz
+
+    pairs = [
+        (fuzz.ratio(items[a].name, items[b].name), items[a].label == items[b].label)
+        for a, b in itertools.combinations(range(len(items)), 2)
+    ]
+    best = (0.0, 0.0)
+    for t in range(40, 101, 5):
+        tp = sum(1 for s, same in pairs if s >= t and same)
+        fp = sum(1 for s, same in pairs if s >= t and not same)
+        fn = sum(1 for s, same in pairs if s < t and same)
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        best = max(best, (f1, float(t)))
+    return best
+
+
+def measure(which: str) -> dict[str, float]:
+    """Return the figures for one labelled set."""
+    items = labelled(which)
+    groups = predicted_groups(items)
+    p, r, f1, true_pairs = pairwise([i.label for i in items], groups)
+    return {"names": len(items), "true_pairs": true_pairs, "precision": p, "recall": r, "f1": f1}
+
+
+def main() -> None:
+    print(
+        f"{'set':10s} {'names':>6s} {'pairs':>6s} {'precision':>9s} {'recall':>7s} {'F1':>6s}"
+        f" {'rapidfuzz F1 (threshold)':>26s}"
+    )
+    for which in (*SETS, "all"):
+        m = measure(which)
+        f1, t = rapidfuzz_baseline(labelled(which))
+        print(
+            f"{which:10s} {m['names']:6d} {m['true_pairs']:6d} {m['precision']:9.3f} "
+            f"{m['recall']:7.3f} {m['f1']:6.3f} {f1:19.3f} ({t:.0f})"
+        )
+
+
+if __name__ == "__main__":
+    main()
