@@ -15,12 +15,15 @@ from __future__ import annotations
 from ._align import Explanation, align, cluster, explain
 from ._catalog import CatalogEntry, catalog
 from ._collection import PlanCollection
+from ._compare import COMPARE_COLUMNS, compare, hierarchy, national
 from ._errors import (
     DataError,
     EduplansError,
+    NoDataError,
     ParseError,
     PlanNotFoundError,
     UnitError,
+    UnknownKeyError,
     ValueTextError,
 )
 from ._frame import FRAME_COLUMNS, to_frame
@@ -34,6 +37,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Baseline",
     "Binding",
+    "COMPARE_COLUMNS",
     "CatalogEntry",
     "Comparator",
     "DataError",
@@ -42,6 +46,7 @@ __all__ = [
     "FLAGS",
     "FRAME_COLUMNS",
     "Indicator",
+    "NoDataError",
     "ParseError",
     "ParsedValue",
     "Plan",
@@ -55,16 +60,20 @@ __all__ = [
     "Target",
     "UNITS",
     "UnitError",
+    "UnknownKeyError",
     "ValueTextError",
     "__version__",
     "align",
     "catalog",
     "check_compatible",
     "cluster",
+    "compare",
     "explain",
     "format_value",
     "get_registry",
+    "hierarchy",
     "load",
+    "national",
     "parse_value",
     "read_plan",
     "regions",

@@ -447,8 +447,8 @@ def align(
     >>> names = ["學前三年毛入園率", "巩固率"]
     >>> eduplans.align(names, context=[None, "九年义务教育"])[["key", "method"]]
                                   key method
-    0  preschool_gross_enrolment_rate  alias
-    1       compulsory_retention_rate  alias
+    0  preschool_gross_enrolment_rate  exact
+    1       compulsory_retention_rate  exact
     """
     import pandas as pd
 

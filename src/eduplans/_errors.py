@@ -8,10 +8,13 @@ clause catches them all::
     ├── ValueTextError       a value text ("97%以上") cannot be read (names text and position)
     ├── UnitError            a unit is unknown, or two units cannot be compared or added
     ├── ParseError           a plan text cannot be read (empty, binary, undecodable, too large)
-    └── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
+    ├── NoDataError          a comparison or figure has nothing to show (a key no plan sets,
+    │                        a year without targets)
+    ├── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
+    └── UnknownKeyError      (also a KeyError) an indicator key is not in the catalog
 
-``PlanNotFoundError`` derives from both :class:`EduplansError` and :class:`KeyError`, so code that
-expects a mapping's ``KeyError`` keeps working.
+``PlanNotFoundError`` and ``UnknownKeyError`` derive from both :class:`EduplansError` and
+:class:`KeyError`, so code that expects a mapping's ``KeyError`` keeps working.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from __future__ import annotations
 __all__ = [
     "DataError",
     "EduplansError",
+    "NoDataError",
     "ParseError",
     "PlanNotFoundError",
     "UnitError",
+    "UnknownKeyError",
     "ValueTextError",
 ]
 
@@ -102,3 +107,14 @@ class PlanNotFoundError(EduplansError, KeyError):
 
     def __str__(self) -> str:  # KeyError would show the repr of the message
         return str(self.args[0]) if self.args else ""
+
+
+class UnknownKeyError(EduplansError, KeyError):
+    """An indicator key is not in the catalog; the message suggests close keys."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
+
+
+class NoDataError(EduplansError):
+    """A comparison or a figure has nothing to show: no plan sets the key, or not for that year."""
