@@ -455,7 +455,7 @@ def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
         names = sorted({p.region.name for p in items})
         raise NoDataError(f"no plan for region {region!r} (have: {', '.join(names)})")
     chain = [own[0].region, *own[0].region.ancestors]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for depth, reg in enumerate(chain):
         for plan in (p for p in items if p.region == reg):
             for ind in (i for i in plan.indicators if i.key == key):
@@ -482,10 +482,9 @@ def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
                     )
     if not rows:
         raise NoDataError(f"no plan of {region} or its parent regions sets {key!r}")
-    units = {r["unit"] for r in rows}
-    for a in units:
-        for b in units:
-            check_compatible(a, b, what=f"{key} values")
+    units = sorted({str(r["unit"]) for r in rows})
+    for other in units[1:]:
+        check_compatible(units[0], other, what=f"{key} values")
     frame = pd.DataFrame(rows, columns=list(HIERARCHY_COLUMNS))
     frame = frame.drop_duplicates(["depth", "kind", "year", "value", "comparator"])
     return frame.sort_values(["depth", "year", "kind"], kind="stable").reset_index(drop=True)
