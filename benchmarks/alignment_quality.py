@@ -63,11 +63,9 @@ def predicted_groups(items: list[Item]) -> list[str]:
     groups = [f"key:{k}" if isinstance(k, str) else "" for k in frame["key"]]
     rest = [n for n, g in enumerate(groups) if not g]
     if rest:
-        names = [
-            items[n].name if not items[n].context else items[n].context + items[n].name
-            for n in rest
-        ]
-        clusters = eduplans.cluster(names)["cluster"]
+        clusters = eduplans.cluster(
+            [items[n].name for n in rest], context=[items[n].context or None for n in rest]
+        )["cluster"]
         for n, c in zip(rest, clusters, strict=True):
             groups[n] = f"cluster:{c}"
     return groups

@@ -58,6 +58,10 @@ _NUMBERING = re.compile(
     r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*"
 )
 _SCOPE_NOTE = re.compile(r"[(（]\s*(?:含|包括|不含)[^()（）]{0,30}[)）]")  # (含民办): a scope note
+_QUALIFIER = re.compile(
+    r"[(（][^()（）]{1,6}[)）]"
+)  # 中等职业(技工)学校, 专业(群): short qualifiers
+_AGES = re.compile(r"\d{1,2}\s*(?:[—\-－~～至到]\s*\d{1,2}\s*)?周?岁")  # 3—5岁幼儿, 3至6周岁
 _SCOPE = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全旗|全域|城乡|其中[:：]?)")
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
 # Replacements made in one left-to-right pass, longest word first (so 九年义务教育 → 义务 at once).
@@ -127,6 +131,8 @@ def normalise(name: str) -> str:
     s = _UNIT_BRACKET.sub("", s)
     s = _SCOPE_NOTE.sub("", s)
     s = _UNIT_BRACKET.sub("", s)  # a unit bracket may stand before the scope note
+    s = _QUALIFIER.sub("", s)
+    s = _AGES.sub("", s)
     s = _DROP.sub("", s)
     s = _SCOPE.sub("", s)
     return _REPLACE_RE.sub(_replace, s)
@@ -176,6 +182,9 @@ _MEASURE_OF: dict[str, tuple[str, ...]] = {
     "在校生": ("enrolment_count",), "在园幼儿": ("enrolment_count",), "在学": ("enrolment_count",),
     "在园人数": ("enrolment_count",), "在校人数": ("enrolment_count",), "就读": ("children",),
     "在园": ("children",), "三类": ("three_categories",),
+    "幼儿数": ("enrolment_count",), "在校幼儿": ("enrolment_count",),
+    "公办率": ("public", "share"), "普惠率": ("inclusive", "share"),
+    "学校数": ("school_count",), "学校情况": ("school_count",),
     "学生数": ("enrolment_count",), "小学生": ("enrolment_count",), "初中生": ("enrolment_count",),
     "学位": ("places",), "受教育年限": ("schooling_years",), "新增劳动力": ("new_entrants",),
     "研究生": ("postgraduate",), "硕士": ("postgraduate",),
@@ -247,6 +256,15 @@ def _features(norm: str) -> _Features:
         measures.discard("children")
     if not measures & _RATES and measures & {"places", "built", "enrolment_count"}:
         measures -= {"public", "inclusive"}  # 新增公办学位 are new places: a sub-count
+    if "enrolment_rate" in measures and stages & {"preschool", "senior_secondary", "higher"}:
+        measures.discard(
+            "enrolment_rate"
+        )  # 高中阶段入学率: gross, as the stage's statistics use it
+        measures.add("gross_enrolment")
+    if not measures and norm.endswith("学生"):
+        measures.add("enrolment_count")  # 中职学生, 普高学生: a head count
+    if not measures and stages and norm.endswith("数"):
+        measures.add("school_count")  # 幼儿园数, 小学数: a count of schools
     if "special" in stages:
         stages.discard("compulsory")  # special-needs enrolment is compulsory unless it says not
     if {"primary", "junior_secondary"} <= stages:
@@ -258,7 +276,7 @@ def _features(norm: str) -> _Features:
     return _Features(frozenset(stages), frozenset(measures))
 
 
-_FILLER = ("人数", "总数", "占", "达到", "实现")  # left out of residuals only
+_FILLER = ("人数", "总数", "占", "达到", "实现", "数")  # left out of residuals only
 _FEATURE_RE = re.compile(
     "|".join(
         sorted(
@@ -396,14 +414,23 @@ def _decide_exact(norm: str, forbidden: frozenset[str] | None) -> _Decision | No
 
 
 def _with_context(name: str, context: str | None) -> str:
-    """Put a section header's stage words before a name that has none (巩固率 + 义务教育)."""
+    """Complete a name with its section header's stage or measure words.
+
+    A name without a stage word takes the header's (巩固率 under 九年义务教育 → 义务巩固率),
+    provided the header names one stage; a name without measure words takes the header's (小学
+    under 在校学生数(万人) → 小学学生数). Only those words of the header are used.
+    """
     if not context:
         return name
-    if _features(normalise(name)).stage:
-        return name
-    if not _features(normalise(context)).stage:
-        return name
-    return context + name
+    own = _features(normalise(name))
+    header = normalise(context)
+    theirs = _features(header)
+    prefix = suffix = ""
+    if not own.stage and len(theirs.stage) == 1:
+        prefix = "".join(w for w in _STAGE_RE.findall(header) if w in _STAGE_OF)
+    if not own.measures and theirs.measures:
+        suffix = "".join(_MEASURE_RE.findall(header))
+    return prefix + name + suffix
 
 
 def align(
@@ -456,12 +483,7 @@ def align(
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise TypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
-    if context is None or isinstance(context, str):
-        contexts: list[str | None] = [context] * len(items)
-    else:
-        contexts = list(context)
-        if len(contexts) != len(items):
-            raise ValueError(f"context has {len(contexts)} items for {len(items)} names")
+    contexts = _contexts(context, len(items))
     rules = _load_overrides(overrides)
     decisions = _align_all(items, contexts, rules)
     entries = _index().entries
@@ -475,6 +497,15 @@ def align(
             "runner_up": [d.runner_up for d in decisions],
         }
     )
+
+
+def _contexts(context: str | Sequence[str | None] | None, n: int) -> list[str | None]:
+    if context is None or isinstance(context, str):
+        return [context] * n
+    contexts = list(context)
+    if len(contexts) != n:
+        raise ValueError(f"context has {len(contexts)} items for {n} names")
+    return contexts
 
 
 def _align_all(
@@ -665,7 +696,12 @@ def explain(
 
 
 # --- clustering ----------------------------------------------------------------------------
-def cluster(names: Iterable[str], *, threshold: float = CLUSTER_THRESHOLD) -> pd.DataFrame:
+def cluster(
+    names: Iterable[str],
+    *,
+    context: str | Sequence[str | None] | None = None,
+    threshold: float = CLUSTER_THRESHOLD,
+) -> pd.DataFrame:
     """Group names among themselves with the alignment rules (for names not in the catalog).
 
     Two names fall in one group when their normalised forms are equal, or when they have the same
@@ -676,6 +712,8 @@ def cluster(names: Iterable[str], *, threshold: float = CLUSTER_THRESHOLD) -> pd
     ----------
     names
         Indicator names.
+    context
+        Section headers that complete names, as for :func:`align`.
     threshold
         Lowest score (0-100) that links two compatible names.
 
@@ -696,7 +734,10 @@ def cluster(names: Iterable[str], *, threshold: float = CLUSTER_THRESHOLD) -> pd
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise TypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
-    norms = [normalise(n[: _MAX_LEN * 2]) for n in items]
+    contexts = _contexts(context, len(items))
+    norms = [
+        normalise(_with_context(n, c)[: _MAX_LEN * 2]) for n, c in zip(items, contexts, strict=True)
+    ]
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
