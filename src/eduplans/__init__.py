@@ -12,6 +12,8 @@ points to its verbatim quote in the bundled source text.
 
 from __future__ import annotations
 
+from typing import Any as _Any
+
 from ._align import Explanation, align, cluster, explain
 from ._catalog import CatalogEntry, catalog
 from ._collection import PlanCollection
@@ -26,13 +28,25 @@ from ._errors import (
     UnknownKeyError,
     ValueTextError,
 )
+from ._export import DATA_VERSION, MissingDependencyError, cite, export
 from ._frame import FRAME_COLUMNS, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
+from ._parse import parse_plan, parse_plans
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> _Any:
+    """Import ``eduplans.plot`` (and with it matplotlib) on first use only."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module("eduplans.plot")
+    raise AttributeError(f"module 'eduplans' has no attribute {name!r}")
+
 
 __all__ = [
     "Baseline",
@@ -40,12 +54,14 @@ __all__ = [
     "COMPARE_COLUMNS",
     "CatalogEntry",
     "Comparator",
+    "DATA_VERSION",
     "DataError",
     "EduplansError",
     "Explanation",
     "FLAGS",
     "FRAME_COLUMNS",
     "Indicator",
+    "MissingDependencyError",
     "NoDataError",
     "ParseError",
     "ParsedValue",
@@ -66,14 +82,18 @@ __all__ = [
     "align",
     "catalog",
     "check_compatible",
+    "cite",
     "cluster",
     "compare",
     "explain",
+    "export",
     "format_value",
     "get_registry",
     "hierarchy",
     "load",
     "national",
+    "parse_plan",
+    "parse_plans",
     "parse_value",
     "read_plan",
     "regions",

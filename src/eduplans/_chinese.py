@@ -10,17 +10,28 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["fold_width", "to_simplified"]
+__all__ = ["fold_width", "t2s_table", "to_simplified"]
+
+# Characters that are also simplified characters in their own right (显著, 乾坤, 明瞭, 藉口): left
+# alone so that simplified text is never changed.
+_KEEP = frozenset("著乾瞭藉")
 
 
 @cache
-def _t2s_table() -> dict[int, str]:
+def t2s_table() -> dict[int, str]:
+    """Return the traditional → simplified table for ``str.translate``, one character for one.
+
+    Returns
+    -------
+    dict[int, str]
+        Code point → simplified character, from OpenCC's TSCharacters dictionary.
+    """
     text = files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
     table: dict[int, str] = {}
     for line in text.splitlines():
         source, _, targets = line.partition("\t")
         target = targets.split(" ")[0]
-        if len(source) == 1 and len(target) == 1 and source != target:
+        if len(source) == 1 and len(target) == 1 and source != target and source not in _KEEP:
             table[ord(source)] = target
     return table
 
@@ -38,7 +49,7 @@ def to_simplified(text: str) -> str:
     str
         Same length as ``text``: ``"學前三年毛入園率"`` → ``"学前三年毛入园率"``.
     """
-    return text.translate(_t2s_table())
+    return text.translate(t2s_table())
 
 
 _WIDTH = {

@@ -1,44 +1,292 @@
-"""Command-line entry point; uses the public API only."""
+"""The ``eduplans`` command line (also ``python -m eduplans``); it uses the public API only.
+
+Exit codes: 0 success, 1 a user error (one line on stderr, no traceback), 2 a usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import eduplans
 
 
-def _summary() -> int:
+class _UserError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def _print_frame(frame: Any, fmt: str) -> None:
+    import pandas as pd
+
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        with pd.option_context(
+            "display.width", 250, "display.max_columns", 50, "display.max_rows", 500,
+            "display.max_colwidth", 40, "display.unicode.east_asian_width", True,
+        ):  # fmt: skip
+            print(frame.to_string(index=False, na_rep="·"))
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
     import pandas as pd
 
     plans = eduplans.load()
     frame = plans.to_frame()
-    rows = []
-    for plan in plans:
-        sub = frame[frame.plan_id == plan.id]
-        rows.append(
-            {
-                "plan": plan.id,
-                "region": plan.region.name,
-                "level": plan.region.level.value,
-                "kind": plan.kind.value,
-                "period": f"{plan.period[0]}-{plan.period[1]}",
-                "indicators": len(plan.indicators),
-                "baselines": int((sub.kind == "baseline").sum()),
-                "targets": int((sub.kind == "target").sum()),
-                "flagged": int((sub["flags"] != "").sum()),
-            }
+    print(
+        f"eduplans {eduplans.__version__} (data {eduplans.DATA_VERSION}): "
+        f"{len(plans)} bundled plans, {len(frame)} values"
+    )
+    _cmd_list(args)
+    table = eduplans.compare(plans)
+    regions = table.groupby("key")["region"].nunique()
+    shared = sorted(regions[regions >= 3].index)
+    view = table[table["key"].isin(shared)]
+    print(f"\nIndicators that at least three regions set ({len(shared)}):")
+    columns = ["label_en", "region", "baseline_value", "target_year", "target_text",
+               "binding", "change_per_year", "national_text"]  # fmt: skip
+    with pd.option_context("display.unicode.east_asian_width", True):
+        _print_frame(view[columns], "table")
+    if args.figure:
+        out = _plot(
+            shared[0]
+            if "preschool_gross_enrolment_rate" not in shared
+            else "preschool_gross_enrolment_rate",
+            Path(args.figure),
+            "zh",
+            None,
         )
-    with pd.option_context("display.width", 200, "display.unicode.east_asian_width", True):
-        print(f"eduplans {eduplans.__version__}: {len(plans)} bundled plans, {len(frame)} values")
-        print(pd.DataFrame(rows).to_string(index=False))
-        table = frame[frame.quote.str.contains("\n") & (frame.unit == "percent")]
-        wide = table.pivot_table(
-            index="indicator", columns=["region", "kind"], values="value", aggfunc="first"
-        )
-        print("\nIndicator-table rates (%), baseline and target, as each plan names them:")
-        print(wide.round(2).to_string(na_rep="·"))
+        print(f"\nwrote {out}")
     return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    rows = [
+        {
+            "plan": p.id,
+            "region": p.region.name,
+            "code": p.region.code or "",
+            "level": p.region.level.value,
+            "kind": p.kind.value,
+            "status": p.status.value,
+            "period": f"{p.period[0]}-{p.period[1]}",
+            "indicators": len(p.indicators),
+            "values": sum(len(i.values) for i in p.indicators),
+        }
+        for p in eduplans.load()
+    ]
+    _print_frame(pd.DataFrame(rows), getattr(args, "format", "table"))
+    return 0
+
+
+def _plan(ref: str) -> eduplans.Plan:
+    path = Path(ref)
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise _UserError(f"no such file: {ref}")
+        return eduplans.read_plan(path)
+    return eduplans.load()[ref]
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    plan = _plan(args.plan)
+    region = " ⊂ ".join(r.name for r in (plan.region, *plan.region.ancestors))
+    print(f"{plan.id}: {plan.title}\n  {plan.title_en}")
+    print(
+        f"  region {region} ({plan.region.code or 'no code'}), issued {plan.issued} by "
+        f"{plan.issuer}, {plan.kind.value}, {plan.status.value}, "
+        f"{plan.period[0]}-{plan.period[1]}"
+    )
+    frame = plan.to_frame()
+    _print_frame(
+        frame[["indicator", "key", "kind", "year", "text", "comparator", "value", "unit",
+               "binding", "flags"]],
+        args.format,
+    )  # fmt: skip
+    return 0
+
+
+def _cmd_indicators(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    counts = pd.Series(dtype="int64")
+    frame = eduplans.load().to_frame()
+    if len(frame):
+        counts = frame[frame["key"].notna()].groupby("key")["region"].nunique()
+    rows = [
+        {
+            "key": e.key,
+            "name_zh": e.name_zh,
+            "label_en": e.label_en,
+            "unit": e.unit,
+            "stage": e.stage,
+            "regions": int(counts.get(e.key, 0)),
+        }
+        for e in eduplans.catalog().values()
+    ]
+    _print_frame(pd.DataFrame(rows), args.format)
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    table = eduplans.compare(
+        eduplans.load(),
+        args.keys,
+        year=args.year,
+        kind="interpolated" if args.interpolate else "stated",
+    )
+    if args.format == "table":
+        table = table[["key", "region", "indicator", "baseline_year", "baseline_value",
+                       "target_year", "target_text", "target_value", "binding", "change",
+                       "change_per_year", "national_text", "gap_to_national", "derived",
+                       "conflict"]]  # fmt: skip
+    _print_frame(table, args.format)
+    return 0
+
+
+def _plot(key: str, out: Path, lang: str, kind: str | None) -> Path:
+    import importlib.util
+
+    if importlib.util.find_spec("matplotlib") is None:  # pragma: no cover - a dependency
+        raise _UserError("plotting needs matplotlib: pip install matplotlib")
+    from eduplans import plot
+
+    if out.suffix.lower() not in (".png", ".pdf", ".svg"):
+        raise _UserError(f"cannot write {out}: use .png, .pdf or .svg")
+    plans = eduplans.load()
+    if kind == "trajectory":
+        regions = eduplans.compare(plans, key)["region"]
+        ax = plot.trajectory(plans, key, region=str(regions.iloc[0]), lang=lang)
+    elif kind == "coverage":
+        ax = plot.coverage(plans, lang=lang)
+    else:
+        ax = plot.targets(plans, key, lang=lang)
+    plot.save(ax, out)
+    return out
+
+
+def _cmd_plot(args: argparse.Namespace) -> int:
+    out = _plot(args.key, Path(args.output), args.lang, args.kind)
+    print(f"wrote {out}")
+    return 0
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.files]
+    for p in paths:
+        if not p.is_file():
+            raise _UserError(f"no such file: {p}")
+    out_dir = Path(args.output) if args.output else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    plans = eduplans.parse_plans(paths, progress=len(paths) > 1 and sys.stderr.isatty())
+    for path, plan in zip(paths, plans, strict=True):
+        n = sum(len(i.values) for i in plan.indicators)
+        if out_dir is not None:
+            saved = plan.save(out_dir / f"{plan.id}.toml")
+            print(f"{path}: {len(plan.indicators)} indicators, {n} values -> {saved}")
+        else:
+            print(f"{path}: {plan.id}, {len(plan.indicators)} indicators, {n} values")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise _UserError(f"no such file: {path}")
+    plan = eduplans.read_plan(path)
+    n = sum(len(i.values) for i in plan.indicators)
+    print(f"{path}: valid ({plan.id}, {len(plan.indicators)} indicators, {n} values)")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output or f"eduplans.{args.format}")
+    written = eduplans.export(eduplans.load(), out, format=args.format)
+    print(f"wrote {written}")
+    return 0
+
+
+def _cmd_cite(args: argparse.Namespace) -> int:
+    sys.stdout.write(eduplans.cite(sources=not args.library_only))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eduplans",
+        description="Chinese regional education plans, made comparable. Without a command: a "
+        "summary of the bundled plans and the indicators they share.",
+    )
+    parser.add_argument("--version", action="version", version=eduplans.__version__)
+    parser.set_defaults(func=_cmd_summary, figure=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(name: str, help_: str, func: Any) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    def fmt(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--format",
+            choices=("table", "csv", "json"),
+            default="table",
+            help="output format (default: table)",
+        )
+
+    p = add(
+        "summary", "the bundled plans and the indicators three or more regions share", _cmd_summary
+    )
+    p.add_argument("--figure", metavar="PATH", help="also write a figure (.png, .pdf, .svg)")
+    fmt(add("list", "list the bundled plans", _cmd_list))
+    p = add("show", "show one plan's values (a plan id, region name or plan file)", _cmd_show)
+    p.add_argument("plan", help="plan id (luoyang-2022), region (洛阳市) or a .toml plan file")
+    fmt(p)
+    fmt(
+        add(
+            "indicators",
+            "list the indicator catalog with Chinese and English labels",
+            _cmd_indicators,
+        )
+    )
+    p = add("compare", "compare regions' targets for indicators (catalog keys)", _cmd_compare)
+    p.add_argument("keys", nargs="+", metavar="KEY", help="catalog key(s); see `indicators`")
+    p.add_argument("--year", type=int, help="keep targets for this year")
+    p.add_argument(
+        "--interpolate",
+        action="store_true",
+        help="read straight baseline-to-target paths at --year (marked derived)",
+    )
+    fmt(p)
+    p = add("plot", "draw a figure for an indicator", _cmd_plot)
+    p.add_argument("key", help="catalog key")
+    p.add_argument("-o", "--output", required=True, help="file to write: .png, .pdf or .svg")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    p.add_argument(
+        "--kind",
+        choices=("targets", "trajectory", "coverage"),
+        default="targets",
+        help="figure type (default: targets)",
+    )
+    p = add("parse", "read plan texts into draft plan files", _cmd_parse)
+    p.add_argument("files", nargs="+", metavar="FILE", help="plan text file(s)")
+    p.add_argument("-o", "--output", metavar="DIR", help="write one plan file per text here")
+    p = add("validate", "check a plan file", _cmd_validate)
+    p.add_argument("file", help="a .toml plan file")
+    p = add("export", "export every bundled value as a tidy table", _cmd_export)
+    p.add_argument("--format", choices=("csv", "parquet", "json"), required=True)
+    p.add_argument("-o", "--output", help="file to write (default: eduplans.FORMAT)")
+    p = add("cite", "print BibTeX for eduplans and the bundled documents", _cmd_cite)
+    p.add_argument("--library-only", action="store_true", help="cite the library only")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,11 +300,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        The exit code: 0 on success.
+        0 on success, 1 on a user error (a one-line message on stderr), 2 on a usage error.
     """
-    parser = argparse.ArgumentParser(
-        prog="eduplans", description="Chinese regional education plans, made comparable."
-    )
-    parser.add_argument("--version", action="version", version=eduplans.__version__)
-    parser.parse_args(argv)
-    return _summary()
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except BrokenPipeError:  # pragma: no cover - `eduplans list | head`
+        return 0
+    except (eduplans.EduplansError, _UserError, OSError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"eduplans: error: {message}", file=sys.stderr)
+        return 1
+    return code

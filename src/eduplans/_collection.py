@@ -109,3 +109,28 @@ class PlanCollection(Sequence[Plan]):
 
     def __repr__(self) -> str:
         return f"PlanCollection({len(self)} plans: {', '.join(self.ids)})"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(c))}</td>"
+                for c in (
+                    p.id, p.region.name, p.region.level.value, p.kind.value,
+                    f"{p.period[0]}–{p.period[1]}", len(p.indicators),
+                    sum(len(i.values) for i in p.indicators),
+                )
+            )
+            + "</tr>"
+            for p in self._plans
+        )  # fmt: skip
+        head = "".join(
+            f"<th>{h}</th>"
+            for h in ("plan", "region", "level", "kind", "period", "indicators", "values")
+        )
+        return (
+            f"<p><b>PlanCollection</b>: {len(self)} plans</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )

@@ -8,9 +8,11 @@ Quantity on demand, so loading plans never imports pint.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ._errors import DataError
@@ -444,6 +446,56 @@ class Plan:
         from ._frame import to_frame
 
         return to_frame(self)
+
+    def save(self, path: str | os.PathLike[str], *, write_source: bool = True) -> Path:
+        """Write this plan in the bundled plan file format (docs/data-format.md).
+
+        Parameters
+        ----------
+        path
+            The plan file to write; :func:`eduplans.read_plan` reads it back into an equal plan.
+        write_source
+            Also write the source text beside it (under ``source_name`` or ``<id>.txt``).
+
+        Returns
+        -------
+        Path
+            The file written.
+
+        Raises
+        ------
+        DataError
+            If the plan cannot be written (see :func:`eduplans._writer.save_plan`).
+
+        """
+        from ._writer import save_plan
+
+        return save_plan(self, path, write_source=write_source)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        e = html.escape
+        chain = " ⊂ ".join(e(r.name) for r in (self.region, *self.region.ancestors))
+        rows = "".join(
+            f"<tr><td>{e(ind.full_name)}</td><td>{e(ind.key or '')}</td><td>{v.kind}</td>"
+            f"<td>{v.year}</td><td>{e(v.text)}</td><td>{e(v.comparator.value)}</td>"
+            f"<td>{e(ind.unit)}</td><td>{e(ind.binding.value)}</td>"
+            f"<td>{e(';'.join(v.flags))}</td></tr>"
+            for ind in self.indicators
+            for v in ind.values
+        )
+        head = "".join(
+            f"<th>{h}</th>"
+            for h in ("indicator", "key", "kind", "year", "text", "cmp", "unit", "binding", "flags")
+        )
+        return (
+            f"<p><b>{e(self.title)}</b> <code>{e(self.id)}</code><br>{chain} · "
+            f"{e(self.kind.value)} {self.period[0]}–{self.period[1]} · {e(self.status.value)} · "
+            f"issued {self.issued} by {e(self.issuer)}</p>"
+            f"<details><summary>{len(self.indicators)} indicators</summary>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></details>"
+        )
 
     def __repr__(self) -> str:
         n_values = sum(len(i.baselines) + len(i.targets) for i in self.indicators)

@@ -1,0 +1,314 @@
+"""Extraction: turn a plan's text into a draft :class:`~eduplans.Plan`.
+
+``parse_plan(path_or_text)`` reads the text (:mod:`._decode`), its metadata (:mod:`._meta`), its
+indicator tables (:mod:`._tables`) and the targets stated in its prose (:mod:`._prose`), and
+returns a validated :class:`~eduplans.Plan` whose every value points at its quote in the text.
+``parse_plans(paths)`` does the same for many files in a process pool.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Literal, overload
+
+from .._errors import EduplansError, ParseError
+from .._loader import regions
+from .._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
+from .._vocab import Binding, PlanKind
+from ._decode import MAX_CHARS, read_source
+from ._doc import Doc
+from ._draft import DIndicator
+from ._meta import plan_id as _plan_id
+from ._meta import read_meta, resolve_region
+from ._prose import read_prose
+from ._tables import read_tables
+
+__all__ = ["parse_plan", "parse_plans"]
+
+
+def _region_arg(region: Region | str | None, meta_name: str | None, parent: str | None) -> Region:
+    if isinstance(region, Region):
+        return region
+    if isinstance(region, str):
+        known = regions()
+        if region in known:
+            return known[region]
+        return resolve_region(region)
+    if meta_name:
+        return resolve_region(meta_name, parent)
+    raise ParseError("no region name found in the title or text; pass region=")
+
+
+def _note(flags: dict[str, str]) -> str:
+    return "; ".join(f"{flag}: {why}" for flag, why in sorted(flags.items()))
+
+
+def _build(d: DIndicator, text: str) -> Indicator | None:
+    baselines: list[Baseline] = []
+    targets: list[Target] = []
+    for v in d.values:
+        flags = {**v.flags}
+        span = SourceSpan(start=v.start, end=v.end, quote=text[v.start : v.end])
+        try:
+            cls = Baseline if v.kind == "baseline" else Target
+            built = cls(
+                year=v.year,
+                comparator=v.comparator,
+                magnitude=v.magnitude,
+                upper_magnitude=v.upper,
+                unit=d.unit,
+                text=v.text,
+                span=span,
+                hedges=tuple(dict.fromkeys(v.hedges)),
+                flags=tuple(sorted(flags)),
+                note=_note(flags),
+            )
+        except EduplansError:
+            continue
+        if isinstance(built, Baseline):
+            baselines.append(built)
+        else:
+            targets.append(built)
+    if not baselines and not targets:
+        return None
+    return Indicator(
+        name=d.name,
+        unit=d.unit,
+        binding=Binding(d.binding),
+        section=d.section,
+        origin=d.origin,  # type: ignore[arg-type]
+        baselines=tuple(baselines),
+        targets=tuple(targets),
+        key=None,
+        subject=d.subject,
+        note=d.note,
+    )
+
+
+def _with_keys(indicators: list[Indicator]) -> list[Indicator]:
+    from .._align import align
+
+    found = align(
+        [i.full_name for i in indicators], context=[i.section or None for i in indicators]
+    )["key"]
+    return [
+        dataclasses.replace(i, key=k if isinstance(k, str) else None)
+        for i, k in zip(indicators, found, strict=True)
+    ]
+
+
+def parse_plan(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    plan_id: str | None = None,
+    region: Region | str | None = None,
+    title: str | None = None,
+    period: tuple[int, int] | None = None,
+    kind: PlanKind | str | None = None,
+    tables: bool = True,
+    prose: bool = True,
+    align: bool = True,
+    max_chars: int = MAX_CHARS,
+) -> Plan:
+    r"""Parse a plan text into a draft :class:`~eduplans.Plan`.
+
+    Parameters
+    ----------
+    source
+        A path to a text file, the raw bytes of one, or the text itself (a ``str`` that is not
+        the name of an existing file). Files and bytes may be UTF-8 (with or without BOM),
+        UTF-16 or GB18030/GBK.
+    plan_id
+        The plan id; by default the region's English name (or code) and the issue year.
+    region
+        A :class:`~eduplans.Region`, a GB/T 2260 code of the bundled region table, or a region
+        name; by default read from the title (``"洛阳市“十四五”教育事业发展规划"`` -> 洛阳市).
+    title
+        The title; by default read from the text.
+    period
+        First and last year of the plan; by default read from the title (十四五 -> 2021–2025,
+        "2022年…工作要点" -> 2022) or from the issue date and the target years.
+    kind
+        ``"five_year_plan"``, ``"annual_work_plan"`` or ``"action_plan"``; by default guessed.
+    tables, prose
+        Read indicator tables, prose targets (both by default).
+    align
+        Give indicators catalog keys with :func:`eduplans.align` (their section heading as
+        context); True by default.
+    max_chars
+        Largest text accepted, in code points.
+
+    Returns
+    -------
+    Plan
+        A draft plan: ``plan.source_text`` is the text as given (a ``str``) or as decoded
+        (path, bytes: a byte-order mark is dropped, nothing else changes), and every value's
+        span gives code-point offsets into it. Indicators carry catalog keys where alignment
+        finds one; reading guesses are flagged (``year_implied``, ``comparator_from_context``
+        …) with a note.
+
+    Raises
+    ------
+    ParseError
+        For an empty, binary, undecodable or oversized input, or a text in which no baseline
+        or target value is found.
+
+    Examples
+    --------
+    >>> import eduplans
+    >>> text = "某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%以上。"
+    >>> plan = eduplans.parse_plan(text)
+    >>> plan.targets[0].text, plan.targets[0].year
+    ('95%以上', 2025)
+
+    """
+    src = read_source(
+        Path(source) if isinstance(source, os.PathLike) else source, max_chars=max_chars
+    )
+    doc = Doc(src.text)
+    meta = read_meta(doc)
+    the_period = tuple(period) if period is not None else meta.period
+    if len(the_period) != 2 or the_period[0] > the_period[1]:
+        raise ParseError(f"bad period {period!r}")
+    per = (int(the_period[0]), int(the_period[1]))
+    drafts: list[DIndicator] = []
+    if tables:
+        drafts += read_tables(doc, per)
+    doc.find_headings()
+    if prose:
+        drafts += read_prose(doc, per, kind=str(kind or meta.kind))
+    indicators = [ind for d in drafts if (ind := _build(d, src.text)) is not None]
+    if not indicators:
+        raise ParseError("no baseline or target value found in the text", source=src.name or None)
+    the_region = _region_arg(region, meta.region_name, meta.region_parent)
+    notes = list(meta.notes)
+    if meta.region_parent and the_region.parent is None and region is None:
+        notes.append(f"the title names {meta.region_parent} above {the_region.name}")
+    indicators.sort(key=lambda i: i.values[0].span.start)
+    if align:
+        indicators = _with_keys(indicators)
+    try:
+        return Plan(
+            id=plan_id or _plan_id(the_region, meta.issued, src.text),
+            region=the_region,
+            title=title or meta.title,
+            issuer=meta.issuer,
+            issued=meta.issued,
+            period=per,
+            kind=PlanKind(kind or meta.kind),
+            status=meta.status,
+            indicators=tuple(indicators),
+            source_text=src.text,
+            source_name=src.name,
+            baseline_year=per[0] - 1 if per[1] > per[0] else None,
+            notes="Draft read by eduplans.parse_plan (" + "; ".join(notes) + ").",
+        )
+    except EduplansError as exc:
+        raise ParseError(f"the parsed plan is not valid: {exc}", source=src.name or None) from exc
+
+
+def _parse_one(item: str | os.PathLike[str]) -> Plan | ParseError:
+    try:
+        return parse_plan(item)
+    except ParseError as exc:
+        return exc
+
+
+@overload
+def parse_plans(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = ...,
+    progress: Callable[[int, int], None] | bool = ...,
+    on_error: Literal["raise"] = ...,
+    chunksize: int = ...,
+) -> list[Plan]: ...
+
+
+@overload
+def parse_plans(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = ...,
+    progress: Callable[[int, int], None] | bool = ...,
+    on_error: Literal["return"],
+    chunksize: int = ...,
+) -> list[Plan | ParseError]: ...
+
+
+def parse_plans(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | bool = False,
+    on_error: Literal["raise", "return"] = "raise",
+    chunksize: int = 4,
+) -> list[Plan] | list[Plan | ParseError]:
+    """Parse many plan files in a process pool.
+
+    Parameters
+    ----------
+    paths
+        Paths of plan texts.
+    workers
+        Number of worker processes; None uses ``os.cpu_count()``; 1 parses in this process.
+    progress
+        A callback ``progress(done, total)`` called after each file, or True for a counter on
+        stderr.
+    on_error
+        ``"raise"`` raises the first :class:`ParseError`; ``"return"`` puts the error in the
+        result list in place of the plan.
+    chunksize
+        Files sent to a worker at a time.
+
+    Returns
+    -------
+    list of Plan
+        In the order of ``paths``; with ``on_error="return"`` a file that cannot be parsed
+        gives its :class:`ParseError` in place of the plan.
+
+    Raises
+    ------
+    ParseError
+        With ``on_error="raise"``, for the first file that cannot be parsed.
+
+    """
+    items: Sequence[str | os.PathLike[str]] = list(paths)
+    total = len(items)
+    report: Callable[[int, int], None] | None
+    if progress is True:
+
+        def report(done: int, total: int) -> None:
+            sys.stderr.write(f"\rparsed {done}/{total}")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    elif callable(progress):
+        report = progress
+    else:
+        report = None
+    results: list[Plan | ParseError] = []
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n <= 1 or total <= 1:
+        mapped: Iterable[Plan | ParseError] = map(_parse_one, items)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=n)
+        mapped = pool.map(_parse_one, items, chunksize=max(1, chunksize))
+    try:
+        for result in mapped:
+            if isinstance(result, ParseError) and on_error == "raise":
+                raise result
+            results.append(result)
+            if report is not None:
+                report(len(results), total)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return results

@@ -1,0 +1,262 @@
+"""Input: read a path, bytes or text; fold it for matching; find web-page chrome.
+
+The parser never edits the text the user gave. It reads a *working copy* of the same length in
+which full-width digits and punctuation are folded to ASCII, traditional characters to simplified
+ones and odd spaces to plain spaces, one code point for one code point, so that every offset found
+in the working copy is an offset into the original text. Full NFKC is not used: it changes
+lengths and rewrites characters such as ``m²`` and ``①``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._chinese import t2s_table
+from .._errors import ParseError
+
+__all__ = ["MAX_CHARS", "Source", "chrome_lines", "decode_bytes", "fold", "read_source"]
+
+#: Default size limit of an input text, in code points (real plans are well below 1 MB).
+MAX_CHARS = 5_000_000
+
+_FOLD: dict[int, int | str] = {
+    **{0xFF01 + i: chr(0x21 + i) for i in range(0x5E)},  # full-width ASCII block
+    0x3000: " ",  # ideographic space
+    0x00A0: " ",
+    0x2002: " ",
+    0x2003: " ",
+    0x2009: " ",
+    0x200B: " ",  # zero-width space
+    0xFEFF: " ",  # BOM inside a str
+    0x000D: " ",  # CR: "\r\n" keeps one line break, and offsets do not move
+    0x0009: " ",
+    0xFF0D: "-",
+    0x2012: "—",
+    0x2013: "—",
+    0x2015: "—",
+    0x2212: "-",
+    0x2010: "-",
+    0x301C: "~",
+    0xFF5E: "~",
+    0xFE30: ":",
+}
+# The Chinese marks that carry structure (、。“”《》) are outside the block and stay as they are.
+
+
+def fold(text: str) -> str:
+    """Return the working copy of ``text``: same length, full-width and traditional folded.
+
+    Parameters
+    ----------
+    text
+        The original text.
+
+    Returns
+    -------
+    str
+        A string of the same length (``len(fold(t)) == len(t)``).
+
+    """
+    return text.translate(t2s_table()).translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded input: the text and where it came from."""
+
+    text: str
+    name: str
+    encoding: str
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even_nul = sum(1 for b in sample[0::2] if b == 0)
+    odd_nul = sum(1 for b in sample[1::2] if b == 0)
+    half = len(sample) // 2
+    for encoding, nuls in (("utf-16-be", even_nul), ("utf-16-le", odd_nul)):
+        if nuls > 0.2 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Source:
+    """Decode the bytes of a plan text.
+
+    Tried in order: a byte-order mark (UTF-8, UTF-16 LE/BE; the mark is dropped), strict UTF-8,
+    UTF-16 without a mark (recognised by its NUL bytes), strict GB18030 (a superset of GBK and
+    GB2312).
+
+    Parameters
+    ----------
+    data
+        The raw bytes.
+    name
+        Name used in error messages.
+
+    Returns
+    -------
+    Source
+        The decoded text; offsets of the parsed plan refer to this text.
+
+    Raises
+    ------
+    ParseError
+        If the input is empty, binary, or in none of these encodings.
+
+    """
+    if not data.strip():
+        raise ParseError("the input is empty", source=name)
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return Source(data.decode(encoding), name, encoding)
+            except UnicodeDecodeError as exc:
+                raise ParseError(f"bad {encoding} text: {exc.reason}", source=name) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None and not _looks_binary(utf16.encode("utf-8", "replace")):
+        return Source(utf16, name, "utf-16")
+    if _looks_binary(data):
+        raise ParseError("the input looks binary, not a text", source=name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return Source(data.decode(encoding), name, encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError(
+        "the text is in no supported encoding (UTF-8, UTF-16, GB18030/GBK)", source=name
+    )
+
+
+def read_source(source: str | Path | bytes, *, max_chars: int = MAX_CHARS) -> Source:
+    """Read a path, bytes or a text into a :class:`Source`.
+
+    A ``str`` is taken as a path when it is short, has no line break and names an existing
+    file; otherwise it is the plan text itself.
+
+    Parameters
+    ----------
+    source
+        A path, the raw bytes of a text file, or the text.
+    max_chars
+        Size limit in code points (bytes input: ``4 * max_chars`` bytes).
+
+    Returns
+    -------
+    Source
+        The text as given (``str``) or decoded (path, bytes).
+
+    Raises
+    ------
+    ParseError
+        For empty, binary, undecodable or oversized input, or an unreadable file.
+
+    """
+    if isinstance(source, Path) or (
+        isinstance(source, str)
+        and len(source) < 1024
+        and "\n" not in source
+        and source.strip()
+        and _is_file(source)
+    ):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > 4 * max_chars:
+                raise ParseError(
+                    f"the file has {size} bytes, above the limit of {4 * max_chars}",
+                    source=str(path),
+                )
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ParseError(f"cannot read the file: {exc.strerror}", source=str(path)) from None
+        decoded = decode_bytes(data, name=str(path))
+        decoded = Source(decoded.text, path.name, decoded.encoding)
+    elif isinstance(source, bytes | bytearray):
+        if len(source) > 4 * max_chars:
+            raise ParseError(f"the input has {len(source)} bytes, above the limit")
+        decoded = decode_bytes(bytes(source))
+    elif isinstance(source, str):
+        if not source.strip():
+            raise ParseError("the input text is empty")
+        decoded = Source(source, "", "str")
+    else:
+        raise ParseError(f"expected a path, bytes or str, not {type(source).__name__}")
+    if len(decoded.text) > max_chars:
+        raise ParseError(
+            f"the text has {len(decoded.text)} characters, above the limit of {max_chars} "
+            "(pass max_chars= to raise it)",
+            source=decoded.name or None,
+        )
+    if "\x00" in decoded.text or _looks_binary(decoded.text[:65536].encode("utf-8", "replace")):
+        raise ParseError("the input looks binary, not a text", source=decoded.name or None)
+    return decoded
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+# --- web-page chrome ------------------------------------------------------------------------
+
+_CHROME = re.compile(
+    r"首页\s*>|当前位置|所在位置|版权所有|Copyright|©|ICP备|网站(?:事务|标识|地图)|技术支持|"
+    r"主办单位|承办单位|联系我们|返回顶部|打印(?:本页|页面)|关闭(?:本页|窗口)|浏览次数|阅读次数|"
+    r"访问量|点击[量数率]|字体大小|字号[::]|扫一扫|分享到|欢迎访问|今天是|星期[一二三四五六日天]|"
+    r"相关稿件|相关链接|上一篇|下一篇|公网安备|投稿|纠错|索引号|公开类型|公开属性|公开期限|公开载体|"
+    r"公开主体|发文字号|主题分类|信息来源|"
+    r"365bet|娱乐场|博彩|彩票|棋牌|官方平台|开户|真人|百家乐|足球[_彩]"
+)
+_FOOTER = re.compile(r"^(?:地址|电话|邮编|传真|邮箱|网站事务电话)[::]")
+
+
+def chrome_lines(work: str) -> list[tuple[int, int]]:
+    """Return the spans of lines that are web-page chrome (navigation, footers, spam).
+
+    Parameters
+    ----------
+    work
+        The folded working copy.
+
+    Returns
+    -------
+    list of (start, end)
+        Spans of whole lines to ignore when looking for values.
+
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in work.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if (
+            stripped
+            and len(stripped) < 160
+            and (_CHROME.search(stripped) or _FOOTER.match(stripped))
+        ):
+            spans.append((pos, end))
+        pos = end + 1
+    return spans

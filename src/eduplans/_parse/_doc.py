@@ -1,0 +1,161 @@
+"""The document being parsed: original text, working copy, lines, headings and sections.
+
+Shared by the table, prose and metadata readers. Everything is offsets into the original text;
+matching happens on the working copy (:func:`._decode.fold`), which has the same length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ._decode import chrome_lines, fold
+
+__all__ = ["Doc", "Heading", "Line", "REVIEW_WORDS"]
+
+_CN = "零〇一二两三四五六七八九十百"
+# Heading patterns with their level (smaller is higher).
+_HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"第[{_CN}]+[章编篇部分]"), 0),
+    (re.compile(rf"[{_CN}]+、"), 1),
+    (re.compile(rf"\([{_CN}]+\)"), 2),
+    (re.compile(r"(?:专栏|重点工程|重点项目|工程|行动)\s*[\d一二三四五六七八九十]+"), 3),
+    (re.compile(r"\d{1,2}[.、](?!\d)"), 4),
+    (re.compile(r"\(\d{1,2}\)"), 5),
+)
+#: Words of a heading whose section reviews the past (values there are baselines).
+REVIEW_WORDS = re.compile(
+    r"十[一二三]五|发展基础|发展回顾|回顾|发展成效|取得的?成[效绩就]|主要成[绩就]|发展情况|"
+    r"工作总结|基本情况|发展现状|现状"
+)
+_FORWARD = re.compile(
+    r"十[四五六]五(?!.{0,6}(?:回顾|成效|情况))|(?:主要|发展|总体|具体)目标|目标任务|(?:重点|主要|发展)任务|"
+    r"形势|机遇|挑战|问题|不足|思路|原则|举措|保障措施|指导思想"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: offsets of its stripped content."""
+
+    start: int
+    end: int
+    text: str  # working-copy text of the stripped line
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading line with its level and the title words."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+
+
+@dataclass
+class Doc:
+    """A text being parsed.
+
+    Parameters
+    ----------
+    text
+        The original text (offsets refer to it).
+
+    """
+
+    text: str
+    work: str = field(init=False)
+    lines: list[Line] = field(init=False)
+    chrome: list[tuple[int, int]] = field(init=False)
+    blocked: list[tuple[int, int]] = field(init=False, default_factory=list)
+    headings: list[Heading] = field(init=False, default_factory=list)
+    _heading_starts: list[int] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.work = fold(self.text)
+        self.lines = []
+        pos = 0
+        for raw in self.work.split("\n"):
+            left = len(raw) - len(raw.lstrip())
+            stripped = raw.strip()
+            if stripped:
+                self.lines.append(Line(pos + left, pos + left + len(stripped), stripped))
+            pos += len(raw) + 1
+        self.chrome = chrome_lines(self.work)
+
+    # --- masks -------------------------------------------------------------------------------
+
+    def is_chrome(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies on a web-chrome line."""
+        return any(a <= pos < b for a, b in self.chrome)
+
+    def is_blocked(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a region already read (a table)."""
+        return any(a <= pos < b for a, b in self.blocked)
+
+    # --- headings ----------------------------------------------------------------------------
+
+    def find_headings(self) -> None:
+        """Find heading lines outside tables and chrome; call after tables are blocked."""
+        out: list[Heading] = []
+        for line in self.lines:
+            if self.is_blocked(line.start) or self.is_chrome(line.start):
+                continue
+            h = heading_of(line.text)
+            if h is not None:
+                level, title = h
+                out.append(Heading(line.start, line.end, level, title))
+        self.headings = out
+        self._heading_starts = [h.start for h in out]
+
+    def path_at(self, pos: int) -> list[Heading]:
+        """Return the headings in force at ``pos``, outermost first."""
+        i = bisect.bisect_right(self._heading_starts, pos)
+        path: list[Heading] = []
+        for h in reversed(self.headings[:i]):
+            if not path or h.level < path[0].level:
+                path.insert(0, h)
+            if h.level == 0:
+                break
+        return path
+
+    def section_at(self, pos: int) -> str:
+        """Return a readable section label at ``pos`` (the heading path)."""
+        return " ".join(h.title for h in self.path_at(pos))[:120]
+
+    def in_review(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a section reviewing the past (十三五 achievements)."""
+        for h in reversed(self.path_at(pos)):
+            if _FORWARD.search(h.title):
+                return False
+            if REVIEW_WORDS.search(h.title):
+                return True
+        return False
+
+
+def heading_of(text: str) -> tuple[int, str] | None:
+    """Return (level, title) when a stripped line is a heading, else None.
+
+    Numbered lines that are whole paragraphs ("1.教育投入持续增加。2020年,…") are headings
+    whose title is the words up to the first full stop.
+    """
+    for pattern, level in _HEADINGS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        head = re.split(r"[。;:]", text, maxsplit=1)[0]
+        if len(head) > 40:
+            head = head[:40]
+        if level == 4 and len(text) > 40 and "。" not in text[:41]:
+            return None  # a numbered sentence, not a heading
+        return level, head.strip()
+    if (
+        len(text) <= 24
+        and not re.search(r"[。,;!?、]$", text)
+        and "。" not in text
+        and not re.search(r"\d", text)
+    ):
+        return 6, text.rstrip(":")
+    return None

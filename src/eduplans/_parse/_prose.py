@@ -1,0 +1,808 @@
+"""Prose targets: values stated in sentences ("学前三年毛入园率达到95%以上").
+
+Every number with a unit in the running text (outside tables and web chrome) is a candidate. The
+value text is read by :func:`eduplans.parse_value`; the rules here decide what it is:
+
+* **what**: the indicator name is the noun phrase before the value (``X达到Y%``), or after it
+  when a verb leads (``新建2—3所高职院校``); a bare name in a list takes its subject from the
+  list (``义务教育入学率达到100%、巩固率达到98%``; ``小学、初中…分别达到93%和98%``);
+* **comparator**: the value's own words (``97%以上``, ``不超过60分钟``, ``3—5所``), or a word
+  earlier in the clause (``至少建设1所``, ``分别不少于10小时、9小时``: flag
+  ``comparator_from_context``);
+* **kind and year**: a year in the sentence (``到2025年``, ``2022年``) scopes the values after it;
+  without one, a target is for the plan's end year and a value in a section reviewing the past
+  (十三五 achievements) is a baseline of the year before the plan (flag ``year_implied``);
+* **not targets**: years and dates, list numbers, document titles in 《》, names in “”, ages,
+  thresholds that define who a rule applies to (``20万人口以上的县``, ``600名学生以上``),
+  conditions (``满25年``), programme names (``5G``, ``2+1``);
+* Chinese numerals are read (by cn2an, on the numeral only) where a verb or 至少 leads them
+  (``至少配备一名``, ``建成一个``); 全覆盖, 覆盖全体, 所有…达到 are read as 100% (flag
+  ``number_from_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._errors import ValueTextError
+from .._units import parse_value
+from .._vocab import Comparator
+from ._doc import Doc
+from ._draft import DIndicator, DValue, unit_from_noun
+
+__all__ = ["read_prose"]
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMBER = re.compile(rf"(?<![\d.A-Za-z+/@_:])(?<!\d,)({_NUM})")
+_UNITS = (
+    "个百分点|百分点|万人次|人次|平方米|万个学位|个学位|学位|个教学班|教学班|个班|个小时|小时|分钟|学时|"
+    "课时|Mbps|%|人|名|位|所|个|项|种|套|枚|节|次|台|张|本|册|间|幢|栋|对|元|年|天|班|倍|兆|M|㎡|m²|家"
+)
+_TAIL = re.compile(
+    rf"(?P<r>\s*(?:—{{1,2}}|-|~|至|到)\s*(?P<n2>{_NUM}))?"
+    r"(?P<a1>余|多)?(?P<sc>万亿|亿|万|千)?(?P<a2>余|多)?"
+    rf"(?P<sp>\s*)(?P<u>{_UNITS})?"
+)
+_TAIL_RANGE_AFTER_UNIT = re.compile(rf"\s*(?:—{{1,2}}|-|~|至)\s*(?P<n2>{_NUM})(?P<u2>%)")
+_BAD_UNIT_NEXT = {
+    "人": "口民大才群们工",
+    "年": "级代度间中来内后前底末初月份龄",
+    "次": "数序",
+    "个": "月",
+    "项": "目",
+    "对": "口接象照比待",
+    "本": "科",
+    "家": "庭长",
+    "节": "日假",
+    "名": "校单称",
+    "天": "然",
+    "位": "置",
+}
+_SUFFIX = re.compile(r"\s*(及以上|以上|及以下|以下|以内|左右|上下)")
+_PREFIX = re.compile(
+    r"(不低于|不少于|不小于|不超过|不高于|不多于|不大于|至少|最多|超过|超|逾|高于|大于|多于|低于|少于|"
+    r"小于|大约|约|接近|近|≥|≧|>=|≤|≦|<=|>|<)\s*$"
+)
+_CHANGE = re.compile(r"(提高|提升|增加|增长|降低|下降|减少)\s*$")
+_CONTEXT_CMP = re.compile(r"至少|不少于|不低于|不超过|不高于|不多于|不大于|最多")
+_CONTEXT_WORD = {
+    "至少": Comparator.GE,
+    "不少于": Comparator.GE,
+    "不低于": Comparator.GE,
+    "不超过": Comparator.LE,
+    "不高于": Comparator.LE,
+    "不多于": Comparator.LE,
+    "不大于": Comparator.LE,
+    "最多": Comparator.LE,
+}
+_YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?:(?P<nian>\s*年(?!级|代|龄))|(?=\d{1,2}月)|(?=[^\d%.,年万亿千个名所人项]))"
+)
+_HEDGES = ("力争", "争取", "基本", "逐步", "预计", "努力", "原则上", "探索", "计划")
+_VERB_END = re.compile(
+    r"(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升到|提升至|增加到|增加至|增至|控制在|"
+    r"不低于|不少于|不超过|不高于|超过|至少|约|近|累计|共计|共|总计|分别|均|都|全部|合计|已|超|逾|"
+    r"接近|大约|现有|已有|有|在|占|的|每年|年均)+$"
+)
+_LEAD = re.compile(
+    r"^(?:[到较比]?(?:19|20)\d{2}年?(?:底|末|前)?的?|到|至|全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
+    r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
+    r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索)+"
+)
+_AFTER_VERB = re.compile(
+    r"(?:建设|新建|创建|打造|培育|培养|建成|引进|招聘|选取|组织|开发|认定|评选|增加|新增|建|办好|配备|"
+    r"设立|设|有|完成|遴选|举办|开设|成立|引导|扶持|支持|遴选建设|再打造|重点打造|重点培养|重点创建|"
+    r"培训|资助|缔结|组建|改扩建|新改扩建|招收|录取|安排|设置|聘请|配齐|评定|命名|推出|形成|达到|"
+    r"打造出|建好|落实|提供|实施|开展|惠及|服务|拥有|获|获得|涌现|评为|入选|共有|包括|其中)$"
+)
+_REVIEW_ONLY_CHANGE = re.compile(r"增长|提高|增加|下降|降低|减少")
+
+
+@dataclass
+class _Found:
+    start: int  # value text start (work offsets)
+    end: int
+    comparator: Comparator
+    magnitude: float | None
+    upper: float | None
+    unit: str
+    flags: dict[str, str]
+    words: bool = False  # number from words / Chinese numerals
+    name: str = ""  # the indicator name, when the rule that found the value knows it
+    quote_start: int | None = None
+
+
+def _excluded_spans(s: str, base: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"《[^》]{0,80}》|“[^”]{0,30}”|\"[^\"]{0,30}\"|【[^】]{0,40}】", s):
+        spans.append((base + m.start(), base + m.end()))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """Year mentions of a sentence: (start, end, year, role) with role scope|compare."""
+    out: list[tuple[int, int, int, str]] = []
+    for m in _YEAR.finditer(s):
+        a = base + m.start()
+        if _inside(a, excl):
+            continue
+        after = s[m.end() : m.end() + 8]
+        before = s[max(0, m.start() - 3) : m.start()]
+        if re.search(r"\d{4}\s*[—\-~]\s*$", s[max(0, m.start() - 8) : m.start()]) or re.match(
+            r"\s*[—\-~]\s*(?:19|20)\d{2}", after
+        ):
+            continue  # 2021—2025: a period, not a scope
+        if (
+            not m.group("nian")
+            and not re.search(r"(?:到|至|于|在)\s*$", before)
+            and not re.match(r"\d{1,2}月", s[m.end() :])
+        ):
+            continue
+        role = "compare" if re.search(r"(?:较|比|相比|与|同比)\s*$", before) else "scope"
+        if re.match(
+            r"(?:年)?(?:起|以来|开始)", s[m.end() - (1 if m.group("nian") else 0) :].lstrip("年")
+        ):
+            continue  # 自2019年起: a starting point, not the year of the values
+        out.append((a, base + m.end(), int(m.group(1)), role))
+    return out
+
+
+def _boundaries(s: str) -> list[int]:
+    """Positions of the clause marks , ; : 。 of a sentence outside brackets."""
+    out: list[int] = []
+    depth = 0
+    for k, ch in enumerate(s):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in ",;:。" and depth == 0:
+            out.append(k)
+    return out
+
+
+def _clause_start(s: str, i: int) -> int:
+    """Start (in s) of the clause holding position i: after the last , ; : before it."""
+    start = 0
+    for k in _boundaries(s):
+        if k < i:
+            start = k + 1
+        else:
+            break
+    return start
+
+
+def _clause_end(s: str, i: int) -> int:
+    for k in _boundaries(s):
+        if k >= i:
+            return k
+    return len(s)
+
+
+def _read_number(
+    s: str, i: int, m_end: int, excl: list[tuple[int, int]], base: int
+) -> _Found | None:
+    """Read the value whose number starts at s[i:m_end]; None when it is no value."""
+    num = s[i:m_end]
+    if len(num) > 1 and num[0] == "0" and "." not in num:
+        return None
+    if (
+        re.search(r"[一二三四五六七八九十两]个$", s[max(0, i - 2) : i])
+        and s[m_end : m_end + 1] == "%"
+    ):
+        return None  # 四个100%: the name of a programme
+    before = s[max(0, i - 6) : i]
+    if re.search(r"第\s*$|[A-Za-z+\-—~]$|满\s*$|No\.?\s*$", before) and not re.search(
+        r"[—\-~]\s*$", before[-1:] if before else ""
+    ):
+        return None
+    if re.search(r"[—\-~]$", before):
+        return None  # the second end of a range read with its first
+    t = _TAIL.match(s, m_end)
+    assert t is not None
+    end = t.end()
+    unit_word = t.group("u")
+    if unit_word and t.end() < len(s) and s[t.end()] in _BAD_UNIT_NEXT.get(unit_word, ""):
+        end = t.start("u") if t.group("u") else end
+        end -= len(t.group("sp") or "")
+        unit_word = None
+    if unit_word in ("M",) and re.match(r"[A-Za-z]", s[t.end() : t.end() + 1]):
+        return None
+    # 95%—98%: a range whose first end carries the unit
+    if unit_word == "%" and not t.group("r"):
+        r2 = _TAIL_RANGE_AFTER_UNIT.match(s, end)
+        if r2:
+            end = r2.end()
+    if t.group("r") and not unit_word and not t.group("sc"):
+        return None  # "0379-63212345", "2021-2025": no unit, no value
+    if re.match(r"\s*[A-Za-z+]", s[end : end + 2]) and unit_word not in ("M", "Mbps"):
+        return None
+    year_like = re.fullmatch(r"(?:19|20)\d{2}", num) is not None
+    if year_like and (unit_word == "年" or not unit_word):
+        return None
+    if unit_word == "年":
+        nxt = s[end : end + 6]
+        prev = s[max(0, i - 4) : i]
+        in_list = "分别" in s[:i] or "." in num
+        if re.match(r"(?:以上|以下)的", s[end:]) or not (
+            in_list
+            or re.match(r"一?个?为?一周期|一个周期|免费|一贯|时间|以上|以下|左右", nxt)
+            or re.search(
+                r"(?:每|用|达到|达|为|提高到|提高至|增至|保持在|延长到|延长至|超过)\s*$", prev
+            )
+        ):
+            return None
+    if not unit_word:
+        sc = t.group("sc")
+        after = s[end : end + 4]
+        if sc and re.match(r"(?:名|余名)?(?:学生|幼儿|在校生|人|教师|居民|群众|儿童)", after):
+            unit_ctx = "person"
+        else:
+            return None
+    else:
+        unit_ctx = None
+    # a threshold that defines who a rule applies to: "20万人口以上的县", "600名学生以上"
+    rest = s[end:]
+    if (
+        unit_word != "%"
+        and re.match(r"[\u4e00-\u9fff]{1,4}?(?:及以上|以上|以下|及以下)", rest)
+        and not re.match(r"(?:及以上|以上|以下|及以下|以内|左右|上下)", rest)
+    ):
+        return None
+    suffix = _SUFFIX.match(s, end)
+    flags: dict[str, str] = {}
+    if suffix:
+        if (
+            unit_word != "%"
+            and s[suffix.end() : suffix.end() + 1] == "的"
+            and not re.search(r"[%]", s[i:end])
+        ) and re.match(r"的(?:县|乡|镇|学校|学生|地区|城市|村|人口|企业)", s[suffix.end() :]):
+            return None
+        end = suffix.end()
+    start = i
+    p = _PREFIX.search(s, max(0, i - 4), i)
+    if p is not None and p.end() == i:
+        start = p.start()
+    elif unit_word in ("个百分点", "百分点"):
+        c = _CHANGE.search(s, max(0, i - 3), i)
+        if c is not None:
+            start = c.start()
+    text = s[start:end]
+    if t.group("sp") and unit_word:
+        flags["text_defect"] = f"a stray space before the unit in {text!r}"
+    ctx = unit_ctx
+    if unit_word in ("个", "家", "项", "种", "套", "万个"):
+        ctx = _noun_unit(s, end, i)
+    pv = None
+    for attempt in (text, re.sub(r"(及以上|以上|及以下|以下|以内|左右|上下)$", "", text)):
+        try:
+            pv = parse_value(attempt, unit=ctx)
+            break
+        except ValueTextError:
+            try:
+                pv = parse_value(attempt)
+                break
+            except ValueTextError:
+                continue
+    if pv is None or pv.value is None:
+        return None
+    if attempt != text:
+        end = start + len(attempt)
+    unit = pv.unit or ctx
+    if unit is None:
+        return None
+    if unit_ctx == "person":
+        flags["unit_from_context"] = "no unit word; the number counts the persons named after it"
+    return _Found(base + start, base + end, pv.comparator, pv.value, pv.upper, unit, flags)
+
+
+def _noun_unit(s: str, end: int, i: int) -> str | None:
+    after = re.match(r"[\u4e00-\u9fff()()]{1,16}", s[end:])
+    noun = after.group(0) if after else ""
+    unit = unit_from_noun(noun) if noun else None
+    if unit is None:
+        clause = s[_clause_start(s, i) : i]
+        if "学位" in clause[-12:]:
+            return "seat"
+    if unit is None or unit == "item":
+        return None
+    return unit
+
+
+_CN_VALUE = re.compile(
+    r"(?P<trig>至少|不少于|每[周年月天日]?|用|建成|配备|安排|办好|打造|完成|举办|新建|培育|创建|"
+    r"设立|开设|等)?(?P<num>[一二两三四五六七八九十]{1,3})(?P<u>个|名|所|次|天|项|间|年|位|种|家|门|节)"
+    r"(?!性|级|度|代|批|是|体|些|样|流|致|起|直|切|定|同|道|手|线|方|心|时期|月|学期)"
+)
+_PERCENT_WORDS = re.compile(r"百分之[一二三四五六七八九十百零〇点]+(?P<sfx>及以上|以上|以下|左右)?")
+
+
+def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Found]:
+    out: list[_Found] = []
+    for m in _CN_VALUE.finditer(s):
+        a = m.start("num")
+        if _inside(base + a, excl):
+            continue
+        prev = s[max(0, a - 1) : a]
+        if prev in "第统唯之万千百周初高星十" and m.group("trig") is None:
+            continue
+        trig = m.group("trig")
+        if m.group("num") == "一" and trig in ("每", "等"):
+            continue  # 每一所 = every school
+        near = s[max(0, m.start() - 4) : m.start()]
+        at_least = (
+            trig in ("至少", "不少于") or re.search(r"至少[\u4e00-\u9fff]{0,2}$", near) is not None
+        )
+        if trig is None and not at_least:
+            continue
+        u = m.group("u")
+        if u == "次" and not at_least:
+            continue
+        if u == "年" and trig not in ("用", "每", "每年"):
+            continue
+        noun = re.match(r"[\u4e00-\u9fff]*", s[m.end() :])
+        noun_text = noun.group(0) if noun else ""
+        follow = s[m.end() + len(noun_text) : m.end() + len(noun_text) + 1]
+        if len(noun_text) <= 2 and (follow == "、" or prev == "、") and u == "个":
+            continue  # slogans: 三个强市、两个高地
+        text = s[a : m.end()]
+        ctx = unit_from_noun(noun_text[:8]) if u in ("个", "家", "项", "种") else None
+        if ctx == "item":
+            ctx = None
+        try:
+            pv = parse_value(text, unit=ctx)
+        except ValueTextError:
+            try:
+                pv = parse_value(text)
+            except ValueTextError:
+                continue
+        if pv.value is None or pv.unit is None:
+            continue
+        flags = {"number_from_words": f"the number is written in words ({text})"}
+        cmp_ = pv.comparator
+        if at_least:
+            cmp_ = Comparator.GE
+            flags["comparator_from_context"] = "至少 before the verb applies to the number"
+        out.append(_Found(base + a, base + m.end(), cmp_, pv.value, None, pv.unit, flags, True))
+    for m in _PERCENT_WORDS.finditer(s):
+        if _inside(base + m.start(), excl):
+            continue
+        try:
+            pv = parse_value(m.group(0))
+        except ValueTextError:
+            continue
+        if pv.value is None:
+            continue
+        flags = {"number_from_words": f"the number is written in words ({m.group(0)})"}
+        out.append(
+            _Found(
+                base + m.start(),
+                base + m.end(),
+                pv.comparator,
+                pv.value,
+                None,
+                "percent",
+                flags,
+                True,
+            )
+        )
+    return out
+
+
+_ALL = (
+    (re.compile(r"(?<![形建完善的、])全覆盖(?=[,;。\d]|$|和)"), "全覆盖"),
+    (re.compile(r"(?<=覆盖)(?:全体|全部|所有)"), None),
+    (re.compile(r"(?<![\d])所有(?!制)(?=[^,;。]{2,40}?(?:达到|通过|实现))"), None),
+    (re.compile(r"全部(?=持证|达到|达标|完成|建成|通过|配备)"), None),
+    (re.compile(r"(?:全省|全市|全区|全县)实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
+    (re.compile(r"均实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
+)
+
+
+_LIST_COUNT = re.compile(r"“?(?P<n>[两二三四五六七八九十])个(?P<v>\d+(?:\.\d+)?%)”?")
+_CN_SMALL = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]:
+    """Read one value per item of a list as long as its count says (实现A、B、C和D“四个100%”)."""
+    out: list[tuple[_Found, str]] = []
+    if in_review:
+        return out
+    for m in _LIST_COUNT.finditer(s):
+        n = _CN_SMALL[m.group("n")]
+        cs = _clause_start(s, m.start())
+        head = re.sub(r"^(?:实现|达到|确保|推进|推动|做到|落实)", "", s[cs : m.start()])
+        items = [x for x in re.split(r"、|和|及", head) if x]
+        if len(items) != n:
+            continue
+        try:
+            pv = parse_value(m.group("v"))
+        except ValueTextError:
+            continue
+        a = m.start("v")
+        for item in items:
+            flags = {"elided_subject": f"one of the {n} items the count {m.group(0)!r} covers"}
+            found = _Found(
+                base + a,
+                base + m.end("v"),
+                pv.comparator,
+                pv.value,
+                None,
+                "percent",
+                flags,
+                True,
+                item,
+                base + cs,
+            )
+            out.append((found, item))
+    return out
+
+
+def _word_values(
+    s: str, base: int, excl: list[tuple[int, int]], has_year: bool, in_review: bool
+) -> list[_Found]:
+    out: list[_Found] = []
+    for k, (pattern, _) in enumerate(_ALL):
+        for m in pattern.finditer(s):
+            if _inside(base + m.start(), excl):
+                continue
+            if (k >= 4 and not has_year) or in_review:
+                continue
+            clause = s[_clause_start(s, m.start()) : m.start()]
+            if k == 0 and re.search(r"形成|建立|构建|完善|分阶段", clause):
+                continue
+            text = m.group(0)
+            a, b = m.start(), m.end()
+            if k == 5:  # 各县(市、区)均实现
+                g = re.search(r"(?:各|每个)[^,;。]{1,12}$", s[: m.start()])
+                if g:
+                    a = g.start()
+            flags = {"number_from_words": f"{text!r} read as 100%"}
+            out.append(
+                _Found(base + a, base + b, Comparator.EQ, 100.0, None, "percent", flags, True)
+            )
+    return out
+
+
+def _strip_name(name: str) -> str:
+    name = name.strip(" ,;:、()")
+    for _ in range(4):
+        new = _LEAD.sub("", name)
+        new = _VERB_END.sub("", new).strip(" ,;:、")
+        if new == name:
+            break
+        name = new
+    return name
+
+
+def _name_after(s: str, end: int) -> tuple[str, int]:
+    m = re.match(
+        r"\s*(?:的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))", s[end:]
+    )
+    if not m:
+        m = re.match(r"\s*(?:的)?([\u4e00-\u9fff“”()]{2,30})", s[end:])
+    return (m.group(1).strip(), end + m.end()) if m else ("", end)
+
+
+def _sentences(doc: Doc) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for line in doc.lines:
+        if doc.is_blocked(line.start) or doc.is_chrome(line.start):
+            continue
+        for m in re.finditer(r"[^。!?;]+[。!?;]?", line.text):
+            out.append((line.start + m.start(), m.group(0)))
+    return out
+
+
+def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIndicator]:
+    """Read the values stated in the document's sentences.
+
+    Parameters
+    ----------
+    doc
+        The document, with tables blocked and headings found.
+    period
+        The plan period: targets without a year are for its last year; baselines without a
+        year (in a section reviewing the past) for the year before its first.
+    kind
+        The plan kind (unused for now; reserved for kind-specific rules).
+
+    Returns
+    -------
+    list of DIndicator
+        Prose indicators, one per value (values of one name in one sentence grouped).
+
+    """
+    del kind
+    out: list[DIndicator] = []
+    baseline_year = period[0] - 1 if period[1] > period[0] else period[0]
+    for base, s in _sentences(doc):
+        excl = _excluded_spans(s, base)
+        years = _years(s, base, excl)
+        found: list[_Found] = []
+        for m in _NUMBER.finditer(s):
+            if _inside(base + m.start(), excl):
+                continue
+            if any(a <= base + m.start() < b for a, b, _, _ in years):
+                continue
+            if any(f.start <= base + m.start() < f.end for f in found):
+                continue
+            if m.start() == 0 and re.match(r"\d{1,2}[.、](?!\d)", s):
+                continue  # list numbering
+            # "32 00个以上": a stray space inside a number
+            joined = re.match(r"\s(\d{2,3})(?=\s*(?:个|所|名|人))", s[m.end() :])
+            if joined and len(m.group(1)) <= 3:
+                f = _read_joined(s, m.start(), m.end() + joined.end(), base)
+            else:
+                f = _read_number(s, m.start(), m.end(), excl, base)
+            if f is not None:
+                found.append(f)
+        in_review = doc.in_review(base)
+        for f in _chinese_values(s, base, excl) + _word_values(
+            s, base, excl, any(r == "scope" for _, _, _, r in years), in_review
+        ):
+            if not any(g.start < f.end and f.start < g.end for g in found):
+                found.append(f)
+        found.extend(f for f, _ in _list_values(s, base, in_review))
+        found.sort(key=lambda f: f.start)
+        paired_years = _year_list(s, base, years, found)
+        names: list[str] = []
+        prev_end_in_clause = -1
+        for f in found:
+            i = f.start - base
+            j = f.end - base
+            cs = _clause_start(s, i)
+            ce = _clause_end(s, j)
+            clause_before = s[cs:i]
+            # context comparator: 至少建设1所 / 分别不少于10小时、9小时
+            cm = None
+            for cmw in _CONTEXT_CMP.finditer(clause_before):
+                cm = cmw
+            if cm is not None and f.comparator is Comparator.EQ and not f.words:
+                f.comparator = _CONTEXT_WORD[cm.group(0)]
+                f.flags["comparator_from_context"] = (
+                    f"{cm.group(0)} earlier in the clause applies to the value"
+                )
+            # year and kind
+            scope = [
+                y
+                for y in years
+                if y[1] <= f.start
+                and (
+                    y[0] - base >= cs
+                    or re.match(r"(?:底|末|前|以前|内)?\s*[,:]", s[y[1] - base : y[1] - base + 4])
+                    or re.fullmatch(
+                        r"\s*(?:到|至|在|截至|截止|于|——)?\s*",
+                        s[_clause_start(s, y[0] - base) : y[0] - base],
+                    )
+                )
+            ]
+            year: int | None = None
+            if scope:
+                last = scope[-1]
+                if last[3] == "compare" and _REVIEW_ONLY_CHANGE.search(s[last[1] - base : j]):
+                    mains = [y for y in scope if y[3] == "scope"]
+                    year = mains[-1][2] if mains else None
+                else:
+                    year = last[2]
+            if f.start in paired_years:
+                year = paired_years[f.start]
+            existing = re.search(r"(?:现有|已有|现共有|目前有)\s*$", s[max(0, i - 4) : i])
+            if year is not None:
+                vkind = (
+                    "baseline"
+                    if year < period[0] or (in_review and year <= baseline_year)
+                    else "target"
+                )
+                if in_review and year > baseline_year:
+                    vkind = "baseline"
+            elif in_review or existing:
+                vkind, year = "baseline", baseline_year
+                f.flags["year_implied"] = (
+                    "no year is written; the value describes the situation before the plan "
+                    f"({baseline_year})"
+                )
+            else:
+                vkind, year = "target", period[1]
+                f.flags["year_implied"] = (
+                    f"no year is written; the plan's end year ({period[1]}) applies"
+                )
+            if not 1949 <= year <= 2100:
+                continue
+            # flags from the words around
+            sentence_before = s[:i]
+            if re.search(r"每年|年均|每学年", clause_before):
+                f.flags["per_year"] = "the value is per year (每年, 年均)"
+            if re.search(
+                r"每(?:所|个|名|位|县|校|生|人|学期|周|天|班|镇|区)|各(?:镇|县|校|学校|片区)",
+                clause_before,
+            ) or re.match(r"/人|/生|/校", s[j : j + 2]):
+                f.flags["per_unit"] = "the value is per unit (每所学校, 每个县, 每人 …)"
+            if re.search(r"累计|共计|总计|五年来|期间|\d年间|\d年中", sentence_before):
+                f.flags["cumulative"] = "a total over a period (累计, 期间)"
+            hedges = [h for h in _HEDGES if h in s[:i]]
+            # name
+            start_name = max(cs, prev_end_in_clause if prev_end_in_clause >= cs else cs)
+            before_name = _strip_name(s[start_name:i])
+            after_name, after_end = _name_after(s, j)
+            lead_verb = _AFTER_VERB.search(s[start_name:i].rstrip()) is not None
+            used_after = False
+            if f.name:
+                name = f.name
+            elif (
+                not before_name
+                and names
+                and re.match(r"(?:提高|增长|增加|下降|降低|减少)", after_name)
+            ):
+                name = names[-1]
+            elif after_name and (not before_name or lead_verb or len(before_name) <= 1):
+                name = _strip_name(after_name) or after_name
+                used_after = True
+            elif before_name:
+                name = before_name
+            elif after_name:
+                name = after_name
+            elif names:
+                name = names[-1]
+            else:
+                name = s[cs:ce].strip()[:30] or "未命名指标"
+            subject = ""
+            if names and len(name) <= 4 and not lead_verb and not f.name:
+                prev_name = names[-1]
+                if len(prev_name) > len(name) + 1 and prev_name[-1] == name[-1]:
+                    subject = prev_name[: len(prev_name) - len(name)]
+                    f.flags["elided_subject"] = (
+                        f"the bare name {name!r} takes its subject from {prev_name!r}"
+                    )
+            name = _original(doc, s, base, name, cs)
+            subject = _original(doc, s, base, subject, 0)
+            names.append(subject + name)
+            prev_end_in_clause = (after_end if used_after else j) if ce > j else -1
+            quote_start = f.quote_start if f.quote_start is not None else base + min(start_name, i)
+            quote_end = f.end
+            text = doc.text[f.start : f.end]
+            value = DValue(
+                kind=vkind,
+                year=year,
+                comparator=f.comparator,
+                magnitude=f.magnitude,
+                upper=f.upper,
+                text=text,
+                text_start=f.start,
+                start=quote_start,
+                end=quote_end,
+                hedges=hedges,
+                flags=f.flags,
+            )
+            section = doc.section_at(base)
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.origin == "prose"
+                and prev.name == name
+                and prev.subject == subject
+                and prev.unit == f.unit
+                and prev.section == section
+                and all(v.year != year or v.kind != vkind for v in prev.values)
+                and prev.values[-1].end >= base - 200
+            ):
+                prev.values.append(value)
+                continue
+            out.append(
+                DIndicator(
+                    name=name.strip() or "未命名指标",
+                    unit=f.unit,
+                    section=section,
+                    origin="prose",
+                    values=[value],
+                    subject=subject,
+                )
+            )
+        _pair_lists(s, out, len(found))
+    return out
+
+
+def _original(doc: Doc, s: str, base: int, words: str, near: int) -> str:
+    """Return the plan's own characters for words found in the working copy."""
+    if not words:
+        return words
+    k = s.find(words, near)
+    if k < 0:
+        k = s.find(words)
+    if k < 0:
+        return words
+    return doc.text[base + k : base + k + len(words)]
+
+
+def _year_list(
+    s: str, base: int, years: list[tuple[int, int, int, str]], found: list[_Found]
+) -> dict[int, int]:
+    """Give the i-th value of a 分别 list the i-th year (到2022年、2025年,X分别达到85%和90%)."""
+    k = s.find("分别")
+    if k < 0 or len(years) < 2:
+        return {}
+    run: list[tuple[int, int, int, str]] = []
+    for y in years:
+        if y[1] - base > k:
+            break
+        if run and re.fullmatch(
+            r"\s*(?:、|和|及|与|,)?\s*(?:到|至)?\s*", s[run[-1][1] - base : y[0] - base]
+        ):
+            run.append(y)
+        else:
+            run = [y]
+    after = [f for f in found if f.start - base > k]
+    if len(run) < 2 or len(after) != len(run):
+        return {}
+    return {f.start: y[2] for f, y in zip(after, run, strict=True)}
+
+
+def _read_joined(s: str, i: int, end_num: int, base: int) -> _Found | None:
+    """Read a number with a stray space inside (32 00个以上 -> 3200, flagged text_defect)."""
+    t = re.match(rf"(?P<u>{_UNITS})?", s[end_num:])
+    unit_end = end_num + (t.end() if t else 0)
+    suffix = _SUFFIX.match(s, unit_end)
+    end = suffix.end() if suffix else unit_end
+    raw = s[i:end]
+    fixed = re.sub(r"(?<=\d)\s(?=\d)", "", raw)
+    try:
+        pv = parse_value(fixed)
+    except ValueTextError:
+        return None
+    if pv.value is None or pv.unit is None:
+        return None
+    ctx = _noun_unit(s, end, i)
+    unit = ctx if ctx is not None and pv.unit == "item" else pv.unit
+    flags = {"text_defect": f"a stray space inside the number {raw!r}, read as {fixed!r}"}
+    return _Found(base + i, base + end, pv.comparator, pv.value, pv.upper, unit, flags)
+
+
+def _pair_lists(s: str, out: list[DIndicator], n: int) -> None:
+    """Pair the names of a 分别 list with its values.
+
+    "学前三年毛入园率、九年义务教育巩固率和…分别达到95%、98%和11.5年": one name each;
+    "小学、初中专任教师本科以上学历比例分别达到93%和98%": the shared name with a subject each.
+    """
+    if n < 2 or "分别" not in s:
+        return
+    group = [d for d in out[-n:] if d.origin == "prose"]
+    if len(group) < 2:
+        return
+    head_name = group[0].name
+    parts = [p for p in re.split(r"、|和|及", head_name) if p]
+    if len(parts) < 2 or len(parts) != len(group):
+        return
+    if len(parts[0]) >= 4:
+        for ind, part in zip(group, parts, strict=True):
+            ind.name = part
+            ind.subject = ""
+        return
+    width = len(parts[0])
+    last = parts[-1]
+    labels = [*parts[:-1], last[:width]]
+    shared = last[width:]
+    if not shared:
+        return
+    for ind, label in zip(group, labels, strict=True):
+        ind.subject = label
+        ind.name = shared
+        for v in ind.values:
+            v.flags["elided_subject"] = (
+                f"分别 pairs {label!r} of the list {head_name!r} with this value"
+            )

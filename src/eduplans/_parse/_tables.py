@@ -1,0 +1,667 @@
+"""Indicator tables in the layouts real plans use.
+
+A table is found by its header: a name column (指标, 主要指标, 指标名称 …) and at least one year
+column (2020年, 2025, 基期, 目标 …), with optional 序号, 单位 and 属性 columns. Its body is then
+read in one of two ways:
+
+* **row per line**: the header's cells stand on one line, separated by ``|`` or spaces; every
+  following line is a row (``毛入园率 % 90 95 预期性``, ``| 学前教育毛入园率(%) | 90 | 95 |``);
+* **cell stream**: every cell stands on its own line (blank lines or ``|`` lines between cells);
+  rows are found from their name cells, so rows with a missing cell, section rows (基础教育,
+  一、发展水平) and 其中 rows (one indicator with sub-labels 小学 / 初中, each year's cell holding
+  one value per sub-label) are read as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .._errors import ValueTextError
+from .._units import parse_value
+from .._vocab import Comparator
+from ._doc import Doc
+from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
+
+__all__ = ["read_tables"]
+
+_NAME_HEADER = re.compile(
+    r"^(?:主要)?(?:指标|指标名称|指标内容|具体指标|指标项目|项目|名称|主要指标名称|发展指标|类别)$"
+)
+_YEAR_HEADER = re.compile(
+    r"^(?:(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?\s*(?:\((?P<tag1>[^()]{1,6})\))?(?P<tag2>基期|基数|"
+    r"现状|现状值|实际|实际值|目标|目标值|规划值|预期|预期值|预计)?|(?P<label>基期|基期值|基数|现状|"
+    r"现状值|目标|目标值|规划目标|规划值|预期目标|实际值))$"
+)
+_BINDING_HEADER = re.compile(r"^(?:指标)?(?:属性|类型|性质)$|^指标类别$")
+_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
+_NO_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+_OTHER_HEADER = re.compile(r"^(?:备注|说明|责任单位|牵头单位)$")
+_BIND = re.compile(r"^(约束性|预期性|指导性)(?:指标)?$")
+_PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~]+|无|暂无|—|/)$")
+_VALUE = re.compile(
+    r"^(?:≥|≤|>|<|≧|≦|>=|<=|不低于|不少于|不超过|不高于|超过|大于|小于|低于|约|近|达到|保持在?|"
+    r"稳定在)?\s*\d"
+)
+_QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u4e00-\u9fff]{0,8}$")
+_MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
+_BRACKET_UNIT = re.compile(r"\s*[((]\s*([^()()]{1,8}?)\s*(?:[))]\s*)?$")
+_PROSE = re.compile(r"。|[,;][^,;]{20,}")
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+    kind: str = ""
+
+
+@dataclass
+class _Column:
+    role: str  # no | name | year | unit | binding | other
+    year: int | None = None
+    tag: str = ""  # base | target | ""
+
+
+@dataclass
+class _Row:
+    name: _Cell
+    section: str
+    cells: list[_Cell] = field(default_factory=list)
+    subs: list[_Cell] = field(default_factory=list)
+    sub_open: bool = False
+
+    def filled(self) -> list[_Cell]:
+        return [c for c in self.cells if c.kind not in ("empty",)]
+
+
+def _classify(text: str, has_unit_col: bool) -> str:
+    t = text.strip()
+    if not t:
+        return "empty"
+    if _PLACEHOLDER.match(t):
+        return "placeholder"
+    if _BIND.match(t):
+        return "binding"
+    if t.startswith("其中"):
+        return "sub"
+    if len(t) > 60 or _PROSE.search(t):
+        return "prose"
+    if _VALUE.match(t) or _QUAL.match(t):
+        return "value"
+    if has_unit_col and unit_of_word(t) is not None:
+        return "unit"
+    if re.fullmatch(r"%|‰", t):
+        return "unit"
+    return "name"
+
+
+def _header_role(text: str) -> _Column | None:
+    t = re.sub(r"\s+", "", text)
+    if _NAME_HEADER.match(t):
+        return _Column("name")
+    m = _YEAR_HEADER.match(t)
+    if m:
+        tag_text = (m.group("tag1") or "") + (m.group("tag2") or "") + (m.group("label") or "")
+        tag = ""
+        if re.search(r"基期|基数|现状|实际", tag_text):
+            tag = "base"
+        elif re.search(r"目标|规划|预期|预计", tag_text):
+            tag = "target"
+        year = int(m.group("year")) if m.group("year") else None
+        return _Column("year", year, tag)
+    if _BINDING_HEADER.match(t):
+        return _Column("binding")
+    if _UNIT_HEADER.match(t):
+        return _Column("unit")
+    if _NO_HEADER.match(t):
+        return _Column("no")
+    if _OTHER_HEADER.match(t):
+        return _Column("other")
+    return None
+
+
+def _split_line(doc: Doc, start: int, end: int, sep: str) -> list[_Cell]:
+    """Cells of one row line, split on ``|`` or on spaces; comparator tokens join the next."""
+    work = doc.work
+    cells: list[_Cell] = []
+    if sep == "|":
+        body_start, body_end = start, end
+        seg = work[start:end]
+        if seg.startswith("|"):
+            body_start += 1
+        if seg.endswith("|") and body_end - 1 >= body_start:
+            body_end -= 1
+        pos = body_start
+        for piece in work[body_start:body_end].split("|"):
+            lead = len(piece) - len(piece.lstrip())
+            s = pos + lead
+            cells.append(_Cell(piece.strip(), s, s + len(piece.strip())))
+            pos += len(piece) + 1
+        return cells
+    for m in re.finditer(r"\S+", work[start:end]):
+        cells.append(_Cell(m.group(0), start + m.start(), start + m.end()))
+    joined: list[_Cell] = []
+    i = 0
+    while i < len(cells):
+        c = cells[i]
+        if re.fullmatch(r"≥|≤|>|<|≧|≦|>=|<=|约|不低于|不少于|不超过", c.text) and i + 1 < len(
+            cells
+        ):
+            n = cells[i + 1]
+            joined.append(_Cell(work[c.start : n.end], c.start, n.end))
+            i += 2
+            continue
+        joined.append(c)
+        i += 1
+    return joined
+
+
+def _stream_cells(doc: Doc, start: int, limit: int, header_start: int) -> tuple[list[_Cell], str]:
+    """Cells of a cell-per-line table from ``start``: pipe pieces, blank-line blocks or lines."""
+    work = doc.work
+    region = work[start:limit]
+    head = region[:400]
+    header = work[header_start:start]
+    cells: list[_Cell] = []
+    if re.search(r"(?m)^\s*\|+\s*$", head):
+        pos = start
+        for piece in region.split("|"):
+            stripped = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            cells.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
+            pos += len(piece) + 1
+        return cells, "pipe"
+    blank_separated = len(re.findall(r"\n[ \t\u3000\xa0]*\n", header)) >= 2
+    if blank_separated:
+        pos = start
+        for block in re.split(r"(\n[ \t\u3000\xa0]*\n(?:[ \t\u3000\xa0]*\n)*)", region):
+            if block.startswith("\n") and not block.strip():
+                pos += len(block)
+                continue
+            stripped = block.strip()
+            if stripped:
+                lead = len(block) - len(block.lstrip())
+                cells.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
+            pos += len(block)
+        return cells, "block"
+    pos = start
+    for line in region.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            cells.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return cells, "line"
+
+
+def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
+    """Header candidates: (header start, columns, mode, body start, line index)."""
+    found: list[tuple[int, list[_Column], str, int, int]] = []
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if doc.is_chrome(line.start):
+            i += 1
+            continue
+        text = line.text
+        sep = "|" if "|" in text.strip("|") else " "
+        tokens = _split_line(doc, line.start, line.end, sep)
+        roles = [_header_role(c.text) for c in tokens if c.text]
+        if len(roles) >= 3 and all(roles) and any(r.role == "name" for r in roles if r):
+            cols = [r for r in roles if r is not None]
+            if any(c.role == "year" for c in cols):
+                found.append((line.start, cols, "row" + sep, line.end, i))
+                i += 1
+                continue
+        bare = text.strip("| ")
+        if _NAME_HEADER.match(re.sub(r"\s+", "", bare)) and len(bare) <= 12:
+            cols: list[_Column] = []  # type: ignore[no-redef]
+            header_start = line.start
+            if i > 0 and _NO_HEADER.match(lines[i - 1].text.strip("| ")):
+                cols.append(_Column("no"))
+                header_start = lines[i - 1].start
+            cols.append(_Column("name"))
+            j = i + 1
+            body = line.end
+            pending_zhibiao = False
+            while j < len(lines) and j < i + 16:
+                t = re.sub(r"\s+", "", lines[j].text.strip("|"))
+                if not t:
+                    j += 1
+                    continue
+                if pending_zhibiao and re.fullmatch(r"类型|属性|性质", t):
+                    cols.append(_Column("binding"))
+                    pending_zhibiao = False
+                    body = lines[j].end
+                    j += 1
+                    continue
+                if t == "指标":
+                    pending_zhibiao = True
+                    body = lines[j].end
+                    j += 1
+                    continue
+                role = _header_role(t)
+                if role is None or role.role == "name":
+                    break
+                cols.append(role)
+                body = lines[j].end
+                j += 1
+            if pending_zhibiao:
+                cols.append(_Column("binding"))
+            if any(c.role == "year" for c in cols):
+                found.append((header_start, cols, "stream", body, j))
+                i = j
+                continue
+        i += 1
+    return found
+
+
+def _caption(doc: Doc, header_start: int) -> str:
+    before = [ln for ln in doc.lines if ln.end <= header_start and ln.text.strip("| ")]
+    for ln in reversed(before[-2:]):
+        t = ln.text.strip("| ")
+        if 4 <= len(t) <= 60 and "。" not in t:
+            return doc.text[ln.start : ln.end].strip("| ").strip()
+    return doc.section_at(header_start)
+
+
+def _rows_stream(
+    cells: list[_Cell], cols: list[_Column], has_unit: bool, caption: str
+) -> tuple[list[_Row], int]:
+    has_no = any(c.role == "no" for c in cols)
+    rows: list[_Row] = []
+    cur: _Row | None = None
+    section = ""
+    names_in_a_row = 0
+    end = cells[0].start if cells else 0
+    for cell in cells:
+        cell.kind = _classify(cell.text, has_unit)
+        if cell.kind == "prose" or _NAME_HEADER.match(re.sub(r"\s+", "", cell.text)):
+            break  # prose, or the header of the next table
+        if cell.kind == "name":
+            if cur is not None and cur.sub_open and not cur.filled() and len(cell.text) <= 6:
+                cur.subs.append(cell)
+                continue
+            names_in_a_row += 1
+            if names_in_a_row >= 3:
+                break
+            if cur is not None:
+                if has_no and cur.cells:
+                    last = cur.filled()[-1] if cur.filled() else None
+                    if last is not None and re.fullmatch(r"\d{1,3}", last.text):
+                        cur.cells.remove(last)
+                if cur.filled():
+                    rows.append(cur)
+                    end = max(end, cur.filled()[-1].end)
+                else:
+                    section = re.sub(
+                        r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)",
+                        "",
+                        cur.name.text,
+                    ).strip()
+            cur = _Row(cell, section)
+            continue
+        if cur is None:
+            continue
+        if cell.kind == "sub":
+            labels = re.sub(r"^其中\s*[::]?\s*", "", cell.text)
+            cur.sub_open = True
+            if labels:
+                cur.subs.append(_Cell(labels, cell.end - len(labels), cell.end))
+            continue
+        if cell.kind != "empty":
+            names_in_a_row = 0
+        cur.cells.append(cell)
+    if cur is not None and cur.filled():
+        rows.append(cur)
+        end = max(end, cur.filled()[-1].end)
+    return rows, end
+
+
+def _rows_lines(
+    doc: Doc, first_line: int, cols: list[_Column], sep: str, has_unit: bool
+) -> tuple[list[_Row], int]:
+    rows: list[_Row] = []
+    section = ""
+    end = doc.lines[first_line - 1].end if first_line else 0
+    parent: _Row | None = None
+    singles = 0
+    for line in doc.lines[first_line:]:
+        text = line.text
+        if re.fullmatch(r"[|:\-\s]+", text):
+            continue
+        cells = _split_line(doc, line.start, line.end, sep)
+        own_sep = "|" if "|" in text.strip("|") else " "
+        own = cells if own_sep == sep else _split_line(doc, line.start, line.end, own_sep)
+        roles = [_header_role(c.text) for c in own if c.text]
+        if roles and sum(r is not None for r in roles) >= 3:
+            break  # the header of the next table
+        if sep == " ":
+            cells = [c for c in cells if c.text != "|"]
+        for c in cells:
+            c.kind = _classify(c.text, has_unit)
+        filled = [c for c in cells if c.kind != "empty"]
+        if not filled:
+            continue
+        if any(c.kind == "prose" for c in filled):
+            break
+        names = [c for c in filled if c.kind in ("name", "sub")]
+        values = [c for c in filled if c.kind not in ("name", "sub")]
+        if not values:
+            singles += 1
+            if singles >= 3:
+                break
+            if len(names) == 1 and names[0].kind == "sub" and parent is not None:
+                continue
+            section = re.sub(
+                r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)", "", names[0].text
+            ).strip()
+            parent = _Row(names[0], section)
+            continue
+        singles = 0
+        first_value = cells.index(values[0])
+        name_cells = [c for c in cells[:first_value] if c.kind in ("name", "sub")]
+        if not name_cells:
+            break
+        name_cell = _Cell(
+            doc.work[name_cells[0].start : name_cells[-1].end],
+            name_cells[0].start,
+            name_cells[-1].end,
+        )
+        # after the name; with "|" empty cells stay: their position says which column is missing
+        value_cells = cells[cells.index(name_cells[-1]) + 1 :]
+        row = _Row(name_cell, section, cells=value_cells)
+        if name_cell.text.startswith("其中") or (
+            parent is not None and parent.sub_open and len(name_cell.text) <= 4
+        ):
+            label = re.sub(r"^其中\s*[::]?\s*", "", name_cell.text)
+            if parent is not None and label:
+                row.subs = [_Cell(label, name_cell.end - len(label), name_cell.end)]
+                row.name = parent.name
+                parent.sub_open = True
+                row.sub_open = False
+        else:
+            parent = row
+        rows.append(row)
+        end = line.end
+    return rows, end
+
+
+def _clean_name(text: str) -> tuple[str, str | None]:
+    """Split "学前教育毛入园率(%)" into the name and the unit word of its bracket."""
+    name = text.strip()
+    m = _BRACKET_UNIT.search(name)
+    if m and (unit_of_word(m.group(1)) is not None or m.group(1) in ("%", "‰")):
+        return name[: m.start()].strip(), m.group(1)
+    return name, None
+
+
+def _parse_cell(text: str, unit: str | None) -> tuple[Comparator, float | None, float | None, str]:
+    try:
+        pv = parse_value(text, unit=unit)
+    except ValueTextError:
+        pv = parse_value(text)  # its own unit word; may raise again
+    return pv.comparator, pv.value, pv.upper, pv.unit or unit or ""
+
+
+def _kind_year(col: _Column, period: tuple[int, int]) -> tuple[str, int, bool]:
+    if col.year is not None:
+        if col.tag == "base" or col.year < period[0]:
+            return "baseline", col.year, False
+        return "target", col.year, False
+    if col.tag == "base":
+        return "baseline", period[0] - 1, True
+    return "target", period[1], True
+
+
+def _row_values(row: _Row, cols: list[_Column], mode: str) -> list[tuple[_Column, list[_Cell]]]:
+    """Map a row's cells onto the year columns: (column, cells for each sub-label)."""
+    body_cols = [c for c in cols if c.role not in ("no", "name")]
+    year_cols = [c for c in body_cols if c.role == "year"]
+    nsub = max(1, len(_labels(row)))
+    cells = row.cells if mode in ("pipe", "row|") else row.filled()
+    out: list[tuple[_Column, list[_Cell]]] = []
+    if len(cells) == len(body_cols) and mode in ("pipe", "row|", "row "):
+        for col, cell in zip(body_cols, cells, strict=True):
+            if col.role == "year" and cell.kind in ("value", "placeholder", "empty"):
+                out.append((col, _split_multi(cell, nsub)))
+        return out
+    values = [c for c in row.filled() if c.kind in ("value", "placeholder")]
+    if (
+        nsub > 1
+        and len(values) == nsub * len(year_cols)
+        and all(len(_split_multi(v, nsub)) == 1 for v in values)
+    ):
+        for k, col in enumerate(year_cols):
+            out.append((col, values[k * nsub : (k + 1) * nsub]))
+        return out
+    if len(values) >= len(year_cols):
+        for col, cell in zip(year_cols, values, strict=False):
+            out.append((col, _split_multi(cell, nsub)))
+        return out
+    if len(values) == 1 and year_cols:
+        return [(year_cols[-1], _split_multi(values[0], nsub))]
+    # fewer values than years: fill from the last (target) column backwards
+    for col, cell in zip(year_cols[len(year_cols) - len(values) :], values, strict=False):
+        out.append((col, _split_multi(cell, nsub)))
+    return out
+
+
+def _labels(row: _Row) -> list[str]:
+    """Return the sub-labels of a 其中 row: "其中:小学/初中" -> [小学, 初中]."""
+    labels = [s.text.strip() for s in row.subs]
+    if len(labels) == 1:
+        parts = [p for p in re.split(r"[/、,;\s]+", labels[0]) if p]
+        if len(parts) > 1:
+            return parts
+    return labels
+
+
+def _split_multi(cell: _Cell, n: int) -> list[_Cell]:
+    if n <= 1:
+        return [cell]
+    parts: list[_Cell] = []
+    for m in re.finditer(r"[^/、;\s]+(?:\s*%)?", cell.text):
+        parts.append(_Cell(m.group(0), cell.start + m.start(), cell.start + m.end(), cell.kind))
+    # "≥ 5" split by the space: join comparator-only parts with the next
+    joined: list[_Cell] = []
+    for p in parts:
+        if joined and re.fullmatch(r"≥|≤|>|<|约", joined[-1].text):
+            prev = joined.pop()
+            joined.append(
+                _Cell(
+                    cell.text[prev.start - cell.start : p.end - cell.start],
+                    prev.start,
+                    p.end,
+                    cell.kind,
+                )
+            )
+        else:
+            joined.append(p)
+    return joined if len(joined) == n else [cell]
+
+
+def _binding(row: _Row) -> str:
+    for c in row.filled():
+        if c.kind == "binding":
+            return {"约束性": "binding", "预期性": "expected"}.get(c.text[:3], "none")
+    return "none"
+
+
+def _unit_cell(row: _Row) -> str | None:
+    for c in row.filled():
+        if c.kind == "unit":
+            return c.text
+    return None
+
+
+_STAGE = re.compile(
+    r"学前|幼儿|义务|小学|初中|高中|中职|高职|职业|高等|大学|特殊|残疾|中小学|本科|研究生|继续|终身|"
+    r"社区|老年|民办|普通"
+)
+
+
+def _indicators(
+    doc: Doc,
+    rows: list[_Row],
+    cols: list[_Column],
+    mode: str,
+    caption: str,
+    period: tuple[int, int],
+) -> list[DIndicator]:
+    out: list[DIndicator] = []
+    for row in rows:
+        name_text = doc.text[row.name.start : row.name.end]
+        name_work = row.name.text
+        name, bracket = _clean_name(name_work)
+        name_orig = name_text[: len(name)].strip() if name else name_text
+        name_orig = re.sub(r"^\d{1,3}[.、\s]+", "", name_orig)
+        unit_word = bracket or _unit_cell(row)
+        unit: str | None = None
+        scale = 1.0
+        flags: dict[str, str] = {}
+        if unit_word is not None:
+            found = unit_of_word(unit_word)
+            if found is not None:
+                unit, scale = found
+                if unit == "item":
+                    noun_unit = unit_from_noun(name)
+                    if noun_unit is not None and noun_unit != "item":
+                        unit = noun_unit
+                        flags["unit_from_context"] = (
+                            f"the header says {unit_word!r}; the indicator counts {noun_unit}"
+                        )
+        mapping = _row_values(row, cols, mode)
+        labels = _labels(row) or [""]
+        for k, label in enumerate(labels):
+            values: list[DValue] = []
+            ind_unit = unit
+            ind_flags = dict(flags)
+            for col, cells in mapping:
+                if k >= len(cells):
+                    continue
+                cell = cells[k]
+                if cell.kind in ("placeholder", "empty") or not cell.text:
+                    continue
+                try:
+                    cmp_, mag, upper, vunit = _parse_cell(cell.text, ind_unit)
+                except ValueTextError:
+                    continue
+                if ind_unit is None:
+                    noun_unit = unit_from_noun(name)
+                    if vunit:
+                        ind_unit = vunit
+                    elif noun_unit is not None:
+                        ind_unit = noun_unit
+                        ind_flags["unit_from_context"] = (
+                            f"no unit is written; the indicator counts {noun_unit}"
+                        )
+                    else:
+                        ind_unit = "item"
+                        ind_flags["unit_from_context"] = "no unit is written; read as a count"
+                if vunit and vunit != ind_unit:
+                    continue
+                if mag is not None and scale != 1 and not re.search(r"[万亿千]", cell.text):
+                    mag *= scale
+                    upper = upper * scale if upper is not None else None
+                kind, year, implied = _kind_year(col, period)
+                vflags = dict(ind_flags)
+                if implied:
+                    vflags["year_implied"] = (
+                        "the column is headed without a year; the plan's "
+                        + ("baseline year" if kind == "baseline" else "end year")
+                        + " applies"
+                    )
+                filled_years = [c for c, cs in mapping if len(cs) > k]
+                if len(filled_years) == 1 and len([c for c in cols if c.role == "year"]) > 1:
+                    vflags["single_value_row"] = (
+                        f"the row carries one value; read as the {year} "
+                        f"{'target' if kind == 'target' else 'baseline'} (the column it stands in "
+                        "or, when no cell marks the gap, the target column)"
+                    )
+                text = doc.text[cell.start : cell.end]
+                values.append(
+                    DValue(
+                        kind=kind,
+                        year=year,
+                        comparator=cmp_,
+                        magnitude=mag,
+                        upper=upper,
+                        text=text,
+                        text_start=cell.start,
+                        start=row.name.start,
+                        end=cell.end,
+                        flags=vflags,
+                    )
+                )
+            if not values or ind_unit is None:
+                continue
+            subject = ""
+            ind_name = name_orig
+            if label:
+                subject = label
+            elif (
+                row.section
+                and _STAGE.search(row.section)
+                and not _STAGE.search(name)
+                and len(name) <= 8
+            ):
+                subject = row.section
+            if subject:
+                why = (
+                    f"sub-row {label!r} of {name_orig!r} (其中)"
+                    if label
+                    else f"bare name {name_orig!r} under the table section {row.section!r}"
+                )
+                for v in values:
+                    v.flags["elided_subject"] = why
+            out.append(
+                DIndicator(
+                    name=ind_name,
+                    unit=ind_unit,
+                    section=caption,
+                    origin="table",
+                    values=values,
+                    binding=_binding(row),
+                    subject=subject,
+                )
+            )
+    return out
+
+
+def read_tables(doc: Doc, period: tuple[int, int]) -> list[DIndicator]:
+    """Read every indicator table of the document and block their regions for the prose reader.
+
+    Parameters
+    ----------
+    doc
+        The document.
+    period
+        The plan period: years before its first year are baselines, the others targets.
+
+    Returns
+    -------
+    list of DIndicator
+        One per table row (per sub-label for 其中 rows), values in year order.
+
+    """
+    out: list[DIndicator] = []
+    for header_start, cols, mode, body, line_index in _find_headers(doc):
+        if doc.is_blocked(header_start):
+            continue
+        has_unit = any(c.role == "unit" for c in cols)
+        caption = _caption(doc, header_start)
+        if mode.startswith("row"):
+            rows, end = _rows_lines(doc, line_index + 1, cols, mode[3:], has_unit)
+        else:
+            limit = min(len(doc.work), body + 20000)
+            cells, mode = _stream_cells(doc, body, limit, header_start)
+            rows, end = _rows_stream(cells, cols, has_unit, caption)
+        if not rows:
+            continue
+        doc.blocked.append((header_start, max(end, body)))
+        out.extend(_indicators(doc, rows, cols, mode, caption, period))
+    return out
