@@ -57,13 +57,15 @@ def export(plans: Plan | Iterable[Plan], path: str | Path, *, format: str | None
     MissingDependencyError
         For Parquet without pyarrow installed.
     EduplansError
-        If the format is unknown.
+        If the format is unknown or the folder does not exist.
     """
     from . import __version__
     from ._frame import FRAME_COLUMNS, to_frame
 
     target = Path(path)
     fmt = _format_of(target, format)
+    if not target.parent.is_dir():
+        raise EduplansError(f"cannot write {target}: the folder {target.parent} does not exist")
     if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
         raise MissingDependencyError(
             "writing Parquet needs pyarrow: pip install 'eduplans[parquet]'"
