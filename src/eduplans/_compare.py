@@ -204,9 +204,16 @@ def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
     return items
 
 
-def _rank(ind: Indicator, value: Baseline | Target) -> tuple[int, int]:
-    """Table statements first, then the earliest statement in the text."""
-    return (0 if ind.origin == "table" else 1, value.span.start)
+_RATE_FLAGS = frozenset({"per_year", "per_unit"})
+
+
+def _rank(ind: Indicator, value: Baseline | Target) -> tuple[int, int, int]:
+    """Totals before rates (每年, 每所学校), table statements first, then the earliest in the text."""
+    return (
+        1 if _RATE_FLAGS & set(value.flags) else 0,
+        0 if ind.origin == "table" else 1,
+        value.span.start,
+    )
 
 
 def _describe(ind: Indicator, v: Baseline | Target) -> str:

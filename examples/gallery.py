@@ -1,0 +1,61 @@
+"""Gallery: every figure type of ``eduplans.plot``, in Chinese and English, as PNG and PDF.
+
+Run from the repository root::
+
+    python examples/gallery.py            # writes examples/output/*.png and *.pdf
+
+Each figure is made at a journal's single column width (3.5 in) and saved with
+:func:`eduplans.plot.save` (Type 42 fonts in PDF, no creation dates).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+import eduplans
+import eduplans.plot
+
+OUT = Path(__file__).resolve().parent / "output"
+
+#: name → function drawing one figure in a language
+FIGURES = {
+    "targets_preschool": lambda plans, lang: eduplans.plot.targets(
+        plans, "preschool_gross_enrolment_rate", lang=lang
+    ),
+    "targets_retention": lambda plans, lang: eduplans.plot.targets(
+        plans, "compulsory_retention_rate", lang=lang
+    ),
+    "targets_quality_balanced": lambda plans, lang: eduplans.plot.targets(
+        plans, "quality_balanced_county_share", lang=lang
+    ),
+    "trajectory_quality_balanced": lambda plans, lang: eduplans.plot.trajectory(
+        plans, "quality_balanced_county_share", region="洛阳市", lang=lang
+    ),
+    "coverage": lambda plans, lang: eduplans.plot.coverage(plans, lang=lang),
+}
+
+
+def main(out: Path = OUT) -> list[Path]:
+    """Draw every figure in zh and en and save each as PNG and PDF into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    plans = eduplans.load()
+    written: list[Path] = []
+    for name, draw in FIGURES.items():
+        for lang in ("zh", "en"):
+            ax = draw(plans, lang)
+            for suffix in (".png", ".pdf"):
+                written.append(eduplans.plot.save(ax, out / f"{name}_{lang}{suffix}"))
+            plt.close(ax.figure)
+    return written
+
+
+if __name__ == "__main__":
+    for path in main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT):
+        print(path)

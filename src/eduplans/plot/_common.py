@@ -1,0 +1,135 @@
+"""Helpers shared by the figure modules: axes, labels, and the comparison frames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .._errors import NoDataError
+from ._fonts import FONT_FAMILY
+from ._style import SMALL_SIZE, Lang
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from .._collection import PlanCollection
+    from .._model import Plan
+
+    Plans = PlanCollection | Plan | Iterable[Plan]
+
+__all__ = [
+    "as_key_list",
+    "finish_axes",
+    "indicator_label",
+    "new_axes",
+    "region_label",
+    "require_rows",
+    "set_title",
+]
+
+
+def new_axes(ax: Axes | None, width: float, height: float) -> Axes:
+    """Return ``ax``, or the Axes of a new constrained-layout figure of the given size (inches)."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(width, height), layout="constrained")
+    return fig.add_subplot()
+
+
+def finish_axes(ax: Axes, *, grid_axis: str | None = None) -> None:
+    """Fix the style of ticks and spines on ``ax`` so that it holds outside the style context.
+
+    Tick labels are created lazily, possibly when the figure is drawn after the plotting
+    function has returned; the font, size and colour are therefore set on the Axes itself.
+    """
+    family = [FONT_FAMILY, "DejaVu Sans"]
+    for which in ("major", "minor"):
+        ax.tick_params(
+            axis="both",
+            which=which,
+            labelsize=SMALL_SIZE,
+            labelfontfamily=family,
+            color="#333333",
+            labelcolor="#1A1A1A",
+            width=0.6,
+            length=2.5 if which == "major" else 1.5,
+            pad=2.0,
+        )
+    ax.xaxis.get_major_ticks()
+    ax.yaxis.get_major_ticks()
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_linewidth(0.6)
+        ax.spines[side].set_color("#333333")
+    if grid_axis is not None:
+        ax.grid(axis=grid_axis, color="#E5E5E5", linewidth=0.5)  # type: ignore[arg-type]
+        ax.set_axisbelow(True)
+
+
+def set_title(ax: Axes, title: str, lang: Lang) -> None:
+    """Set a left-aligned title, wrapped to the width of the Axes."""
+    import textwrap
+
+    from ._style import BASE_SIZE
+
+    fig = ax.get_figure(root=True)
+    width_in = ax.get_position().width * (fig.get_figwidth() if fig is not None else 3.5)
+    em = (BASE_SIZE + 0.5) / 72
+    chars = max(12, int(width_in / (em * (1.0 if lang == "zh" else 0.5))))
+    ax.set_title(textwrap.fill(title, width=chars, break_long_words=lang == "zh"), loc="left")
+
+
+def indicator_label(key: str, lang: Lang) -> str:
+    """Return the catalog's name of ``key``: ``name_zh`` or ``label_en``."""
+    from .._catalog import catalog
+
+    entry = catalog()[key]
+    return entry.name_zh if lang == "zh" else entry.label_en
+
+
+def region_label(row: Any, lang: Lang) -> str:
+    """Return a row's region name in ``lang`` (Chinese name when the English one is empty)."""
+    if lang == "en":
+        name_en = str(row.get("region_en", "") or "")
+        if name_en:
+            return name_en
+    return str(row["region"])
+
+
+def region_names_en(plans: Plans) -> dict[str, str]:
+    """Return region name → English name for the plans and their ancestors."""
+    from .._model import Plan
+
+    items: Iterable[Plan] = [plans] if isinstance(plans, Plan) else plans
+    out: dict[str, str] = {}
+    for plan in items:
+        for region in (plan.region, *plan.region.ancestors):
+            out.setdefault(region.name, region.name_en or region.name)
+    return out
+
+
+def plan_list(plans: Plans) -> list[Plan]:
+    """Return ``plans`` (a collection, one plan or an iterable) as a list of plans."""
+    from .._model import Plan
+
+    return [plans] if isinstance(plans, Plan) else list(plans)
+
+
+def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
+    """Raise :class:`~eduplans.NoDataError` if ``frame`` is empty; never draw an empty figure."""
+    if frame.empty:
+        raise NoDataError(f"nothing to plot: {what}")
+    return frame
+
+
+def as_key_list(keys: str | Sequence[str] | None) -> list[str] | None:
+    """Return ``keys`` as a list (None stays None)."""
+    if keys is None:
+        return None
+    if isinstance(keys, str):
+        return [keys]
+    return list(keys)

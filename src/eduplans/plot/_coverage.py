@@ -1,0 +1,306 @@
+"""``plot.coverage``: a heatmap of which region sets which indicator, and how ambitiously."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._common import (
+    as_key_list,
+    finish_axes,
+    indicator_label,
+    new_axes,
+    require_rows,
+    set_title,
+)
+from ._fonts import style_context
+from ._style import COLUMN_WIDTH, DOUBLE_WIDTH, SMALL_SIZE, check_lang, fmt_value, scale_for, text
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from ._common import Plans
+
+__all__ = ["coverage"]
+
+_CMAP = "PuOr_r"  # diverging, colour-blind safe; orange = rising targets, purple = falling
+_NO_BASELINE = "#F2F2F2"
+_NOT_COLOURED = "#E3E3E3"
+
+
+def coverage(
+    plans: Plans,
+    *,
+    keys: str | Sequence[str] | None = None,
+    ax: Axes | None = None,
+    lang: str = "zh",
+) -> Axes:
+    """Draw a region × indicator heatmap: who sets which target, and how ambitious it is.
+
+    Each cell is one region's target for one indicator, its value written in the cell (the
+    target year beneath when it is not the year most targets share; the earliest target when a
+    plan sets several years). The colour is the change per year from the region's baseline to
+    its target, in percentage points per year; only indicators measured in per cent are
+    coloured. A cell with a target but no baseline is hatched; an indicator in other units
+    (persons, hours …) or a qualitative target (保持高水平) is plain grey; a region that sets
+    no target for the indicator leaves its cell blank.
+
+    Parameters
+    ----------
+    plans
+        A :class:`~eduplans.PlanCollection`, a :class:`~eduplans.Plan` or an iterable of plans.
+    keys
+        Catalog keys (rows, in catalog order). None takes every key that at least two regions
+        set (all keys some plan sets, when no key is set by two).
+    ax
+        Axes to draw on; None creates a figure one journal column (3.5 in) wide.
+    lang
+        ``"zh"`` or ``"en"``, as in :func:`targets`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes of the heatmap (the colour bar takes space from it).
+
+    Raises
+    ------
+    EduplansError
+        From :func:`eduplans.compare`: an unknown key, a key no plan sets.
+    ValueError
+        If ``lang`` is not ``"zh"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> import eduplans, eduplans.plot
+    >>> ax = eduplans.plot.coverage(eduplans.load(), lang="en")
+
+    """
+    language = check_lang(lang)
+    from .._catalog import catalog
+    from .._compare import compare
+
+    wanted = as_key_list(keys)
+    frame = compare(plans, wanted)
+    frame = require_rows(frame, "no plan sets a target for these indicators")
+    if wanted is None:
+        counts = frame.groupby("key")["region"].nunique()
+        shared = [k for k, n in counts.items() if n >= 2]
+        if shared:
+            frame = frame[frame["key"].isin(shared)]
+    order = {k: i for i, k in enumerate(catalog())}
+    row_keys = sorted(set(frame["key"]), key=lambda k: (order.get(k, len(order)), k))
+    cells = _cells(frame)
+    regions = (
+        frame[["region", "region_en", "region_code"]]
+        .drop_duplicates("region")
+        .assign(_code=lambda f: f["region_code"].fillna("999999"))
+        .sort_values(["_code", "region"])
+    )
+    with style_context():
+        labels = [_row_label(k, frame, language) for k in row_keys]
+        lines = sum(label.count("\n") + 1 for label in labels)
+        height = 1.45 + 0.13 * lines + 0.09 * len(row_keys)
+        ax = new_axes(ax, _width(labels, len(regions), language), height)
+        finish_axes(ax)
+        _draw(ax, cells, row_keys, regions, labels, language)
+    return ax
+
+
+def _width(labels: list[str], n_columns: int, lang: str) -> float:
+    """Figure width: a journal's single (3.5 in), 1.5 (5.5 in) or double (7 in) column."""
+    em = SMALL_SIZE / 72  # inches
+
+    def ems(line: str) -> float:  # Han characters are one em wide, Latin ones about half
+        return sum(1.0 if ord(c) >= 0x2E80 else 0.53 for c in line)
+
+    label_width = em * max(ems(line) for label in labels for line in label.split("\n"))
+    need = label_width + n_columns * (0.38 if lang == "zh" else 0.55) + 0.25
+    return next((w for w in (COLUMN_WIDTH, 5.5) if need <= w), DOUBLE_WIDTH)
+
+
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per (key, region): the modal target year's row, else the earliest target."""
+    modal = int(frame["target_year"].mode().min())
+    ranked = frame.assign(_not_modal=frame["target_year"] != modal).sort_values(
+        ["key", "region", "_not_modal", "target_year"], kind="stable"
+    )
+    cells = ranked.drop_duplicates(["key", "region"]).copy()
+    cells["modal_year"] = modal
+    return cells
+
+
+def _row_label(key: str, frame: pd.DataFrame, lang: str) -> str:
+    lang_ = check_lang(lang)
+    unit = str(frame.loc[frame["key"] == key, "unit"].iloc[0])
+    values = [float(v) for v in frame.loc[frame["key"] == key, "target_value"] if _finite(v)]
+    _, unit_text = scale_for(values, unit, lang_, smallest=1e8)
+    name = indicator_label(key, lang_)
+    width = 11 if lang_ == "zh" else 34
+    wrapped = textwrap.fill(name, width=width, break_long_words=lang_ == "zh")
+    return f"{wrapped} ({unit_text})"
+
+
+def _finite(value: Any) -> bool:
+    try:
+        return not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _colour_value(cell: Any) -> float:
+    """Change per year in pp, or NaN when the cell is not coloured."""
+    if str(cell["unit"]) != "percent" or str(cell["target_comparator"]) == "maintain":
+        return math.nan
+    value = cell["change_per_year"]
+    return float(value) if _finite(value) else math.nan
+
+
+def _draw(
+    ax: Axes,
+    cells: pd.DataFrame,
+    row_keys: list[str],
+    regions: pd.DataFrame,
+    labels: list[str],
+    lang: str,
+) -> None:
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import TwoSlopeNorm
+    from matplotlib.patches import Patch, Rectangle
+
+    lang_ = check_lang(lang)
+    cmap = colormaps[_CMAP]
+    colours = [_colour_value(c) for _, c in cells.iterrows()]
+    finite = [abs(v) for v in colours if not math.isnan(v)]
+    limit = max(finite, default=1.0)
+    limit = max(0.5, math.ceil(limit * 2) / 2)
+    norm = TwoSlopeNorm(vcenter=0.0, vmin=-limit, vmax=limit)
+    column = {name: i for i, name in enumerate(regions["region"])}
+    row = {key: i for i, key in enumerate(row_keys)}
+    scales = {
+        key: scale_for(
+            [float(v) for v in cells.loc[cells["key"] == key, "target_value"] if _finite(v)],
+            str(cells.loc[cells["key"] == key, "unit"].iloc[0]),
+            lang_,
+            smallest=1e8,
+        )[0]
+        for key in row_keys
+    }
+    used = {"no_baseline": False, "not_coloured": False}
+    for (_, cell), shade in zip(cells.iterrows(), colours, strict=True):
+        if cell["key"] not in row or cell["region"] not in column:
+            continue
+        x, y = column[cell["region"]], row[cell["key"]]
+        has_baseline = _finite(cell["baseline_value"])
+        face: Any = _NOT_COLOURED
+        hatch: str | None = None
+        if not math.isnan(shade):
+            face = cmap(norm(shade))
+        elif not has_baseline:
+            face, hatch = _NO_BASELINE, "////"
+            used["no_baseline"] = True
+        else:
+            used["not_coloured"] = True
+        if not has_baseline and not math.isnan(shade):  # cannot happen; keep hatching honest
+            hatch = "////"
+        ax.add_patch(
+            Rectangle(
+                (x - 0.5, y - 0.5),
+                1.0,
+                1.0,
+                facecolor=face,
+                edgecolor="white",
+                lw=1.2,
+                hatch=hatch,
+                hatchcolor="#A0A0A0",
+                zorder=1,
+            )
+        )
+        ax.text(
+            x,
+            y,
+            _cell_text(cell, scales[str(cell["key"])], lang_),
+            ha="center",
+            va="center",
+            fontsize=SMALL_SIZE,
+            color=_ink_on(face),
+            zorder=3,
+            linespacing=1.0,
+        )
+
+    names = [
+        (str(r["region_en"]) or str(r["region"])) if lang_ == "en" else str(r["region"])
+        for _, r in regions.iterrows()
+    ]
+    ax.set_xlim(-0.5, len(names) - 0.5)
+    ax.set_ylim(len(row_keys) - 0.5, -0.5)
+    ax.set_xticks(range(len(names)), names)
+    ax.set_yticks(range(len(row_keys)), labels)
+    ax.xaxis.tick_top()
+    ax.tick_params(axis="both", length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    set_title(ax, text("coverage", lang_), lang_)
+
+    mappable = ScalarMappable(norm=norm, cmap=cmap)
+    bar = ax.figure.colorbar(
+        mappable, ax=ax, location="bottom", shrink=0.9, aspect=28, pad=0.02, fraction=0.05
+    )
+    bar.set_label(text("cpy", lang_), fontsize=SMALL_SIZE)
+    bar.outline.set_visible(False)
+    bar.ax.tick_params(labelsize=SMALL_SIZE, length=2, width=0.6)
+    finish_axes(bar.ax)
+    bar.ax.spines["bottom"].set_visible(False)
+    bar.ax.spines["left"].set_visible(False)
+
+    handles = []
+    if used["no_baseline"]:
+        handles.append(
+            Patch(
+                facecolor=_NO_BASELINE,
+                hatch="////",
+                edgecolor="#A0A0A0",
+                lw=0,
+                label=text("no_baseline", lang_),
+            )
+        )
+    if used["not_coloured"]:
+        handles.append(Patch(facecolor=_NOT_COLOURED, lw=0, label=text("not_pp", lang_)))
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper right",
+            bbox_to_anchor=(1.0, 0.0),
+            ncol=1,
+            fontsize=SMALL_SIZE,
+            handlelength=1.4,
+            borderaxespad=0.2,
+        )
+
+
+def _cell_text(cell: Any, factor: float, lang: str) -> str:
+    if str(cell["target_comparator"]) == "maintain" or not _finite(cell["target_value"]):
+        return "保持" if lang == "zh" else "maintain"
+    label = fmt_value(
+        float(cell["target_value"]),
+        str(cell["target_comparator"]),
+        high=float(cell["target_value_high"]),
+        unit=str(cell["unit"]),
+        factor=factor,
+        percent_sign=False,
+    )
+    if int(cell["target_year"]) != int(cell["modal_year"]):
+        label += f"\n({int(cell['target_year'])})"
+    return label
+
+
+def _ink_on(face: Any) -> str:
+    """Black or white text, whichever reads better on ``face``."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(face)
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#FFFFFF" if luminance < 0.45 else "#1A1A1A"
