@@ -208,7 +208,7 @@ _RATE_FLAGS = frozenset({"per_year", "per_unit"})
 
 
 def _rank(ind: Indicator, value: Baseline | Target) -> tuple[int, int, int]:
-    """Totals before rates (每年, 每所学校), table statements first, then the earliest in the text."""
+    """Totals before rates (每年, 每所学校), table before prose, then the earliest in the text."""
     return (
         1 if _RATE_FLAGS & set(value.flags) else 0,
         0 if ind.origin == "table" else 1,
