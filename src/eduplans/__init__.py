@@ -7,14 +7,16 @@ points to its verbatim quote in the bundled source text.
 >>> plans = eduplans.load()
 >>> frame = plans.to_frame()
 
-``import eduplans`` is light: pandas and pint are imported on first use.
+``import eduplans`` is light: pandas, pint and matplotlib are imported on first use, and so are
+the alignment rules, the parser and the figures (``align``, ``parse_plan``, ``plot`` …).
 """
 
 from __future__ import annotations
 
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
-from ._align import Explanation, align, cluster, explain
 from ._catalog import CatalogEntry, catalog
 from ._collection import PlanCollection
 from ._compare import COMPARE_COLUMNS, compare, hierarchy, national
@@ -32,20 +34,43 @@ from ._export import DATA_VERSION, MissingDependencyError, cite, export
 from ._frame import FRAME_COLUMNS, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
-from ._parse import parse_plan, parse_plans
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> _Any:
-    """Import ``eduplans.plot`` (and with it matplotlib) on first use only."""
-    if name == "plot":
-        import importlib
+if _TYPE_CHECKING:
+    from . import plot as plot
+    from ._align import Explanation, align, cluster, explain
+    from ._parse import parse_plan, parse_plans
 
-        return importlib.import_module("eduplans.plot")
-    raise AttributeError(f"module 'eduplans' has no attribute {name!r}")
+# Imported on first use (module __getattr__, PEP 562): name -> module that defines it.
+_LAZY = {
+    "Explanation": "._align",
+    "align": "._align",
+    "cluster": "._align",
+    "explain": "._align",
+    "parse_plan": "._parse",
+    "parse_plans": "._parse",
+    "plot": ".plot",
+}
+
+
+def __getattr__(name: str) -> _Any:
+    """Import the alignment, the parser and the figures on first use only."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eduplans' has no attribute {name!r}")
+    value = _import_module(module, __name__)
+    if name != "plot":
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [
