@@ -8,6 +8,8 @@ The notebooks are generated so that their code stays reviewable here; edit this 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -196,6 +198,11 @@ def main() -> None:
         ]
         nbformat.write(nb, out / name)
         print(f"wrote examples/{name}")
+    # the notebooks' code follows the project's style (CI checks it like any other code)
+    ruff = [sys.executable, "-m", "ruff"]
+    subprocess.run([*ruff, "format", "--quiet", str(out)], check=True)
+    subprocess.run([*ruff, "check", "--fix", "--quiet", str(out)], check=True)
+    subprocess.run([*ruff, "format", "--quiet", str(out)], check=True)
 
 
 if __name__ == "__main__":
