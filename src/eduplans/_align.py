@@ -87,6 +87,10 @@ _REPLACE: dict[str, str] = {
     "职业教育": "职业",
     "职业院校": "职业",
     "职业学校": "职业",
+    "公办园和普惠性民办园": "普惠园",
+    "公办和普惠性民办园": "普惠园",
+    "公办幼儿园和普惠性民办幼儿园": "普惠幼儿园",
+    "公办和普惠性民办幼儿园": "普惠幼儿园",
     "特殊教育": "特殊",
     "基础教育": "",
     "适龄": "",
@@ -220,6 +224,10 @@ _INSTITUTIONS = re.compile(
     r"占.{0,3}幼儿园"
 )  # 占全区幼儿园: a share of kindergartens, not children
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
+# A share of children: 在园/就读/覆盖 (coverage), 幼儿占比, or a 率 (普惠率, 公办率)
+_CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|率)|[惠办]率")
+# A share of kindergartens: 占…幼儿园, 幼儿园总数, 所数, (幼儿)园比例
+_KINDERGARTEN_SHARE = re.compile(r"占.{0,3}幼儿园|幼儿园总数|所数|园比例")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,25 +253,30 @@ def _features(norm: str) -> _Features:
     if _INSTITUTIONS.search(norm):
         measures.add("institutions")
     if measures & _RATES and measures & {"public", "inclusive"}:
-        # the known trap: 公办园在园幼儿占比 (children) vs 公办园占比 (kindergartens)
-        if measures & {"enrolment_count", "children"} or "覆盖" in norm:
+        # the known trap: 公办园在园幼儿占比, 普惠率 (children) vs 公办园占比 (kindergartens)
+        if measures & {"enrolment_count", "children"} or _CHILDREN_SHARE.search(norm):
             measures.add("children")
-        elif not measures & {"institutions", "teacher"}:
+        elif _KINDERGARTEN_SHARE.search(norm) and not measures & {"teacher"}:
             measures.add("institutions")
+        if not stages:
+            stages.add("preschool")  # 普惠率, 普惠性资源覆盖率: inclusive provision is preschool
     if measures & _RATES:
         measures.discard("enrolment_count")  # 在园幼儿占比 is a share, not a head count
     if "institutions" in measures:
         measures.discard("children")
-    if not measures & _RATES and measures & {"places", "built", "enrolment_count"}:
+    if not measures & _RATES and measures & {"places", "built"}:
         measures -= {"public", "inclusive"}  # 新增公办学位 are new places: a sub-count
     if "enrolment_rate" in measures and stages & {"preschool", "senior_secondary", "higher"}:
         measures.discard(
             "enrolment_rate"
         )  # 高中阶段入学率: gross, as the stage's statistics use it
         measures.add("gross_enrolment")
+    if "enrolment_rate" in measures and stages == {"primary"}:
+        measures.discard("enrolment_rate")  # 小学入学率: the net rate of school-age children
+        measures.add("net_enrolment")
     if not measures and norm.endswith("学生"):
         measures.add("enrolment_count")  # 中职学生, 普高学生: a head count
-    if not measures and stages and norm.endswith("数"):
+    if not measures and stages and _STAGE_RE.sub("", norm) in ("数", "所数"):
         measures.add("school_count")  # 幼儿园数, 小学数: a count of schools
     if "special" in stages:
         stages.discard("compulsory")  # special-needs enrolment is compulsory unless it says not
@@ -276,7 +289,8 @@ def _features(norm: str) -> _Features:
     return _Features(frozenset(stages), frozenset(measures))
 
 
-_FILLER = ("人数", "总数", "占", "达到", "实现", "数")  # left out of residuals only
+# left out of residuals only: counting and population words
+_FILLER = ("人数", "总数", "占", "达到", "实现", "数", "项目", "儿童", "少年", "人口", "青少年")
 _FEATURE_RE = re.compile(
     "|".join(
         sorted(
