@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import NoDataError
@@ -11,6 +12,7 @@ from ._style import SMALL_SIZE, Lang
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
     from .._collection import PlanCollection
@@ -19,14 +21,55 @@ if TYPE_CHECKING:
     Plans = PlanCollection | Plan | Iterable[Plan]
 
 __all__ = [
+    "INK",
     "as_key_list",
+    "comparator_handles",
     "finish_axes",
     "indicator_label",
     "new_axes",
     "region_label",
     "require_rows",
+    "is_number",
     "set_title",
 ]
+
+INK = "#1A1A1A"  # legend handles of comparator shapes
+
+
+def is_number(value: Any) -> bool:
+    """Return whether ``value`` is a number that is not NaN (None and text are not)."""
+    try:
+        return not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def comparator_handles(
+    used: Mapping[str, bool], lang: Lang, *, size: float, vertical: bool
+) -> list[Artist]:
+    """Legend handles for the comparator shapes a figure used (=, ~, ≥, ≤, range).
+
+    ``vertical`` draws the bounds as up/down arrows (values on the y axis), else right/left.
+    """
+    from matplotlib.lines import Line2D
+
+    from ._style import text
+
+    up, down = (r"$\uparrow$", r"$\downarrow$") if vertical else (r"$\rightarrow$", r"$\leftarrow$")
+    shapes: list[tuple[str, dict[str, Any]]] = [
+        ("eq", {"marker": "o"}),
+        ("approx", {"marker": "D", "mfc": "white", "mew": 1.1}),
+        ("ge", {"marker": up}),
+        ("le", {"marker": down}),
+    ]
+    handles: list[Artist] = [
+        Line2D([], [], ms=size, color=INK, ls="", label=text(name, lang), **style)
+        for name, style in shapes
+        if used.get(name)
+    ]
+    if used.get("range"):
+        handles.append(Line2D([], [], lw=3.0, color=INK, label=text("range", lang)))
+    return handles
 
 
 def new_axes(ax: Axes | None, width: float, height: float) -> Axes:

@@ -11,6 +11,7 @@ from ._common import (
     as_key_list,
     finish_axes,
     indicator_label,
+    is_number,
     new_axes,
     require_rows,
     set_title,
@@ -135,7 +136,7 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
 def _row_label(key: str, frame: pd.DataFrame, lang: str) -> str:
     lang_ = check_lang(lang)
     unit = str(frame.loc[frame["key"] == key, "unit"].iloc[0])
-    values = [float(v) for v in frame.loc[frame["key"] == key, "target_value"] if _finite(v)]
+    values = [float(v) for v in frame.loc[frame["key"] == key, "target_value"] if is_number(v)]
     _, unit_text = scale_for(values, unit, lang_, smallest=1e8)
     name = indicator_label(key, lang_)
     width = 11 if lang_ == "zh" else 34
@@ -143,19 +144,12 @@ def _row_label(key: str, frame: pd.DataFrame, lang: str) -> str:
     return f"{wrapped} ({unit_text})"
 
 
-def _finite(value: Any) -> bool:
-    try:
-        return not math.isnan(float(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _colour_value(cell: Any) -> float:
     """Change per year in pp, or NaN when the cell is not coloured."""
     if str(cell["unit"]) != "percent" or str(cell["target_comparator"]) == "maintain":
         return math.nan
     value = cell["change_per_year"]
-    return float(value) if _finite(value) else math.nan
+    return float(value) if is_number(value) else math.nan
 
 
 def _draw(
@@ -182,7 +176,7 @@ def _draw(
     row = {key: i for i, key in enumerate(row_keys)}
     scales = {
         key: scale_for(
-            [float(v) for v in cells.loc[cells["key"] == key, "target_value"] if _finite(v)],
+            [float(v) for v in cells.loc[cells["key"] == key, "target_value"] if is_number(v)],
             str(cells.loc[cells["key"] == key, "unit"].iloc[0]),
             lang_,
             smallest=1e8,
@@ -194,7 +188,7 @@ def _draw(
         if cell["key"] not in row or cell["region"] not in column:
             continue
         x, y = column[cell["region"]], row[cell["key"]]
-        has_baseline = _finite(cell["baseline_value"])
+        has_baseline = is_number(cell["baseline_value"])
         face: Any = _NOT_COLOURED
         hatch: str | None = None
         if not math.isnan(shade):
@@ -282,7 +276,7 @@ def _draw(
 
 
 def _cell_text(cell: Any, factor: float, lang: str) -> str:
-    if str(cell["target_comparator"]) == "maintain" or not _finite(cell["target_value"]):
+    if str(cell["target_comparator"]) == "maintain" or not is_number(cell["target_value"]):
         return "保持" if lang == "zh" else "maintain"
     label = fmt_value(
         float(cell["target_value"]),

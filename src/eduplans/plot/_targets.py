@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ._common import finish_axes, indicator_label, new_axes, region_label, require_rows, set_title
+from ._common import (
+    comparator_handles,
+    finish_axes,
+    indicator_label,
+    is_number,
+    new_axes,
+    region_label,
+    require_rows,
+    set_title,
+)
 from ._fonts import style_context
 from ._style import (
     BINDING_COLORS,
@@ -28,7 +37,6 @@ __all__ = ["targets"]
 
 _ROW_GAP = 0.6  # extra space between groups of rows of different target years
 _MARKER = 5.5  # target marker size, points
-_INK = "#1A1A1A"  # legend handles of comparator shapes
 
 
 def targets(
@@ -125,13 +133,6 @@ def _layout(frame: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(y=ys)
 
 
-def _finite(value: Any) -> bool:
-    try:
-        return not math.isnan(float(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _draw(
     ax: Axes, rows: pd.DataFrame, key: str, lang: str, *, national: bool, own_figure: bool
 ) -> None:
@@ -144,7 +145,7 @@ def _draw(
         float(v)
         for col in ("baseline_value", "target_value", "target_value_high", "national_value")
         for v in rows[col]
-        if _finite(v)
+        if is_number(v)
     ]
     factor, unit_text = scale_for(numbers, unit, lang_)
     lo, hi = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
@@ -200,19 +201,7 @@ def _draw(
             handles.append(
                 Patch(facecolor=BINDING_COLORS[binding], label=text(binding, lang_), lw=0)
             )
-    shape = {"ms": _MARKER, "color": _INK, "ls": ""}
-    if used.get("eq"):
-        handles.append(Line2D([], [], marker="o", label=text("eq", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("approx"):
-        handles.append(
-            Line2D([], [], marker="D", mfc="white", mew=1.1, label=text("approx", lang_), **shape)  # type: ignore[arg-type]
-        )
-    if used.get("ge"):
-        handles.append(Line2D([], [], marker=r"$\rightarrow$", label=text("ge", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("le"):
-        handles.append(Line2D([], [], marker=r"$\leftarrow$", label=text("le", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("range"):
-        handles.append(Line2D([], [], lw=3.0, color=_INK, label=text("range", lang_)))
+    handles += comparator_handles(used, lang_, size=_MARKER, vertical=False)
     if used.get("national"):
         handles.append(
             Line2D([], [], lw=0.8, ls=(0, (3, 2)), color="#1A1A1A", label=text("national", lang_))
@@ -233,10 +222,12 @@ def _draw_row(ax: Axes, row: Any, factor: float, arrow: float, lang: str, span: 
     y = float(row["y"])
     color = BINDING_COLORS.get(str(row["binding"]), BINDING_COLORS["none"])
     comp = str(row["target_comparator"])
-    base = float(row["baseline_value"]) / factor if _finite(row["baseline_value"]) else math.nan
-    tgt = float(row["target_value"]) / factor if _finite(row["target_value"]) else math.nan
+    base = float(row["baseline_value"]) / factor if is_number(row["baseline_value"]) else math.nan
+    tgt = float(row["target_value"]) / factor if is_number(row["target_value"]) else math.nan
     high = (
-        float(row["target_value_high"]) / factor if _finite(row["target_value_high"]) else math.nan
+        float(row["target_value_high"]) / factor
+        if is_number(row["target_value_high"])
+        else math.nan
     )
     right = max(v for v in (base, tgt, high, -math.inf) if not math.isnan(v))
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ._common import finish_axes, indicator_label, new_axes, plan_list, require_rows, set_title
+from ._common import (
+    INK,
+    comparator_handles,
+    finish_axes,
+    indicator_label,
+    is_number,
+    new_axes,
+    plan_list,
+    require_rows,
+    set_title,
+)
 from ._fonts import style_context
 from ._style import (
     COLUMN_WIDTH,
@@ -29,7 +39,6 @@ __all__ = ["trajectory"]
 
 _LINESTYLES = ("-", (0, (4, 2)), (0, (1.5, 1.5)), (0, (4, 1.5, 1.5, 1.5)))
 _LEVEL_EN = {"province": "province", "prefecture": "prefecture", "county": "county"}
-_INK = "#1A1A1A"
 
 
 def trajectory(
@@ -126,7 +135,7 @@ def _draw(ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: Plans, la
     lang_ = check_lang(lang)
     frame = frame.drop_duplicates(["region", "kind", "year", "value", "value_high", "comparator"])
     unit = str(frame["unit"].iloc[0])
-    numbers = [float(v) for c in ("value", "value_high") for v in frame[c] if _finite(v)]
+    numbers = [float(v) for c in ("value", "value_high") for v in frame[c] if is_number(v)]
     factor, unit_text = scale_for(numbers, unit, lang_)
     lo = min(numbers) / factor if numbers else 0.0
     hi = max(numbers) / factor if numbers else 1.0
@@ -167,29 +176,12 @@ def _draw(ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: Plans, la
     set_title(ax, indicator_label(key, lang_), lang_)
     ax.set_ylabel(f"{text('values', lang_)} ({unit_text})")
     ax.set_xlabel(text("year", lang_))
-    shape = {"ms": 5.0, "color": _INK, "ls": ""}
     if used.get("baseline"):
-        handles.append(Line2D([], [], marker="s", label=text("baseline", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("eq"):
-        handles.append(Line2D([], [], marker="o", label=text("eq", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("approx"):
         handles.append(
-            Line2D([], [], marker="D", mfc="white", mew=1.1, label=text("approx", lang_), **shape)  # type: ignore[arg-type]
+            Line2D([], [], marker="s", ms=5.0, color=INK, ls="", label=text("baseline", lang_))
         )
-    if used.get("ge"):
-        handles.append(Line2D([], [], marker=r"$\uparrow$", label=text("ge", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("le"):
-        handles.append(Line2D([], [], marker=r"$\downarrow$", label=text("le", lang_), **shape))  # type: ignore[arg-type]
-    if used.get("range"):
-        handles.append(Line2D([], [], lw=3.0, color=_INK, label=text("range", lang_)))
+    handles += comparator_handles(used, lang_, size=5.0, vertical=True)
     ax.legend(handles=handles, loc="best", fontsize=SMALL_SIZE, ncol=1)
-
-
-def _finite(value: Any) -> bool:
-    try:
-        return not math.isnan(float(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _draw_point(
@@ -203,7 +195,7 @@ def _draw_point(
 ) -> str:
     x = float(row["year"])
     comp = str(row["comparator"])
-    if not _finite(row["value"]):  # qualitative: written at the level of the latest value
+    if not is_number(row["value"]):  # qualitative: written at the level of the latest value
         before = numeric[numeric["year"] <= row["year"]]
         y = float(before["value"].iloc[-1]) / factor if len(before) else ax.get_ylim()[0]
         words = str(row["text"]) if lang == "zh" else text("qualitative", "en")
@@ -220,7 +212,7 @@ def _draw_point(
     if row["kind"] == "baseline":
         ax.plot([x], [y], ls="", marker="s", ms=4.5, color=color, zorder=3)
         shape = "baseline"
-    elif comp == "range" and _finite(row["value_high"]):
+    elif comp == "range" and is_number(row["value_high"]):
         ax.plot(
             [x, x],
             [y, float(row["value_high"]) / factor],
