@@ -146,13 +146,16 @@ def normalise(name: str) -> str:
 # Stage words. A name's stage is the set of stages its words name (中小学幼儿园: school_age and
 # preschool); two names are compatible only when the sets are equal.
 _STAGE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("special", ("残疾", "特殊", "特教", "智障", "随班就读")),
+    ("special", ("残疾", "特殊", "特教", "特校", "智障", "随班就读")),
     ("labour_force", ("劳动年龄", "劳动力", "劳动人口")),
     ("higher_vocational", ("高职",)),
     ("secondary_vocational", ("中职",)),
     ("vocational", ("职业", "双师", "技工")),
     ("higher", ("高等", "高校", "大学", "本专科")),
-    ("preschool", ("学前", "幼儿", "幼儿园", "入园", "普惠园", "公办园", "优质园", "托育")),
+    (
+        "preschool",
+        ("学前", "幼儿", "幼儿园", "入园", "在园", "园所", "普惠园", "公办园", "优质园", "托育"),
+    ),
     ("general_senior_secondary", ("普通高中", "普高")),
     ("senior_secondary", ("高中",)),
     ("junior_secondary", ("初中", "初级中学")),
@@ -188,7 +191,7 @@ _MEASURE_OF: dict[str, tuple[str, ...]] = {
     "在园": ("children",), "三类": ("three_categories",),
     "幼儿数": ("enrolment_count",), "在校幼儿": ("enrolment_count",),
     "公办率": ("public", "share"), "普惠率": ("inclusive", "share"),
-    "学校数": ("school_count",), "学校情况": ("school_count",),
+    "学校数": ("school_count",), "学校情况": ("school_count",), "校数": ("school_count",),
     "学生数": ("enrolment_count",), "小学生": ("enrolment_count",), "初中生": ("enrolment_count",),
     "学位": ("places",), "受教育年限": ("schooling_years",), "新增劳动力": ("new_entrants",),
     "研究生": ("postgraduate",), "硕士": ("postgraduate",),
@@ -205,7 +208,7 @@ _MEASURE_OF: dict[str, tuple[str, ...]] = {
     "智慧校园": ("smart_campus",), "数字校园": ("digital_campus",),
     "互联网": ("internet",), "宽带": ("internet",), "接入": ("internet",),
     "多媒体": ("multimedia",), "社区": ("community",),
-    "经费": ("spending",), "投入": ("spending",), "支出": ("spending",),
+    "经费": ("spending",), "投入": ("spending",), "支出": ("expenditure",),
     "生均": ("per_student",), "一般公共预算": ("public_budget",), "财政性": ("fiscal",),
     "新建": ("built",), "改扩建": ("built",), "新改扩建": ("built",),
     "新增": ("new",), "增加": ("new",),
@@ -224,6 +227,7 @@ _INSTITUTIONS = re.compile(
     r"占.{0,3}幼儿园"
 )  # 占全区幼儿园: a share of kindergartens, not children
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
+_COUNT_OF_SCHOOLS = re.compile(r"(?:所|个|学校|园所)?个?数")  # 幼儿园数, 园所个数
 # A share of children: 在园/就读/覆盖 (coverage), 幼儿占比, or a 率 (普惠率, 公办率)
 _CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|率)|[惠办]率")
 # A share of kindergartens: 占…幼儿园, 幼儿园总数, 所数, (幼儿)园比例
@@ -276,7 +280,7 @@ def _features(norm: str) -> _Features:
         measures.add("net_enrolment")
     if not measures and norm.endswith("学生"):
         measures.add("enrolment_count")  # 中职学生, 普高学生: a head count
-    if not measures and stages and _STAGE_RE.sub("", norm) in ("数", "所数"):
+    if not measures and stages and _COUNT_OF_SCHOOLS.fullmatch(_STAGE_RE.sub("", norm)):
         measures.add("school_count")  # 幼儿园数, 小学数: a count of schools
     if "special" in stages:
         stages.discard("compulsory")  # special-needs enrolment is compulsory unless it says not
@@ -290,7 +294,20 @@ def _features(norm: str) -> _Features:
 
 
 # left out of residuals only: counting and population words
-_FILLER = ("人数", "总数", "占", "达到", "实现", "数", "项目", "儿童", "少年", "人口", "青少年")
+_FILLER = (
+    "人数",
+    "总数",
+    "占",
+    "达到",
+    "实现",
+    "数",
+    "项目",
+    "儿童",
+    "少年",
+    "人口",
+    "青少年",
+    "在",
+)
 _FEATURE_RE = re.compile(
     "|".join(
         sorted(
@@ -306,16 +323,21 @@ def _residual(norm: str) -> str:
     return _FEATURE_RE.sub("", norm)
 
 
-def _scores(queries: list[str], choices: list[str], **kwargs: Any) -> Any:
+def _scores(
+    queries: list[str], choices: list[str], *, residuals: bool = True, **kwargs: Any
+) -> Any:
     """Pairwise scores: the better of the whole forms and of their residuals (rapidfuzz ratio).
 
     When two names agree on every stage and measure word and nothing else is left (公办幼儿园覆盖率,
-    公办园在园幼儿比例), their residuals are both empty and score 100.
+    公办园在园幼儿比例), their residuals are both empty and score 100. Names without any measure
+    word are scored on their whole forms only (``residuals=False``): a shared stage is not enough.
     """
     import numpy as np
     from rapidfuzz import fuzz, process
 
     whole = process.cdist(queries, choices, scorer=fuzz.ratio, workers=1, **kwargs)
+    if not residuals:
+        return whole
     rest = process.cdist(
         [_residual(q) for q in queries],
         [_residual(c) for c in choices],
@@ -440,7 +462,8 @@ def _with_context(name: str, context: str | None) -> str:
     header = normalise(context)
     theirs = _features(header)
     prefix = suffix = ""
-    if not own.stage and len(theirs.stage) == 1:
+    named = {_STAGE_OF[w] for w in _STAGE_RE.findall(normalise(name)) if w in _STAGE_OF}
+    if not named and len(theirs.stage) == 1:  # 学校, 学生 alone name no stage
         prefix = "".join(w for w in _STAGE_RE.findall(header) if w in _STAGE_OF)
     if not own.measures and theirs.measures:
         suffix = "".join(_MEASURE_RE.findall(header))
@@ -556,7 +579,7 @@ def _align_all(
         group = index.by_features[feats]
         choices = [form for form, _ in group]
         queries = list(by_norm)
-        scores = _scores(queries, choices)
+        scores = _scores(queries, choices, residuals=bool(feats.measures))
         for row, query in zip(scores, queries, strict=True):
             for i, forbidden in by_norm[query]:
                 out[i] = _best(row.tolist(), group, forbidden)
@@ -774,11 +797,11 @@ def cluster(
         first[norm] = i
         if norm:
             groups.setdefault(_features(norm), []).append(i)
-    for members in groups.values():
+    for feats, members in groups.items():
         if len(members) < 2:
             continue
         texts = [norms[i] for i in members]
-        scores = _scores(texts, texts, score_cutoff=threshold)
+        scores = _scores(texts, texts, residuals=bool(feats.measures), score_cutoff=threshold)
         for a, b in zip(*scores.nonzero(), strict=True):
             if a < b:
                 union(members[a], members[b])
