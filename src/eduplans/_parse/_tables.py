@@ -43,6 +43,7 @@ _VALUE = re.compile(
     r"^(?:≥|≤|>|<|≧|≦|>=|<=|不低于|不少于|不超过|不高于|超过|大于|小于|低于|约|近|达到|保持在?|"
     r"稳定在)?\s*\d"
 )
+_NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
 _QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u4e00-\u9fff]{0,8}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
 _BRACKET_UNIT = re.compile(r"\s*[((]\s*([^()()]{1,8}?)\s*(?:[))]\s*)?$")
@@ -88,6 +89,8 @@ def _classify(text: str, has_unit_col: bool) -> str:
         return "sub"
     if len(t) > 60 or _PROSE.search(t):
         return "prose"
+    if _NUMBERED_NAME.match(t):
+        return "name"  # 1.学前三年毛入园率(%): a row number before the name, not a value
     if _VALUE.match(t) or _QUAL.match(t):
         return "value"
     if has_unit_col and unit_of_word(t) is not None:
@@ -158,6 +161,19 @@ def _split_line(doc: Doc, start: int, end: int, sep: str) -> list[_Cell]:
     return joined
 
 
+def _split_subs(cell: _Cell) -> list[_Cell]:
+    """Split a name and its 其中 line standing in one block (名称(%) / 其中:小学/初中) in two."""
+    m = re.search(r"\n[ \t\u3000\xa0]*(?=其中)", cell.text)
+    if m is None:
+        return [cell]
+    name = cell.text[: m.start()].rstrip()
+    sub = cell.text[m.end() :]
+    return [
+        _Cell(name, cell.start, cell.start + len(name)),
+        _Cell(sub, cell.start + m.end(), cell.end),
+    ]
+
+
 def _stream_cells(doc: Doc, start: int, limit: int, header_start: int) -> tuple[list[_Cell], str]:
     """Cells of a cell-per-line table from ``start``: pipe pieces, blank-line blocks or lines."""
     work = doc.work
@@ -183,7 +199,7 @@ def _stream_cells(doc: Doc, start: int, limit: int, header_start: int) -> tuple[
             stripped = block.strip()
             if stripped:
                 lead = len(block) - len(block.lstrip())
-                cells.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
+                cells.extend(_split_subs(_Cell(stripped, pos + lead, pos + lead + len(stripped))))
             pos += len(block)
         return cells, "block"
     pos = start
@@ -341,6 +357,8 @@ def _rows_lines(
             break  # the header of the next table
         if sep == " ":
             cells = [c for c in cells if c.text != "|"]
+        if cols and cols[0].role == "no" and len(cells) > 1:
+            cells = cells[1:]  # the 序号 cell ("1", "一"): neither a name nor a value
         for c in cells:
             c.kind = _classify(c.text, has_unit)
         filled = [c for c in cells if c.kind != "empty"]
