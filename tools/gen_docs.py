@@ -1,4 +1,4 @@
-"""Write the generated documentation pages (docs/catalog.md) from the package's data.
+"""Write the generated documentation pages (docs/catalog.md, docs/changelog.md).
 
 Run: python tools/gen_docs.py   (tests/test_docs.py fails when the page is out of date)
 """
@@ -36,7 +36,11 @@ def catalog_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-PAGES = {"docs/catalog.md": catalog_page}
+def changelog_page() -> str:
+    return (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+PAGES = {"docs/catalog.md": catalog_page, "docs/changelog.md": changelog_page}
 
 
 def main() -> int:
