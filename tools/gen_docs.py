@@ -1,6 +1,6 @@
 """Write the generated documentation pages (docs/catalog.md, docs/changelog.md).
 
-Run: python tools/gen_docs.py   (tests/test_docs.py fails when the page is out of date)
+Run: python tools/gen_docs.py   (tests/test_docs.py fails when a page is out of date)
 """
 
 from __future__ import annotations
