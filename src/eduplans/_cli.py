@@ -34,7 +34,6 @@ def _print_frame(frame: Any, fmt: str) -> None:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    import pandas as pd
 
     plans = eduplans.load()
     frame = plans.to_frame()
@@ -50,17 +49,10 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     print(f"\nIndicators that at least three regions set ({len(shared)}):")
     columns = ["label_en", "region", "baseline_value", "target_year", "target_text",
                "binding", "change_per_year", "national_text"]  # fmt: skip
-    with pd.option_context("display.unicode.east_asian_width", True):
-        _print_frame(view[columns], "table")
+    _print_frame(view[columns], "table")
     if args.figure:
-        out = _plot(
-            shared[0]
-            if "preschool_gross_enrolment_rate" not in shared
-            else "preschool_gross_enrolment_rate",
-            Path(args.figure),
-            "zh",
-            None,
-        )
+        key = "preschool_gross_enrolment_rate"  # the indicator every 十四五 plan sets
+        out = _plot(key if key in shared else shared[0], Path(args.figure), "zh", None)
         print(f"\nwrote {out}")
     return 0
 
