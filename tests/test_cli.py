@@ -156,3 +156,26 @@ def test_cite() -> None:
     assert "@software{eduplans" in result.stdout
     assert result.stdout.count("@misc{") == 5 and "洛阳市教育局" in result.stdout
     assert run("cite", "--library-only").stdout.count("@misc{") == 0
+
+
+def test_plot_writes_figures_and_reports_errors(tmp_path: Path) -> None:
+    key = "preschool_gross_enrolment_rate"
+    for name, extra in (
+        ("t.png", []),
+        ("t.pdf", ["--lang", "en"]),
+        ("t.svg", []),
+        ("tr.png", ["--kind", "trajectory"]),
+        ("c.png", ["--kind", "coverage"]),
+    ):
+        out = tmp_path / name
+        result = run("plot", key if "tr" not in name else "quality_balanced_county_share",
+                     "-o", str(out), *extra)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 1000
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "t.pdf").read_bytes()[:4] == b"%PDF"
+    assert_user_error(run("plot", "no_such_key", "-o", str(tmp_path / "x.png")),
+                      "not a catalog key")  # fmt: skip
+    assert_user_error(run("plot", key, "-o", str(tmp_path / "x.gif")), "use .png, .pdf or .svg")
+    assert_user_error(run("plot", "higher_education_gross_enrolment_rate", "-o",
+                          str(tmp_path / "y.png")), "no plan sets a target")  # fmt: skip
