@@ -33,6 +33,8 @@ _YEAR_HEADER = re.compile(
     r"现状|现状值|实际|实际值|目标|目标值|规划值|预期|预期值|预计)?|(?P<label>基期|基期值|基数|现状|"
     r"现状值|目标|目标值|规划目标|规划值|预期目标|实际值))$"
 )
+_FYP_END = re.compile(r"(十一五|十二五|十三五|十四五|十五五)(?:末|期末|时期末|末期)(?:值)?")
+_FYP_LAST_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _BINDING_HEADER = re.compile(r"^(?:指标)?(?:属性|类型|性质)$|^指标类别$")
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
 _NO_HEADER = re.compile(r"^(?:序号|编号|序列)$")
@@ -43,6 +45,7 @@ _VALUE = re.compile(
     r"^(?:≥|≤|>|<|≧|≦|>=|<=|不低于|不少于|不超过|不高于|超过|大于|小于|低于|约|近|达到|保持在?|"
     r"稳定在)?\s*\d"
 )
+_ROW_NO = re.compile(r"[\d一二三四五六七八九十]{0,3}")
 _NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
 _QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u4e00-\u9fff]{0,8}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
@@ -72,6 +75,7 @@ class _Row:
     cells: list[_Cell] = field(default_factory=list)
     subs: list[_Cell] = field(default_factory=list)
     sub_open: bool = False
+    unit_hint: str | None = None  # a 其中 row's unit: its parent row's unit cell
 
     def filled(self) -> list[_Cell]:
         return [c for c in self.cells if c.kind not in ("empty",)]
@@ -104,6 +108,9 @@ def _header_role(text: str) -> _Column | None:
     t = re.sub(r"\s+", "", text)
     if _NAME_HEADER.match(t):
         return _Column("name")
+    fyp = _FYP_END.fullmatch(re.sub(r"[“”\"'「」]", "", t))
+    if fyp:  # “十三五”末: the last year of that five-year plan
+        return _Column("year", _FYP_LAST_YEAR[fyp.group(1)], "")
     m = _YEAR_HEADER.match(t)
     if m:
         tag_text = (m.group("tag1") or "") + (m.group("tag2") or "") + (m.group("label") or "")
@@ -125,10 +132,31 @@ def _header_role(text: str) -> _Column | None:
     return None
 
 
+def _sep_of(doc: Doc, start: int, end: int) -> str:
+    """Return the cell separator of a line: ``|``, a tab (in the original text), or spaces."""
+    if "|" in doc.work[start:end].strip("|"):
+        return "|"
+    if "\t" in doc.text[start:end].strip("\t"):
+        return "\t"
+    return " "
+
+
 def _split_line(doc: Doc, start: int, end: int, sep: str) -> list[_Cell]:
-    """Cells of one row line, split on ``|`` or on spaces; comparator tokens join the next."""
+    """Cells of one row line, split on ``|``, tabs or spaces; comparator tokens join the next.
+
+    With ``|`` and tabs, empty cells are kept: their position says which column is missing.
+    """
     work = doc.work
     cells: list[_Cell] = []
+    if sep == "\t":
+        pos = start
+        for piece in doc.text[start:end].split("\t"):
+            lead = len(piece) - len(piece.lstrip())
+            s = pos + lead
+            text = work[s : pos + len(piece)].strip()
+            cells.append(_Cell(text, s, s + len(text)))
+            pos += len(piece) + 1
+        return cells
     if sep == "|":
         body_start, body_end = start, end
         seg = work[start:end]
@@ -223,7 +251,7 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
             i += 1
             continue
         text = line.text
-        sep = "|" if "|" in text.strip("|") else " "
+        sep = _sep_of(doc, line.start, line.end)
         tokens = _split_line(doc, line.start, line.end, sep)
         roles = [_header_role(c.text) for c in tokens if c.text]
         if len(roles) >= 3 and all(roles) and any(r.role == "name" for r in roles if r):
@@ -350,15 +378,15 @@ def _rows_lines(
         if re.fullmatch(r"[|:\-\s]+", text):
             continue
         cells = _split_line(doc, line.start, line.end, sep)
-        own_sep = "|" if "|" in text.strip("|") else " "
+        own_sep = _sep_of(doc, line.start, line.end)
         own = cells if own_sep == sep else _split_line(doc, line.start, line.end, own_sep)
         roles = [_header_role(c.text) for c in own if c.text]
         if roles and sum(r is not None for r in roles) >= 3:
             break  # the header of the next table
         if sep == " ":
             cells = [c for c in cells if c.text != "|"]
-        if cols and cols[0].role == "no" and len(cells) > 1:
-            cells = cells[1:]  # the 序号 cell ("1", "一"): neither a name nor a value
+        if cols and cols[0].role == "no" and len(cells) > 1 and _ROW_NO.fullmatch(cells[0].text):
+            cells = cells[1:]  # the 序号 cell ("1", "一", or empty): neither a name nor a value
         for c in cells:
             c.kind = _classify(c.text, has_unit)
         filled = [c for c in cells if c.kind != "empty"]
@@ -399,6 +427,7 @@ def _rows_lines(
             if parent is not None and label:
                 row.subs = [_Cell(label, name_cell.end - len(label), name_cell.end)]
                 row.name = parent.name
+                row.unit_hint = _unit_cell(parent)
                 parent.sub_open = True
                 row.sub_open = False
         else:
@@ -440,9 +469,9 @@ def _row_values(row: _Row, cols: list[_Column], mode: str) -> list[tuple[_Column
     body_cols = [c for c in cols if c.role not in ("no", "name")]
     year_cols = [c for c in body_cols if c.role == "year"]
     nsub = max(1, len(_labels(row)))
-    cells = row.cells if mode in ("pipe", "row|") else row.filled()
+    cells = row.cells if mode in ("pipe", "row|", "row\t") else row.filled()
     out: list[tuple[_Column, list[_Cell]]] = []
-    if len(cells) == len(body_cols) and mode in ("pipe", "row|", "row "):
+    if len(cells) == len(body_cols) and mode in ("pipe", "row|", "row\t", "row "):
         for col, cell in zip(body_cols, cells, strict=True):
             if col.role == "year" and cell.kind in ("value", "placeholder", "empty"):
                 out.append((col, _split_multi(cell, nsub)))
@@ -537,7 +566,7 @@ def _indicators(
         name, bracket = _clean_name(name_work)
         name_orig = name_text[: len(name)].strip() if name else name_text
         name_orig = re.sub(r"^\d{1,3}[.、\s]+", "", name_orig)
-        unit_word = bracket or _unit_cell(row)
+        unit_word = bracket or _unit_cell(row) or row.unit_hint
         unit: str | None = None
         scale = 1.0
         flags: dict[str, str] = {}
