@@ -431,3 +431,23 @@ def test_parse_plans_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     out = eduplans.parse_plans([good, bad], workers=1, on_error="return", progress=True)
     assert isinstance(out[0], Plan) and isinstance(out[1], ParseError)
     assert "parsed 2/2" in capsys.readouterr().err
+
+
+def test_parser_flags_the_conflicts_the_curators_flagged(plans: eduplans.PlanCollection) -> None:
+    curated = plans["杏花岭区"]
+    parsed = eduplans.parse_plan(source_of(curated))
+
+    def conflicts(plan: eduplans.Plan) -> set[tuple[str, int, str, int]]:
+        return {
+            (v.kind, v.year, v.text, v.span.end)  # the value text ends where the quote ends
+            for i in plan.indicators
+            for v in i.values
+            if "conflict" in v.flags
+        }
+
+    assert len(conflicts(curated)) == 10
+    assert conflicts(parsed) == conflicts(curated)
+    for i in parsed.indicators:
+        for v in i.values:
+            if "conflict" in v.flags:
+                assert "elsewhere" in v.note

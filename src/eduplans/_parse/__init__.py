@@ -102,6 +102,53 @@ def _with_keys(indicators: list[Indicator]) -> list[Indicator]:
     ]
 
 
+_RATE_FLAGS = frozenset({"per_year", "per_unit", "cumulative"})
+
+
+def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
+    """Flag rates of one key, kind and year that the plan gives different numbers (keep both).
+
+    Only percentages are compared: counts of one name often cover different scopes in one plan
+    (专任教师 of kindergartens, of special schools …), rates rarely do. The same number with
+    another comparator (50% and 50%以上) is not a conflict.
+    """
+    seen: dict[tuple[str, str, int], list[tuple[int, Baseline | Target]]] = {}
+    for n, ind in enumerate(indicators):
+        if ind.key is None or ind.unit != "percent":
+            continue
+        for v in ind.values:
+            if v.magnitude is not None and not _RATE_FLAGS & set(v.flags):
+                seen.setdefault((ind.key, v.kind, v.year), []).append((n, v))
+    notes: dict[int, str] = {}  # id(value) -> note
+    for group in seen.values():
+        for n, v in group:
+            differ = [
+                o for m, o in group
+                if m != n and (o.magnitude, o.upper_magnitude) != (v.magnitude, v.upper_magnitude)
+            ]  # fmt: skip
+            if differ:
+                others = "; ".join(f"{o.text} at {o.span.start}" for o in differ)
+                notes[id(v)] = f"the plan gives this {v.kind} {v.year} as {others} elsewhere"
+    if not notes:
+        return indicators
+
+    def mark(v: Baseline | Target) -> Baseline | Target:
+        why = notes.get(id(v))
+        if why is None or "conflict" in v.flags:
+            return v
+        note = f"{v.note}; conflict: {why}" if v.note else f"conflict: {why}"
+        return dataclasses.replace(v, flags=(*v.flags, "conflict"), note=note)
+
+    return [
+        dataclasses.replace(
+            ind,
+            baselines=tuple(mark(b) for b in ind.baselines),  # type: ignore[misc]
+            targets=tuple(mark(t) for t in ind.targets),  # type: ignore[misc]
+        )
+        for ind in indicators
+    ]
+
+
 def parse_plan(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -150,7 +197,8 @@ def parse_plan(
         (path, bytes: a byte-order mark is dropped, nothing else changes), and every value's
         span gives code-point offsets into it. Indicators carry catalog keys where alignment
         finds one; reading guesses are flagged (``year_implied``, ``comparator_from_context``
-        …) with a note.
+        …) with a note, and values of one key and year stated differently in two places are
+        both kept and flagged ``conflict``.
 
     Raises
     ------
@@ -191,7 +239,7 @@ def parse_plan(
         notes.append(f"the title names {meta.region_parent} above {the_region.name}")
     indicators.sort(key=lambda i: i.values[0].span.start)
     if align:
-        indicators = _with_keys(indicators)
+        indicators = _flag_conflicts(_with_keys(indicators))
     try:
         return Plan(
             id=plan_id or _plan_id(the_region, meta.issued, src.text),
