@@ -273,3 +273,12 @@ def test_flags_always_come_with_a_note(plans: eduplans.PlanCollection) -> None:
         for v in plan.baselines + plan.targets:
             if v.flags:
                 assert v.note.strip(), (plan.id, v.text)
+
+
+def test_schema_vocabularies_are_the_package_s() -> None:
+    value = SCHEMA["$defs"]["value"]["properties"]
+    indicator = SCHEMA["$defs"]["indicator"]["properties"]
+    assert set(value["flags"]["items"]["enum"]) == eduplans.FLAGS
+    assert set(value["comparator"]["enum"]) == {c.value for c in Comparator}
+    assert set(indicator["unit"]["enum"]) == eduplans.UNITS
+    assert set(indicator["binding"]["enum"]) == {b.value for b in eduplans.Binding}

@@ -98,9 +98,9 @@ def fill(plan_path: Path) -> int:
 
 
 sys.path.insert(0, str(ROOT / "src"))
-from eduplans import FLAGS, UNITS  # noqa: E402  (the package's own vocabularies)
+from eduplans import FLAGS, UNITS, Comparator  # noqa: E402  (the package's own vocabularies)
 
-COMPARATORS = {"=", ">=", "<=", ">", "<", "~", "range", "maintain"}  # eduplans.Comparator
+COMPARATORS = {c.value for c in Comparator}
 
 
 def check(plan_path: Path) -> int:
