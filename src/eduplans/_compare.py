@@ -236,10 +236,10 @@ def _rows_for(plan: Plan, key: str) -> list[_Row]:
     if not inds:
         return []
     units = {i.unit for i in inds}
-    first, *others = sorted(units)
-    for other in others:  # incompatible units get check_compatible's message
+    first, *other_units = sorted(units)
+    for other in other_units:  # incompatible units get check_compatible's message
         check_compatible(first, other, what=f"{key} values of {plan.id}")
-    if others:
+    if other_units:
         raise UnitError(f"{plan.id} states {key} in several units ({', '.join(sorted(units))})")
     targets = sorted(((i, t) for i in inds for t in i.targets), key=lambda it: _rank(*it))
     baselines = sorted(((i, b) for i in inds for b in i.baselines), key=lambda it: _rank(*it))
