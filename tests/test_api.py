@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -99,34 +100,62 @@ def test_regions_table() -> None:
 
 
 def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
+    flags = [f"flag_{f}" for f in sorted(eduplans.FLAGS)]
     assert list(frame.columns) == [
-        "plan_id",
-        "region",
-        "region_code",
-        "level",
-        "indicator",
-        "key",
-        "label_en",
-        "kind",
-        "year",
-        "value",
-        "value_high",
-        "comparator",
-        "unit",
-        "text",
-        "binding",
-        "flags",
-        "quote",
-        "source_start",
-        "source_end",
-    ]
+        "plan_id", "status", "region", "region_en", "region_code", "level", "province",
+        "parent_code", "indicator", "key", "label_en", "origin", "kind", "year", "value",
+        "value_high", "comparator", "unit", "text", "binding", "hedges", *flags, "quote",
+        "source_start", "source_end",
+    ]  # fmt: skip
     assert list(frame.columns) == list(eduplans.FRAME_COLUMNS)
-    assert {str(t) for t in frame.dtypes[["year", "source_start", "source_end"]]} == {"int64"}
-    assert {str(t) for t in frame.dtypes[["value", "value_high"]]} == {"float64"}
-    assert set(frame["kind"]) == {"baseline", "target"}
-    assert set(frame["comparator"]) <= {c.value for c in eduplans.Comparator}
+    dtypes = {c: str(t) for c, t in frame.dtypes.items()}
+    assert {dtypes[c] for c in ("year", "source_start", "source_end")} == {"Int64"}
+    assert {dtypes[c] for c in ("value", "value_high")} == {"float64"}
+    assert {dtypes[c] for c in flags} == {"bool"}
+    for column in ("plan_id", "region", "region_code", "indicator", "key", "text", "quote"):
+        assert isinstance(frame[column].dtype, pd.StringDtype), column
+    vocab = {
+        "kind": ["baseline", "target"],
+        "comparator": [c.value for c in eduplans.Comparator],
+        "binding": [b.value for b in eduplans.Binding],
+        "level": [lv.value for lv in eduplans.RegionLevel],
+        "status": [s.value for s in eduplans.PlanStatus],
+        "origin": ["table", "prose"],
+    }
+    for column, categories in vocab.items():
+        assert isinstance(frame[column].dtype, pd.CategoricalDtype), column
+        assert frame[column].cat.categories.tolist() == categories, column
     assert set(frame["unit"]) <= eduplans.UNITS
-    assert set(frame["binding"]) <= {b.value for b in eduplans.Binding}
+
+
+def test_frame_region_status_and_origin_columns(frame: pd.DataFrame) -> None:
+    luoyang = frame[frame.plan_id == "luoyang-2022"]
+    assert set(luoyang.status) == {"draft"}  # 征求意见稿
+    assert set(luoyang.region_en) == {"Luoyang"}
+    assert set(luoyang.province) == {"河南省"} and set(luoyang.parent_code) == {"410000"}
+    henan = frame[frame.plan_id == "henan-2024"]
+    assert set(henan.province) == {"河南省"} and henan.parent_code.isna().all()
+    assert set(frame[frame.plan_id == "conghua-2022"].province) == {"广东省"}
+    assert set(frame.origin) == {"table", "prose"}
+    tables = frame[frame.origin == "table"]
+    assert tables.quote.str.contains("\n").mean() > 0.9  # table rows: quotes span cells
+    assert frame.status.value_counts().to_dict() == {
+        "final": int((frame.plan_id != "luoyang-2022").sum()),
+        "draft": len(luoyang),
+    }
+
+
+def test_frame_values_carry_no_float_noise(frame: pd.DataFrame) -> None:
+    for value in frame["value"].dropna():
+        assert len(repr(value).rstrip("0").rstrip(".")) <= 14, value
+    plan = eduplans.load()["conghua-2022"]
+    ind = plan.indicators[0]
+    noisy = dataclasses.replace(ind.values[0], magnitude=0.036000000000001364)
+    group = "baselines" if noisy.kind == "baseline" else "targets"
+    rest = tuple(v for v in getattr(ind, group) if v is not ind.values[0])
+    ind2 = dataclasses.replace(ind, **{group: (noisy, *rest)})
+    plan2 = dataclasses.replace(plan, indicators=(ind2,))
+    assert 0.036 in set(plan2.to_frame()["value"])
 
 
 def test_frame_lists_all_five_regions(frame: pd.DataFrame) -> None:
@@ -161,11 +190,14 @@ def test_frame_values_are_scaled_floats_with_units(frame: pd.DataFrame) -> None:
         assert r.value >= 1e6, r.text  # 亿 applied
 
 
-def test_frame_flags_column(frame: pd.DataFrame) -> None:
-    flagged = frame[frame["flags"].str.contains("conflict")]
+def test_frame_flag_columns_and_hedges(frame: pd.DataFrame, plans: eduplans.PlanCollection) -> None:
+    flagged = frame[frame["flag_conflict"]]
     assert set(flagged.plan_id) >= {"xinghualing-2022"}
-    hedged = frame[frame["flags"].str.contains("争取")]
-    assert len(hedged) > 0
+    hedged = frame[frame["hedges"] == "争取"]
+    assert len(hedged) > 0 and frame.hedges.isna().sum() > len(frame) / 2
+    for flag in eduplans.FLAGS:  # each column says exactly which values carry the flag
+        expected = sum(flag in v.flags for p in plans for i in p.indicators for v in i.values)
+        assert int(frame[f"flag_{flag}"].sum()) == expected, flag
 
 
 def test_to_frame_accepts_a_plan_and_lists(plans: eduplans.PlanCollection) -> None:

@@ -110,20 +110,47 @@ def test_validate(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
-def test_export(tmp_path: Path, fmt: str) -> None:
+def test_export_infers_the_format_from_the_suffix(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"all.{fmt}"
-    result = run("export", "--format", fmt, "-o", str(out))
+    result = run("export", "-o", str(out))
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {out}"
     if fmt == "csv":
-        frame = pd.read_csv(out)
+        frame = pd.read_csv(out, dtype=eduplans.frame_dtypes(), keep_default_na=False,
+                            na_values=[""])  # fmt: skip
     elif fmt == "parquet":
         frame = pd.read_parquet(out)
     else:
-        doc = json.loads(out.read_text("utf-8"))
-        assert doc["meta"]["data_version"] == eduplans.DATA_VERSION
-        frame = pd.DataFrame(doc["rows"])
-    assert list(frame.columns) == list(eduplans.FRAME_COLUMNS)
-    assert len(frame) == len(eduplans.load().to_frame())
+        frame = pd.read_json(out, orient="table")
+    pd.testing.assert_frame_equal(frame, eduplans.load().to_frame())
+
+
+def test_export_without_output_writes_to_stdout() -> None:
+    import io
+
+    result = run("export", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    back = pd.read_csv(io.StringIO(result.stdout), dtype=eduplans.frame_dtypes(),
+                       keep_default_na=False, na_values=[""])  # fmt: skip
+    pd.testing.assert_frame_equal(back, eduplans.load().to_frame())
+    result = run("export", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"]["eduplans"]["data_version"] == (
+        eduplans.DATA_VERSION
+    )
+    assert_user_error(run("export", "--format", "parquet"), "give -o FILE")
+    assert_user_error(run("export"), "give -o FILE")
+
+
+def test_export_refuses_to_overwrite_or_contradict(tmp_path: Path) -> None:
+    out = tmp_path / "mine.csv"
+    out.write_text("keep me\n", encoding="utf-8")
+    assert_user_error(run("export", "-o", str(out)), "already exists; pass overwrite=True")
+    assert out.read_text("utf-8") == "keep me\n"
+    assert run("export", "-o", str(out), "--force").returncode == 0
+    assert out.read_text("utf-8-sig").startswith("plan_id,")
+    assert_user_error(run("export", "--format", "json", "-o", str(tmp_path / "x.csv")),
+                      "has the suffix .csv but the format is json")  # fmt: skip
 
 
 def test_export_to_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:

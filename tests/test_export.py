@@ -1,13 +1,113 @@
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
 import eduplans
+
+# A name no bundled plan has: every CSV/JSON pitfall in one string (quotes, separators, line
+# ends, words readers take for missing values, characters outside the BMP).
+TRICKY = '"引号", 逗号; 分号\n换行\r\n\t制表 NA None null #N/A 𠀋 ‘’ ＼ \\ 0410300'
+
+
+def tricky_plans() -> list[eduplans.Plan]:
+    """The bundled plans plus one whose first indicator has a hostile name."""
+    plans = list(eduplans.load())
+    plan = plans[0]
+    ind = dataclasses.replace(plan.indicators[0], name=TRICKY, subject="")
+    plans.append(dataclasses.replace(plan, id="tricky-1", indicators=(ind, *plan.indicators[1:])))
+    return plans
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    frame = eduplans.to_frame(tricky_plans())
+    assert (frame.indicator == TRICKY).sum() >= 1
+    return frame
+
+
+def read_csv_back(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=eduplans.frame_dtypes(), keep_default_na=False, na_values=[""])
+
+
+def duck_back(relation: duckdb.DuckDBPyRelation) -> pd.DataFrame:
+    """A DuckDB result as a frame with the documented dtypes (a DuckDB NULL -> NA/NaN)."""
+    back = relation.df()
+    assert list(back.columns) == list(eduplans.FRAME_COLUMNS)
+    return back.astype(eduplans.frame_dtypes())
+
+
+def check_duck_types(relation: duckdb.DuckDBPyRelation) -> None:
+    types = dict(zip(relation.columns, map(str, relation.types), strict=True))
+    for column, dtype in eduplans.FRAME_COLUMNS.items():
+        expected = {
+            "string": {"VARCHAR"},
+            "category": {"VARCHAR"},
+            "Int64": {"BIGINT", "INTEGER"},
+            "float64": {"DOUBLE"},
+            "bool": {"BOOLEAN"},
+        }[dtype]
+        assert types[column] in expected, (column, types[column])
+
+
+def test_csv_round_trip_pandas_and_duckdb(frame: pd.DataFrame, tmp_path: Path) -> None:
+    path = eduplans.export(tricky_plans(), tmp_path / "all.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese as UTF-8
+    back = read_csv_back(path)
+    pd.testing.assert_frame_equal(back, frame)
+    assert back.loc[0, "region_code"] == "440117"  # codes stay text
+    columns = ", ".join(f"'{c}': 'VARCHAR'" for c, t in eduplans.FRAME_COLUMNS.items()
+                        if t in ("string", "category"))  # fmt: skip
+    relation = duckdb.sql(f"SELECT * FROM read_csv('{path}', header = true, types = {{{columns}}})")
+    check_duck_types(relation)
+    pd.testing.assert_frame_equal(duck_back(relation), frame)
+    no_bom = eduplans.export(tricky_plans(), tmp_path / "plain.csv", bom=False)
+    assert no_bom.read_bytes() == raw[3:]
+
+
+def test_json_round_trip_pandas_and_duckdb(frame: pd.DataFrame, tmp_path: Path) -> None:
+    path = eduplans.export(tricky_plans(), tmp_path / "all.json")
+    back = pd.read_json(path, orient="table")
+    pd.testing.assert_frame_equal(back, frame)
+    doc = json.loads(path.read_text("utf-8"))
+    assert doc["schema"]["eduplans"] == {
+        "eduplans_version": eduplans.__version__,
+        "data_version": eduplans.DATA_VERSION,
+        "schema": "docs/frame.md",
+    }
+    kinds = next(f for f in doc["schema"]["fields"] if f["name"] == "kind")
+    assert kinds["constraints"]["enum"] == ["baseline", "target"]
+    assert "30%左右" in path.read_text("utf-8")  # Chinese kept, not \\u-escaped
+    relation = duckdb.sql(
+        f"SELECT unnest(data, recursive := true) FROM read_json('{path}', "
+        "maximum_object_size = 100000000)"
+    )
+    check_duck_types(relation)
+    pd.testing.assert_frame_equal(duck_back(relation), frame)
+
+
+def test_parquet_round_trip_pandas_and_duckdb(frame: pd.DataFrame, tmp_path: Path) -> None:
+    path = eduplans.export(tricky_plans(), tmp_path / "all.parquet")
+    back = pd.read_parquet(path)
+    pd.testing.assert_frame_equal(back, frame)
+    relation = duckdb.sql(f"SELECT * FROM read_parquet('{path}')")
+    check_duck_types(relation)
+    pd.testing.assert_frame_equal(duck_back(relation), frame)
+    meta = dict(
+        duckdb.sql(
+            f"SELECT decode(key), decode(value) FROM parquet_kv_metadata('{path}')"
+        ).fetchall()
+    )
+    assert meta["eduplans.data_version"] == eduplans.DATA_VERSION
+    assert meta["eduplans.eduplans_version"] == eduplans.__version__
+    assert meta["eduplans.schema"] == "docs/frame.md"
 
 
 def test_parquet_without_pyarrow_says_what_to_install(
@@ -23,34 +123,33 @@ def test_parquet_without_pyarrow_says_what_to_install(
         eduplans.export(eduplans.load(), tmp_path / "x.parquet")
     assert issubclass(eduplans.MissingDependencyError, ImportError)
     assert not (tmp_path / "x.parquet").exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
 
 
 def test_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(eduplans.EduplansError, match="cannot tell the export format"):
         eduplans.export(eduplans.load(), tmp_path / "x.xlsx")
+    with pytest.raises(eduplans.EduplansError, match="unknown export format 'xlsx'"):
+        eduplans.export(eduplans.load(), tmp_path / "x.dat", format="xlsx")
     written = eduplans.export(eduplans.load(), tmp_path / "x.dat", format="csv")
-    assert len(pd.read_csv(written)) == len(eduplans.load().to_frame())
+    assert len(read_csv_back(written)) == len(eduplans.load().to_frame())
 
 
-def test_json_export_carries_versions_and_schema(tmp_path: Path) -> None:
-    path = eduplans.export(eduplans.load()["河南省"], tmp_path / "henan.json")
-    doc = json.loads(path.read_text("utf-8"))
-    assert doc["meta"]["eduplans_version"] == eduplans.__version__
-    assert doc["meta"]["data_version"] == eduplans.DATA_VERSION
-    assert list(doc["meta"]["columns"]) == list(eduplans.FRAME_COLUMNS)
-    assert {r["plan_id"] for r in doc["rows"]} == {"henan-2024"}
-    assert any(r["text"] == "30%左右" for r in doc["rows"])  # Chinese kept, not \\u-escaped
-    assert "30%左右" in path.read_text("utf-8")
+def test_a_suffix_that_contradicts_the_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(eduplans.EduplansError, match=r"suffix \.json but the format is csv"):
+        eduplans.export(eduplans.load(), tmp_path / "x.json", format="csv")
+    assert not (tmp_path / "x.json").exists()
 
 
-def test_parquet_round_trip_keeps_dtypes(tmp_path: Path) -> None:
-    frame = eduplans.load().to_frame()
-    back = pd.read_parquet(eduplans.export(eduplans.load(), tmp_path / "all.parquet"))
-    assert list(back.columns) == list(frame.columns)
-    numeric = [c for c, t in eduplans.FRAME_COLUMNS.items() if t != "object"]
-    assert (back[numeric].dtypes == frame[numeric].dtypes).all()
-    # text columns may come back as pandas' string dtype; their values are the same
-    pd.testing.assert_frame_equal(back, frame, check_dtype=False)
+def test_an_existing_file_is_kept_unless_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("my own work\n", encoding="utf-8")
+    with pytest.raises(eduplans.EduplansError, match="already exists; pass overwrite=True"):
+        eduplans.export(eduplans.load(), path)
+    assert path.read_text("utf-8") == "my own work\n"
+    eduplans.export(eduplans.load(), path, overwrite=True)
+    assert len(read_csv_back(path)) == len(eduplans.load().to_frame())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv"]
 
 
 def test_cite_names_every_bundled_document() -> None:

@@ -31,7 +31,7 @@ from ._errors import (
     ValueTextError,
 )
 from ._export import DATA_VERSION, MissingDependencyError, cite, export
-from ._frame import FRAME_COLUMNS, to_frame
+from ._frame import FRAME_COLUMNS, frame_dtypes, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
@@ -113,6 +113,7 @@ __all__ = [
     "explain",
     "export",
     "format_value",
+    "frame_dtypes",
     "get_registry",
     "hierarchy",
     "load",

@@ -18,6 +18,29 @@ class _UserError(Exception):
     """A problem the user can fix; printed as one line."""
 
 
+def _number(x: float) -> str:
+    """Write a float as a reader does: 86, 0.5, 10417000000 (never 8.600000e+01)."""
+    import numpy as np
+
+    return str(np.format_float_positional(x, precision=12, unique=True, trim="-"))
+
+
+def _shown(frame: Any) -> Any:
+    """Return the frame as text cells: numbers as written, a missing value as ``·``."""
+    import pandas as pd
+
+    cells = {}
+    for name, column in frame.items():
+        if pd.api.types.is_float_dtype(column.dtype):
+            cells[name] = [("·" if pd.isna(x) else _number(float(x))) for x in column]
+        else:
+            cells[name] = [
+                "·" if x is None or x is pd.NA or (isinstance(x, float) and x != x) else str(x)
+                for x in column
+            ]
+    return pd.DataFrame(cells, columns=frame.columns)
+
+
 def _print_frame(frame: Any, fmt: str) -> None:
     import pandas as pd
 
@@ -30,7 +53,7 @@ def _print_frame(frame: Any, fmt: str) -> None:
             "display.width", 250, "display.max_columns", 50, "display.max_rows", 500,
             "display.max_colwidth", 40, "display.unicode.east_asian_width", True,
         ):  # fmt: skip
-            print(frame.to_string(index=False, na_rep="·"))
+            print(_shown(frame).to_string(index=False))
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -97,11 +120,12 @@ def _cmd_show(args: argparse.Namespace) -> int:
         f"{plan.period[0]}-{plan.period[1]}"
     )
     frame = plan.to_frame()
-    _print_frame(
-        frame[["indicator", "key", "kind", "year", "text", "comparator", "value", "unit",
-               "binding", "flags"]],
-        args.format,
-    )  # fmt: skip
+    columns = ["indicator", "key", "kind", "year", "text", "comparator", "value", "unit",
+               "binding", "hedges"]  # fmt: skip
+    flag_columns = [c for c in frame.columns if c.startswith("flag_")]
+    view = frame[columns].copy()
+    view["flags"] = [" ".join(c[5:] for c in flag_columns if row[c]) for _, row in frame.iterrows()]
+    _print_frame(view, args.format)
     return 0
 
 
@@ -200,8 +224,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    out = Path(args.output or f"eduplans.{args.format}")
-    written = eduplans.export(eduplans.load(), out, format=args.format)
+    from eduplans._export import encode, format_of
+
+    if args.output is None:  # to stdout: a pipe or a redirect
+        if args.format in (None, "parquet"):
+            raise _UserError(
+                "give -o FILE (for Parquet, or to infer the format from the suffix)"
+                " or --format csv|json to write to standard output"
+            )
+        sys.stdout.buffer.write(
+            encode(eduplans.load().to_frame(), format_of(None, args.format), bom=False)
+        )
+        sys.stdout.buffer.flush()
+        return 0
+    written = eduplans.export(
+        eduplans.load(), Path(args.output), format=args.format, overwrite=args.force
+    )
     print(f"wrote {written}")
     return 0
 
@@ -274,8 +312,15 @@ def _parser() -> argparse.ArgumentParser:
     p = add("validate", "check a plan file", _cmd_validate)
     p.add_argument("file", help="a .toml plan file")
     p = add("export", "export every bundled value as a tidy table", _cmd_export)
-    p.add_argument("--format", choices=("csv", "parquet", "json"), required=True)
-    p.add_argument("-o", "--output", help="file to write (default: eduplans.FORMAT)")
+    p.add_argument(
+        "--format",
+        choices=("csv", "parquet", "json"),
+        help="output format (default: from the suffix of -o)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing file")
     p = add("cite", "print BibTeX for eduplans and the bundled documents", _cmd_cite)
     p.add_argument("--library-only", action="store_true", help="cite the library only")
     return parser

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ._errors import EduplansError
 from ._model import Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["DATA_VERSION", "MissingDependencyError", "cite", "export"]
 
@@ -17,35 +22,117 @@ __all__ = ["DATA_VERSION", "MissingDependencyError", "cite", "export"]
 #: quote or key changes, independently of the library version.
 DATA_VERSION = "2026.11.0"
 
+#: Where the frame's columns are documented; written into JSON and Parquet metadata.
+SCHEMA_URL = "docs/frame.md"
+
 Format = Literal["csv", "parquet", "json"]
+FORMATS: tuple[Format, ...] = ("csv", "parquet", "json")
 
 
 class MissingDependencyError(EduplansError, ImportError):
     """An optional dependency is not installed; the message says what to install."""
 
 
-def _format_of(path: Path, fmt: str | None) -> Format:
-    name = fmt or path.suffix.lstrip(".").lower()
-    if name in ("csv", "parquet", "json"):
-        return name  # type: ignore[return-value]
+def format_of(path: Path | None, fmt: str | None) -> Format:
+    """Return the export format from ``fmt`` or the file suffix; refuse a contradiction."""
+    suffix = path.suffix.lstrip(".").lower() if path is not None else ""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise EduplansError(f"unknown export format {fmt!r}: use csv, parquet or json")
+        if suffix in FORMATS and suffix != fmt:
+            raise EduplansError(
+                f"{str(path)!r} has the suffix .{suffix} but the format is {fmt}: "
+                "rename the file or drop the format"
+            )
+        return fmt
+    if suffix in FORMATS:
+        return suffix
     raise EduplansError(
         f"cannot tell the export format of {str(path)!r}: use .csv, .parquet or .json, "
         "or pass format="
     )
 
 
-def export(plans: Plan | Iterable[Plan], path: str | Path, *, format: str | None = None) -> Path:
+def _meta() -> dict[str, str]:
+    from . import __version__
+
+    return {"eduplans_version": __version__, "data_version": DATA_VERSION, "schema": SCHEMA_URL}
+
+
+def encode(frame: pd.DataFrame, fmt: Format, *, bom: bool = True) -> bytes:
+    """Return the tidy frame as the bytes of a CSV, Parquet or JSON file."""
+    if fmt == "csv":
+        text = frame.to_csv(index=False, lineterminator="\r\n")
+        return text.encode("utf-8-sig" if bom else "utf-8")
+    if fmt == "json":
+        doc = json.loads(frame.to_json(orient="table", index=False, force_ascii=False))
+        doc["schema"]["eduplans"] = _meta()
+        return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if importlib.util.find_spec("pyarrow") is None:
+        raise MissingDependencyError(
+            "writing Parquet needs pyarrow: pip install 'eduplans[parquet]'"
+        )
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    extra = {f"eduplans.{k}".encode(): v.encode() for k, v in _meta().items()}
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **extra})
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def check_new(target: Path, *, overwrite: bool) -> None:
+    """Refuse a folder, or an existing file unless ``overwrite``."""
+    if target.is_dir():
+        raise EduplansError(f"cannot write {target}: it is a folder")
+    if target.exists() and not overwrite:
+        raise EduplansError(
+            f"{target} already exists; pass overwrite=True (on the command line --force) "
+            "to replace it"
+        )
+
+
+def write_new(target: Path, data: bytes, *, overwrite: bool) -> None:
+    """Write ``data`` to ``target`` atomically; refuse an existing file unless ``overwrite``."""
+    check_new(target, overwrite=overwrite)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(
+    plans: Plan | Iterable[Plan],
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    overwrite: bool = False,
+    bom: bool = True,
+) -> Path:
     """Write the plans' tidy frame (docs/frame.md) to a CSV, Parquet or JSON file.
 
     Parameters
     ----------
     plans
-        A :class:`Plan`, a :class:`PlanCollection` or any iterable of plans.
+        A :class:`~eduplans.Plan`, a :class:`~eduplans.PlanCollection` or any iterable of
+        plans.
     path
-        The file to write; its suffix gives the format unless ``format`` is given.
+        The file to write; its suffix (``.csv``, ``.parquet``, ``.json``) gives the format
+        unless ``format`` is given.
     format
-        ``"csv"`` (UTF-8), ``"parquet"`` (needs ``pip install eduplans[parquet]``) or ``"json"``
-        (an object with ``meta`` — eduplans and data versions, columns — and ``rows``).
+        ``"csv"``, ``"parquet"`` (needs ``pip install eduplans[parquet]``) or ``"json"``. A
+        suffix that names another of these formats is an error.
+    overwrite
+        Replace an existing file; by default an existing file is an error and is left as it is.
+    bom
+        CSV only: start the file with a UTF-8 byte-order mark (the default), so that Excel
+        reads the Chinese text as UTF-8; pandas, DuckDB and R read it either way.
 
     Returns
     -------
@@ -57,37 +144,42 @@ def export(plans: Plan | Iterable[Plan], path: str | Path, *, format: str | None
     MissingDependencyError
         For Parquet without pyarrow installed.
     EduplansError
-        If the format is unknown or the folder does not exist.
+        If the format is unknown or contradicts the suffix, the folder does not exist, or the
+        file exists and ``overwrite`` is False.
+
+    Notes
+    -----
+    CSV is UTF-8 with CRLF line ends; read it back with the frame's dtypes, so that codes stay
+    text and categoricals keep their vocabulary::
+
+        pd.read_csv(path, dtype=eduplans.frame_dtypes(), keep_default_na=False,
+                    na_values=[""])
+
+    JSON is pandas' ``orient="table"`` (``{"schema": …, "data": [records]}``, a Table Schema
+    with the dtypes; ``schema.eduplans`` holds the eduplans and data versions):
+    ``pd.read_json(path, orient="table")`` gives back the frame, dtypes included. Parquet keeps
+    the dtypes, categoricals as dictionaries, and the versions in the file's key-value
+    metadata (``eduplans.eduplans_version``, ``eduplans.data_version``, ``eduplans.schema``).
+    The file is written to a temporary name and renamed, so a failed export leaves no partial
+    file.
+
+    Examples
+    --------
+    >>> import eduplans, pandas as pd
+    >>> path = eduplans.export(eduplans.load(), "eduplans.csv")  # doctest: +SKIP
+    >>> pd.read_csv(path, dtype=eduplans.frame_dtypes(), keep_default_na=False,
+    ...             na_values=[""])  # doctest: +SKIP
+
     """
-    from . import __version__
-    from ._frame import FRAME_COLUMNS, to_frame
+    from ._frame import to_frame
 
     target = Path(path)
-    fmt = _format_of(target, format)
+    fmt = format_of(target, format)
     if not target.parent.is_dir():
         raise EduplansError(f"cannot write {target}: the folder {target.parent} does not exist")
-    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
-        raise MissingDependencyError(
-            "writing Parquet needs pyarrow: pip install 'eduplans[parquet]'"
-        )
-    frame = to_frame(plans)
-    if fmt == "csv":
-        frame.to_csv(target, index=False, encoding="utf-8")
-    elif fmt == "parquet":
-        frame.attrs = {"eduplans_version": __version__, "data_version": DATA_VERSION}
-        frame.to_parquet(target, index=False)
-    else:
-        rows = json.loads(frame.to_json(orient="records", force_ascii=False))
-        doc = {
-            "meta": {
-                "eduplans_version": __version__,
-                "data_version": DATA_VERSION,
-                "schema": "docs/frame.md",
-                "columns": FRAME_COLUMNS,
-            },
-            "rows": rows,
-        }
-        target.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    check_new(target, overwrite=overwrite)  # before any work
+    data = encode(to_frame(plans), fmt, bom=bom)
+    write_new(target, data, overwrite=overwrite)
     return target
 
 

@@ -1,7 +1,7 @@
 """The tidy frame: one row per baseline or target value (schema in docs/frame.md).
 
-Other packages depend on these columns; change them only with a major version and a note in
-CHANGELOG.md.
+Other packages depend on these columns and dtypes; change them only with a note in
+CHANGELOG.md (a major version once 1.0 is out).
 """
 
 from __future__ import annotations
@@ -11,58 +11,132 @@ from typing import TYPE_CHECKING, Any
 
 from ._catalog import catalog
 from ._model import Plan
+from ._vocab import FLAGS, Binding, Comparator, PlanStatus, RegionLevel
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FRAME_COLUMNS", "to_frame"]
+__all__ = ["FRAME_COLUMNS", "frame_dtypes", "to_frame"]
 
-#: Columns of :func:`to_frame`, in order, with their pandas dtypes.
+#: The closed vocabularies of the categorical columns, in category order.
+FRAME_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "status": tuple(s.value for s in PlanStatus),
+    "level": tuple(lv.value for lv in RegionLevel),
+    "origin": ("table", "prose"),
+    "kind": ("baseline", "target"),
+    "comparator": tuple(c.value for c in Comparator),
+    "binding": tuple(b.value for b in Binding),
+}
+
+#: One boolean column per reading flag (``flag_conflict`` …), in this order.
+FLAG_COLUMNS: tuple[str, ...] = tuple(f"flag_{name}" for name in sorted(FLAGS))
+
+#: Columns of :func:`to_frame`, in order, with their pandas dtypes (docs/frame.md).
 FRAME_COLUMNS: dict[str, str] = {
-    "plan_id": "object",
-    "region": "object",
-    "region_code": "object",
-    "level": "object",
-    "indicator": "object",
-    "key": "object",
-    "label_en": "object",
-    "kind": "object",
-    "year": "int64",
+    "plan_id": "string",
+    "status": "category",
+    "region": "string",
+    "region_en": "string",
+    "region_code": "string",
+    "level": "category",
+    "province": "string",
+    "parent_code": "string",
+    "indicator": "string",
+    "key": "string",
+    "label_en": "string",
+    "origin": "category",
+    "kind": "category",
+    "year": "Int64",
     "value": "float64",
     "value_high": "float64",
-    "comparator": "object",
-    "unit": "object",
-    "text": "object",
-    "binding": "object",
-    "flags": "object",
-    "quote": "object",
-    "source_start": "int64",
-    "source_end": "int64",
+    "comparator": "category",
+    "unit": "string",
+    "text": "string",
+    "binding": "category",
+    "hedges": "string",
+    **dict.fromkeys(FLAG_COLUMNS, "bool"),
+    "quote": "string",
+    "source_start": "Int64",
+    "source_end": "Int64",
 }
 
 
+def frame_dtypes() -> dict[str, Any]:
+    """Return the frame's column dtypes as pandas dtype objects, categories included.
+
+    Use it to read an exported CSV back with the documented dtypes (codes stay text)::
+
+        pd.read_csv("eduplans.csv", dtype=eduplans.frame_dtypes(),
+                    keep_default_na=False, na_values=[""])
+
+    Returns
+    -------
+    dict
+        Column name → dtype (``pandas.StringDtype()``, ``pandas.CategoricalDtype`` with the
+        closed vocabulary, ``"Int64"``, ``"float64"`` or ``"bool"``), in column order.
+
+    Examples
+    --------
+    >>> import eduplans
+    >>> eduplans.frame_dtypes()["kind"].categories.tolist()
+    ['baseline', 'target']
+
+    """
+    import pandas as pd
+
+    out: dict[str, Any] = {}
+    for name, dtype in FRAME_COLUMNS.items():
+        if dtype == "category":
+            out[name] = pd.CategoricalDtype(list(FRAME_CATEGORIES[name]), ordered=False)
+        elif dtype == "string":
+            out[name] = pd.StringDtype()
+        else:
+            out[name] = dtype
+    return out
+
+
+def _stated(number: float | None) -> float:
+    """Round to 12 significant digits: the precision texts state, without binary noise."""
+    if number is None:
+        return float("nan")
+    return float(f"{number:.12g}")
+
+
 def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
-    nan = float("nan")
     entries = catalog()
+    region = plan.region
+    province = next(
+        (r for r in (region, *region.ancestors) if r.level is RegionLevel.PROVINCE), None
+    )
+    head = {
+        "plan_id": plan.id,
+        "status": plan.status.value,
+        "region": region.name,
+        "region_en": region.name_en or None,
+        "region_code": region.code,
+        "level": region.level.value,
+        "province": province.name if province is not None else None,
+        "parent_code": region.parent.code if region.parent is not None else None,
+    }
     for ind in plan.indicators:
         for v in ind.values:
+            flags = set(v.flags)
             yield {
-                "plan_id": plan.id,
-                "region": plan.region.name,
-                "region_code": plan.region.code,
-                "level": plan.region.level.value,
+                **head,
                 "indicator": ind.full_name,
                 "key": ind.key,
                 "label_en": entries[ind.key].label_en if ind.key else None,
+                "origin": ind.origin,
                 "kind": v.kind,
                 "year": v.year,
-                "value": nan if v.magnitude is None else v.magnitude,
-                "value_high": nan if v.upper_magnitude is None else v.upper_magnitude,
+                "value": _stated(v.magnitude),
+                "value_high": _stated(v.upper_magnitude),
                 "comparator": v.comparator.value,
                 "unit": v.unit,
                 "text": v.text,
                 "binding": ind.binding.value,
-                "flags": ";".join([*sorted(v.flags), *v.hedges]),
+                "hedges": "、".join(v.hedges) or None,
+                **{col: col[5:] in flags for col in FLAG_COLUMNS},
                 "quote": v.span.quote,
                 "source_start": v.span.start,
                 "source_end": v.span.end,
@@ -75,21 +149,33 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     Parameters
     ----------
     plans
-        A :class:`Plan`, a :class:`PlanCollection` or any iterable of plans.
+        A :class:`~eduplans.Plan`, a :class:`~eduplans.PlanCollection` or any iterable of
+        plans.
 
     Returns
     -------
     pandas.DataFrame
-        Exactly the columns of :data:`FRAME_COLUMNS`, documented in ``docs/frame.md``. Values are
-        floats in the unit the plan states, scale words applied (1.5万个学位 → 15000.0
-        ``seat``); ``value`` is NaN for qualitative targets (their words are in ``text``).
+        Exactly the columns of :data:`~eduplans.FRAME_COLUMNS` with the dtypes of
+        :func:`~eduplans.frame_dtypes`, documented in ``docs/frame.md``: pandas' string dtype
+        for text, categoricals for closed vocabularies (``kind``, ``comparator``, ``binding``,
+        ``level``, ``status``, ``origin``), nullable ``Int64`` for years and offsets, one
+        boolean column per reading flag. Values are floats in the unit the plan states, scale
+        words applied (1.5万个学位 → 15000.0 ``seat``), to the precision the text states;
+        ``value`` is NaN for qualitative targets (their words are in ``text``).
+
+    Raises
+    ------
+    TypeError
+        If an item is not a :class:`~eduplans.Plan`.
 
     Examples
     --------
     >>> import eduplans
     >>> frame = eduplans.to_frame(eduplans.load())
     >>> list(frame.columns[:4])
-    ['plan_id', 'region', 'region_code', 'level']
+    ['plan_id', 'status', 'region', 'region_en']
+    >>> frame.loc[frame["flag_conflict"], "plan_id"].unique().tolist()
+    ['xinghualing-2022']
 
     """
     import pandas as pd
@@ -102,4 +188,4 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
             raise TypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
         rows.extend(_rows(plan))
     frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-    return frame.astype(FRAME_COLUMNS)
+    return frame.astype(frame_dtypes())
