@@ -33,7 +33,7 @@ from ._errors import (
 from ._export import DATA_VERSION, MissingDependencyError, cite, export
 from ._frame import FRAME_COLUMNS, frame_dtypes, to_frame
 from ._loader import load, read_plan, regions
-from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
+from ._model import Baseline, Diagnostic, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
@@ -81,11 +81,13 @@ __all__ = [
     "Comparator",
     "DATA_VERSION",
     "DataError",
+    "Diagnostic",
     "EduplansError",
     "Explanation",
     "FLAGS",
     "FRAME_COLUMNS",
     "Indicator",
+    "MetaField",
     "MissingDependencyError",
     "NoDataError",
     "ParseError",

@@ -203,6 +203,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     plans = eduplans.parse_plans(paths, progress=len(paths) > 1 and sys.stderr.isatty())
+    from ._parse._diag import ROUTINE, summary
+
     for path, plan in zip(paths, plans, strict=True):
         n = sum(len(i.values) for i in plan.indicators)
         if out_dir is not None:
@@ -210,6 +212,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(f"{path}: {len(plan.indicators)} indicators, {n} values -> {saved}")
         else:
             print(f"{path}: {plan.id}, {len(plan.indicators)} indicators, {n} values")
+        if plan.diagnostics:
+            print(f"  numbers not read as values: {summary(plan)}")
+            for d in plan.diagnostics:
+                if d.reason not in ROUTINE:
+                    print(f"    {d.reason}: {d.text} at {d.start} ({d.detail})")
     return 0
 
 

@@ -22,7 +22,16 @@ from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLeve
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Baseline", "Indicator", "Plan", "Region", "SourceSpan", "Target"]
+__all__ = [
+    "Baseline",
+    "Diagnostic",
+    "Indicator",
+    "MetaField",
+    "Plan",
+    "Region",
+    "SourceSpan",
+    "Target",
+]
 
 _CODE = re.compile(r"[1-9]\d{5}")
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
@@ -153,6 +162,58 @@ class SourceSpan:
             f"{self.start}..{self.end} has {self.end - self.start}",
             "quote",
         )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnostic:
+    """A number of the source text that the parser did not turn into a value, and why.
+
+    Parameters
+    ----------
+    start, end
+        Offsets of the number in the plan's source text.
+    text
+        The number as written (``source_text[start:end]``).
+    reason
+        Why it is not a value: ``"year"``, ``"date"``, ``"document_number"``, ``"phone"``,
+        ``"numbering"``, ``"title"``, ``"chrome"``, ``"relative"``, ``"repeated"``,
+        ``"distractor"``, ``"rejected"``, ``"not_understood"`` …
+    detail
+        The words around it or the parser's message, for a reviewer.
+
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetaField:
+    """Where the parser read one metadata field of a draft plan (title, issuer, period …).
+
+    Parameters
+    ----------
+    name
+        The field: ``"title"``, ``"issuer"``, ``"issued"``, ``"period"``, ``"kind"``,
+        ``"document"``.
+    value
+        What was read, as text (``"2021-2025"``, ``"news_report"`` …).
+    start, end
+        Offsets of the words it was read from in the source text (equal when it was inferred
+        from nothing in particular).
+    how
+        How it was read.
+
+    """
+
+    name: str
+    value: str
+    start: int
+    end: int
+    how: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -381,6 +442,11 @@ class Plan:
         The year of the plan's baseline column, when it has one.
     notes
         Curator's notes on the document and its defects.
+    diagnostics
+        For a draft read by :func:`eduplans.parse_plan`: every number of the source text that
+        is not part of a value, with the reason (not written to plan files except as comments).
+    meta
+        For a draft: where its title, issuer, issue date, period and kind were read.
 
     """
 
@@ -398,6 +464,8 @@ class Plan:
     title_en: str = ""
     baseline_year: int | None = None
     notes: str = ""
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), repr=False, compare=False)
+    meta: tuple[MetaField, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _require(

@@ -171,6 +171,10 @@ def dumps_plan(plan: Plan) -> str:
     for ind in plan.indicators:
         lines.append("")
         lines += _indicator(ind)
+    if plan.diagnostics or plan.meta:  # a parsed draft: what the reviewer should check
+        from ._parse._diag import review_comments
+
+        lines += review_comments(plan)
     return "\n".join(lines) + "\n"
 
 

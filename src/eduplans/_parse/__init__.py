@@ -18,15 +18,17 @@ from typing import Literal, overload
 
 from .._errors import EduplansError, ParseError
 from .._loader import regions
-from .._model import Baseline, Indicator, Plan, Region, SourceSpan, Target
+from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from .._vocab import Binding, PlanKind
 from ._decode import MAX_CHARS, read_source
+from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
 from ._meta import plan_id as _plan_id
 from ._meta import read_meta, resolve_region
 from ._prose import read_prose
 from ._tables import read_tables
+from ._view import View, make_view
 
 __all__ = ["parse_plan", "parse_plans"]
 
@@ -48,13 +50,24 @@ def _note(flags: dict[str, str]) -> str:
     return "; ".join(f"{flag}: {why}" for flag, why in sorted(flags.items()))
 
 
-def _build(d: DIndicator, text: str) -> Indicator | None:
+def _build(
+    d: DIndicator, view: View, rejected: list[tuple[int, int, str, str]]
+) -> tuple[Indicator | None, list[tuple[int, int]]]:
+    """Build the model indicator of a draft, with spans mapped from the view to the source.
+
+    Returns the indicator (None when no value is valid) and the view spans of the value texts
+    it keeps; values the model rejects go to ``rejected`` with the model's message.
+    """
     baselines: list[Baseline] = []
     targets: list[Target] = []
+    used: list[tuple[int, int]] = []
+    text = view.source
     for v in d.values:
         flags = {**v.flags}
-        span = SourceSpan(start=v.start, end=v.end, quote=text[v.start : v.end])
+        start, end = view.src_span(v.start, v.end)
+        t_start, t_end = view.src_span(v.text_start, v.text_start + len(v.text))
         try:
+            span = SourceSpan(start=start, end=end, quote=text[start:end])
             cls = Baseline if v.kind == "baseline" else Target
             built = cls(
                 year=v.year,
@@ -62,31 +75,38 @@ def _build(d: DIndicator, text: str) -> Indicator | None:
                 magnitude=v.magnitude,
                 upper_magnitude=v.upper,
                 unit=d.unit,
-                text=v.text,
+                text=text[t_start:t_end],
                 span=span,
                 hedges=tuple(dict.fromkeys(v.hedges)),
                 flags=tuple(sorted(flags)),
                 note=_note(flags),
             )
-        except EduplansError:
+        except EduplansError as exc:
+            rejected.append(
+                (v.text_start, v.text_start + len(v.text), "rejected", f"not a valid value: {exc}")
+            )
             continue
+        used.append((v.text_start, v.text_start + len(v.text)))
         if isinstance(built, Baseline):
             baselines.append(built)
         else:
             targets.append(built)
     if not baselines and not targets:
-        return None
-    return Indicator(
-        name=d.name,
-        unit=d.unit,
-        binding=Binding(d.binding),
-        section=d.section,
-        origin=d.origin,  # type: ignore[arg-type]
-        baselines=tuple(baselines),
-        targets=tuple(targets),
-        key=None,
-        subject=d.subject,
-        note=d.note,
+        return None, []
+    return (
+        Indicator(
+            name=d.name,
+            unit=d.unit,
+            binding=Binding(d.binding),
+            section=d.section,
+            origin=d.origin,  # type: ignore[arg-type]
+            baselines=tuple(baselines),
+            targets=tuple(targets),
+            key=None,
+            subject=d.subject,
+            note=d.note,
+        ),
+        used,
     )
 
 
@@ -218,7 +238,8 @@ def parse_plan(
     src = read_source(
         Path(source) if isinstance(source, os.PathLike) else source, max_chars=max_chars
     )
-    doc = Doc(src.text)
+    view = make_view(src.text)
+    doc = Doc(view.text)
     meta = read_meta(doc)
     the_period = tuple(period) if period is not None else meta.period
     if len(the_period) != 2 or the_period[0] > the_period[1]:
@@ -230,7 +251,14 @@ def parse_plan(
     doc.find_headings()
     if prose:
         drafts += read_prose(doc, per, kind=str(kind or meta.kind))
-    indicators = [ind for d in drafts if (ind := _build(d, src.text)) is not None]
+    indicators: list[Indicator] = []
+    used: list[tuple[int, int]] = []
+    rejected: list[tuple[int, int, str, str]] = []
+    for d in drafts:
+        ind, kept = _build(d, view, rejected)
+        if ind is not None:
+            indicators.append(ind)
+            used += kept
     if not indicators:
         raise ParseError("no baseline or target value found in the text", source=src.name or None)
     the_region = _region_arg(region, meta.region_name, meta.region_parent)
@@ -255,9 +283,18 @@ def parse_plan(
             source_name=src.name,
             baseline_year=per[0] - 1 if per[1] > per[0] else None,
             notes="Draft read by eduplans.parse_plan (" + "; ".join(notes) + ").",
+            diagnostics=diagnose(doc, view, used, rejected),
+            meta=tuple(_meta_in_source(f, view) for f in meta.fields),
         )
     except EduplansError as exc:
         raise ParseError(f"the parsed plan is not valid: {exc}", source=src.name or None) from exc
+
+
+def _meta_in_source(f: MetaField, view: View) -> MetaField:
+    if f.end <= f.start:
+        return dataclasses.replace(f, start=0, end=0)
+    start, end = view.src_span(f.start, f.end)
+    return dataclasses.replace(f, start=start, end=end)
 
 
 def _parse_one(item: str | os.PathLike[str]) -> Plan | ParseError:

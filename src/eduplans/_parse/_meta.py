@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .._loader import regions
-from .._model import Region
+from .._model import MetaField, Region
 from .._vocab import PlanKind, PlanStatus, RegionLevel
-from ._doc import Doc
+from ._doc import Doc, Line
 
 __all__ = ["Meta", "read_meta", "resolve_region"]
 
@@ -46,38 +46,154 @@ class Meta:
     kind: PlanKind
     status: PlanStatus
     notes: tuple[str, ...]
+    fields: tuple[MetaField, ...] = ()  # view offsets
+    document: str = "plan"  # plan | news_report | work_report | notice
 
 
-def _title(doc: Doc) -> str:
+_NEWS = re.compile(
+    r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|新闻中心|责任编辑|来源[::]"
+)
+_WORK_REPORT = re.compile(r"政府工作报告|工作报告")
+# a title line: plan words at the end, then perhaps the years or the draft status in brackets
+_TITLE_END = re.compile(
+    rf"(?:{_PLAN_WORDS}|报告)》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)?\d{{2}}\s*年?\s*\)"
+    r"|\([^()]{2,12}稿\))?\s*$"
+)
+_NOTICE = re.compile(
+    rf"^(?P<issuer>.{{0,40}}?)关于(?:印发|转发|发布|公布)《?(?P<t>.+?(?:{_PLAN_WORDS}).*?)》?的(?:通知|函)"
+)
+_NOT_PLAN_TITLE = re.compile(
+    r"(?:法|条例|标准|规定|细则|决定|办法|指南)$|国民经济|远景目标|现代化20\d\d|中共中央|国务院|教育部|国家"
+)
+_SUBJECT_VERB = re.compile(
+    r"(?:印发|出台|制定|编制|公布|发布|审议通过|正式印发|推出|出台了|印发了|发布了)\s*(?:了)?\s*$"
+)
+_EDU = re.compile(r"教育|学校|学前|幼儿|人才|办学|义务|高校|职业")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A metadata field with the view span it was read from."""
+
+    value: str
+    start: int
+    end: int
+    how: str
+
+
+def document_kind(doc: Doc) -> _Found:
+    """Whether the text is a plan, a news report of one, a work report or a notice issuing one."""
+    head = doc.work[:800]
+    first = next((ln for ln in doc.lines[:12] if not doc.is_chrome(ln.start)), None)
+    m = _WORK_REPORT.search(doc.work[:300])
+    if m:
+        return _Found("work_report", m.start(), m.end(), "a work report (工作报告)")
+    if first is not None:
+        n = _NOTICE.search(first.text.strip("《》"))
+        if n:
+            return _Found(
+                "notice", first.start, first.end, "a notice issuing or forwarding the plan"
+            )
+    m = _NEWS.search(head)
+    if m:
+        return _Found("news_report", m.start(), m.end(), f"news-page words ({m.group(0)})")
+    return _Found("plan", 0, 0, "no news, report or notice words at the start")
+
+
+def _title_lines(doc: Doc) -> list[Line]:
+    out = []
+    for line in doc.lines[:40]:
+        if doc.is_chrome(line.start):
+            continue
+        if not re.search(r"[\u4e00-\u9fff]{2}", line.text):
+            continue  # a stray word of the page ("text", a date line)
+        out.append(line)
+        if len(out) >= 10:
+            break
+    return out
+
+
+def _title_line(doc: Doc, line: Line) -> _Found | None:
+    text = line.text
+    if len(text) > 80 or "。" in text or not _EDU.search(text):
+        return None
+    inner = text.strip("《》 ")
+    lead = len(text) - len(text.lstrip("《 "))
+    n = _NOTICE.search(inner)
+    if n:
+        a = line.start + lead + n.start("t")
+        return _Found(
+            doc.text[a : a + len(n.group("t"))],
+            a,
+            a + len(n.group("t")),
+            "the plan the notice issues",
+        )
+    if _TITLE_END.search(inner) and not re.search(r"[,;:]", inner):
+        a = line.start + lead
+        b = a + len(inner)
+        years = re.match(
+            r"\s*\(\s*(?:19|20)\d{2}\s*[—\-~至]+\s*(?:19|20)\d{2}\s*年?\s*\)", doc.work[b:]
+        )
+        if years and "(" not in inner:  # 甘肃省学前教育三年行动计划 / (2011—2013年)
+            b += years.end()
+        return _Found(re.sub(r"\s*\n\s*", "", doc.text[a:b]), a, b, "the title line")
+    return None
+
+
+def _quoted_title(doc: Doc, *, news: bool) -> _Found | None:
     work = doc.work
     head = work[: min(len(work), 6000)]
+    fallback: _Found | None = None
     for m in re.finditer(r"《([^《》\n]{4,80}?)》", head):
         inner = m.group(1)
         if not re.search(_PLAN_WORDS, inner) or doc.is_chrome(m.start()):
             continue
-        if _REFERENCE.search(work[max(0, m.start() - 16) : m.start()]):
+        before = work[max(0, m.start() - 16) : m.start()]
+        if _REFERENCE.search(before) or re.search(r"实施\s*$", before):
             continue
-        if re.search(r"国民经济|社会发展第|远景目标|现代化20", inner):
+        n = _NOTICE.search(inner)
+        a, b = m.start(1), m.end(1)
+        if n:
+            a, b = a + n.start("t"), a + n.end("t")
+            inner = n.group("t")
+        if _NOT_PLAN_TITLE.search(inner):
             continue
-        return doc.text[m.start(1) : m.end(1)]
-    for line in doc.lines[:80]:
-        if doc.is_chrome(line.start) or len(line.text) > 60:
-            continue
-        if re.search(rf"(?:{_PLAN_WORDS})(?:\(.{{2,12}}\))?$", line.text) and re.search(
-            r"教育|学校|人才", line.text
+        found = _Found(doc.text[a:b], a, b, "the plan named in 《》")
+        if _SUBJECT_VERB.search(before) or re.match(
+            r"\s*(?:\(以下简称|正式印发|印发实施)", work[m.end() :]
         ):
-            end = line.end
-            nxt = doc.work[end : end + 30].lstrip()
-            if nxt.startswith("(") and re.match(r"\([^)]{2,12}稿\)", nxt):
-                end = doc.work.index(")", end) + 1
-            return doc.text[line.start : end].strip()
-    asked = re.search(r"就(.{4,30}?)提出(?:如下|以下)?(?:意见|要求)", head)
+            return _Found(found.value, a, b, "the plan the text says is issued (《》)")
+        if news and fallback is None:
+            fallback = found
+    return fallback
+
+
+def _title(doc: Doc, kind: str) -> _Found:
+    news = kind == "news_report"
+    lines = _title_lines(doc)
+    if news:
+        quoted = _quoted_title(doc, news=True)
+        if quoted is not None:
+            return quoted
+    for line in lines[:6]:
+        found = _title_line(doc, line)
+        if found is not None:
+            return found
+    quoted = _quoted_title(doc, news=news)
+    if quoted is not None:
+        return quoted
+    if news and lines:
+        line = lines[0]
+        if len(line.text) <= 60 and "。" not in line.text:
+            return _Found(
+                doc.text[line.start : line.end], line.start, line.end, "the news headline"
+            )
+    asked = re.search(r"就(.{4,30}?)提出(?:如下|以下)?(?:意见|要求)", doc.work[:6000])
     if asked:
-        return doc.text[asked.start(1) : asked.end(1)]
-    for line in doc.lines[:40]:
-        if not doc.is_chrome(line.start):
-            return doc.text[line.start : min(line.end, line.start + 40)]
-    return "未命名规划"
+        return _Found(
+            doc.text[asked.start(1) : asked.end(1)], asked.start(1), asked.end(1), "就…提出意见"
+        )
+    return _Found("未命名规划", 0, 0, "no title found in the text")
 
 
 def _region_chain(text: str) -> list[str]:
@@ -197,12 +313,15 @@ def _make_date(y: str, m: str, d: str) -> date | None:
         return None
 
 
-def _issued(doc: Doc) -> tuple[date | None, str]:
-    """Return the signature date (a line ending in a date) and the issuer before it."""
-    previous = ""
+def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
+    """Return the signature date (a line ending in a date) and the issuer before it.
+
+    Without a signature, the date of a ``发布时间`` line or of a news page's date line.
+    """
+    previous: Line | None = None
     for line in doc.lines:
         if doc.is_chrome(line.start):
-            previous = line.text
+            previous = line
             continue
         m = _DATE.search(line.text)
         if m and re.fullmatch(
@@ -214,54 +333,119 @@ def _issued(doc: Doc) -> tuple[date | None, str]:
             found = _make_date(*m.groups())
             if found is not None:
                 issuer = line.text[: m.start()].strip()
-                if not issuer and re.search(r"(?:局|政府|办公室|委员会|厅|部|委|中心)$", previous):
-                    issuer = previous
+                where = _Found(
+                    found.isoformat(),
+                    line.start + m.start(),
+                    line.start + m.end(),
+                    "the signature date",
+                )
+                who: _Found | None = None
+                if issuer:
+                    who = _Found(issuer, line.start, line.start + len(issuer), "the signature")
+                elif previous is not None and re.search(
+                    r"(?:局|政府|办公室|委员会|厅|部|委|中心)$", previous.text
+                ):
+                    issuer = previous.text
+                    who = _Found(issuer, previous.start, previous.end, "the line above the date")
                 issuer = re.sub(r"(?:秘书科|文电科)$", "", issuer).strip()
-                return found, issuer
-        previous = line.text
+                return found, issuer, where, who
+        previous = line
     for line in doc.lines[:40]:
-        if re.search(r"发布时间|发文日期|成文日期|发表时间|日期", line.text):
-            m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text)
-            if m2:
-                found = _make_date(*m2.groups())
-                if found is not None:
-                    return found, ""
-    return None, ""
+        labelled = re.search(r"发布时间|发文日期|成文日期|发表时间|发布日期|日期", line.text)
+        m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text)
+        if m2 and (
+            labelled or re.match(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", line.text)
+        ):
+            found = _make_date(*m2.groups())
+            if found is not None:
+                how = "the page's publication date" if labelled else "the news page's date line"
+                where = _Found(
+                    found.isoformat(), line.start + m2.start(), line.start + m2.end(), how
+                )
+                return found, "", where, None
+    return None, "", None, None
 
 
 def _years_in(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=年|\d{1,2}月|[^\d%.])", text)]
 
 
-def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int], PlanKind, str]:
+_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int], PlanKind, _Found]:
     work = doc.work
-    m = re.search(r"((?:19|20)\d{2})\s*[—\-~至到]+\s*((?:19|20)\d{2})\s*年", title)
+    m = re.search(r"((?:19|20)\d{2})\s*[—\-~至到]+\s*((?:19|20)\d{2})\s*年?", title)
     for key, span in _FIVE_YEAR.items():
         if key in title and (m is None or (int(m.group(1)), int(m.group(2))) == span):
-            return span, PlanKind.FIVE_YEAR_PLAN, f"period from {key} in the title"
-    if m is None and "规划" in title:
+            return (
+                span,
+                PlanKind.FIVE_YEAR_PLAN,
+                _Found(f"{span[0]}-{span[1]}", 0, 0, f"period from {key} in the title"),
+            )
+    if m is not None:
+        first, last = int(m.group(1)), int(m.group(2))
+        if first <= last:
+            kind = PlanKind.FIVE_YEAR_PLAN if last - first == 4 else PlanKind.ACTION_PLAN
+            return (first, last), kind, _Found(f"{first}-{last}", 0, 0, "period from the title")
+    if "规划" in title or re.search(
+        r"本规划|规划期|“十[一二三四五六]五”(?:时期|期间)", work[:20000]
+    ):
         counts = {key: work.count(key) for key in _FIVE_YEAR}
         key = max(counts, key=lambda k: (counts[k], k))
         if counts[key]:
-            return _FIVE_YEAR[key], PlanKind.FIVE_YEAR_PLAN, f"period from {key} in the text"
-    if m is not None:
-        first, last = int(m.group(1)), int(m.group(2))
-        kind = PlanKind.FIVE_YEAR_PLAN if last - first == 4 else PlanKind.ACTION_PLAN
-        return (first, last), kind, "period from the title"
+            at = work.find(key)
+            return (
+                _FIVE_YEAR[key],
+                PlanKind.FIVE_YEAR_PLAN,
+                _Found(
+                    f"{_FIVE_YEAR[key][0]}-{_FIVE_YEAR[key][1]}",
+                    at,
+                    at + len(key),
+                    f"period from {key} in the text",
+                ),
+            )
     y = re.search(r"((?:19|20)\d{2})\s*年", title)
-    if y and re.search(r"工作|要点|计划|意见|推进|任务", title + work[:1500]):
+    if y and re.search(r"工作|要点|计划|意见|推进|任务", title):
         year = int(y.group(1))
-        return (year, year), PlanKind.ANNUAL_WORK_PLAN, "annual plan: year of the title"
+        return (
+            (year, year),
+            PlanKind.ANNUAL_WORK_PLAN,
+            _Found(str(year), 0, 0, "annual plan: year of the title"),
+        )
+    targets = [int(t) for t in re.findall(r"(?<!截)(?:到|至)\s*((?:19|20)\d{2})\s*年", work)]
+    n_years = re.search(r"([两二三四五])年行动计划", title + work[:3000])
+    if n_years and targets:
+        last = max(targets)
+        first = last - _N_YEARS[n_years.group(1)] + 1
+        return (
+            (first, last),
+            PlanKind.ACTION_PLAN,
+            _Found(f"{first}-{last}", 0, 0, f"{n_years.group(0)} ending in the last target year"),
+        )
     start = issued.year if issued else None
-    targets = [int(t) for t in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", work)]
     if start is not None and targets and max(targets) > start:
-        return (start, max(targets)), PlanKind.ACTION_PLAN, "period: issue year to last target"
+        return (
+            (start, max(targets)),
+            PlanKind.ACTION_PLAN,
+            _Found(f"{start}-{max(targets)}", 0, 0, "period: issue year to last target"),
+        )
     if start is not None:
-        return (start, start), PlanKind.ANNUAL_WORK_PLAN, "period: the issue year"
+        return (
+            (start, start),
+            PlanKind.ANNUAL_WORK_PLAN,
+            _Found(str(start), 0, 0, "period: the issue year"),
+        )
     years = _years_in(work)
-    if years:
-        return (min(years), max(years)), PlanKind.ACTION_PLAN, "period: years mentioned"
-    return (2000, 2000), PlanKind.ACTION_PLAN, "no period found"
+    if targets or years:
+        pool = targets or years
+        first, last = min(pool), max(pool)
+        return (
+            (first, last),
+            PlanKind.ACTION_PLAN,
+            _Found(f"{first}-{last}", 0, 0, "period: the years the text names"),
+        )
+    return (2000, 2000), PlanKind.ACTION_PLAN, _Found("2000-2000", 0, 0, "no period found")
 
 
 def read_meta(doc: Doc) -> Meta:
@@ -275,14 +459,24 @@ def read_meta(doc: Doc) -> Meta:
     Returns
     -------
     Meta
-        What was found; ``notes`` says which guesses were made.
+        What was found; ``notes`` says which guesses were made, ``fields`` where each field
+        was read (view offsets).
 
     """
     notes: list[str] = []
-    title = _title(doc)
-    issued, issuer = _issued(doc)
+    document = document_kind(doc)
+    found_title = _title(doc, document.value)
+    title = found_title.value
+    issued, issuer, where_issued, who = _issued(doc)
+    if not issuer and found_title.how == "the plan the notice issues":
+        first = doc.work[max(0, found_title.start - 60) : found_title.start]
+        n = re.search(r"(?:^|[《\n])(?:转发)?(?P<i>[^《\n]{2,30}?)关于(?:印发|转发)$", first)
+        if n:
+            a = found_title.start - len(first) + n.start("i")
+            issuer = doc.text[a : a + len(n.group("i"))]
+            who = _Found(issuer, a, a + len(issuer), "the notice issuing the plan")
     period, kind, how = _period(doc, fold_title(title), issued)
-    notes.append(how)
+    notes.append(how.how)
     if issued is None:
         issued = date(period[0], 1, 1)
         notes.append("no issue date found: 1 January of the first plan year")
@@ -293,6 +487,13 @@ def read_meta(doc: Doc) -> Meta:
         if re.search(r"征求意见稿|草案|送审稿|讨论稿", title + head)
         else PlanStatus.FINAL
     )
+    fields = [("title", found_title), ("document", document), ("period", how)]
+    fields += [
+        ("kind", _Found(kind.value, how.start, how.end, how.how)),
+        ("issued", where_issued or _Found(issued.isoformat(), 0, 0, "no date found")),
+    ]
+    if who is not None:
+        fields.append(("issuer", who))
     return Meta(
         title=title,
         region_name=region_name,
@@ -303,6 +504,10 @@ def read_meta(doc: Doc) -> Meta:
         kind=kind,
         status=status,
         notes=tuple(notes),
+        fields=tuple(
+            MetaField(name=n, value=f.value, start=f.start, end=f.end, how=f.how) for n, f in fields
+        ),
+        document=document.value,
     )
 
 

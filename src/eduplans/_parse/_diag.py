@@ -1,0 +1,227 @@
+"""Every number is a candidate: the numbers of a text that did not become values, and why.
+
+After the readers have run, each number of the view (a run of digits with an optional decimal
+part) is either inside the text of a value the draft keeps, or it is reported as a
+:class:`~eduplans.Diagnostic` with a reason. Readers that decided against a number say why
+(``Doc``-independent notes passed in as ``known``); the others are explained from the words
+around them (a year, a date, a document number …) or reported as ``not_understood``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from collections.abc import Iterable
+
+from .._model import Diagnostic, Plan
+from ._doc import Doc
+from ._view import View
+
+__all__ = ["NUMBER", "ROUTINE", "diagnose", "number_spans", "review_comments", "summary"]
+
+#: A number of the text, as counted by the diagnostics: digits with an optional decimal part.
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+_DATE_AROUND = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|"
+    r"\d{1,2}\s*日(?:电|讯)"
+)
+_DOCNO = re.compile(
+    r"[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{0,5}\s*号?|第\s*\d+\s*号|\d+\s*号文"
+)
+_PHONE = re.compile(r"(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|\d{3}-\d{3,4}-\d{4}")
+_YEAR = re.compile(
+    r"(?:19|20)\d{2}(?=\s*(?:年|[—\-~至到]\s*(?:19|20)?\d{2}|届|级|版|\)|）|$))|(?<=[—\-~至到])\s*(?:19|20)\d{2}"
+)
+_RELATIVE_BEFORE = re.compile(
+    r"(?:比|较|同比|高出|低于|高于|超出|多|少)[^,;。]{0,12}(?:增加|增长|提高|上升|下降|减少|降低|高出|低)?\s*$"
+)
+_GROWTH_AFTER = re.compile(r"\s*(?:倍|%)")
+_VIEWS = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[::]?\s*$")
+_INDEX = re.compile(r"(?:索引号|文号|编号|发文字号)\s*[::]?\s*[\w\-/〔〕\[\]]*$")
+
+
+#: Reasons a reviewer rarely needs to look at one by one (listed by offset only).
+ROUTINE = frozenset(
+    {"year", "date", "document_number", "phone", "numbering", "title", "chrome", "address"}
+)
+
+
+def review_comments(plan: Plan) -> list[str]:
+    """Comment lines for a draft plan file: metadata sources and the numbers not read.
+
+    Parameters
+    ----------
+    plan
+        A draft from :func:`eduplans.parse_plan`.
+
+    Returns
+    -------
+    list of str
+        TOML comment lines (ignored by :func:`eduplans.read_plan`).
+
+    """
+    out = ["", "# --- review notes of eduplans.parse_plan (comments; not read back) ---"]
+    for f in plan.meta:
+        where = f"at {f.start}..{f.end}" if f.end > f.start else "inferred"
+        out.append(f"# {f.name} = {f.value!r} ({where}; {f.how})".replace("\n", " "))
+    if plan.diagnostics:
+        out.append(f"# {len(plan.diagnostics)} numbers of the source are not values of this draft:")
+    routine: dict[str, list[str]] = {}
+    for d in plan.diagnostics:
+        if d.reason in ROUTINE:
+            routine.setdefault(d.reason, []).append(f"{d.text}@{d.start}")
+            continue
+        ctx = plan.source_text[max(0, d.start - 12) : d.end + 8].replace("\n", " ")
+        out.append(f"#   {d.reason}: {d.text} at {d.start} «{ctx}» ({d.detail})")
+    for reason, items in sorted(routine.items()):
+        wrapped = textwrap.wrap(", ".join(items), 92)
+        out.append(f"#   {reason} ({len(items)}): {wrapped[0]}")
+        out += [f"#       {w}" for w in wrapped[1:]]
+    return out
+
+
+def summary(plan: Plan) -> str:
+    """One line: how many numbers were not read, by reason (most frequent first)."""
+    counts: dict[str, int] = {}
+    for d in plan.diagnostics:
+        counts[d.reason] = counts.get(d.reason, 0) + 1
+    parts = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ", ".join(f"{n} {r}" for r, n in parts)
+
+
+def number_spans(work: str) -> list[tuple[int, int]]:
+    """Return the spans of the numbers of a (working) text."""
+    return [(m.start(), m.end()) for m in NUMBER.finditer(work)]
+
+
+def _covering(spans: list[tuple[int, int]], a: int, b: int, starts: list[int]) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
+    work = doc.work
+    line_start = work.rfind("\n", 0, a) + 1
+    line_end = work.find("\n", b)
+    line_end = len(work) if line_end < 0 else line_end
+    before = work[max(line_start, a - 24) : a]
+    after = work[b : min(line_end, b + 12)]
+    around = work[max(line_start, a - 12) : min(line_end, b + 12)]
+    num = work[a:b]
+    token_start = max(line_start, a - 60)
+    token = re.search(r"\S*$", work[token_start:a])
+    word = (token.group(0) if token else "") + num + (re.match(r"\S*", work[b:]) or [""])[0]
+    if re.search(r"://|www\.|\.html?\b|\.s?html|@[A-Za-z]", word):
+        return "address", "part of a web or e-mail address"
+    if _in_spans(doc.chrome, a):
+        return "chrome", "on a line of web-page chrome (navigation, footer, metadata)"
+    if _VIEWS.search(before):
+        return "chrome", "a page-view counter"
+    if _INDEX.search(before):
+        return "document_number", "an index or document number"
+    for m in _DOCNO.finditer(around):
+        if m.start() <= a - max(line_start, a - 12) < m.end():
+            return "document_number", f"a document number ({m.group(0)})"
+    for m in _DATE_AROUND.finditer(around):
+        off = max(line_start, a - 12)
+        if m.start() + off <= a < m.end() + off:
+            return "date", f"part of a date or time ({m.group(0)})"
+    if re.fullmatch(r"(?:19|20)\d{2}", num) and (
+        re.match(r"\s*(?:年|[—\-~至到]|届|级|版|\)|$)", after)
+        or re.search(r"[—\-~至到]\s*$", before)
+    ):
+        return "year", "a year"
+    if _PHONE.fullmatch(
+        re.sub(r"^[()电话:\s]+", "", work[max(line_start, a - 5) : b])
+    ) or re.search(r"(?:电话|热线|传真|手机|联系)\s*[::]?\s*[\d\-]*$", before):
+        return "phone", "a telephone number"
+    depth_title = before.rfind("《") > before.rfind("》")
+    if depth_title:
+        return "title", "inside a document title in 《》"
+    if re.match(r"\s*[.、．](?!\d)", after) and (a == line_start or before.endswith(("(", "("))):
+        return "numbering", "a list or heading number"
+    if re.search(r"第\s*$", before) or (
+        re.match(r"\s*[)）]", after) and before.endswith(("(", "（"))
+    ):
+        return "numbering", "an ordinal or list number"
+    if a == line_start and re.match(r"\s*[.、]", after):
+        return "numbering", "a list or heading number"
+    if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z+]", after):
+        return "name", "part of a name or code (5G, GB50180, 2+1 …)"
+    if _RELATIVE_BEFORE.search(before) and (
+        _GROWTH_AFTER.match(after) or re.match(r"\s*个?百分点", after)
+    ):
+        return "relative", "a change relative to another year or place, not a level"
+    if re.match(r"\s*倍", after):
+        return "relative", "a multiple (倍), not a level"
+    if re.match(r"\s*(?:岁|周岁)", after):
+        return "distractor", "an age"
+    if re.match(r"\s*(?:个|项)?(?:方面|环节|步骤|阶段|层次|维度)", after):
+        return "distractor", "a count of aspects of a programme, not a target"
+    return "not_understood", "no value was read here"
+
+
+def diagnose(
+    doc: Doc,
+    view: View,
+    used: Iterable[tuple[int, int]],
+    known: Iterable[tuple[int, int, str, str]] = (),
+) -> tuple[Diagnostic, ...]:
+    """Report every number of the view that is not inside a used value text.
+
+    Parameters
+    ----------
+    doc
+        The parsed document (built on ``view.text``).
+    view
+        The view, to map offsets back to the source text.
+    used
+        View spans of the value texts the draft keeps.
+    known
+        ``(start, end, reason, detail)`` view spans the readers gave a reason for; a number
+        inside one takes that reason.
+
+    Returns
+    -------
+    tuple of Diagnostic
+        In text order, with source offsets.
+
+    """
+    spans = sorted(set(used))
+    starts = [s for s, _ in spans]
+    notes = sorted(known)
+    note_starts = [n[0] for n in notes]
+    out: list[Diagnostic] = []
+    for a, b in number_spans(doc.work):
+        if _covering(spans, a, b, starts):
+            continue
+        reason = detail = ""
+        import bisect
+
+        i = bisect.bisect_right(note_starts, a) - 1
+        while i >= 0 and reason == "":
+            s, e, r, d = notes[i]
+            if s <= a and b <= e:
+                reason, detail = r, d
+            if s < a - 400:
+                break
+            i -= 1
+        if not reason:
+            reason, detail = _reason(doc, a, b)
+        sa, sb = view.src_span(a, b)
+        out.append(
+            Diagnostic(start=sa, end=sb, text=view.source[sa:sb], reason=reason, detail=detail)
+        )
+    return tuple(out)

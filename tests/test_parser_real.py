@@ -1,0 +1,193 @@
+"""The parser on real published pages: the normalised view, diagnostics and metadata.
+
+Every text here is a verbatim copy of a public page (tests/data/real_excerpts/README.md gives
+each source). Region names are passed where the page gives none: region recognition is tested
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import eduplans
+from eduplans._parse._view import make_view
+
+HERE = Path(__file__).parent / "data" / "real_excerpts"
+REAL = sorted(HERE.glob("*.txt"))
+REGION = {
+    "real_01": "某县",
+    "real_02": "浙江省",
+    "real_03": "河北省",
+    "real_04": "四川省",
+    "real_05": "镇江市",
+    "real_06": "宁夏回族自治区",
+    "real_07": "南宁市",
+    "real_08": "某市",
+    "real_09": "某县",
+    "real_10": "XX区",
+}
+
+
+def parse(name: str, **kw: object) -> eduplans.Plan:
+    path = next(p for p in REAL if p.stem.startswith(name))
+    region = REGION.get(name[:7])
+    if region is not None:
+        kw.setdefault("region", region)
+    return eduplans.parse_plan(path, **kw)  # type: ignore[arg-type]
+
+
+def values(plan: eduplans.Plan) -> list[tuple[str, str, int, float | None]]:
+    return [
+        (ind.full_name, v.kind, v.year, v.magnitude) for ind in plan.indicators for v in ind.values
+    ]
+
+
+# --- the normalised view -------------------------------------------------------------------------
+
+
+def test_view_drops_inline_pinyin_and_keeps_quotes_verbatim() -> None:
+    plan = parse("gansu_pinyin", region="甘肃省")
+    by_name = {ind.full_name: ind for ind in plan.indicators}
+    # 學(xué)前三年毛入園率39.68%: the name is read without the pinyin, the quote keeps it
+    ind = by_name["學前三年毛入園率"]
+    assert ind.values[0].magnitude == 39.68
+    assert ind.values[0].quote == "學(xué)前三年毛入園率39.68%"
+    # 鄉(xiāng)鎮(zhèn): two pinyin groups inside one name
+    assert "鄉鎮公辦幼兒園" in by_name
+    for ind in plan.indicators:
+        for v in ind.values:
+            assert plan.source_text[v.span.start : v.span.end] == v.quote
+            assert v.text in v.quote
+
+
+def test_view_closes_a_stray_space_before_a_number() -> None:
+    plan = parse("gansu_pinyin", region="甘肃省")
+    hit = [v for ind in plan.indicators for v in ind.values if v.magnitude == 3.86]
+    assert len(hit) == 1
+    assert hit[0].quote.endswith("的 3.86%")  # verbatim, with the space
+
+
+def test_view_closes_stray_spaces_inside_words_of_running_text() -> None:
+    text = (HERE / "real_04_sichuan.txt").read_text(encoding="utf-8")
+    view = make_view(text)
+    assert "贯彻新发展理念" in view.text and "新发展 理念" in text
+    assert "加强党对教育工作" in view.text
+    # every kept character maps back to the same character of the source
+    assert all(text[view.src(i)] == ch for i, ch in enumerate(view.text))
+
+
+def test_view_keeps_the_spaces_of_a_space_separated_table() -> None:
+    text = (HERE / "real_02_zhejiang.txt").read_text(encoding="utf-8")
+    view = make_view(text)
+    assert "幼儿在园人数 万人 181 222" in view.text
+
+
+def test_view_joins_lines_wrapped_at_a_fixed_width_and_drops_page_numbers() -> None:
+    # a layout test: two real paragraphs of real_03 wrapped at 24 as PDF text is, a page number
+    paragraphs = [
+        ln.strip()
+        for ln in (HERE / "real_03_hebei.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip().startswith(("河北确定", "“十四五”期间"))
+    ]
+    lines = [p[i : i + 24] for p in paragraphs for i in range(0, len(p), 24)]
+    text = "\n".join([*lines[:3], "- 2 -", *lines[3:]]) + "\n"
+    view = make_view(text)
+    assert all(p in view.text for p in paragraphs)
+    plan = eduplans.parse_plan("河北省教育事业发展“十四五”规划\n" + text)
+    assert sorted(v.magnitude or 0 for v in plan.targets) == [11.3, 58, 60, 92, 95, 98]
+
+
+# --- every number is a candidate -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_every_number_is_a_value_or_reported(path: Path) -> None:
+    plan = parse(path.stem)
+    text = plan.source_text
+    # the numbers of the text, found here independently of the parser's view
+    numbers = [(m.start(), m.end()) for m in re.finditer(r"[0-9０-９]+(?:[.．][0-9０-９]+)?", text)]
+    in_values = set()
+    for v in (v for ind in plan.indicators for v in ind.values):
+        assert v.quote.endswith(v.text), v  # the value text closes its quote
+        start = v.span.end - len(v.text)
+        in_values |= {n for n in numbers if start <= n[0] and n[1] <= start + len(v.text)}
+    reported = {(d.start, d.end) for d in plan.diagnostics}
+    assert not in_values & reported
+    assert len(in_values) + len(reported) == len(numbers)
+    for d in plan.diagnostics:
+        assert text[d.start : d.end] == d.text
+        assert d.reason and d.detail
+
+
+def test_diagnostics_give_reasons_a_reviewer_can_use() -> None:
+    plan = parse("real_07")
+    reasons = {d.text: d.reason for d in plan.diagnostics}
+    assert reasons["88"] == "document_number"  # 南府办〔2017〕88号
+    assert reasons["17"] == "date"  # 2018年1月17日
+    plan = parse("real_03")
+    assert {d.reason for d in plan.diagnostics if d.text == "577293"} == {"address"}
+
+
+def test_the_cli_and_the_draft_file_show_the_diagnostics(tmp_path: Path) -> None:
+    from eduplans._cli import main
+
+    plan = parse("real_03")
+    out = plan.save(tmp_path / "draft.toml")
+    written = out.read_text(encoding="utf-8")
+    assert f"# {len(plan.diagnostics)} numbers of the source are not values" in written
+    assert "#   date (" in written
+    assert eduplans.read_plan(out) == plan  # comments are not read back
+    assert main(["parse", str(HERE / "real_03_hebei.txt")]) == 0
+
+
+# --- metadata ------------------------------------------------------------------------------------
+
+
+def meta(plan: eduplans.Plan) -> dict[str, eduplans.MetaField]:
+    return {f.name: f for f in plan.meta}
+
+
+def test_a_news_page_is_titled_by_the_plan_it_reports_not_its_first_lines() -> None:
+    plan = parse("real_03")
+    assert plan.title == "河北省教育事业发展“十四五”规划"
+    m = meta(plan)
+    assert m["document"].value == "news_report"
+    assert plan.source_text[m["title"].start : m["title"].end] == plan.title
+    assert m["issued"].value == "2021-11-03"
+
+
+def test_a_news_page_without_a_plan_title_is_titled_by_its_headline() -> None:
+    plan = parse("real_06", region="宁夏回族自治区")
+    assert plan.title.startswith("宁夏将新增3.6万个幼儿学位")  # not the stray word "text"
+    assert meta(plan)["document"].value == "news_report"
+
+
+def test_traditional_news_page_title_and_date() -> None:
+    plan = parse("real_05")
+    assert plan.title == "鎮江市“十四五”學前教育發展提升行動計劃實施方案"
+    assert plan.issued.isoformat() == "2023-03-15"
+
+
+def test_a_notice_gives_the_title_of_the_plan_it_issues() -> None:
+    plan = parse("real_07")
+    assert plan.title == "南宁市第三期学前教育行动计划(2017-2020年)"
+    assert plan.period == (2017, 2020)
+    assert meta(plan)["document"].value == "notice"
+
+
+def test_the_title_line_and_its_years() -> None:
+    plan = parse("real_10")
+    assert plan.title == "XX区教育“十四五”发展规划(2021-2025)"
+    assert plan.period == (2021, 2025)
+    plan = parse("gansu_pinyin", region="甘肃省")
+    assert plan.period == (2011, 2013)
+
+
+def test_without_a_title_the_period_comes_from_the_five_year_plan_the_text_names() -> None:
+    plan = parse("real_04", region="四川省")
+    assert plan.title == "未命名规划"  # the 《》 of its preamble are other documents
+    assert plan.period == (2021, 2025)  # not (2035, 2035) from 《四川教育现代化2035》
+    assert meta(plan)["title"].how == "no title found in the text"
