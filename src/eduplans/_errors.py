@@ -7,7 +7,10 @@ clause catches them all::
     ├── DataError            a bundled or user plan file is malformed (names the file and field)
     ├── ValueTextError       a value text ("97%以上") cannot be read (names text and position)
     ├── UnitError            a unit is unknown, or two units cannot be compared or added
-    ├── ParseError           a plan text cannot be read (empty, binary, undecodable, too large)
+    ├── ParseError           a plan text cannot be read (empty, binary, undecodable, too large,
+    │                        a .doc or a scanned PDF)
+    ├── MissingDependencyError  (also an ImportError) an optional dependency is not installed;
+    │                        the message says which extra to install
     ├── NoDataError          a comparison or figure has nothing to show (a key no plan sets,
     │                        a year without targets)
     ├── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
@@ -22,6 +25,7 @@ from __future__ import annotations
 __all__ = [
     "DataError",
     "EduplansError",
+    "MissingDependencyError",
     "NoDataError",
     "ParseError",
     "PlanNotFoundError",
@@ -100,6 +104,15 @@ class ParseError(EduplansError, ValueError):
     def __init__(self, message: str, *, source: str | None = None) -> None:
         self.source = source
         super().__init__(f"{source}: {message}" if source else message)
+
+
+class MissingDependencyError(EduplansError, ImportError):
+    """An optional dependency is not installed; the message says what to install.
+
+    Raised, for example, when Parquet export needs pyarrow (``pip install 'eduplans[parquet]'``)
+    or reading an HTML, DOCX or PDF plan needs its reader's extra (``eduplans[html]``,
+    ``eduplans[docx]``, ``eduplans[pdf]``, or ``eduplans[formats]`` for all three).
+    """
 
 
 class PlanNotFoundError(EduplansError, KeyError):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ._errors import EduplansError
+from ._errors import EduplansError, MissingDependencyError
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -27,10 +27,6 @@ SCHEMA_URL = "docs/frame.md"
 
 Format = Literal["csv", "parquet", "json"]
 FORMATS: tuple[Format, ...] = ("csv", "parquet", "json")
-
-
-class MissingDependencyError(EduplansError, ImportError):
-    """An optional dependency is not installed; the message says what to install."""
 
 
 def format_of(path: Path | None, fmt: str | None) -> Format:

@@ -20,13 +20,14 @@ from .._errors import EduplansError, ParseError
 from .._loader import regions
 from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from .._vocab import Binding, PlanKind
-from ._decode import MAX_CHARS, read_source
+from ._decode import MAX_CHARS
 from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
 from ._meta import plan_id as _plan_id
 from ._meta import read_meta, resolve_region
 from ._prose import read_prose
+from ._readers import read_document
 from ._tables import read_tables
 from ._view import View, make_view
 
@@ -235,11 +236,11 @@ def parse_plan(
     ('95%以上', 2025)
 
     """
-    src = read_source(
+    src = read_document(
         Path(source) if isinstance(source, os.PathLike) else source, max_chars=max_chars
     )
     view = make_view(src.text)
-    doc = Doc(view.text)
+    doc = Doc(view.text)  # the document's structure (src.tables …) has offsets into src.text
     meta = read_meta(doc)
     the_period = tuple(period) if period is not None else meta.period
     if len(the_period) != 2 or the_period[0] > the_period[1]:
@@ -262,7 +263,7 @@ def parse_plan(
     if not indicators:
         raise ParseError("no baseline or target value found in the text", source=src.name or None)
     the_region = _region_arg(region, meta.region_name, meta.region_parent)
-    notes = list(meta.notes)
+    notes = [*src.notes, *meta.notes]
     if meta.region_parent and the_region.parent is None and region is None:
         notes.append(f"the title names {meta.region_parent} above {the_region.name}")
     indicators.sort(key=lambda i: i.values[0].span.start)

@@ -2,17 +2,23 @@
 
 Shared by the table, prose and metadata readers. Everything is offsets into the original text;
 matching happens on the working copy (:func:`._decode.fold`), which has the same length.
+
+:class:`Document` is what a format reader (:mod:`._readers`) yields for any input format: the
+source text (the draft's ``source_text``) and the structure read from the file — paragraphs and
+tables as grids, every paragraph and cell with offsets into that text, and the page each stands
+on for a PDF. :class:`Doc` is the parser's working view of one such text.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ._decode import chrome_lines, fold
 
-__all__ = ["Doc", "Heading", "Line", "REVIEW_WORDS"]
+__all__ = ["REVIEW_WORDS", "Cell", "Doc", "Document", "Heading", "Line", "Paragraph", "Table"]
 
 _CN = "零〇一二两三四五六七八九十百"
 # Heading patterns with their level (smaller is higher).
@@ -54,6 +60,109 @@ class Heading:
     title: str
 
 
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of a document: its offsets in the source text and its page (PDF)."""
+
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its offsets in the source text and the grid positions it covers.
+
+    A merged cell (rowspan, colspan) stands once in the source text, at its top-left position
+    (``row``, ``col``); the table's grid holds the same :class:`Cell` at every position it covers.
+    An empty cell has ``start == end``.
+    """
+
+    start: int
+    end: int
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table read from the file's structure, as a grid with merged cells expanded.
+
+    ``grid[r][c]`` is the cell covering row ``r`` and column ``c`` (None where the file has no
+    cell there). In the source text every grid row stands on one line, its cells separated by
+    tabs (a covered position gives an empty cell), so that a reader of the text sees the rows
+    the file has.
+    """
+
+    start: int
+    end: int
+    grid: tuple[tuple[Cell | None, ...], ...]
+    page: int | None = None
+    kind: str = ""  # how it was found: "html", "docx", "ruled", "unruled"
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """Rows and columns of the grid."""
+        return len(self.grid), max((len(r) for r in self.grid), default=0)
+
+    def cells(self) -> Iterator[Cell]:
+        """Yield every cell once (a merged cell at its top-left position), row by row."""
+        for r, row in enumerate(self.grid):
+            for c, cell in enumerate(row):
+                if cell is not None and cell.row == r and cell.col == c:
+                    yield cell
+
+    def texts(self, source: str) -> list[list[str]]:
+        """Return the grid's texts, a merged cell's text at every position it covers."""
+        return [[source[c.start : c.end] if c else "" for c in row] for row in self.grid]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a format reader yields: the source text and its structure.
+
+    Parameters
+    ----------
+    text
+        The source text: for a plain-text input the text as decoded; for HTML, DOCX and PDF the
+        text rendered from the file's structure (paragraphs one per line; table rows one per
+        line with tab-separated cells). Every offset of the parsed plan refers to it.
+    name
+        The file name (empty for a ``str`` or ``bytes`` input without one).
+    format
+        ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``.
+    encoding
+        The text encoding of a text or HTML input (``""`` for DOCX and PDF).
+    paragraphs, tables
+        The structure, in document order; empty for a plain text (its layout is read from the
+        text itself).
+    pages
+        ``(number, start, end)`` of every page of a PDF that has text, numbered from 1.
+    notes
+        What the reader noticed and the reviewer should know (pages without a text layer …).
+
+    """
+
+    text: str
+    name: str = ""
+    format: str = "text"
+    encoding: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+    tables: tuple[Table, ...] = ()
+    pages: tuple[tuple[int, int, int], ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, pos: int) -> int | None:
+        """Return the page number at offset ``pos`` (PDF), else None."""
+        starts = [p[1] for p in self.pages]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0 or pos > self.pages[i][2]:
+            return None
+        return self.pages[i][0]
+
+
 @dataclass
 class Doc:
     """A text being parsed.
@@ -62,10 +171,14 @@ class Doc:
     ----------
     text
         The original text (offsets refer to it).
+    source
+        The document the text was read from, when a format reader made it (its tables as
+        grids, its pages).
 
     """
 
     text: str
+    source: Document | None = None
     work: str = field(init=False)
     lines: list[Line] = field(init=False)
     chrome: list[tuple[int, int]] = field(init=False)

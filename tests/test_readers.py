@@ -1,0 +1,242 @@
+"""Format readers: HTML, DOCX and PDF made from real texts parse like the texts themselves.
+
+The fixtures in tests/data/readers/ were made by tools/make_reader_fixtures.py from real
+published texts (two pages of the shared real-text set and an excerpt of the bundled 洛阳 seed):
+each text's lines became paragraphs and its indicator table a real table of the format.
+``expected_cells.json`` lists the table's single-value cells (row name, year header, cell text)
+as the fixture script took them from the text, apart from the parser.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import zipfile
+from collections import Counter
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+import eduplans
+from eduplans._parse._doc import Document
+from eduplans._parse._readers import get_reader, read_document
+
+DATA = Path(__file__).parent / "data" / "readers"
+EXPECTED = json.loads((DATA / "expected_cells.json").read_text(encoding="utf-8"))
+
+#: fixture key -> (the real text, region to pass (the text names none, or misreads it))
+TEXTS = {
+    "real_01": ("real_01_weizhi-quxian.txt", "某县"),
+    "real_02": ("real_02_zhejiang.txt", "浙江省"),
+    "luoyang": ("luoyang_excerpt.txt", None),
+}
+FORMATS = [
+    ("real_01", "real_01.html", "html"),
+    ("real_02", "real_02.html", "html"),
+    ("luoyang", "luoyang.html", "html"),
+    ("real_01", "real_01.docx", "docx"),
+    ("real_02", "real_02.docx", "docx"),
+    ("luoyang", "luoyang.docx", "docx"),
+]
+
+
+def _parse(name: str, region: str | None) -> eduplans.Plan:
+    return eduplans.parse_plan(DATA / name, **({"region": region} if region else {}))
+
+
+def _key(v: eduplans.Baseline | eduplans.Target, unit: str) -> tuple[object, ...]:
+    return (v.kind, v.year, v.comparator, v.magnitude, v.upper_magnitude, unit)
+
+
+def _values(
+    plan: eduplans.Plan, origin: str, *, stacked: bool = True
+) -> Counter[tuple[object, ...]]:
+    return Counter(
+        _key(v, ind.unit)
+        for ind in plan.indicators
+        if ind.origin == origin
+        for v in ind.values
+        if stacked or "(其中)" not in v.note
+    )
+
+
+def _cell(doc: Document, row: int, name: str, header: str) -> tuple[int, int]:
+    """Offsets of the cell in grid row ``row`` (named ``name``) under the column ``header``."""
+    (table,) = doc.tables
+    texts = table.texts(doc.text)
+    heads = [re.sub(r"\s+", "", t) for t in texts[0]]
+    assert name in texts[row], (name, texts[row])
+    cell = table.grid[row][heads.index(header)]
+    assert cell is not None
+    return cell.start, cell.end
+
+
+@pytest.mark.parametrize(("key", "name", "fmt"), FORMATS)
+def test_format_parses_like_the_text(key: str, name: str, fmt: str) -> None:
+    text_name, region = TEXTS[key]
+    from_text = _parse(text_name, region)
+    plan = _parse(name, region)
+    doc = read_document(DATA / name)
+    assert doc.format == fmt
+    assert plan.source_text == doc.text
+    # provenance: every quote stands at its offsets in the document's own source text
+    for v in plan.baselines + plan.targets:
+        assert plan.source_text[v.span.start : v.span.end] == v.span.quote
+    # the prose reads the same paragraphs to the same values
+    assert _values(plan, "prose") == _values(from_text, "prose")
+    # every single-value cell of the table is read from the grid, its span ending at the cell
+    table_values = [
+        (v, ind) for ind in plan.indicators if ind.origin == "table" for v in ind.values
+    ]
+    for exp in EXPECTED[key]:
+        start, end = _cell(doc, exp["row"], exp["name"], re.sub(r"\s+", "", exp["header"]))
+        assert doc.text[start:end] == exp["text"]
+        found = [v for v, _ in table_values if v.span.end == end]
+        assert len(found) == 1, (exp, found)
+        assert found[0].year == int(exp["header"][:4])
+        assert found[0].text == exp["text"]
+    # and what the text reads from its table, the format reads too (but stacked 其中 rows,
+    # several names and values in one cell: test_stacked_rows)
+    text_table = _values(from_text, "table", stacked=False)
+    assert not text_table - _values(plan, "table"), text_table - _values(plan, "table")
+
+
+def test_html_page_drops_site_chrome_and_keeps_the_article() -> None:
+    doc = read_document(DATA / "real_02.html")
+    for chrome in (
+        "政务公开",
+        "设为首页",
+        "版权所有",
+        "相关文章",
+        "分享到",
+        "请输入关键字",
+        "统计代码",
+    ):
+        assert chrome not in doc.text
+    assert doc.text.startswith("浙江公布教育事业发展“十三五”规划\n")
+    assert "<" not in doc.text
+    assert doc.encoding == "gb18030"  # declared gbk, read as its superset
+    plan = eduplans.parse_plan(DATA / "real_02.html", region="浙江省")
+    assert plan.title == "浙江公布教育事业发展“十三五”规划"
+    assert plan.source_name == "real_02.html"
+
+
+def test_html_rowspan_and_colspan_expand_to_the_grid() -> None:
+    doc = read_document(DATA / "real_02.html")
+    (table,) = doc.tables
+    texts = table.texts(doc.text)
+    assert table.shape == (14, 5)
+    assert texts[0][:2] == ["指 标", "指 标"]  # colspan 2: one cell at both positions
+    assert table.grid[0][0] is table.grid[0][1]
+    assert [row[0] for row in texts[1:3]] == ["学前教育", "学前教育"]  # rowspan 2
+    assert texts[2][1:] == ["学前三年入园率", "%", "97", "97"]
+    # the source text holds each cell once, on its row's line, tab-separated
+    line = doc.text.split("\n")[doc.text[: table.grid[2][1].start].count("\n")]  # type: ignore[union-attr]
+    assert line == "\t学前三年入园率\t%\t97\t97"
+    for cell in table.cells():
+        assert "\n" not in doc.text[cell.start : cell.end]
+
+
+def test_html_given_as_str_or_bytes() -> None:
+    raw = (DATA / "real_01.html").read_bytes()
+    from_bytes = read_document(raw)
+    from_str = read_document(raw.decode("utf-8"))
+    from_path = read_document(DATA / "real_01.html")
+    assert from_bytes.format == from_str.format == "html"
+    assert from_bytes.text == from_str.text == from_path.text
+
+
+def test_a_page_title_is_not_markup() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        "<title>某某县“十四五”教育事业发展规划_某某县人民政府</title></head>"
+        "<body><div class='nav'><a href='/'>首页</a></div><div class='con'>"
+        "<p>某某县“十四五”教育事业发展规划</p>"
+        "<p>到2025年,学前三年毛入园率达到95%以上。</p></div></body></html>"
+    )
+    plan = eduplans.parse_plan(page)
+    assert plan.title == "某某县“十四五”教育事业发展规划"
+    assert plan.targets[0].span.quote == "学前三年毛入园率达到95%以上"
+    assert plan.source_text.startswith("某某县“十四五”教育事业发展规划\n")
+
+
+def test_docx_merged_cells_expand_to_the_grid() -> None:
+    doc = read_document(DATA / "real_02.docx")
+    (table,) = doc.tables
+    texts = table.texts(doc.text)
+    assert table.shape == (14, 5)
+    assert texts[0][:2] == ["指 标", "指 标"]  # gridSpan
+    assert [row[0] for row in texts[9:13]] == ["高等教育"] * 4  # vMerge over four rows
+    assert texts[12][1:] == ["毛入学率", "%", "56", "62"]
+
+
+def test_docx_paragraphs_and_tables_in_document_order() -> None:
+    doc = read_document(DATA / "luoyang.docx")
+    (table,) = doc.tables
+    before = [p for p in doc.paragraphs if p.end <= table.start]
+    after = [p for p in doc.paragraphs if p.start >= table.end]
+    assert doc.text[before[-1].start : before[-1].end] == "十四五时期洛阳教育事业发展主要目标"
+    assert doc.text[after[0].start : after[0].end] == "第三章 \xa0发展任务"  # the seed's own space
+    assert table.texts(doc.text)[0][4] == "指标 类型"  # a cell of two paragraphs, on one line
+
+
+def test_dispatch_by_magic_bytes_and_suffix() -> None:
+    html = (DATA / "real_01.html").read_bytes()
+    docx = (DATA / "real_01.docx").read_bytes()
+    assert get_reader(html).format == "html"
+    assert get_reader(b"\xef\xbb\xbf" + html).format == "html"  # after a byte-order mark
+    assert get_reader(docx).format == "docx"  # a ZIP with word/document.xml, any name
+    assert get_reader(docx, name="plan.bin").format == "docx"
+    assert get_reader(b"%PDF-1.7\n...").format == "pdf"
+    assert get_reader("规划".encode()).format == "text"
+    assert get_reader(b"<p>x</p>", name="page.htm").format == "html"  # by suffix
+
+
+def test_doc_and_other_zip_files_get_advice() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    with pytest.raises(eduplans.ParseError, match=r"plan\.doc: .*\.doc.*soffice --headless"):
+        read_document_named(ole, "plan.doc")
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(eduplans.ParseError, match=r"not a Word \.docx"):
+        eduplans.parse_plan(buf.getvalue())
+
+
+def read_document_named(data: bytes, name: str) -> Document:
+    return get_reader(data, name=name).read(data, name=name, max_chars=1000)
+
+
+def test_a_broken_docx_is_a_parse_error() -> None:
+    data = (DATA / "real_01.docx").read_bytes()
+    buf = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body[: len(body) // 2]  # truncated XML
+            dst.writestr(item, body)
+    with pytest.raises(eduplans.ParseError, match="cannot read the DOCX file"):
+        eduplans.parse_plan(buf.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("fixture", "module", "extra"),
+    [("real_01.html", "lxml", "html"), ("real_01.docx", "docx", "docx")],
+)
+def test_missing_extra_names_what_to_install(
+    fixture: str, module: str, extra: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, *args: object, **kwargs: object) -> object:
+        return None if name == module else real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    with pytest.raises(
+        eduplans.MissingDependencyError, match=rf"pip install 'eduplans\[{extra}\]'"
+    ):
+        eduplans.parse_plan(DATA / fixture)
+    assert issubclass(eduplans.MissingDependencyError, ImportError)
