@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pint
 import pytest
 from hypothesis import given, settings
@@ -202,3 +204,39 @@ def test_target_value_is_a_quantity(plans: eduplans.PlanCollection) -> None:
     target = next(t for t in plans["洛阳市"].targets if t.unit == "percent" and t.magnitude)
     assert target.value.magnitude == target.magnitude
     assert str(target.value.units) == "percent"
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        ((">=", 100.0, None, "percent"), "≥100%", "≥ 100%"),
+        (("~", 30.0, None, "percent"), "30%左右", "about 30%"),
+        (("range", 95.0, 97.0, "percent"), "95—97%", "95–97%"),
+        (("<=", 60.0, None, "minute"), "≤60分钟", "≤ 60 minutes"),
+        (("=", 1.0, None, "hour"), "1小时", "1 hour"),
+        (("=", 23400.0, None, "seat"), "23400个学位", "23,400 places"),
+        ((">", 1.5, None, "percentage_point"), ">1.5个百分点", "> 1.5 percentage points"),
+        (("maintain", None, None, None), "保持", "maintain"),
+    ],
+)
+def test_format_value_in_english_means_what_the_chinese_says(
+    args: tuple[str, float | None, float | None, str | None], zh: str, en: str
+) -> None:
+    comparator, value, upper, unit = args
+    assert format_value(comparator, value, upper=upper, unit=unit) == zh  # zh stays the default
+    assert format_value(comparator, value, upper=upper, unit=unit, lang="zh") == zh
+    assert format_value(comparator, value, upper=upper, unit=unit, lang="en") == en
+    if comparator != "maintain":  # the Chinese text reads back as the same value
+        parsed = parse_value(zh, unit=unit)
+        assert (parsed.comparator, parsed.value, parsed.upper) == (comparator, value, upper)
+
+
+def test_format_value_english_has_no_chinese_and_refuses_other_languages() -> None:
+    for comparator in Comparator:
+        if comparator in (Comparator.RANGE, Comparator.MAINTAIN):
+            continue
+        for unit in sorted(eduplans.UNITS):
+            text = format_value(comparator, 2.0, unit=unit, lang="en")
+            assert not re.search(r"[\u3400-\u9fff]", text), text
+    with pytest.raises(ValueError, match="lang"):
+        format_value("=", 1.0, lang="fr")

@@ -526,14 +526,56 @@ def _plain(number: float) -> str:
     return text
 
 
+#: English unit words after a number: (singular, plural); "" joins the number without a space.
+_UNIT_TEXT_EN: dict[str, tuple[str, str]] = {
+    "percent": ("%", "%"),
+    "percentage_point": ("percentage point", "percentage points"),
+    "person": ("person", "persons"),
+    "person_time": ("person-time", "person-times"),
+    "school": ("school", "schools"),
+    "seat": ("place", "places"),
+    "class": ("class", "classes"),
+    "item": ("item", "items"),
+    "pair": ("pair", "pairs"),
+    "room": ("room", "rooms"),
+    "building": ("building", "buildings"),
+    "yuan": ("yuan", "yuan"),
+    "year": ("year", "years"),
+    "hour": ("hour", "hours"),
+    "minute": ("minute", "minutes"),
+    "day": ("day", "days"),
+    "class_hour": ("class hour", "class hours"),
+    "megabit_per_second": ("Mbps", "Mbps"),
+    "square_meter": ("m²", "m²"),
+    "times": ("time", "times"),
+}
+
+
+def _plain_en(number: float) -> str:
+    text = _plain(number)
+    whole, dot, frac = text.partition(".")
+    if len(whole) > 4:  # 10,000 and above get thousands separators; 2025 stays a year
+        whole = f"{int(whole):,}"
+    return whole + dot + frac
+
+
+def _with_unit_en(number: str, unit: str | None, plural: bool) -> str:
+    if not unit:
+        return number
+    one, many = _UNIT_TEXT_EN[unit]
+    word = many if plural else one
+    return f"{number}{word}" if unit == "percent" else f"{number} {word}"
+
+
 def format_value(
     comparator: Comparator | str,
     value: float | None,
     *,
     upper: float | None = None,
     unit: str | None = None,
+    lang: str = "zh",
 ) -> str:
-    """Write a value back as Chinese value text; :func:`parse_value` reads it back unchanged.
+    """Write a value back as value text, in Chinese (:func:`parse_value` reads it back) or English.
 
     Parameters
     ----------
@@ -545,11 +587,15 @@ def format_value(
         The upper end, for ``range`` only.
     unit
         Canonical unit name, or None for a bare number.
+    lang
+        ``"zh"`` (the default): Chinese value text that :func:`parse_value` reads back unchanged;
+        ``"en"``: the same value in English, for English tables and figures.
 
     Returns
     -------
     str
-        For example ``"≥97%"``, ``"3—5所"``, ``"30%左右"``, ``"保持"``.
+        In Chinese, for example ``"≥97%"``, ``"3—5所"``, ``"30%左右"``, ``"保持"``; in English
+        the same values as ``"≥ 97%"``, ``"3–5 schools"``, ``"about 30%"``, ``"maintain"``.
 
     Raises
     ------
@@ -557,8 +603,25 @@ def format_value(
         If the parts do not make a value (a range without ``upper``, a number for ``maintain``).
     UnitError
         If ``unit`` is unknown.
+    ValueError
+        If ``lang`` is not ``"zh"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> format_value(">=", 100, unit="percent")
+    '≥100%'
+    >>> format_value(">=", 100, unit="percent", lang="en")
+    '≥ 100%'
+    >>> format_value("~", 30, unit="percent", lang="en")
+    'about 30%'
+    >>> format_value("<=", 60, unit="minute", lang="en")
+    '≤ 60 minutes'
+    >>> format_value("range", 95, upper=97, unit="percent", lang="en")
+    '95–97%'
 
     """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     comparator = Comparator(comparator)
     if unit is not None and unit not in UNITS:
         raise UnitError(f"unknown unit {unit!r}")
@@ -566,7 +629,7 @@ def format_value(
     if comparator is Comparator.MAINTAIN:
         if value is not None:
             raise ValueTextError("maintain takes no number", text=repr(value))
-        return "保持"
+        return "保持" if lang == "zh" else "maintain"
     if value is None:
         raise ValueTextError(f"comparator {comparator} needs a number", text="")
     for bound in (value, upper):
@@ -577,9 +640,18 @@ def format_value(
     if comparator is Comparator.RANGE:
         if upper is None:
             raise ValueTextError("a range needs an upper value", text=_plain(value))
+        if lang == "en":
+            return _with_unit_en(f"{_plain_en(value)}–{_plain_en(upper)}", unit, plural=True)
         return f"{_plain(value)}—{_plain(upper)}{word}"
-    number = f"{_plain(value)}{word}"
     prefix = {Comparator.GE: "≥", Comparator.LE: "≤", Comparator.GT: ">", Comparator.LT: "<"}
+    if lang == "en":
+        number = _with_unit_en(_plain_en(value), unit, plural=value != 1)
+        if comparator in prefix:
+            return f"{prefix[comparator]} {number}"
+        if comparator is Comparator.APPROX:
+            return f"about {number}"
+        return number
+    number = f"{_plain(value)}{word}"
     if comparator in prefix:
         return prefix[comparator] + number
     if comparator is Comparator.APPROX:
