@@ -3,6 +3,7 @@
 Run from the repository root::
 
     python examples/gallery.py            # writes examples/output/*.png and *.pdf
+    python examples/gallery.py --docs     # rewrites the figures of docs/figures.md (150 dpi)
 
 Each figure is made at a journal's single column width (3.5 in) and saved with
 :func:`eduplans.plot.save` (Type 42 fonts in PDF, no creation dates).
@@ -23,6 +24,19 @@ import eduplans
 import eduplans.plot
 
 OUT = Path(__file__).resolve().parent / "output"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "figures"
+
+#: the figures docs/figures.md shows, name_lang
+DOC_FIGURES = (
+    "targets_preschool_zh",
+    "targets_quality_balanced_en",
+    "targets_upper_secondary_en",
+    "targets_new_places_zh",
+    "targets_myopia_zh",
+    "trajectory_quality_balanced_zh",
+    "trajectory_new_places_en",
+    "coverage_en",
+)
 
 #: name → function drawing one figure in a language
 FIGURES = {
@@ -34,6 +48,16 @@ FIGURES = {
     ),
     "targets_quality_balanced": lambda plans, lang: eduplans.plot.targets(
         plans, "quality_balanced_county_share", lang=lang
+    ),
+    "targets_upper_secondary": lambda plans, lang: eduplans.plot.targets(
+        plans, "upper_secondary_gross_enrolment_rate", lang=lang
+    ),
+    "targets_new_places": lambda plans, lang: eduplans.plot.targets(
+        plans, "new_school_places", lang=lang
+    ),
+    "targets_myopia": lambda plans, lang: eduplans.plot.targets(plans, "myopia_rate", lang=lang),
+    "trajectory_new_places": lambda plans, lang: eduplans.plot.trajectory(
+        plans, "new_school_places", region="从化区", lang=lang
     ),
     "trajectory_quality_balanced": lambda plans, lang: eduplans.plot.trajectory(
         plans, "quality_balanced_county_share", region="洛阳市", lang=lang
@@ -56,6 +80,22 @@ def main(out: Path = OUT) -> list[Path]:
     return written
 
 
+def docs(out: Path = DOCS) -> list[Path]:
+    """Draw the figures of docs/figures.md and save each as a 150 dpi PNG into ``out``."""
+    plans = eduplans.load()
+    written: list[Path] = []
+    for item in DOC_FIGURES:
+        name, lang = item.rsplit("_", 1)
+        ax = FIGURES[name](plans, lang)
+        written.append(eduplans.plot.save(ax, out / f"{item}.png", dpi=150))
+        plt.close(ax.figure)
+    return written
+
+
 if __name__ == "__main__":
-    for path in main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT):
+    if sys.argv[1:] == ["--docs"]:
+        written = docs()
+    else:
+        written = main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    for path in written:
         print(path)

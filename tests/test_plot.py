@@ -325,11 +325,11 @@ def test_range_qualitative_and_upper_bound(lang: str) -> None:
         bars = [line for line in ax.get_lines() if line.get_linewidth() >= 3.0]
         assert [list(b.get_xdata()) for b in bars] == [[95.0, 97.0]]
         texts = _texts(ax)
-        assert "95–97%" in texts
+        assert ("95—97%" if lang == "zh" else "95–97%") in texts
         qual = _texts(eduplans.plot.targets([plan], "compulsory_retention_rate", lang=lang))
-        assert ("保持高水平" if lang == "zh" else "qualitative target") in qual
+        assert ("保持高水平" if lang == "zh" else "keep high") in qual
         upper = _texts(eduplans.plot.targets([plan], "primary_homework_time", lang=lang))
-        assert "≤60" in upper
+        assert ("≤60" if lang == "zh" else "≤ 60") in upper
         cov = eduplans.plot.coverage([plan], lang=lang)
         assert ("保持" if lang == "zh" else "maintain") in _texts(cov)
 
@@ -344,7 +344,342 @@ def test_coverage_marks_targets_without_baseline(plans: eduplans.PlanCollection)
     fig = ax.get_figure(root=True)
     assert fig is not None
     colorbar_labels = [a.get_xlabel() for a in fig.axes if a is not ax]
-    assert "年均变化（百分点/年）" in colorbar_labels
+    assert any(label.startswith("目标要求的年均变化（百分点/年") for label in colorbar_labels)
+
+
+# --- the caller's own Axes and savefig ----------------------------------------------------
+
+ON_AXES: dict[str, Callable[[eduplans.PlanCollection, str, Axes], Axes]] = {
+    "targets": lambda p, lang, ax: eduplans.plot.targets(
+        p, "preschool_gross_enrolment_rate", lang=lang, ax=ax
+    ),
+    "trajectory": lambda p, lang, ax: eduplans.plot.trajectory(
+        p, "quality_balanced_county_share", region="洛阳市", lang=lang, ax=ax
+    ),
+    "coverage": lambda p, lang, ax: eduplans.plot.coverage(p, lang=lang, ax=ax),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", sorted(ON_AXES))
+def test_callers_axes_saved_with_plain_savefig_have_every_glyph(
+    plans: eduplans.PlanCollection, tmp_path: Path, name: str, lang: str
+) -> None:
+    # the caller's figure is made before eduplans draws, under the caller's rcParams, and saved
+    # with matplotlib's own savefig outside any eduplans context
+    fig, ax = plt.subplots(figsize=(6, 4))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font(s) DejaVu Sans"
+        ON_AXES[name](plans, lang, ax)
+        for suffix in (".png", ".pdf", ".svg"):
+            fig.savefig(tmp_path / f"{name}{suffix}", dpi=72)
+    bundled = font_path().resolve()
+    texts = [t for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
+    assert any(HAN.search(t.get_text()) for t in texts) == (lang == "zh")
+    for t in texts:
+        if HAN.search(t.get_text()):
+            found = Path(font_manager.findfont(t.get_fontproperties())).resolve()
+            assert found == bundled, t
+
+
+def _package_texts() -> dict[str, str]:
+    """Every region name, catalog label and plan title the package has, with where it is from."""
+    from eduplans import _loader
+
+    out: dict[str, str] = {}
+
+    def add(text: str, where: str) -> None:
+        for c in text:
+            out.setdefault(c, where)
+
+    regions = list(_loader.regions().values())
+    table = getattr(eduplans, "regions", None)  # the full division table (issue 11), if present
+    if table is not None and hasattr(table, "__iter__") and not callable(table):
+        regions += list(table)  # type: ignore[arg-type]
+    for plan in eduplans.load():
+        regions += [plan.region, *plan.region.ancestors]
+        add(plan.title, f"title of {plan.id}")
+        add(plan.title_en, f"title_en of {plan.id}")
+        add(plan.issuer, f"issuer of {plan.id}")
+    for region in regions:
+        for attr in ("name", "name_en", "short_name", "short_names", "aliases", "former_names"):
+            value = getattr(region, attr, "")
+            for text in [value] if isinstance(value, str) else list(value or ()):
+                add(str(text), f"region {region.name}")
+    for key, entry in eduplans.catalog().items():
+        for text in (entry.name_zh, entry.label_en, entry.definition, *entry.aliases):
+            add(text, f"catalog {key}")
+    return out
+
+
+def _data_file_texts() -> dict[str, str]:
+    """Every character of every text file under eduplans/data (compressed ones too)."""
+    import bz2
+    import gzip
+    import lzma
+
+    data = font_path().parent.parent
+    out: dict[str, str] = {}
+    openers = {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}
+    for path in sorted(p for p in data.rglob("*") if p.is_file() and "fonts" not in p.parts):
+        raw = path.read_bytes()
+        raw = openers.get(path.suffix, lambda b: b)(raw)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        for c in text:
+            out.setdefault(c, str(path.relative_to(data)))
+    return out
+
+
+@pytest.mark.parametrize("source", ["names", "data files"])
+def test_every_character_of_the_package_has_a_glyph(source: str) -> None:
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(font_path()).getBestCmap()
+    chars = _package_texts() if source == "names" else _data_file_texts()
+    assert len(chars) > (300 if source == "names" else 1000)
+    missing = {
+        c: where
+        for c, where in chars.items()
+        if c.isprintable() and not c.isspace() and ord(c) not in cmap
+    }
+    assert not missing, missing
+
+
+def test_font_holds_the_general_standard_characters() -> None:
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(font_path()).getBestCmap()
+    # rare characters of region names: 鄠邑区, 郫都区, 濉溪县, 婺源县, 歙县, 黟县, 沭阳县, 邗江区
+    for c in "鄠郫濉婺歙黟沭邗":
+        assert ord(c) in cmap, c
+    assert len(cmap) >= 8105 + 1000  # 通用规范汉字表 and the symbols
+
+
+# --- the plans' meaning ---------------------------------------------------------------------
+
+
+def _plan(*indicators: tuple[str, str, float | None, str, float | None, str, str]) -> Any:
+    """A plan of ``(key, unit, baseline, comparator, target, target text, flags)`` rows."""
+    from eduplans import Baseline, Indicator, Plan, Region, SourceSpan, Target
+
+    src = "".join(f"{key}基线{b}目标{t}{words}。" for key, _, b, _, t, words, _ in indicators)
+
+    def span(quote: str, after: int = 0) -> SourceSpan:
+        start = src.index(quote, after)
+        return SourceSpan(start=start, end=start + len(quote), quote=quote)
+
+    made = []
+    for key, unit, base, comp, target, words, flags in indicators:
+        at = src.index(key)
+        baselines = ()
+        if base is not None:
+            baselines = (
+                Baseline(
+                    year=2020,
+                    comparator="=",
+                    magnitude=base,
+                    unit=unit,
+                    text=str(base),
+                    span=span(f"基线{base}", at),
+                ),
+            )
+        made.append(
+            Indicator(
+                name=key,
+                unit=unit,
+                binding="binding",
+                section="",
+                origin="prose",
+                key=key,
+                baselines=baselines,
+                targets=(
+                    Target(
+                        year=2025,
+                        comparator=comp,
+                        magnitude=target,
+                        unit=unit,
+                        text=words,
+                        span=span(words, at),
+                        flags=tuple(f for f in flags.split(";") if f),
+                    ),
+                ),
+            )
+        )
+    return Plan(
+        id="meaning-2025",
+        region=Region(name="测试市", level="prefecture", name_en="Testville"),
+        title="测试",
+        issuer="测试",
+        issued=date(2022, 1, 1),
+        period=(2021, 2025),
+        kind="five_year_plan",
+        status="final",
+        indicators=tuple(made),
+        source_text=src,
+    )
+
+
+def _arrow_tips(ax: Axes) -> list[tuple[float, float]]:
+    from matplotlib.text import Annotation
+
+    return [
+        (float(a.xy[0]), float(a.xy[1]))
+        for a in ax.texts
+        if isinstance(a, Annotation) and a.arrow_patch is not None
+    ]
+
+
+def _cell(ax: Axes, row: int, column: int) -> Any:
+    from matplotlib.patches import Rectangle
+
+    for patch in ax.patches:
+        if isinstance(patch, Rectangle) and patch.get_xy() == (column - 0.5, row - 0.5):
+            return patch
+    raise AssertionError(f"no cell at row {row}, column {column}")
+
+
+BOUNDS = [
+    ("preschool_gross_enrolment_rate", "percent", 111.5, ">=", 100.0, "≥100", ""),  # met floor
+    ("upper_secondary_gross_enrolment_rate", "percent", 90.0, ">=", 95.0, "95%以上", ""),  # raise
+    ("myopia_rate", "percent", 55.0, "<=", 50.0, "控制在50%以下", ""),  # cap above: cut
+    ("compulsory_retention_rate", "percent", 45.0, "<=", 50.0, "不超过50%", ""),  # cap met
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_coverage_colours_bounds_by_what_they_ask(lang: str) -> None:
+    from matplotlib.colors import to_rgb
+
+    plan = _plan(*BOUNDS)
+    ax = eduplans.plot.coverage([plan], lang=lang)
+    order = [k for k in eduplans.catalog() if k in {b[0] for b in BOUNDS}]
+    faces = {key: _cell(ax, order.index(key), 0) for key in order}
+    met_floor = faces["preschool_gross_enrolment_rate"]
+    met_cap = faces["compulsory_retention_rate"]
+    for met in (met_floor, met_cap):  # neither coloured as a change: white and dotted
+        assert to_rgb(met.get_facecolor()) == (1.0, 1.0, 1.0)
+        assert met.get_hatch() == "...."
+    rise = to_rgb(faces["upper_secondary_gross_enrolment_rate"].get_facecolor())
+    cut = to_rgb(faces["myopia_rate"].get_facecolor())
+    assert rise[0] > rise[2]  # orange: a rise of at least 1 pp a year
+    assert cut[2] > cut[0]  # purple: a cut of at least 1 pp a year
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]  # type: ignore[union-attr]
+    assert any(("基线已达到" if lang == "zh" else "met at baseline") in t for t in legend)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_targets_draw_bounds_the_right_way(lang: str) -> None:
+    plan = _plan(*BOUNDS)
+    for key, _, base, comp, bound, _, _ in BOUNDS:
+        ax = eduplans.plot.targets([plan], key, lang=lang)
+        (tip,) = _arrow_tips(ax)
+        # a floor's arrow points right (up the scale), a cap's left, from the bound
+        assert (tip[0] > bound) == (comp == ">="), key
+        left, right = ax.get_xlim()
+        assert left < tip[0] < right  # never clipped by the axes
+        joined = [
+            line
+            for line in ax.get_lines()
+            if len(line.get_xdata()) == 2 and set(line.get_xdata()) == {base, bound}
+        ]
+        met = (comp == ">=") == (base >= bound)
+        # a met floor or cap is not joined to the baseline as if it were a planned fall
+        assert (not joined) == met, key
+        words = "\n".join(_texts(ax))
+        assert (("基线已达到" if lang == "zh" else "met at baseline") in words) == met, key
+        plt.close("all")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trajectory_does_not_draw_a_met_floor_as_a_fall(lang: str) -> None:
+    plan = _plan(BOUNDS[0])
+    ax = eduplans.plot.trajectory([plan], BOUNDS[0][0], lang=lang)
+    slopes = [line for line in ax.get_lines() if len(line.get_xdata()) >= 2]
+    assert not slopes  # no line from 111.5 (2020) down to 100 (2025)
+    (tip,) = _arrow_tips(ax)
+    assert tip[1] > 100.0  # the floor points up
+    bottom, top = ax.get_ylim()
+    assert bottom < tip[1] < top
+
+
+def test_bundled_met_floors_are_not_drawn_as_falls(plans: eduplans.PlanCollection) -> None:
+    # 从化 高中阶段毛入学率 111.48 → ≥100, 学前 100.23 → ≥100 (issue 9)
+    ax = eduplans.plot.coverage(plans)
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    colorbar = next(a for a in fig.axes if a is not ax)
+    low = colorbar.get_xlim()[0]
+    assert low == -colorbar.get_xlim()[1]  # centred on zero
+    from matplotlib.colors import to_rgb
+
+    regions = [t.get_text() for t in ax.get_xticklabels()]
+    column = regions.index("从化区")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    for name in ("高中阶段教育毛入学率", "学前教育毛入园率"):
+        row = next(i for i, label in enumerate(labels) if label.replace("\n", "").startswith(name))
+        cell = _cell(ax, row, column)
+        assert to_rgb(cell.get_facecolor()) == (1.0, 1.0, 1.0), name
+    for key in ("upper_secondary_gross_enrolment_rate", "preschool_gross_enrolment_rate"):
+        ax = eduplans.plot.targets(plans, key, lang="en")
+        assert "≥ 100% (met at baseline)" in _texts(ax)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_per_year_cut_points_down_and_is_not_a_level(
+    plans: eduplans.PlanCollection, lang: str
+) -> None:
+    # 洛阳 近视率 "每年降低1个百分点以上": a change of at most -1 pp a year, not a level of 1%
+    ax = eduplans.plot.targets(plans, "myopia_rate", lang=lang)
+    (tip,) = _arrow_tips(ax)
+    markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert [list(m.get_xdata()) for m in markers] == [[-1.0]]
+    assert tip[0] < -1.0  # at least 1 pp down
+    words = "\n".join(_texts(ax))
+    assert ("每年降低≥1个百分点" if lang == "zh" else "cut by ≥ 1 percentage point a year") in words
+    assert ax.get_xlim()[0] < tip[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_totals_over_the_period_are_not_levels(plans: eduplans.PlanCollection, lang: str) -> None:
+    from matplotlib.patches import Rectangle
+
+    # 从化 新增学位 1.5万 (2016–20 total) and 2.34万 (2021–25 total): two totals, not a path
+    ax = eduplans.plot.targets(plans, "new_school_places", lang=lang)
+    joined = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
+    assert not joined
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert bars and all(b.get_x() == 0.0 for b in bars)  # totals are bars from zero
+    assert ("规划期累计" if lang == "zh" else "Total over the plan period") in ax.get_xlabel()
+    tr = eduplans.plot.trajectory(plans, "new_school_places", region="从化区", lang=lang)
+    assert not [line for line in tr.get_lines() if len(line.get_xdata()) >= 2]
+    spans = {(round(b.get_x() + 0.4), round(b.get_x() + b.get_width() - 0.4)) for b in tr.patches}
+    assert (2021, 2025) in spans and (2016, 2020) in spans  # each total over its own period
+    cov = eduplans.plot.coverage(plans, keys=["new_school_places"], lang=lang)
+    cells = [p for p in cov.patches if isinstance(p, Rectangle)]
+    assert all(p.get_facecolor()[:3] == cells[0].get_facecolor()[:3] for p in cells[1:])
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_arrows_are_never_clipped(plans: eduplans.PlanCollection, name: str, lang: str) -> None:
+    ax = FIGURES[name](plans, lang)
+    (left, right), (bottom, top) = ax.get_xlim(), sorted(ax.get_ylim())
+    for x, y in _arrow_tips(ax):
+        assert min(left, right) < x < max(left, right)
+        assert bottom < y < top
+
+
+def test_english_figures_use_english_value_texts(plans: eduplans.PlanCollection) -> None:
+    texts = _texts(eduplans.plot.targets(plans, "quality_balanced_county_share", lang="en"))
+    assert "about 30%" in texts and "about 80%" in texts
+    texts = _texts(eduplans.plot.targets(plans, "preschool_gross_enrolment_rate", lang="en"))
+    assert "National 2025: ≥ 90%" in texts
+    qualitative = _texts(eduplans.plot.targets(plans, "compulsory_retention_rate", lang="en"))
+    assert "keep high" in qualitative  # 从化 保持高水平
+    chinese = _texts(eduplans.plot.targets(plans, "quality_balanced_county_share"))
+    assert "30%左右" in chinese
 
 
 # --- bad input -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import NoDataError
-from ._fonts import FONT_FAMILY
+from ._fonts import FONT_FAMILY, font
 from ._style import SMALL_SIZE, Lang
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INK",
+    "add_legend",
     "as_key_list",
     "comparator_handles",
     "finish_axes",
@@ -30,6 +31,7 @@ __all__ = [
     "region_label",
     "require_rows",
     "is_number",
+    "set_axis_label",
     "set_title",
 ]
 
@@ -123,7 +125,25 @@ def set_title(ax: Axes, title: str, lang: Lang) -> None:
     width_in = ax.get_position().width * (fig.get_figwidth() if fig is not None else 3.5)
     em = (BASE_SIZE + 0.5) / 72
     chars = max(12, int(width_in / (em * (1.0 if lang == "zh" else 0.5))))
-    ax.set_title(textwrap.fill(title, width=chars, break_long_words=lang == "zh"), loc="left")
+    ax.set_title(
+        textwrap.fill(title, width=chars, break_long_words=lang == "zh"),
+        loc="left",
+        fontproperties=font(BASE_SIZE + 0.5),
+    )
+
+
+def set_axis_label(ax: Axes, axis: str, label: str) -> None:
+    """Set the x or y label of ``ax`` in the bundled font (it holds outside the style context)."""
+    from ._style import BASE_SIZE
+
+    setter = ax.set_xlabel if axis == "x" else ax.set_ylabel
+    setter(label, fontproperties=font(BASE_SIZE))
+
+
+def add_legend(owner: Any, handles: Sequence[Artist], **kwargs: Any) -> Any:
+    """Add a legend to an Axes or a Figure with its texts in the bundled font."""
+    legend = owner.legend(handles=handles, prop=font(SMALL_SIZE), **kwargs)
+    return legend
 
 
 def indicator_label(key: str, lang: Lang) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ._common import (
+    add_legend,
     as_key_list,
     finish_axes,
     indicator_label,
@@ -16,8 +18,18 @@ from ._common import (
     require_rows,
     set_title,
 )
-from ._fonts import style_context
-from ._style import COLUMN_WIDTH, DOUBLE_WIDTH, SMALL_SIZE, check_lang, fmt_value, scale_for, text
+from ._fonts import font, style_context
+from ._reading import Reading, read_row
+from ._style import (
+    COLUMN_WIDTH,
+    DOUBLE_WIDTH,
+    SMALL_SIZE,
+    Lang,
+    check_lang,
+    fmt_value,
+    scale_for,
+    text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +42,7 @@ __all__ = ["coverage"]
 _CMAP = "PuOr_r"  # diverging, colour-blind safe; orange = rising targets, purple = falling
 _NO_BASELINE = "#F2F2F2"
 _NOT_COLOURED = "#E3E3E3"
+_MET = "#FFFFFF"  # a floor or cap the baseline already meets: white, dotted
 
 
 def coverage(
@@ -141,15 +154,39 @@ def _row_label(key: str, frame: pd.DataFrame, lang: str) -> str:
     name = indicator_label(key, lang_)
     width = 11 if lang_ == "zh" else 34
     wrapped = textwrap.fill(name, width=width, break_long_words=lang_ == "zh")
-    return f"{wrapped} ({unit_text})"
+    rows = frame[frame["key"] == key]
+    total = any(_reading(row).measure == "cumulative" for _, row in rows.iterrows())
+    return f"{wrapped} ({unit_text}{text('total_suffix', lang_) if total else ''})"
 
 
-def _colour_value(cell: Any) -> float:
-    """Change per year in pp, or NaN when the cell is not coloured."""
-    if str(cell["unit"]) != "percent" or str(cell["target_comparator"]) == "maintain":
+def _reading(cell: Any) -> Reading:
+    from .._catalog import catalog
+
+    return read_row(cell, level_unit=catalog()[str(cell["key"])].unit)
+
+
+def _colour_value(cell: Any, reading: Reading) -> float:
+    """Return the change per year the target asks for, in pp; NaN when the cell is not coloured.
+
+    A point target: (target − baseline) ÷ years. A floor the baseline is below, or a cap it is
+    above: the least change that reaches the bound. A floor or cap the baseline already meets,
+    a total over the period, a qualitative target and anything not in per cent: NaN (the cell
+    is not coloured, and the legend says why).
+    """
+    if reading.measure == "change":  # 每年降低1个百分点以上: a change per year, stated
+        per_year = "per_year" in str(cell.get("target_flags", "") or "")
+        if str(cell["unit"]) == "percentage_point" and per_year and is_number(reading.bound):
+            return reading.bound * (reading.direction or 1)
         return math.nan
-    value = cell["change_per_year"]
-    return float(value) if is_number(value) else math.nan
+    if str(cell["unit"]) != "percent" or not reading.coloured:
+        return math.nan
+    base, target = cell["baseline_value"], cell["target_value"]
+    if not (is_number(base) and is_number(target) and is_number(cell["baseline_year"])):
+        return math.nan
+    years = int(cell["target_year"]) - int(cell["baseline_year"])
+    if years <= 0:
+        return math.nan
+    return (float(target) - float(base)) / years
 
 
 def _draw(
@@ -167,7 +204,14 @@ def _draw(
 
     lang_ = check_lang(lang)
     cmap = colormaps[_CMAP]
-    colours = [_colour_value(c) for _, c in cells.iterrows()]
+    readings = [_reading(c) for _, c in cells.iterrows()]
+    totals = {str(c["key"]) for (_, c), r in zip(cells.iterrows(), readings, strict=True)
+              if r.measure == "cumulative"}  # fmt: skip
+    readings = [  # one key, one measure: 新增学位 is a total in every plan
+        replace(r, measure="cumulative") if str(c["key"]) in totals else r
+        for (_, c), r in zip(cells.iterrows(), readings, strict=True)
+    ]
+    colours = [_colour_value(c, r) for (_, c), r in zip(cells.iterrows(), readings, strict=True)]
     finite = [abs(v) for v in colours if not math.isnan(v)]
     limit = max(finite, default=1.0)
     limit = max(0.5, math.ceil(limit * 2) / 2)
@@ -183,8 +227,8 @@ def _draw(
         )[0]
         for key in row_keys
     }
-    used = {"no_baseline": False, "not_coloured": False}
-    for (_, cell), shade in zip(cells.iterrows(), colours, strict=True):
+    used = {"no_baseline": False, "not_coloured": False, "met": False}
+    for (_, cell), shade, reading in zip(cells.iterrows(), colours, readings, strict=True):
         if cell["key"] not in row or cell["region"] not in column:
             continue
         x, y = column[cell["region"]], row[cell["key"]]
@@ -193,13 +237,17 @@ def _draw(
         hatch: str | None = None
         if not math.isnan(shade):
             face = cmap(norm(shade))
-        elif not has_baseline:
+        elif reading.status == "met_at_baseline":
+            face, hatch = _MET, "...."
+            used["met"] = True
+        elif reading.measure == "cumulative":
+            face = _NOT_COLOURED
+            used["not_coloured"] = True
+        elif not has_baseline and reading.measure != "change":
             face, hatch = _NO_BASELINE, "////"
             used["no_baseline"] = True
         else:
             used["not_coloured"] = True
-        if not has_baseline and not math.isnan(shade):  # cannot happen; keep hatching honest
-            hatch = "////"
         ax.add_patch(
             Rectangle(
                 (x - 0.5, y - 0.5),
@@ -216,10 +264,10 @@ def _draw(
         ax.text(
             x,
             y,
-            _cell_text(cell, scales[str(cell["key"])], lang_),
+            _cell_text(cell, reading, scales[str(cell["key"])], lang_),
             ha="center",
             va="center",
-            fontsize=SMALL_SIZE,
+            fontproperties=font(SMALL_SIZE),
             color=_ink_on(face),
             zorder=3,
             linespacing=1.0,
@@ -243,7 +291,7 @@ def _draw(
     bar = ax.figure.colorbar(
         mappable, ax=ax, location="bottom", shrink=0.9, aspect=28, pad=0.02, fraction=0.05
     )
-    bar.set_label(text("cpy", lang_), fontsize=SMALL_SIZE)
+    bar.set_label(text("cpy", lang_), fontproperties=font(SMALL_SIZE))
     bar.outline.set_visible(False)
     bar.ax.tick_params(labelsize=SMALL_SIZE, length=2, width=0.6)
     finish_axes(bar.ax)
@@ -261,23 +309,42 @@ def _draw(
                 label=text("no_baseline", lang_),
             )
         )
+    if used["met"]:
+        handles.append(
+            Patch(
+                facecolor=_MET,
+                hatch="....",
+                edgecolor="#A0A0A0",
+                lw=0,
+                label=text("met_cell", lang_),
+            )
+        )
     if used["not_coloured"]:
         handles.append(Patch(facecolor=_NOT_COLOURED, lw=0, label=text("not_pp", lang_)))
     if handles:
-        ax.legend(
-            handles=handles,
+        add_legend(
+            ax,
+            handles,
             loc="upper right",
             bbox_to_anchor=(1.0, 0.0),
             ncol=1,
-            fontsize=SMALL_SIZE,
             handlelength=1.4,
             borderaxespad=0.2,
         )
 
 
-def _cell_text(cell: Any, factor: float, lang: str) -> str:
+def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
+    from .._units import format_value
+
     if str(cell["target_comparator"]) == "maintain" or not is_number(cell["target_value"]):
-        return "保持" if lang == "zh" else "maintain"
+        return format_value("maintain", None, lang=lang)
+    if reading.measure == "change":  # ↓≥1/年: a change, not a level
+        arrow = {-1: "↓", 1: "↑", 0: ""}[reading.direction]
+        number = fmt_value(
+            float(cell["target_value"]), str(cell["target_comparator"]), factor=factor, lang=lang
+        )
+        per = ("/年" if lang == "zh" else "/yr") if "per_year" in str(cell["target_flags"]) else ""
+        return f"{arrow}{number}{per}"
     label = fmt_value(
         float(cell["target_value"]),
         str(cell["target_comparator"]),
@@ -285,6 +352,7 @@ def _cell_text(cell: Any, factor: float, lang: str) -> str:
         unit=str(cell["unit"]),
         factor=factor,
         percent_sign=False,
+        lang=lang,
     )
     if int(cell["target_year"]) != int(cell["modal_year"]):
         label += f"\n({int(cell['target_year'])})"

@@ -15,9 +15,19 @@ from collections.abc import Iterator
 from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["FONT_FAMILY", "FONT_FILE", "font_path", "register_font", "style_context"]
+if TYPE_CHECKING:
+    from matplotlib.font_manager import FontProperties
+
+__all__ = [
+    "FONT_FAMILY",
+    "FONT_FILE",
+    "font",
+    "font_path",
+    "register_font",
+    "style_context",
+]
 
 #: Family name of the bundled font (renamed, as the OFL asks of a modified version).
 FONT_FAMILY = "Eduplans Sans SC"
@@ -59,6 +69,32 @@ def register_font() -> str:
     if clear is not None and hasattr(clear, "cache_clear"):
         clear.cache_clear()
     return FONT_FAMILY
+
+
+def font(size: float, **kwargs: Any) -> FontProperties:
+    """Return font properties naming the bundled font, for a text artist a figure creates.
+
+    Every text a plotting function creates carries these properties itself (not only the
+    rcParams of :func:`style_context`), so that Chinese renders when the caller saves the
+    figure with a plain ``fig.savefig`` outside any eduplans context, on their own Axes.
+
+    Parameters
+    ----------
+    size
+        Font size in points.
+    **kwargs
+        Further :class:`~matplotlib.font_manager.FontProperties` fields (``style``).
+
+    Returns
+    -------
+    matplotlib.font_manager.FontProperties
+        The bundled family first, DejaVu Sans (shipped with matplotlib) as fallback.
+
+    """
+    from matplotlib.font_manager import FontProperties
+
+    register_font()
+    return FontProperties(family=[FONT_FAMILY, "DejaVu Sans"], size=size, **kwargs)
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ __all__ = [
     "comparator_symbol",
     "fmt_number",
     "fmt_value",
+    "qualitative",
     "rc_params",
     "scale_for",
     "text",
@@ -124,13 +125,26 @@ _TEXT: dict[str, tuple[str, str]] = {
     "maintain": ("保持 (定性)", "Maintain (qualitative)"),
     "qualitative": ("定性目标", "qualitative target"),
     "values": ("基线与目标", "Baseline and target"),
+    "period_total": ("规划期累计", "Total over the plan period"),
+    "change_axis": ("变化", "Change"),
+    "change_per_year_axis": ("每年变化", "Change a year"),
+    "previous_total": ("上一规划期累计", "Previous period's total"),
+    "met_note": ("（基线已达到）", " (met at baseline)"),
+    "met_cell": ("基线已达到下限或上限 (不着色)", "Bound met at baseline (not coloured)"),
+    "total_suffix": ("，累计", ", period total"),
     "year": ("年份", "Year"),
     "target_year": ("{year}年目标", "targets for {year}"),
     "targets_years": ("各年目标", "targets by year"),
     "trajectory": ("{name}：{region}及上级", "{name}: {region} and parents"),
-    "cpy": ("年均变化（百分点/年）", "Change per year (pp/yr)"),
+    "cpy": (
+        "目标要求的年均变化（百分点/年）\n下限、上限：达到它所需的最少变化",
+        "Change per year the target asks for (pp/yr)\nfloors, caps: the least change reaching them",
+    ),
     "no_baseline": ("有目标、无基线", "Target, no baseline"),
-    "not_pp": ("有目标、不着色 (非百分比或定性)", "Target, not coloured (not a % or qualitative)"),
+    "not_pp": (
+        "有目标、不着色 (非百分比、规划期累计或定性)",
+        "Target, not coloured (not a %, a period total or qualitative)",
+    ),
     "qual_cell": ("定性目标", "Qualitative target"),
     "coverage": ("各地目标：设定与力度", "Targets set and their ambition"),
     "cell_note": (
@@ -224,12 +238,9 @@ def fmt_number(value: float, factor: float = 1.0) -> str:
     return out
 
 
-_SYMBOLS = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}
-
-
 def comparator_symbol(comparator: str) -> str:
-    """Return the symbol a value label puts before the number (``≥``, ``≈``; ``""`` for =)."""
-    return _SYMBOLS.get(comparator, "")
+    """Return the symbol a legend puts for a comparator (``≥``, ``≈``; ``""`` for =)."""
+    return {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}.get(comparator, "")
 
 
 def fmt_value(
@@ -240,8 +251,9 @@ def fmt_value(
     unit: str = "",
     factor: float = 1.0,
     percent_sign: bool = True,
+    lang: Lang = "zh",
 ) -> str:
-    """Format a value with its comparator, e.g. ``≥97%``, ``3–5``, ``≈30%``.
+    """Format a target with its comparator, through :func:`eduplans.format_value`.
 
     Parameters
     ----------
@@ -252,11 +264,15 @@ def fmt_value(
     high
         Upper end of a range.
     unit
-        Canonical unit; ``percent`` adds a ``%`` sign when ``percent_sign``.
+        Canonical unit; ``percent`` adds a ``%`` sign when ``percent_sign``; other units are
+        left to the axis label.
     factor
         Divisor for large counts (see :func:`scale_for`).
     percent_sign
         Whether to write ``%`` after percentages.
+    lang
+        ``"zh"`` (``≥97%``, ``30%左右``, ``95—97%``) or ``"en"`` (``≥ 97%``, ``about 30%``,
+        ``95–97%``).
 
     Returns
     -------
@@ -264,7 +280,53 @@ def fmt_value(
         The label.
 
     """
-    sign = "%" if unit == "percent" and percent_sign else ""
-    if comparator == "range" and not math.isnan(high):
-        return f"{fmt_number(value, factor)}–{fmt_number(high, factor)}{sign}"
-    return f"{comparator_symbol(comparator)}{fmt_number(value, factor)}{sign}"
+    from .._units import format_value
+
+    shown = "percent" if unit == "percent" and percent_sign else None
+    low = round(value / factor, 2)
+    negative = low < 0
+    upper = round(high / factor, 2) if comparator == "range" and not math.isnan(high) else None
+    comp = comparator if comparator != "range" or upper is not None else "="
+    out = format_value(comp, abs(low), upper=upper, unit=shown, lang=lang)
+    if negative:  # a fall stated as a signed number (changes only)
+        out = "−" + out
+    return out
+
+
+_QUALITATIVE_EN: dict[str, str] = {
+    "保持高水平": "keep high",
+    "保持较高水平": "keep high",
+    "高水平": "high",
+    "全省中游水平": "mid-range in the province",
+    "全省前列": "among the province's best",
+    "保持": "maintain",
+    "巩固": "consolidate",
+    "稳定": "keep stable",
+    "全覆盖": "full coverage",
+}
+
+
+def qualitative(words: str, lang: Lang) -> str:
+    """Return a qualitative target's words: the plan's own in Chinese, their meaning in English.
+
+    Parameters
+    ----------
+    words
+        The target as written (``保持高水平``).
+    lang
+        ``"zh"`` returns ``words``; ``"en"`` an English phrase with the same meaning
+        (``keep high``), or ``qualitative target`` for words not in the table.
+
+    Returns
+    -------
+    str
+        The text to draw.
+
+    """
+    if lang == "zh":
+        return words
+    core = words.strip().removeprefix("保持在").strip("，。；")
+    for zh, en in _QUALITATIVE_EN.items():
+        if core == zh or words.strip() == zh:
+            return en
+    return "qualitative target"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .._units import UNITS as _KNOWN_UNITS
 from ._common import (
+    add_legend,
     comparator_handles,
     finish_axes,
     indicator_label,
@@ -13,15 +16,19 @@ from ._common import (
     new_axes,
     region_label,
     require_rows,
+    set_axis_label,
     set_title,
 )
-from ._fonts import style_context
+from ._fonts import font, style_context
+from ._reading import Reading, read_row
 from ._style import (
     BINDING_COLORS,
     COLUMN_WIDTH,
     SMALL_SIZE,
+    Lang,
     check_lang,
     fmt_value,
+    qualitative,
     scale_for,
     text,
 )
@@ -133,20 +140,55 @@ def _layout(frame: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(y=ys)
 
 
+def _key_measure(readings: list[Reading]) -> str:
+    """One measure for the figure's axis: ``cumulative`` when any row is a period total."""
+    numeric = [r.measure for r in readings if r.status != "maintain"]
+    if "cumulative" in numeric:
+        return "cumulative"
+    if numeric and all(m == "change" for m in numeric):
+        return "change"
+    return "level"
+
+
+def _position(reading: Reading, value: float) -> float:
+    """Where a value sits on the axis: a cut (降低1个百分点) of a change is negative."""
+    if reading.measure == "change" and reading.direction < 0 and value > 0:
+        return -value
+    return value
+
+
 def _draw(
     ax: Axes, rows: pd.DataFrame, key: str, lang: str, *, national: bool, own_figure: bool
 ) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    from .._catalog import catalog
+
     lang_ = check_lang(lang)
     unit = str(rows["unit"].iloc[0])
+    level_unit = catalog()[key].unit
+    readings = [read_row(row, level_unit=level_unit) for _, row in rows.iterrows()]
+    measure = _key_measure(readings)
+    if measure == "cumulative":  # one key, one measure: 新增学位 is a total in every plan
+        readings = [
+            replace(r, measure="cumulative") if r.measure == "level" else r for r in readings
+        ]
     numbers = [
         float(v)
         for col in ("baseline_value", "target_value", "target_value_high", "national_value")
         for v in rows[col]
         if is_number(v)
     ]
+    if measure == "change":
+        numbers = [
+            _position(r, float(v))
+            for (_, row), r in zip(rows.iterrows(), readings, strict=True)
+            for v in (row["target_value"],)
+            if is_number(v)
+        ] + [0.0]
+    elif measure == "cumulative":
+        numbers.append(0.0)  # bars start at zero
     factor, unit_text = scale_for(numbers, unit, lang_)
     lo, hi = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
     lo, hi = lo / factor, hi / factor
@@ -155,19 +197,26 @@ def _draw(
     years = sorted({int(y) for y in rows["target_year"]})
     mixed_years = len(years) > 1
 
-    ax.set_xlim(lo - 0.06 * span, hi + arrow + 0.30 * span)
-    ticks = [t for t in ax.get_xticks() if lo - 0.06 * span <= t <= hi + arrow + 1e-9]
-    ax.set_xticks(ticks)
     used: dict[str, bool] = {}
-    for _, row in rows.iterrows():
-        used[_draw_row(ax, row, factor, arrow, lang_, span)] = True
+    extent: list[float] = [lo, hi]
+    for (_, row), reading in zip(rows.iterrows(), readings, strict=True):
+        shape, reach = _draw_row(ax, row, reading, measure, factor, arrow, lang_)
+        used[shape] = True
         used["binding:" + str(row["binding"])] = True
+        extent += reach
 
+    left = min(extent) - 0.06 * span
+    right = max(extent) + 0.32 * span  # room for the value labels
+    ax.set_xlim(left, right)
+    ticks = [t for t in ax.get_xticks() if left <= t <= max(extent) + 1e-9]
+    ax.set_xticks(ticks)
     nat_label_y: list[float] = []
-    if national:
+    if national and measure == "level":
         nat_label_y = _draw_national(ax, rows, factor, lang_, mixed_years)
         if nat_label_y:
             used["national"] = True
+    if measure == "change":
+        ax.axvline(0.0, color="#8C8C8C", lw=0.6, zorder=1)
 
     labels = [
         region_label(row, lang_) + (f" ({int(row['target_year'])})" if mixed_years else "")
@@ -187,14 +236,16 @@ def _draw(
     )
     sep = "：" if lang_ == "zh" else ": "
     set_title(ax, f"{name}{sep}{title}", lang_)
-    ax.set_xlabel(f"{text('values', lang_)} ({unit_text})")
+    axis_name = {"level": "values", "cumulative": "period_total", "change": "change_axis"}[measure]
+    if measure == "change" and all("per_year" in str(f) for f in rows["target_flags"]):
+        axis_name = "change_per_year_axis"
+    set_axis_label(ax, "x", f"{text(axis_name, lang_)} ({unit_text})")
 
     handles: list[Artist] = []
     if rows["baseline_value"].notna().any():
+        previous = "previous_total" if measure == "cumulative" else "baseline"
         handles.append(
-            Line2D(
-                [], [], ls="", marker="o", ms=4.5, color="#A6A6A6", label=text("baseline", lang_)
-            )
+            Line2D([], [], ls="", marker="o", ms=4.5, color="#A6A6A6", label=text(previous, lang_))
         )
     for binding in ("binding", "expected", "none"):
         if used.get("binding:" + binding):
@@ -207,31 +258,104 @@ def _draw(
             Line2D([], [], lw=0.8, ls=(0, (3, 2)), color="#1A1A1A", label=text("national", lang_))
         )
     if own_figure:
-        ax.figure.legend(
-            handles=handles,
-            loc="outside lower center",
-            ncol=min(4, len(handles)),
-            fontsize=SMALL_SIZE,
-        )
+        add_legend(ax.figure, handles, loc="outside lower center", ncol=_columns(handles))
     else:
-        ax.legend(handles=handles, loc="best", fontsize=SMALL_SIZE)
+        add_legend(ax, handles, loc="best")
 
 
-def _draw_row(ax: Axes, row: Any, factor: float, arrow: float, lang: str, span: float) -> str:
-    """Draw one row; return the name of the comparator shape used."""
+def _columns(handles: list[Artist], width: float = COLUMN_WIDTH - 0.2) -> int:
+    """Return the most legend columns (at most 4) whose labels fit in ``width`` inches."""
+    em = SMALL_SIZE / 72
+
+    def ems(label: str) -> float:
+        return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in label) + 2.6  # + handle, gaps
+
+    labels = [str(h.get_label()) for h in handles]
+    for ncol in range(min(4, len(labels)), 1, -1):
+        per = -(-len(labels) // ncol)  # matplotlib fills the columns one after the other
+        chunks = [labels[i : i + per] for i in range(0, len(labels), per)]
+        widest = [max(ems(lab) for lab in chunk) for chunk in chunks]
+        if sum(widest) * em <= width:
+            return ncol
+    return 1
+
+
+def _label(ax: Axes, words: str, x: float, y: float, color: str, **kwargs: Any) -> None:
+    """Write a row's value label in the bundled font, 5 pt right of ``x``."""
+    style = kwargs.pop("style", "normal")
+    ax.annotate(
+        words,
+        (x, y),
+        xytext=(kwargs.pop("dx", 5), 0),
+        textcoords="offset points",
+        va="center",
+        ha="left",
+        color=color,
+        fontproperties=font(SMALL_SIZE, style=style),
+        annotation_clip=False,
+    )
+
+
+def _arrow(ax: Axes, x: float, y: float, sign: float, arrow: float, color: str) -> float:
+    """Draw an open-ended bound from ``x`` (right for a floor, left for a cap); return its tip."""
+    tip = x + sign * arrow
+    ax.annotate(
+        "",
+        xy=(tip, y),
+        xytext=(x, y),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "lw": 1.0,
+            "shrinkA": _MARKER / 2 + 0.6,
+            "shrinkB": 0,
+            "mutation_scale": 6,
+        },
+        zorder=4,
+    )
+    return tip
+
+
+def _draw_row(
+    ax: Axes,
+    row: Any,
+    reading: Reading,
+    measure: str,
+    factor: float,
+    arrow: float,
+    lang: Lang,
+) -> tuple[str, list[float]]:
+    """Draw one row; return the comparator shape used and the x positions it reaches."""
     y = float(row["y"])
     color = BINDING_COLORS.get(str(row["binding"]), BINDING_COLORS["none"])
     comp = str(row["target_comparator"])
-    base = float(row["baseline_value"]) / factor if is_number(row["baseline_value"]) else math.nan
-    tgt = float(row["target_value"]) / factor if is_number(row["target_value"]) else math.nan
-    high = (
-        float(row["target_value_high"]) / factor
-        if is_number(row["target_value_high"])
-        else math.nan
-    )
-    right = max(v for v in (base, tgt, high, -math.inf) if not math.isnan(v))
 
-    if not math.isnan(base) and not math.isnan(tgt):
+    def number(col: str) -> float:
+        return float(row[col]) / factor if is_number(row[col]) else math.nan
+
+    base, tgt, high = number("baseline_value"), number("target_value"), number("target_value_high")
+    if measure == "change":
+        base = math.nan  # a change has no level baseline on this axis
+        tgt = _position(reading, tgt)
+    reach = [v for v in (base, tgt, high) if not math.isnan(v)]
+
+    if reading.status == "maintain" or math.isnan(tgt) or reading.measure != measure:
+        # a qualitative target, or a change (每年降低1个百分点) among levels: words, not a point
+        if reading.measure == "change" and not math.isnan(tgt):
+            words = change_text(reading, row, lang)
+        else:
+            words = qualitative(str(row["target_text"]), lang)
+        x = base if not math.isnan(base) else ax.get_xlim()[0]
+        if not math.isnan(base):
+            ax.plot([base], [y], ls="", marker="o", ms=4.5, color="#A6A6A6", zorder=3)
+        _label(ax, words, x, y, color, dx=6, style="italic" if lang == "en" else "normal")
+        return "maintain", [v for v in (base,) if not math.isnan(v)]
+
+    if measure == "cumulative":
+        return _draw_total(ax, y, base, tgt, reading, row, color, factor, arrow, lang)
+
+    met = reading.status == "met_at_baseline"
+    if not math.isnan(base) and not met:
         end = tgt
         if comp == "range" and not math.isnan(high) and base > high:
             end = high
@@ -240,25 +364,9 @@ def _draw_row(ax: Axes, row: Any, factor: float, arrow: float, lang: str, span: 
         ax.plot([base], [y], ls="", marker="o", ms=4.5, color="#A6A6A6", zorder=3)
 
     shape = "eq"
-    if comp == "maintain" or math.isnan(tgt):
-        words = str(row["target_text"]) if lang == "zh" else text("qualitative", "en")
-        x = base if not math.isnan(base) else ax.get_xlim()[0]
-        ax.annotate(
-            words,
-            (x, y),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            ha="left",
-            fontsize=SMALL_SIZE,
-            color=color,
-            style="italic" if lang == "en" else "normal",
-        )
-        return "maintain"
     if comp == "range" and not math.isnan(high):
         ax.plot([tgt, high], [y, y], color=color, lw=3.0, solid_capstyle="butt", zorder=2)
         shape = "range"
-        right = max(right, high)
     elif comp == "~":
         ax.plot(
             [tgt],
@@ -287,40 +395,77 @@ def _draw_row(ax: Axes, row: Any, factor: float, arrow: float, lang: str, span: 
         )
         if comp in (">=", ">", "<=", "<"):
             sign = 1.0 if comp.startswith(">") else -1.0
-            ax.annotate(
-                "",
-                xy=(tgt + sign * arrow, y),
-                xytext=(tgt, y),
-                arrowprops={
-                    "arrowstyle": "-|>",
-                    "color": color,
-                    "lw": 1.0,
-                    "shrinkA": _MARKER / 2 + 0.6,
-                    "shrinkB": 0,
-                    "mutation_scale": 6,
-                },
-                zorder=4,
-            )
+            if measure == "change" and reading.direction < 0:
+                sign = -sign  # a cut of at least 1 pp is a change of at most -1 pp
+            reach.append(_arrow(ax, tgt, y, sign, arrow, color))
             shape = "ge" if sign > 0 else "le"
-            right = max(right, tgt + arrow * max(sign, 0))
+    if measure == "change":
+        label = change_text(reading, row, lang)
+    else:
+        label = fmt_value(
+            float(row["target_value"]),
+            comp,
+            high=float(row["target_value_high"]),
+            unit=str(row["unit"]),
+            factor=factor,
+            lang=lang,
+        )
+        if met:
+            label += text("met_note", lang)
+    _label(ax, label, max(reach), y, "#1A1A1A")
+    return shape, reach
+
+
+def _draw_total(
+    ax: Axes,
+    y: float,
+    previous: float,
+    total: float,
+    reading: Reading,
+    row: Any,
+    color: str,
+    factor: float,
+    arrow: float,
+    lang: Lang,
+) -> tuple[str, list[float]]:
+    """Draw a total over the plan period: a bar from zero, beside the previous period's."""
+    reach = [0.0, total]
+    if not math.isnan(previous):  # the previous period's total: a thin grey bar, not a start
+        ax.barh(y - 0.28, previous, height=0.16, left=0.0, color="#A6A6A6", lw=0, zorder=2)
+        reach.append(previous)
+    ax.barh(y + 0.05, total, height=0.42, left=0.0, color=color, lw=0, zorder=2)
+    shape = "total"
+    comp = str(row["target_comparator"])
+    if comp in (">=", ">", "<=", "<"):
+        sign = 1.0 if comp.startswith(">") else -1.0
+        reach.append(_arrow(ax, total, y + 0.05, sign, arrow, color))
+        shape = "ge" if sign > 0 else "le"
     label = fmt_value(
         float(row["target_value"]),
         comp,
         high=float(row["target_value_high"]),
         unit=str(row["unit"]),
         factor=factor,
+        lang=lang,
     )
-    ax.annotate(
-        label,
-        (right, y),
-        xytext=(5, 0),
-        textcoords="offset points",
-        va="center",
-        ha="left",
-        fontsize=SMALL_SIZE,
-        color="#1A1A1A",
-    )
-    return shape
+    _label(ax, label, max(reach), y + 0.05, "#1A1A1A")
+    return shape, reach
+
+
+def change_text(reading: Reading, row: Any, lang: Lang) -> str:
+    """Words for a change target: ``每年降低≥1个百分点`` / ``cut ≥ 1 percentage point a year``."""
+    from .._units import format_value
+
+    value = float(row["target_value"])
+    comp = str(row["target_comparator"])
+    unit = str(row["unit"]) if str(row["unit"]) in _KNOWN_UNITS else None
+    number = format_value(comp if comp != "range" else "=", abs(value), unit=unit, lang=lang)
+    per_year = "per_year" in str(row.get("target_flags", "") or "") or reading.measure == "per_year"
+    if lang == "zh":
+        verb = {-1: "降低", 1: "提高", 0: "变化"}[reading.direction]
+        return f"{'每年' if per_year else ''}{verb}{number}"
+    verb = {-1: "cut by", 1: "raise by", 0: "change by"}[reading.direction]
+    return f"{verb} {number}{' a year' if per_year else ''}"
 
 
 def _draw_national(
@@ -343,6 +488,7 @@ def _draw_national(
             str(first["national_comparator"]) or "=",
             unit=str(first["unit"]),
             factor=factor,
+            lang=lang_,
         )
         if mixed_years:
             who = text("national_year", lang_, year=target_year)
@@ -358,8 +504,8 @@ def _draw_national(
             textcoords="offset points",
             ha=ha,
             va="bottom",
-            fontsize=SMALL_SIZE,
             color="#1A1A1A",
+            fontproperties=font(SMALL_SIZE),
         )
         out.append(y0)
     return out

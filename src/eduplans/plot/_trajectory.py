@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._common import (
     INK,
+    add_legend,
     comparator_handles,
     finish_axes,
     indicator_label,
@@ -14,18 +15,23 @@ from ._common import (
     new_axes,
     plan_list,
     require_rows,
+    set_axis_label,
     set_title,
 )
-from ._fonts import style_context
+from ._fonts import font, style_context
+from ._reading import Reading, read_values
 from ._style import (
     COLUMN_WIDTH,
     DEPTH_COLORS,
     SMALL_SIZE,
+    Lang,
     check_lang,
     fmt_value,
+    qualitative,
     scale_for,
     text,
 )
+from ._targets import change_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,14 +134,65 @@ def _region_en(plans: Plans, name: str) -> str:
     return region_names_en(plans).get(name, name)
 
 
-def _draw(ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: Plans, lang: str) -> None:
+_LINE_STATUSES = ("point", "approx", "range", "raise_to", "cut_to", "at_least", "at_most")
+
+
+def _target_reading(row: Any, group: pd.DataFrame, level_unit: str) -> Reading:
+    """Read a target of ``group`` against the region's latest baseline before it."""
+    before = group[(group["kind"] == "baseline") & (group["year"] <= row["year"])]
+    before = before[before["value"].notna()]
+    base = float(before["value"].iloc[-1]) if len(before) else None
+    return read_values(
+        str(row["comparator"]),
+        row["value"],
+        base,
+        flags=str(row.get("flags", "") or ""),
+        unit=str(row["unit"]),
+        level_unit=level_unit,
+        text=str(row["text"]),
+        status=str(row.get("status", "") or ""),
+        measure=str(row.get("measure", "") or ""),
+    )
+
+
+def _period_start(row: Any, plans: list[Plan]) -> int:
+    """Return the first year of the period a total covers (a baseline: the previous period)."""
+    plan = next((p for p in plans if p.id == row["plan_id"]), None)
+    start, end = plan.period if plan is not None else (int(row["year"]) - 4, int(row["year"]))
+    if row["kind"] == "baseline" or int(row["year"]) < start:
+        return int(row["year"]) - (end - start)
+    return start
+
+
+def _draw(
+    ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: list[Plan], lang: str
+) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FixedLocator
 
+    from .._catalog import catalog
+
     lang_ = check_lang(lang)
+    level_unit = catalog()[key].unit
     frame = frame.drop_duplicates(["region", "kind", "year", "value", "value_high", "comparator"])
     unit = str(frame["unit"].iloc[0])
-    numbers = [float(v) for c in ("value", "value_high") for v in frame[c] if is_number(v)]
+    readings: dict[Any, Reading] = {}
+    for d in sorted({int(v) for v in frame["depth"]}):
+        group = frame[frame["depth"] == d].sort_values(["year", "kind"])
+        for index, row in group.iterrows():
+            readings[index] = _target_reading(row, group, level_unit)
+    measures = {r.measure for i, r in readings.items() if frame.loc[i, "kind"] == "target"}
+    measure = "cumulative" if "cumulative" in measures else "level"
+    level_rows = [
+        i
+        for i, r in readings.items()
+        if r.measure == measure or (measure == "level" and frame.loc[i, "kind"] == "baseline")
+    ]
+    numbers = [
+        float(v) for c in ("value", "value_high") for v in frame.loc[level_rows, c] if is_number(v)
+    ]
+    if measure == "cumulative":
+        numbers.append(0.0)
     factor, unit_text = scale_for(numbers, unit, lang_)
     lo = min(numbers) / factor if numbers else 0.0
     hi = max(numbers) / factor if numbers else 1.0
@@ -143,9 +200,11 @@ def _draw(ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: Plans, la
     arrow = 0.08 * span
     used: dict[str, bool] = {}
     handles: list[Artist] = []
-    names: dict[str, str] = {}
+    reach: list[float] = [lo, hi]
+    notes: list[tuple[float, str, str]] = []
+    starts: list[int] = []  # first years of the periods of totals
     for d in sorted({int(v) for v in frame["depth"]}):
-        group = frame[frame["depth"] == d]
+        group = frame[frame["depth"] == d].sort_values(["year", "kind"])
         color = DEPTH_COLORS[d % len(DEPTH_COLORS)]
         style = _LINESTYLES[d % len(_LINESTYLES)]
         name = str(group["region"].iloc[0])
@@ -153,75 +212,147 @@ def _draw(ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: Plans, la
         name_en = str(group["region_en"].iloc[0]) if "region_en" in group else ""
         name_en = name_en or _region_en(plans, name)
         label = name if lang_ == "zh" else f"{name_en} ({_LEVEL_EN.get(level, level)})"
-        names[name] = label
-        group = group.sort_values(["year", "kind"])
-        numeric = group[group["value"].notna()]
-        if len(numeric) > 1:
-            ax.plot(
-                numeric["year"], numeric["value"] / factor, color=color, ls=style, lw=1.1, zorder=2
-            )
-        for _, row in group.iterrows():
-            used[_draw_point(ax, row, color, factor, arrow, lang_, numeric)] = True
+        on_line = [
+            i
+            for i, row in group.iterrows()
+            if is_number(row["value"])
+            and readings[i].measure == "level"
+            and (row["kind"] == "baseline" or readings[i].status in _LINE_STATUSES)
+        ]
+        if measure == "level" and len(on_line) > 1:
+            line = group.loc[on_line]
+            ax.plot(line["year"], line["value"] / factor, color=color, ls=style, lw=1.1, zorder=2)
+        for index, row in group.iterrows():
+            reading = readings[index]
+            if row["kind"] == "target" and reading.measure != measure and is_number(row["value"]):
+                notes.append((float(row["year"]), change_text(reading, row, lang_), color))
+                continue
+            if measure == "cumulative":
+                start = _period_start(row, plans)
+                starts.append(start)
+                shape, tips = _draw_total(ax, row, start, color, factor, lang_)
+            else:
+                before = group[group["year"] <= row["year"]]
+                before = before[before["value"].notna() & before.index.isin(on_line)]
+                shape, tips = _draw_point(ax, row, reading, color, factor, arrow, lang_, before)
+            used[shape] = True
+            reach += tips
         handles.append(Line2D([], [], color=color, ls=style, lw=1.1, label=label))
 
     years = sorted({int(y) for y in frame["year"]})
     ax.xaxis.set_major_locator(FixedLocator(years))
-    ax.set_xlim(years[0] - 0.9, years[-1] + 1.6)
-    if unit == "percent":
-        bottom = 0.0 if lo < 60 else math.floor(lo - 5)
-        ax.set_ylim(bottom, max(hi, 100.0) + arrow + 0.12 * span)
+    first = min([years[0], *starts])
+    ax.set_xlim(first - 0.9, years[-1] + 1.6)
+    top = max(reach) + 0.12 * span + (0.1 * span if notes else 0.0)
+    if measure == "level" and unit == "percent":
+        bottom = 0.0 if lo < 60 else math.floor(min(reach) - 5)
+        top = max(top, 100.0 + 0.04 * span)
     else:
-        ax.set_ylim(lo - 0.15 * span, hi + arrow + 0.15 * span)
+        bottom = min(reach) - 0.12 * span if measure == "level" else 0.0
+    ax.set_ylim(min(bottom, min(reach) - 0.02 * span), top)
+    for x, words, color in notes:  # changes (每年降低1个百分点) are words, not levels
+        ax.annotate(
+            words,
+            (x, top),
+            xytext=(0, -2),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            color=color,
+            fontproperties=font(SMALL_SIZE),
+        )
 
     set_title(ax, indicator_label(key, lang_), lang_)
-    ax.set_ylabel(f"{text('values', lang_)} ({unit_text})")
-    ax.set_xlabel(text("year", lang_))
+    quantity = "period_total" if measure == "cumulative" else "values"
+    set_axis_label(ax, "y", f"{text(quantity, lang_)} ({unit_text})")
+    set_axis_label(ax, "x", text("year", lang_))
     if used.get("baseline"):
         handles.append(
             Line2D([], [], marker="s", ms=5.0, color=INK, ls="", label=text("baseline", lang_))
         )
     handles += comparator_handles(used, lang_, size=5.0, vertical=True)
-    ax.legend(handles=handles, loc="best", fontsize=SMALL_SIZE, ncol=1)
+    add_legend(ax, handles, loc="best", ncol=1)
+
+
+def _draw_total(
+    ax: Axes, row: Any, start: int, color: str, factor: float, lang: Lang
+) -> tuple[str, list[float]]:
+    """Draw a total over a period: a bar over the years it covers, from zero, labelled."""
+    from matplotlib.patches import Rectangle
+
+    end = int(row["year"])
+    value = float(row["value"]) / factor if is_number(row["value"]) else math.nan
+    if math.isnan(value):
+        return "maintain", []
+    baseline = row["kind"] == "baseline"
+    ax.add_patch(
+        Rectangle(
+            (start - 0.4, 0.0),
+            end - start + 0.8,
+            value,
+            facecolor=color,
+            alpha=0.18 if baseline else 0.35,
+            edgecolor=color,
+            lw=0.8,
+            zorder=1,
+        )
+    )
+    words = fmt_value(
+        float(row["value"]),
+        str(row["comparator"]),
+        high=float(row["value_high"]),
+        unit=str(row["unit"]),
+        factor=factor,
+        lang=lang,
+    )
+    period = f"{start}–{end}"
+    ax.annotate(
+        f"{period}: {words}" if lang == "en" else f"{period}年：{words}",
+        ((start + end) / 2, value),
+        xytext=(0, 2),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        color="#1A1A1A",
+        fontproperties=font(SMALL_SIZE),
+    )
+    return "total", [value]
 
 
 def _draw_point(
     ax: Axes,
     row: Any,
+    reading: Reading,
     color: str,
     factor: float,
     arrow: float,
-    lang: str,
-    numeric: pd.DataFrame,
-) -> str:
+    lang: Lang,
+    before: pd.DataFrame,
+) -> tuple[str, list[float]]:
+    """Draw one value; return the shape used and the y positions it reaches."""
     x = float(row["year"])
     comp = str(row["comparator"])
     if not is_number(row["value"]):  # qualitative: written at the level of the latest value
-        before = numeric[numeric["year"] <= row["year"]]
         y = float(before["value"].iloc[-1]) / factor if len(before) else ax.get_ylim()[0]
-        words = str(row["text"]) if lang == "zh" else text("qualitative", "en")
         ax.annotate(
-            words,
+            qualitative(str(row["text"]), lang),
             (x, y),
             xytext=(4, 4),
             textcoords="offset points",
-            fontsize=SMALL_SIZE,
             color=color,
+            fontproperties=font(SMALL_SIZE),
         )
-        return "maintain"
+        return "maintain", [y]
     y = float(row["value"]) / factor
+    reach = [y]
     if row["kind"] == "baseline":
         ax.plot([x], [y], ls="", marker="s", ms=4.5, color=color, zorder=3)
         shape = "baseline"
     elif comp == "range" and is_number(row["value_high"]):
-        ax.plot(
-            [x, x],
-            [y, float(row["value_high"]) / factor],
-            color=color,
-            lw=3.0,
-            zorder=3,
-            solid_capstyle="butt",
-        )
+        high = float(row["value_high"]) / factor
+        ax.plot([x, x], [y, high], color=color, lw=3.0, zorder=3, solid_capstyle="butt")
         shape = "range"
+        reach.append(high)
     elif comp == "~":
         ax.plot([x], [y], ls="", marker="D", ms=4.5, mfc="white", mec=color, mew=1.1, zorder=4)
         shape = "approx"
@@ -255,6 +386,7 @@ def _draw_point(
                 },
             )
             shape = "ge" if sign > 0 else "le"
+            reach.append(y + sign * arrow)
     if row["kind"] == "target":
         label = fmt_value(
             float(row["value"]),
@@ -262,7 +394,10 @@ def _draw_point(
             high=float(row["value_high"]),
             unit=str(row["unit"]),
             factor=factor,
+            lang=lang,
         )
+        if reading.status == "met_at_baseline":
+            label += text("met_note", lang)
         ax.annotate(
             label,
             (x, y),
@@ -270,7 +405,7 @@ def _draw_point(
             textcoords="offset points",
             ha="left",
             va="top",
-            fontsize=SMALL_SIZE,
             color="#1A1A1A",
+            fontproperties=font(SMALL_SIZE),
         )
-    return shape
+    return shape, reach

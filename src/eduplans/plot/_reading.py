@@ -1,0 +1,241 @@
+"""What a row of a comparison frame promises, as the figures draw it.
+
+A figure never reads a bound as a point: a floor (``>=``) that the baseline already meets is a
+commitment to stay above it, not a planned fall; a cap (``<=``) points down; a total over a
+plan period is not a level; a change (每年降低1个百分点) is not a level either.
+
+:func:`read_row` takes the status and measure from the frame's own columns when
+:func:`eduplans.compare` provides them (``status``, ``measure``) and otherwise derives them from
+the comparator, the baseline and the flags, so the figures follow the frame's semantics.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Reading", "read_row", "read_values"]
+
+#: Status of a target against its baseline.
+#:
+#: ``point`` (=), ``approx`` (~), ``range``, ``maintain`` (qualitative);
+#: floors: ``raise_to`` (the baseline is below the bound), ``met_at_baseline`` (the baseline
+#: already meets it: keep above), ``at_least`` (no baseline);
+#: caps: ``cut_to`` (the baseline is above the cap), ``met_at_baseline``, ``at_most``.
+STATUSES = (
+    "point",
+    "approx",
+    "range",
+    "maintain",
+    "raise_to",
+    "at_least",
+    "cut_to",
+    "at_most",
+    "met_at_baseline",
+)
+
+# statuses of eduplans.compare's ``status`` column, mapped to the figure's
+_FRAME_STATUS = {
+    "met_at_baseline": "met_at_baseline",
+    "keep_above": "met_at_baseline",
+    "keep_below": "met_at_baseline",
+    "raise_to": "raise_to",
+    "cut_to": "cut_to",
+    "at_least": "at_least",
+    "at_most": "at_most",
+    "point": "point",
+    "approx": "approx",
+    "range": "range",
+    "maintain": "maintain",
+}
+
+_DOWN_WORDS = re.compile(r"降低|下降|减少|减轻|压减|缩小|控制在|降到|降至|不超过|以下|以内")
+_UP_WORDS = re.compile(r"提高|提升|增加|增长|扩大|新增|达到|以上|不低于|不少于")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a figure draws one target.
+
+    Attributes
+    ----------
+    status
+        One of :data:`STATUSES`.
+    measure
+        ``level`` (a rate or stock at a year), ``per_year`` (a flow each year),
+        ``cumulative`` (a total over a period) or ``change`` (an increment).
+    direction
+        +1 when the plan raises the indicator (or sets a floor), -1 when it lowers it (or
+        sets a cap), 0 when it holds it or the direction is not stated.
+    bound
+        The number of the bound or point (lower end of a range), NaN when qualitative.
+
+    """
+
+    status: str
+    measure: str
+    direction: int
+    bound: float
+
+    @property
+    def is_floor(self) -> bool:
+        """Whether the target is a lower bound (>=, >)."""
+        return self.status in ("raise_to", "at_least") or (
+            self.status == "met_at_baseline" and self.direction > 0
+        )
+
+    @property
+    def is_cap(self) -> bool:
+        """Whether the target is an upper bound (<=, <)."""
+        return self.status in ("cut_to", "at_most") or (
+            self.status == "met_at_baseline" and self.direction < 0
+        )
+
+    @property
+    def coloured(self) -> bool:
+        """Whether a change per year from the baseline means what the plan says."""
+        return self.measure == "level" and self.status in ("point", "approx", "raise_to", "cut_to")
+
+
+def _number(value: Any) -> float:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return out
+
+
+def read_values(
+    comparator: str,
+    value: Any,
+    baseline: Any,
+    *,
+    flags: str = "",
+    unit: str = "",
+    level_unit: str = "",
+    text: str = "",
+    status: str = "",
+    measure: str = "",
+) -> Reading:
+    """Read one target from its comparator, number, baseline and flags.
+
+    Parameters
+    ----------
+    comparator
+        The target's comparator (``=``, ``>=`` …, ``range``, ``maintain``).
+    value
+        The target's number (lower end of a range); NaN or None when qualitative.
+    baseline
+        The baseline number; NaN or None when the plan states none.
+    flags
+        The ``;``-joined flags of the target (``cumulative``, ``per_year`` …).
+    unit
+        The value's unit.
+    level_unit
+        The unit of the indicator's level (the catalog unit); a value in
+        ``percentage_point`` under a ``percent`` indicator is a change, not a level.
+    text
+        The target as the plan writes it, for the direction of a change (降低, 提高).
+    status, measure
+        The frame's own ``status`` and ``measure`` when it has them; they take precedence.
+
+    Returns
+    -------
+    Reading
+        Status, measure, direction and bound.
+
+    """
+    number = _number(value)
+    base = _number(baseline)
+    flag_set = {f for f in str(flags or "").split(";") if f}
+    if measure:
+        kind = measure
+    elif "cumulative" in flag_set:
+        kind = "cumulative"
+    elif unit == "percentage_point" or level_unit == "percentage_point":
+        # an increment in 百分点 is a change, never a rate
+        kind = "change"
+    else:
+        kind = "level"
+    comp = str(comparator)
+    if kind == "change":
+        down = bool(_DOWN_WORDS.search(text)) and not text.startswith("提高")
+        direction = -1 if down else (1 if _UP_WORDS.search(text) else 0)
+    elif comp in (">=", ">"):
+        direction = 1
+    elif comp in ("<=", "<"):
+        direction = -1
+    elif math.isnan(number) or math.isnan(base) or number == base:
+        direction = 0
+    else:
+        direction = 1 if number > base else -1
+    if status in _FRAME_STATUS:
+        return Reading(_FRAME_STATUS[status], kind, direction, number)
+    if comp == "maintain" or math.isnan(number):
+        state = "maintain"
+    elif comp == "range":
+        state = "range"
+    elif comp == "~":
+        state = "approx"
+    elif comp in (">=", ">"):
+        if math.isnan(base) or kind != "level":
+            state = "at_least"
+        elif base > number or (comp == ">=" and base == number):
+            state = "met_at_baseline"
+        else:
+            state = "raise_to"
+    elif comp in ("<=", "<"):
+        if math.isnan(base) or kind != "level":
+            state = "at_most"
+        elif base < number or (comp == "<=" and base == number):
+            state = "met_at_baseline"
+        else:
+            state = "cut_to"
+    else:
+        state = "point"
+    return Reading(state, kind, direction, number)
+
+
+def read_row(row: Any, *, level_unit: str = "") -> Reading:
+    """Read a row of :func:`eduplans.compare` (target columns) or of :func:`eduplans.hierarchy`.
+
+    Parameters
+    ----------
+    row
+        A row (mapping) with ``target_comparator``/``target_value``/``baseline_value`` …, or
+        ``comparator``/``value`` (hierarchy; no baseline).
+    level_unit
+        The catalog unit of the indicator.
+
+    Returns
+    -------
+    Reading
+        See :func:`read_values`.
+
+    """
+    get = row.get
+    if "target_comparator" in row:
+        return read_values(
+            str(get("target_comparator", "")),
+            get("target_value"),
+            get("baseline_value"),
+            flags=str(get("target_flags", "") or ""),
+            unit=str(get("unit", "")),
+            level_unit=level_unit,
+            text=str(get("target_text", "") or ""),
+            status=str(get("status", "") or ""),
+            measure=str(get("measure", "") or ""),
+        )
+    return read_values(
+        str(get("comparator", "")),
+        get("value"),
+        None,
+        flags=str(get("flags", "") or ""),
+        unit=str(get("unit", "")),
+        level_unit=level_unit,
+        text=str(get("text", "") or ""),
+        status=str(get("status", "") or ""),
+        measure=str(get("measure", "") or ""),
+    )
