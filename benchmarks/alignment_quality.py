@@ -54,7 +54,7 @@ class Item:
 
 
 def labelled(which: str) -> list[Item]:
-    """Return a labelled set: one of SETS, HELDOUT or REAL, or ``all`` (every set of SETS together)."""
+    """Return a labelled set: one of SETS, HELDOUT or REAL, or ``all`` (all sets of SETS)."""
     if which == "all":
         return [item for part in SETS for item in labelled(part)]
     if which == "bundled":
