@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 from typing import Literal, overload
 
@@ -124,6 +126,7 @@ def _with_keys(indicators: list[Indicator]) -> list[Indicator]:
 
 
 _RATE_FLAGS = frozenset({"per_year", "per_unit", "cumulative"})
+_CONFLICTS_NAMED = 5
 
 
 def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
@@ -141,14 +144,38 @@ def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
             if v.magnitude is not None and not _RATE_FLAGS & set(v.flags):
                 seen.setdefault((ind.key, v.kind, v.year), []).append((n, v))
     notes: dict[int, str] = {}  # id(value) -> note
+
+    def number(v: Baseline | Target) -> tuple[float | None, float | None]:
+        return (v.magnitude, v.upper_magnitude)
+
     for group in seen.values():
+        # Linear in the group: count the values per number and per indicator instead of
+        # comparing every pair; a note names the first _CONFLICTS_NAMED others and counts the rest.
+        per_number = Counter(number(v) for _, v in group)
+        per_indicator = Counter(n for n, _ in group)
+        per_both = Counter((n, number(v)) for n, v in group)
+        shown: list[tuple[int, Baseline | Target]] = []  # the first few values of each number
+        shown_of: Counter[tuple[float | None, float | None]] = Counter()
         for n, v in group:
-            differ = [
-                o for m, o in group
-                if m != n and (o.magnitude, o.upper_magnitude) != (v.magnitude, v.upper_magnitude)
-            ]  # fmt: skip
-            if differ:
+            if shown_of[number(v)] <= _CONFLICTS_NAMED:
+                shown_of[number(v)] += 1
+                shown.append((n, v))
+        for n, v in group:
+            count = (
+                len(group) - per_number[number(v)] - (per_indicator[n] - per_both[(n, number(v))])
+            )
+            if count:
+                want = min(count, _CONFLICTS_NAMED)
+                differ = list(
+                    islice((o for m, o in shown if m != n and number(o) != number(v)), want)
+                )
+                if len(differ) < want:  # an indicator with two numbers for one year: scan all
+                    differ = list(
+                        islice((o for m, o in group if m != n and number(o) != number(v)), want)
+                    )
                 others = "; ".join(f"{o.text} at {o.span.start}" for o in differ)
+                if count > len(differ):
+                    others += f" and {count - len(differ)} more"
                 notes[id(v)] = f"the plan gives this {v.kind} {v.year} as {others} elsewhere"
     if not notes:
         return indicators

@@ -181,10 +181,15 @@ class Doc:
     source: Document | None = None
     work: str = field(init=False)
     lines: list[Line] = field(init=False)
+    line_starts: list[int] = field(init=False)
     chrome: list[tuple[int, int]] = field(init=False)
     blocked: list[tuple[int, int]] = field(init=False, default_factory=list)
     headings: list[Heading] = field(init=False, default_factory=list)
     _heading_starts: list[int] = field(init=False, default_factory=list)
+    _heading_parent: list[int] = field(init=False, default_factory=list)
+    _span_index: dict[str, tuple[int, list[int], list[int]]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.work = fold(self.text)
@@ -196,17 +201,45 @@ class Doc:
             if stripped:
                 self.lines.append(Line(pos + left, pos + left + len(stripped), stripped))
             pos += len(raw) + 1
+        self.line_starts = [line.start for line in self.lines]
         self.chrome = chrome_lines(self.work)
 
     # --- masks -------------------------------------------------------------------------------
 
+    def _in_spans(self, which: str, spans: list[tuple[int, int]], pos: int) -> bool:
+        """Whether ``pos`` lies in one of ``spans`` (any order, overlapping or not).
+
+        By bisection on an index that is extended (or rebuilt) when the list grows.
+        """
+        index = self._span_index.get(which)
+        if index is not None and index[0] < len(spans):
+            n, starts, ends = index
+            new = spans[n:]
+            if all(a >= (starts[-1] if starts else a) for a, _ in new) and new == sorted(new):
+                for a, b in new:  # appended in order (tables are read top-down): extend
+                    starts.append(a)
+                    ends.append(max(b, ends[-1]) if ends else b)
+                index = (len(spans), starts, ends)
+                self._span_index[which] = index
+        if index is None or index[0] != len(spans):
+            ordered = sorted(spans)
+            starts = [a for a, _ in ordered]
+            reach: list[int] = []
+            for _, b in ordered:
+                reach.append(max(b, reach[-1]) if reach else b)
+            index = (len(spans), starts, reach)
+            self._span_index[which] = index
+        _, starts, reach = index
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
     def is_chrome(self, pos: int) -> bool:
         """Whether offset ``pos`` lies on a web-chrome line."""
-        return any(a <= pos < b for a, b in self.chrome)
+        return self._in_spans("chrome", self.chrome, pos)
 
     def is_blocked(self, pos: int) -> bool:
         """Whether ``pos`` lies in a region already read (a table)."""
-        return any(a <= pos < b for a, b in self.blocked)
+        return self._in_spans("blocked", self.blocked, pos)
 
     # --- headings ----------------------------------------------------------------------------
 
@@ -222,16 +255,26 @@ class Doc:
                 out.append(Heading(line.start, line.end, level, title))
         self.headings = out
         self._heading_starts = [h.start for h in out]
+        # the parent of each heading: the nearest heading before it of a higher level
+        self._heading_parent = []
+        stack: list[int] = []
+        for k, heading in enumerate(out):
+            while stack and out[stack[-1]].level >= heading.level:
+                stack.pop()
+            self._heading_parent.append(stack[-1] if stack else -1)
+            stack.append(k)
 
     def path_at(self, pos: int) -> list[Heading]:
-        """Return the headings in force at ``pos``, outermost first."""
-        i = bisect.bisect_right(self._heading_starts, pos)
+        """Return the headings in force at ``pos``, outermost first.
+
+        The last heading before ``pos``, its parent (the nearest heading before it of a higher
+        level), the parent's parent … up to a level-0 heading.
+        """
+        k = bisect.bisect_right(self._heading_starts, pos) - 1
         path: list[Heading] = []
-        for h in reversed(self.headings[:i]):
-            if not path or h.level < path[0].level:
-                path.insert(0, h)
-            if h.level == 0:
-                break
+        while k >= 0:
+            path.insert(0, self.headings[k])
+            k = self._heading_parent[k]
         return path
 
     def section_at(self, pos: int) -> str:

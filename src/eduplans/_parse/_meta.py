@@ -324,11 +324,16 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
             previous = line
             continue
         m = _DATE.search(line.text)
-        if m and re.fullmatch(
-            r"(?:.{0,30}?(?:局|政府|办公室|委员会|厅|部|委|中心|科|处)\s+)?"
-            + re.escape(m.group(0))
-            + r"(?:印发|发布)?",
-            line.text,
+        # a signature line ends with its date (a cheap test before the pattern made for it)
+        if (
+            m
+            and line.text.endswith((m.group(0), m.group(0) + "印发", m.group(0) + "发布"))
+            and re.fullmatch(
+                r"(?:.{0,30}?(?:局|政府|办公室|委员会|厅|部|委|中心|科|处)\s+)?"
+                + re.escape(m.group(0))
+                + r"(?:印发|发布)?",
+                line.text,
+            )
         ):
             found = _make_date(*m.groups())
             if found is not None:

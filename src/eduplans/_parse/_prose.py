@@ -22,8 +22,10 @@ value text is read by :func:`eduplans.parse_value`; the rules here decide what i
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .._errors import ValueTextError
 from .._units import parse_value
@@ -80,11 +82,16 @@ _YEAR = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})(?:(?P<nian>\s*年(?!级|代|龄))|(?=\d{1,2}月)|(?=[^\d%.,年万亿千个名所人项]))"
 )
 _HEDGES = ("力争", "争取", "基本", "逐步", "预计", "努力", "原则上", "探索", "计划")
-_VERB_END = re.compile(
-    r"(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升到|提升至|增加到|增加至|增至|控制在|"
-    r"不低于|不少于|不超过|不高于|超过|至少|约|近|累计|共计|共|总计|分别|均|都|全部|合计|已|超|逾|"
-    r"接近|大约|现有|已有|有|在|占|的|每年|年均)+$"
-)
+# Verbs and comparator words a name may end in ("学前三年毛入园率保持在"): stripped as a run.
+# Words overlap (保持在 = 保持 + 在, 已有 = 已 + 有), so a regex ``(?:…)+$`` reads a run in
+# exponentially many ways; _verb_run_start finds the run by a linear scan instead.
+_VERB_WORDS = (
+    "达到", "达", "为", "是", "保持在", "保持", "稳定在", "提高到", "提高至", "提升到", "提升至",
+    "增加到", "增加至", "增至", "控制在", "不低于", "不少于", "不超过", "不高于", "超过", "至少",
+    "约", "近", "累计", "共计", "共", "总计", "分别", "均", "都", "全部", "合计", "已", "超", "逾",
+    "接近", "大约", "现有", "已有", "有", "在", "占", "的", "每年", "年均",
+)  # fmt: skip
+_VERB_LONGEST = max(len(w) for w in _VERB_WORDS)
 _LEAD = re.compile(
     r"^(?:[到较比]?(?:19|20)\d{2}年?(?:底|末|前)?的?|到|至|全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
     r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
@@ -121,7 +128,56 @@ def _excluded_spans(s: str, base: int) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted by start and not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+# --- per-sentence indexes: every look-up a value makes costs O(log n), not a rescan ---------
+# The helpers are cached on the sentence string (its hash is computed once), so that the
+# readers below can keep asking "where does the clause start" and "is 每年 in this clause"
+# for every value without rescanning the sentence: the parser's cost stays linear in its input.
+
+
+@lru_cache(maxsize=16)
+def _occurrences(pattern: re.Pattern[str], s: str) -> tuple[list[int], list[int]]:
+    """Return every match of ``pattern`` in ``s`` at every position.
+
+    The starts, and the least end of the matches from each start on (a suffix minimum).
+
+    For patterns whose alternatives cannot both match at one position (every pattern it is used
+    with), a match lies inside ``s[a:b]`` exactly when ``pattern.search(s[a:b])`` finds one.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in re.finditer(f"(?=({pattern.pattern}))", s):
+        starts.append(m.start())
+        ends.append(m.end(1))
+    for k in range(len(ends) - 2, -1, -1):
+        ends[k] = min(ends[k], ends[k + 1])
+    return starts, ends
+
+
+def _found_in(pattern: re.Pattern[str], s: str, a: int, b: int) -> bool:
+    """Whether ``pattern.search(s[a:b])`` finds a match, without slicing or rescanning."""
+    starts, least_end = _occurrences(pattern, s)
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and least_end[k] <= b
+
+
+@lru_cache(maxsize=16)
+def _first(s: str, word: str) -> int:
+    return s.find(word)
+
+
+def _before(s: str, word: str, i: int) -> bool:
+    """Whether ``word in s[:i]``."""
+    k = _first(s, word)
+    return k >= 0 and k + len(word) <= i
+
+
+_MONTH = re.compile(r"\d{1,2}月")
+_SINCE = re.compile(r"起|以来|开始")
 
 
 def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
@@ -140,20 +196,25 @@ def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, in
         if (
             not m.group("nian")
             and not re.search(r"(?:到|至|于|在)\s*$", before)
-            and not re.match(r"\d{1,2}月", s[m.end() :])
+            and not _MONTH.match(s, m.end())
         ):
             continue
         role = "compare" if re.search(r"(?:较|比|相比|与|同比)\s*$", before) else "scope"
-        if re.match(
-            r"(?:年)?(?:起|以来|开始)", s[m.end() - (1 if m.group("nian") else 0) :].lstrip("年")
-        ):
+        q = m.end() - (1 if m.group("nian") else 0)
+        while q < len(s) and s[q] == "年":
+            q += 1
+        if _SINCE.match(s, q):
             continue  # 自2019年起: a starting point, not the year of the values
         out.append((a, base + m.end(), int(m.group(1)), role))
     return out
 
 
+@lru_cache(maxsize=16)
 def _boundaries(s: str) -> list[int]:
-    """Positions of the clause marks , ; : 。 of a sentence outside brackets."""
+    """Positions of the clause marks , ; : 。 of a sentence outside brackets.
+
+    Cached per sentence: callers must not change the list.
+    """
     out: list[int] = []
     depth = 0
     for k, ch in enumerate(s):
@@ -168,20 +229,21 @@ def _boundaries(s: str) -> list[int]:
 
 def _clause_start(s: str, i: int) -> int:
     """Start (in s) of the clause holding position i: after the last , ; : before it."""
-    start = 0
-    for k in _boundaries(s):
-        if k < i:
-            start = k + 1
-        else:
-            break
-    return start
+    bounds = _boundaries(s)
+    k = bisect.bisect_left(bounds, i)
+    return bounds[k - 1] + 1 if k else 0
 
 
 def _clause_end(s: str, i: int) -> int:
-    for k in _boundaries(s):
-        if k >= i:
-            return k
-    return len(s)
+    bounds = _boundaries(s)
+    k = bisect.bisect_left(bounds, i)
+    return bounds[k] if k < len(bounds) else len(s)
+
+
+_ABOVE_OF = re.compile(r"(?:以上|以下)的")
+_THRESHOLD = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及以上|以上|以下|及以下)")
+_BOUND_WORD = re.compile(r"(?:及以上|以上|以下|及以下|以内|左右|上下)")
+_OF_PLACE = re.compile(r"的(?:县|乡|镇|学校|学生|地区|城市|村|人口|企业)")
 
 
 def _read_number(
@@ -228,8 +290,8 @@ def _read_number(
     if unit_word == "年":
         nxt = s[end : end + 6]
         prev = s[max(0, i - 4) : i]
-        in_list = "分别" in s[:i] or "." in num
-        if re.match(r"(?:以上|以下)的", s[end:]) or not (
+        in_list = _before(s, "分别", i) or "." in num
+        if _ABOVE_OF.match(s, end) or not (
             in_list
             or re.match(r"一?个?为?一周期|一个周期|免费|一贯|时间|以上|以下|左右", nxt)
             or re.search(
@@ -247,12 +309,7 @@ def _read_number(
     else:
         unit_ctx = None
     # a threshold that defines who a rule applies to: "20万人口以上的县", "600名学生以上"
-    rest = s[end:]
-    if (
-        unit_word != "%"
-        and re.match(r"[\u4e00-\u9fff]{1,4}?(?:及以上|以上|以下|及以下)", rest)
-        and not re.match(r"(?:及以上|以上|以下|及以下|以内|左右|上下)", rest)
-    ):
+    if unit_word != "%" and _THRESHOLD.match(s, end) and not _BOUND_WORD.match(s, end):
         return None
     suffix = _SUFFIX.match(s, end)
     flags: dict[str, str] = {}
@@ -261,7 +318,7 @@ def _read_number(
             unit_word != "%"
             and s[suffix.end() : suffix.end() + 1] == "的"
             and not re.search(r"[%]", s[i:end])
-        ) and re.match(r"的(?:县|乡|镇|学校|学生|地区|城市|村|人口|企业)", s[suffix.end() :]):
+        ) and _OF_PLACE.match(s, suffix.end()):
             return None
         end = suffix.end()
     start = i
@@ -301,14 +358,15 @@ def _read_number(
     return _Found(base + start, base + end, pv.comparator, pv.value, pv.upper, unit, flags)
 
 
+_NOUN = re.compile(r"[\u4e00-\u9fff()()]{1,16}")
+
+
 def _noun_unit(s: str, end: int, i: int) -> str | None:
-    after = re.match(r"[\u4e00-\u9fff()()]{1,16}", s[end:])
+    after = _NOUN.match(s, end)
     noun = after.group(0) if after else ""
     unit = unit_from_noun(noun) if noun else None
-    if unit is None:
-        clause = s[_clause_start(s, i) : i]
-        if "学位" in clause[-12:]:
-            return "seat"
+    if unit is None and "学位" in s[max(_clause_start(s, i), i - 12) : i]:
+        return "seat"
     if unit is None or unit == "item":
         return None
     return unit
@@ -319,6 +377,7 @@ _CN_VALUE = re.compile(
     r"设立|开设|等)?(?P<num>[一二两三四五六七八九十]{1,3})(?P<u>个|名|所|次|天|项|间|年|位|种|家|门|节)"
     r"(?!性|级|度|代|批|是|体|些|样|流|致|起|直|切|定|同|道|手|线|方|心|时期|月|学期)"
 )
+_CN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,8}")
 _PERCENT_WORDS = re.compile(r"百分之[一二三四五六七八九十百零〇点]+(?P<sfx>及以上|以上|以下|左右)?")
 
 
@@ -345,7 +404,9 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
             continue
         if u == "年" and trig not in ("用", "每", "每年"):
             continue
-        noun = re.match(r"[\u4e00-\u9fff]*", s[m.end() :])
+        # the noun after the numeral: only its first 8 characters are read, and whether it has
+        # at most 2 (then the character after it is read too)
+        noun = _CN_NOUN.match(s, m.end())
         noun_text = noun.group(0) if noun else ""
         follow = s[m.end() + len(noun_text) : m.end() + len(noun_text) + 1]
         if len(noun_text) <= 2 and (follow == "、" or prev == "、") and u == "个":
@@ -419,6 +480,9 @@ _CN_SMALL = {
 }
 
 
+_LIST_HEAD_MAX = 200
+
+
 def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]:
     """Read one value per item of a list as long as its count says (实现A、B、C和D“四个100%”)."""
     out: list[tuple[_Found, str]] = []
@@ -427,6 +491,8 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
     for m in _LIST_COUNT.finditer(s):
         n = _CN_SMALL[m.group("n")]
         cs = _clause_start(s, m.start())
+        if m.start() - cs > _LIST_HEAD_MAX:
+            continue  # not a list of at most ten names: no rescan of a long clause per count
         head = re.sub(r"^(?:实现|达到|确保|推进|推动|做到|落实)", "", s[cs : m.start()])
         items = [x for x in re.split(r"、|和|及", head) if x]
         if len(items) != n:
@@ -454,6 +520,10 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
     return out
 
 
+_BUILDING = re.compile(r"形成|建立|构建|完善|分阶段")
+_EACH = re.compile(r"(?:各|每个)[^,;。]{1,12}$")
+
+
 def _word_values(
     s: str, base: int, excl: list[tuple[int, int]], has_year: bool, in_review: bool
 ) -> list[_Found]:
@@ -464,15 +534,15 @@ def _word_values(
                 continue
             if (k >= 4 and not has_year) or in_review:
                 continue
-            clause = s[_clause_start(s, m.start()) : m.start()]
-            if k == 0 and re.search(r"形成|建立|构建|完善|分阶段", clause):
+            if k == 0 and _found_in(_BUILDING, s, _clause_start(s, m.start()), m.start()):
                 continue
             text = m.group(0)
             a, b = m.start(), m.end()
-            if k == 5:  # 各县(市、区)均实现
-                g = re.search(r"(?:各|每个)[^,;。]{1,12}$", s[: m.start()])
+            if k == 5:  # 各县(市、区)均实现; a match is at most 14 characters long
+                w = max(0, m.start() - 14)
+                g = _EACH.search(s[w : m.start()])
                 if g:
-                    a = g.start()
+                    a = w + g.start()
             flags = {"number_from_words": f"{text!r} read as 100%"}
             out.append(
                 _Found(base + a, base + b, Comparator.EQ, 100.0, None, "percent", flags, True)
@@ -480,24 +550,56 @@ def _word_values(
     return out
 
 
+def _verb_run_start(text: str) -> int:
+    """Start of the run of verb words that ends ``text`` (``len(text)`` when there is none).
+
+    The leftmost ``p`` from which ``text[p:]`` is a sequence of :data:`_VERB_WORDS`, found from
+    the end in one pass: ``ok[p]`` says whether ``text[p:]`` is such a sequence. A run cannot
+    reach past ``_VERB_LONGEST`` positions in a row that are not ``ok``.
+    """
+    n = len(text)
+    ok = [False] * (n + 1)
+    ok[n] = True
+    best = n
+    misses = 0
+    for p in range(n - 1, -1, -1):
+        if any(ok[p + len(w)] for w in _VERB_WORDS if text.startswith(w, p)):
+            ok[p] = True
+            best = p
+            misses = 0
+        else:
+            misses += 1
+            if misses >= _VERB_LONGEST:
+                break
+    return best
+
+
+def _strip_verb_end(text: str) -> str:
+    """Drop the verb words that end ``text`` (``"毛入园率保持在"`` -> ``"毛入园率"``)."""
+    body = text[:-1] if text.endswith("\n") else text
+    return text[: _verb_run_start(body)] + text[len(body) :]
+
+
 def _strip_name(name: str) -> str:
     name = name.strip(" ,;:、()")
     for _ in range(4):
         new = _LEAD.sub("", name)
-        new = _VERB_END.sub("", new).strip(" ,;:、")
+        new = _strip_verb_end(new).strip(" ,;:、")
         if new == name:
             break
         name = new
     return name
 
 
+_NAME_AFTER = re.compile(
+    r"\s*(?:的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))"
+)
+_NAME_AFTER_CJK = re.compile(r"\s*(?:的)?([\u4e00-\u9fff“”()]{2,30})")
+
+
 def _name_after(s: str, end: int) -> tuple[str, int]:
-    m = re.match(
-        r"\s*(?:的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))", s[end:]
-    )
-    if not m:
-        m = re.match(r"\s*(?:的)?([\u4e00-\u9fff“”()]{2,30})", s[end:])
-    return (m.group(1).strip(), end + m.end()) if m else ("", end)
+    m = _NAME_AFTER.match(s, end) or _NAME_AFTER_CJK.match(s, end)
+    return (m.group(1).strip(), m.end()) if m else ("", end)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, str]]:
@@ -508,6 +610,100 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
         for m in re.finditer(r"[^。!?;]+[。!?;]?", line.text):
             out.append((line.start + m.start(), m.group(0)))
     return out
+
+
+_JOINED = re.compile(r"\s(\d{2,3})(?=\s*(?:个|所|名|人))")
+_PER_YEAR = re.compile(r"每年|年均|每学年")
+_PER_UNIT = re.compile(
+    r"每(?:所|个|名|位|县|校|生|人|学期|周|天|班|镇|区)|各(?:镇|县|校|学校|片区)"
+)
+_CUMULATIVE = re.compile(r"累计|共计|总计|五年来|期间|\d年间|\d年中")
+_SCOPE_END = re.compile(r"(?:底|末|前|以前|内)?\s*[,:]")
+_SCOPE_LEAD = re.compile(r"\s*(?:到|至|在|截至|截止|于|——)?\s*")
+
+
+def _last_in(pattern: re.Pattern[str], s: str, a: int, b: int) -> str | None:
+    """Return the last match of ``pattern.finditer(s[a:b])``, for words that cannot overlap."""
+    starts, _ = _occurrences(pattern, s)
+    k = bisect.bisect_left(starts, b) - 1
+    while k >= 0 and starts[k] >= a:
+        m = pattern.match(s, starts[k], b)
+        if m is not None:
+            return m.group(0)
+        k -= 1
+    return None
+
+
+class _Taken:
+    """Spans already read in a sentence.
+
+    The numbers' values (sorted by start; they may overlap), then values in words added one by
+    one (never overlapping any).
+    """
+
+    def __init__(self, found: list[_Found]) -> None:
+        self.starts = [f.start for f in found]
+        self.max_end: list[int] = []
+        for f in found:
+            self.max_end.append(max(f.end, self.max_end[-1] if self.max_end else f.end))
+        self.added: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1
+        if k >= 0 and self.max_end[k] > start:
+            return True
+        k = bisect.bisect_left(self.added, (end, end)) - 1
+        return k >= 0 and self.added[k][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.added, (start, end))
+
+
+class _Scopes:
+    """The year that scopes each value of a sentence.
+
+    The last year mention before the value that stands in the value's clause, or that heads the
+    sentence (``到2025年,``).
+    """
+
+    def __init__(self, s: str, base: int, years: list[tuple[int, int, int, str]]) -> None:
+        self.s, self.base, self.years = s, base, years
+        self.ends = [y[1] for y in years]
+        self.starts = [y[0] - base for y in years]
+        # a year that scopes every later value of the sentence, whatever the value's clause
+        heads = [
+            bool(_SCOPE_END.match(s, y[1] - base, y[1] - base + 4))
+            or bool(_SCOPE_LEAD.fullmatch(s, _clause_start(s, y[0] - base), y[0] - base))
+            for y in years
+        ]
+        self.last_head: list[int] = []
+        self.last_head_scope: list[int] = []
+        self.last_scope: list[int] = []
+        for k, (y, head) in enumerate(zip(years, heads, strict=True)):
+            self.last_head.append(k if head else (self.last_head[-1] if k else -1))
+            self.last_head_scope.append(
+                k if head and y[3] == "scope" else (self.last_head_scope[-1] if k else -1)
+            )
+            self.last_scope.append(k if y[3] == "scope" else (self.last_scope[-1] if k else -1))
+
+    def year(self, start: int, cs: int, j: int) -> int | None:
+        """Return the year of a value starting at ``start`` (a document offset).
+
+        ``cs`` is the start of the value's clause and ``j`` the value's end (sentence offsets).
+        """
+        n = bisect.bisect_right(self.ends, start)  # years ending before the value
+        if n == 0:
+            return None
+        first_in_clause = bisect.bisect_left(self.starts, cs)
+        last = n - 1 if n - 1 >= first_in_clause else self.last_head[n - 1]
+        if last < 0:
+            return None
+        y = self.years[last]
+        if y[3] == "compare" and _found_in(_REVIEW_ONLY_CHANGE, self.s, y[1] - self.base, j):
+            k = self.last_scope[n - 1]
+            mains = max(k if k >= first_in_clause else -1, self.last_head_scope[n - 1])
+            return self.years[mains][2] if mains >= 0 else None
+        return y[2]
 
 
 def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIndicator]:
@@ -535,33 +731,40 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
     for base, s in _sentences(doc):
         excl = _excluded_spans(s, base)
         years = _years(s, base, excl)
+        year_starts = [y[0] for y in years]
         found: list[_Found] = []
+        found_end = -1  # the numbers' values stand in order: the furthest end read so far
         for m in _NUMBER.finditer(s):
             if _inside(base + m.start(), excl):
                 continue
-            if any(a <= base + m.start() < b for a, b, _, _ in years):
+            k = bisect.bisect_right(year_starts, base + m.start()) - 1
+            if k >= 0 and years[k][0] <= base + m.start() < years[k][1]:
                 continue
-            if any(f.start <= base + m.start() < f.end for f in found):
+            if base + m.start() < found_end:
                 continue
             if m.start() == 0 and re.match(r"\d{1,2}[.、](?!\d)", s):
                 continue  # list numbering
             # "32 00个以上": a stray space inside a number
-            joined = re.match(r"\s(\d{2,3})(?=\s*(?:个|所|名|人))", s[m.end() :])
+            joined = _JOINED.match(s, m.end())
             if joined and len(m.group(1)) <= 3:
-                f = _read_joined(s, m.start(), m.end() + joined.end(), base)
+                f = _read_joined(s, m.start(), joined.end(), base)
             else:
                 f = _read_number(s, m.start(), m.end(), excl, base)
             if f is not None:
                 found.append(f)
+                found_end = max(found_end, f.end)
         in_review = doc.in_review(base)
+        taken = _Taken(found)
         for f in _chinese_values(s, base, excl) + _word_values(
             s, base, excl, any(r == "scope" for _, _, _, r in years), in_review
         ):
-            if not any(g.start < f.end and f.start < g.end for g in found):
+            if not taken.overlaps(f.start, f.end):
                 found.append(f)
+                taken.add(f.start, f.end)
         found.extend(f for f, _ in _list_values(s, base, in_review))
         found.sort(key=lambda f: f.start)
         paired_years = _year_list(s, base, years, found)
+        scopes = _Scopes(s, base, years)
         names: list[str] = []
         prev_end_in_clause = -1
         for f in found:
@@ -569,38 +772,15 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             j = f.end - base
             cs = _clause_start(s, i)
             ce = _clause_end(s, j)
-            clause_before = s[cs:i]
             # context comparator: 至少建设1所 / 分别不少于10小时、9小时
-            cm = None
-            for cmw in _CONTEXT_CMP.finditer(clause_before):
-                cm = cmw
+            cm = _last_in(_CONTEXT_CMP, s, cs, i)
             if cm is not None and f.comparator is Comparator.EQ and not f.words:
-                f.comparator = _CONTEXT_WORD[cm.group(0)]
+                f.comparator = _CONTEXT_WORD[cm]
                 f.flags["comparator_from_context"] = (
-                    f"{cm.group(0)} earlier in the clause applies to the value"
+                    f"{cm} earlier in the clause applies to the value"
                 )
             # year and kind
-            scope = [
-                y
-                for y in years
-                if y[1] <= f.start
-                and (
-                    y[0] - base >= cs
-                    or re.match(r"(?:底|末|前|以前|内)?\s*[,:]", s[y[1] - base : y[1] - base + 4])
-                    or re.fullmatch(
-                        r"\s*(?:到|至|在|截至|截止|于|——)?\s*",
-                        s[_clause_start(s, y[0] - base) : y[0] - base],
-                    )
-                )
-            ]
-            year: int | None = None
-            if scope:
-                last = scope[-1]
-                if last[3] == "compare" and _REVIEW_ONLY_CHANGE.search(s[last[1] - base : j]):
-                    mains = [y for y in scope if y[3] == "scope"]
-                    year = mains[-1][2] if mains else None
-                else:
-                    year = last[2]
+            year = scopes.year(f.start, cs, j)
             if f.start in paired_years:
                 year = paired_years[f.start]
             existing = re.search(r"(?:现有|已有|现共有|目前有)\s*$", s[max(0, i - 4) : i])
@@ -626,17 +806,13 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             if not 1949 <= year <= 2100:
                 continue
             # flags from the words around
-            sentence_before = s[:i]
-            if re.search(r"每年|年均|每学年", clause_before):
+            if _found_in(_PER_YEAR, s, cs, i):
                 f.flags["per_year"] = "the value is per year (每年, 年均)"
-            if re.search(
-                r"每(?:所|个|名|位|县|校|生|人|学期|周|天|班|镇|区)|各(?:镇|县|校|学校|片区)",
-                clause_before,
-            ) or re.match(r"/人|/生|/校", s[j : j + 2]):
+            if _found_in(_PER_UNIT, s, cs, i) or re.match(r"/人|/生|/校", s[j : j + 2]):
                 f.flags["per_unit"] = "the value is per unit (每所学校, 每个县, 每人 …)"
-            if re.search(r"累计|共计|总计|五年来|期间|\d年间|\d年中", sentence_before):
+            if _found_in(_CUMULATIVE, s, 0, i):
                 f.flags["cumulative"] = "a total over a period (累计, 期间)"
-            hedges = [h for h in _HEDGES if h in s[:i]]
+            hedges = [h for h in _HEDGES if _before(s, h, i)]
             # name
             start_name = max(cs, prev_end_in_clause if prev_end_in_clause >= cs else cs)
             before_name = _strip_name(s[start_name:i])
@@ -718,10 +894,16 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
     return out
 
 
+@lru_cache(maxsize=16)
+def _unfolded(text: str, base: int, s: str) -> bool:
+    """Whether the working-copy sentence ``s`` at ``base`` is the plan's text unchanged."""
+    return text.startswith(s, base)
+
+
 def _original(doc: Doc, s: str, base: int, words: str, near: int) -> str:
     """Return the plan's own characters for words found in the working copy."""
-    if not words:
-        return words
+    if not words or _unfolded(doc.text, base, s):
+        return words  # the sentence reads the same in the plan: no search needed
     k = s.find(words, near)
     if k < 0:
         k = s.find(words)
@@ -753,10 +935,13 @@ def _year_list(
     return {f.start: y[2] for f, y in zip(after, run, strict=True)}
 
 
+_UNIT_AT = re.compile(rf"(?P<u>{_UNITS})?")
+
+
 def _read_joined(s: str, i: int, end_num: int, base: int) -> _Found | None:
     """Read a number with a stray space inside (32 00个以上 -> 3200, flagged text_defect)."""
-    t = re.match(rf"(?P<u>{_UNITS})?", s[end_num:])
-    unit_end = end_num + (t.end() if t else 0)
+    t = _UNIT_AT.match(s, end_num)
+    unit_end = t.end() if t else end_num
     suffix = _SUFFIX.match(s, unit_end)
     end = suffix.end() if suffix else unit_end
     raw = s[i:end]

@@ -14,13 +14,15 @@ read in one of two ways:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .._errors import ValueTextError
 from .._units import parse_value
 from .._vocab import Comparator
-from ._doc import Doc
+from ._doc import Doc, Line
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
 
 __all__ = ["read_tables"]
@@ -49,7 +51,6 @@ _ROW_NO = re.compile(r"[\d一二三四五六七八九十]{0,3}")
 _NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
 _QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u4e00-\u9fff]{0,8}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
-_BRACKET_UNIT = re.compile(r"\s*[((]\s*([^()()]{1,8}?)\s*(?:[))]\s*)?$")
 _PROSE = re.compile(r"。|[,;][^,;]{20,}")
 
 
@@ -202,42 +203,50 @@ def _split_subs(cell: _Cell) -> list[_Cell]:
     ]
 
 
-def _stream_cells(doc: Doc, start: int, limit: int, header_start: int) -> tuple[list[_Cell], str]:
-    """Cells of a cell-per-line table from ``start``: pipe pieces, blank-line blocks or lines."""
-    work = doc.work
-    region = work[start:limit]
-    head = region[:400]
-    header = work[header_start:start]
-    cells: list[_Cell] = []
-    if re.search(r"(?m)^\s*\|+\s*$", head):
-        pos = start
-        for piece in region.split("|"):
-            stripped = piece.strip()
-            lead = len(piece) - len(piece.lstrip())
-            cells.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
-            pos += len(piece) + 1
-        return cells, "pipe"
-    blank_separated = len(re.findall(r"\n[ \t\u3000\xa0]*\n", header)) >= 2
-    if blank_separated:
-        pos = start
-        for block in re.split(r"(\n[ \t\u3000\xa0]*\n(?:[ \t\u3000\xa0]*\n)*)", region):
-            if block.startswith("\n") and not block.strip():
-                pos += len(block)
-                continue
-            stripped = block.strip()
-            if stripped:
-                lead = len(block) - len(block.lstrip())
-                cells.extend(_split_subs(_Cell(stripped, pos + lead, pos + lead + len(stripped))))
-            pos += len(block)
-        return cells, "block"
+_BLANK_RUN = re.compile(r"\n[ \t\u3000\xa0]*\n(?:[ \t\u3000\xa0]*\n)*")
+
+
+def _pieces(work: str, start: int, limit: int, sep: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """``work[start:limit]`` split on ``sep``, lazily: (offset, piece) pairs."""
     pos = start
-    for line in region.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            cells.append(_Cell(stripped, pos + lead, pos + lead + len(stripped)))
-        pos += len(line) + 1
-    return cells, "line"
+    for m in sep.finditer(work, start, limit):
+        yield pos, work[pos : m.start()]
+        pos = m.end()
+    yield pos, work[pos:limit]
+
+
+def _cell(pos: int, piece: str) -> _Cell:
+    stripped = piece.strip()
+    lead = len(piece) - len(piece.lstrip())
+    return _Cell(stripped, pos + lead, pos + lead + len(stripped))
+
+
+def _stream_cells(
+    doc: Doc, start: int, limit: int, header_start: int
+) -> tuple[Iterator[_Cell], str]:
+    """Cells of a cell-per-line table from ``start``: pipe pieces, blank-line blocks or lines.
+
+    The cells are made as the reader asks for them: a table ends long before ``limit``, and
+    the text after it is not split once per header.
+    """
+    work = doc.work
+    head = work[start : min(limit, start + 400)]
+    header = work[header_start:start]
+    if re.search(r"(?m)^\s*\|+\s*$", head):
+        return (_cell(p, x) for p, x in _pieces(work, start, limit, _PIPE)), "pipe"
+    if len(re.findall(r"\n[ \t\u3000\xa0]*\n", header)) >= 2:
+
+        def blocks() -> Iterator[_Cell]:
+            for p, block in _pieces(work, start, limit, _BLANK_RUN):
+                if block.strip():
+                    yield from _split_subs(_cell(p, block))
+
+        return blocks(), "block"
+    return (_cell(p, x) for p, x in _pieces(work, start, limit, _NEWLINE) if x.strip()), "line"
+
+
+_PIPE = re.compile(r"\|")
+_NEWLINE = re.compile(r"\n")
 
 
 def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
@@ -304,8 +313,14 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
 
 
 def _caption(doc: Doc, header_start: int) -> str:
-    before = [ln for ln in doc.lines if ln.end <= header_start and ln.text.strip("| ")]
-    for ln in reversed(before[-2:]):
+    before: list[Line] = []  # the last two lines with words before the header, last first
+    k = bisect.bisect_right(doc.line_starts, header_start) - 1
+    while k >= 0 and len(before) < 2:
+        ln = doc.lines[k]
+        if ln.end <= header_start and ln.text.strip("| "):
+            before.append(ln)
+        k -= 1
+    for ln in before:
         t = ln.text.strip("| ")
         if 4 <= len(t) <= 60 and "。" not in t:
             return doc.text[ln.start : ln.end].strip("| ").strip()
@@ -313,15 +328,17 @@ def _caption(doc: Doc, header_start: int) -> str:
 
 
 def _rows_stream(
-    cells: list[_Cell], cols: list[_Column], has_unit: bool, caption: str
+    cells: Iterable[_Cell], cols: list[_Column], has_unit: bool, caption: str
 ) -> tuple[list[_Row], int]:
     has_no = any(c.role == "no" for c in cols)
     rows: list[_Row] = []
     cur: _Row | None = None
     section = ""
     names_in_a_row = 0
-    end = cells[0].start if cells else 0
+    end = -1
     for cell in cells:
+        if end < 0:
+            end = cell.start
         cell.kind = _classify(cell.text, has_unit)
         if cell.kind == "prose" or _NAME_HEADER.match(re.sub(r"\s+", "", cell.text)):
             break  # prose, or the header of the next table
@@ -362,7 +379,7 @@ def _rows_stream(
     if cur is not None and cur.filled():
         rows.append(cur)
         end = max(end, cur.filled()[-1].end)
-    return rows, end
+    return rows, max(end, 0)
 
 
 def _rows_lines(
@@ -373,7 +390,8 @@ def _rows_lines(
     end = doc.lines[first_line - 1].end if first_line else 0
     parent: _Row | None = None
     singles = 0
-    for line in doc.lines[first_line:]:
+    for n in range(first_line, len(doc.lines)):
+        line = doc.lines[n]
         text = line.text
         if re.fullmatch(r"[|:\-\s]+", text):
             continue
@@ -438,11 +456,21 @@ def _rows_lines(
 
 
 def _clean_name(text: str) -> tuple[str, str | None]:
-    """Split "学前教育毛入园率(%)" into the name and the unit word of its bracket."""
+    """Split "学前教育毛入园率(%)" into the name and the unit word of its bracket.
+
+    The bracket ends the name and holds one to eight characters and no bracket (the working
+    copy has ASCII brackets only). It is found by string operations: the regex it replaces
+    rescanned runs of spaces from every position (quadratic on a long name cell).
+    """
     name = text.strip()
-    m = _BRACKET_UNIT.search(name)
-    if m and (unit_of_word(m.group(1)) is not None or m.group(1) in ("%", "‰")):
-        return name[: m.start()].strip(), m.group(1)
+    k = name.rfind("(")
+    if k >= 0:
+        word = name[k + 1 :].strip()
+        if word.endswith(")"):
+            word = word[:-1].rstrip()
+        bracketed = 1 <= len(word) <= 8 and "(" not in word and ")" not in word
+        if bracketed and (unit_of_word(word) is not None or word in ("%", "‰")):
+            return name[:k].strip(), word
     return name, None
 
 
@@ -583,7 +611,9 @@ def _indicators(
                         )
         mapping = _row_values(row, cols, mode)
         labels = _labels(row) or [""]
+        year_cols = sum(c.role == "year" for c in cols)
         for k, label in enumerate(labels):
+            filled_years = sum(len(cs) > k for _, cs in mapping)
             values: list[DValue] = []
             ind_unit = unit
             ind_flags = dict(flags)
@@ -622,8 +652,7 @@ def _indicators(
                         + ("baseline year" if kind == "baseline" else "end year")
                         + " applies"
                     )
-                filled_years = [c for c, cs in mapping if len(cs) > k]
-                if len(filled_years) == 1 and len([c for c in cols if c.role == "year"]) > 1:
+                if filled_years == 1 and year_cols > 1:
                     vflags["single_value_row"] = (
                         f"the row carries one value; read as the {year} "
                         f"{'target' if kind == 'target' else 'baseline'} (the column it stands in "
