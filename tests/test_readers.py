@@ -31,6 +31,7 @@ TEXTS = {
     "real_01": ("real_01_weizhi-quxian.txt", "某县"),
     "real_02": ("real_02_zhejiang.txt", "浙江省"),
     "luoyang": ("luoyang_excerpt.txt", None),
+    "real_02_stages": ("real_02_zhejiang.txt", "浙江省"),  # the text's stage rows, not a column
 }
 FORMATS = [
     ("real_01", "real_01.html", "html"),
@@ -39,6 +40,9 @@ FORMATS = [
     ("real_01", "real_01.docx", "docx"),
     ("real_02", "real_02.docx", "docx"),
     ("luoyang", "luoyang.docx", "docx"),
+    ("real_01", "real_01_ruled.pdf", "pdf"),  # ruled, long names wrapped in their cells
+    ("real_02_stages", "real_02_unruled.pdf", "pdf"),  # no rules: columns by position
+    ("luoyang", "luoyang_ruled.pdf", "pdf"),  # the table goes on over a page break
 ]
 
 
@@ -63,12 +67,16 @@ def _values(
 
 
 def _cell(doc: Document, row: int, name: str, header: str) -> tuple[int, int]:
-    """Offsets of the cell in grid row ``row`` (named ``name``) under the column ``header``."""
-    (table,) = doc.tables
-    texts = table.texts(doc.text)
+    """Offsets of the cell in grid row ``row`` (named ``name``) under the column ``header``.
+
+    A table that goes on over a page break is two tables of the document: rows count on.
+    """
+    rows = [(t, r) for t in doc.tables for r in range(len(t.grid))]
+    texts = doc.tables[0].texts(doc.text)
     heads = [re.sub(r"\s+", "", t) for t in texts[0]]
-    assert name in texts[row], (name, texts[row])
-    cell = table.grid[row][heads.index(header)]
+    table, r = rows[row]
+    assert name in table.texts(doc.text)[r], (name, table.texts(doc.text)[r])
+    cell = table.grid[r][heads.index(header)]
     assert cell is not None
     return cell.start, cell.end
 
@@ -224,7 +232,11 @@ def test_a_broken_docx_is_a_parse_error() -> None:
 
 @pytest.mark.parametrize(
     ("fixture", "module", "extra"),
-    [("real_01.html", "lxml", "html"), ("real_01.docx", "docx", "docx")],
+    [
+        ("real_01.html", "lxml", "html"),
+        ("real_01.docx", "docx", "docx"),
+        ("real_01_ruled.pdf", "pdfplumber", "pdf"),
+    ],
 )
 def test_missing_extra_names_what_to_install(
     fixture: str, module: str, extra: str, monkeypatch: pytest.MonkeyPatch
@@ -240,3 +252,64 @@ def test_missing_extra_names_what_to_install(
     ):
         eduplans.parse_plan(DATA / fixture)
     assert issubclass(eduplans.MissingDependencyError, ImportError)
+
+
+def test_pdf_ruled_table_recovers_wrapped_cells() -> None:
+    import pdfplumber
+
+    doc = read_document(DATA / "real_01_ruled.pdf")
+    (table,) = doc.tables
+    assert table.kind == "ruled"
+    names = [row[0] for row in table.texts(doc.text)]
+    # long names wrap inside their cells; the grid joins the lines of a cell again
+    assert "4.劳动年龄人口平均受教育年限(年)" in names
+    assert "1.幼儿教师专科及以上学历比例(%) 其中:本科及以上学历比例(%)" in names
+    assert table.texts(doc.text)[1] == ["一、发展水平", "", "", ""]  # a colspan-3 empty cell
+    # what flattened text makes of the same page: the wrapped name is torn apart
+    with pdfplumber.open(DATA / "real_01_ruled.pdf") as pdf:
+        flat = pdf.pages[0].extract_text()
+    assert "4.劳动年龄人口平均受教育年限(年)" not in flat.replace("\n", "")
+
+
+def test_pdf_unruled_table_by_position() -> None:
+    doc = read_document(DATA / "real_02_unruled.pdf")
+    (table,) = doc.tables
+    texts = table.texts(doc.text)
+    assert table.kind == "unruled"
+    assert texts[0] == ["指 标", "单位", "2015年", "2020年"]
+    assert texts[1] == ["学前教育", "", "", ""]  # a stage row
+    assert texts[2] == ["幼儿在园人数", "万人", "181", "222"]
+
+
+def test_pdf_pages_paragraphs_and_page_numbers() -> None:
+    doc = read_document(DATA / "luoyang_ruled.pdf")
+    assert [p[0] for p in doc.pages] == [1, 2]
+    assert doc.pages[0][1] == 0 and doc.pages[0][2] == doc.pages[1][1]
+    assert doc.pages[1][2] == len(doc.text)
+    assert "- 1 -" not in doc.text and "- 2 -" not in doc.text  # page furniture left out
+    # the table goes on over the page break: two tables, each on its page
+    assert [t.page for t in doc.tables] == [1, 2]
+    assert doc.page_at(doc.tables[1].start) == 2
+    # a paragraph the PDF wraps over several lines stands on one line, as in the text
+    text = (DATA / "luoyang_excerpt.txt").read_text(encoding="utf-8")
+    last = text.rstrip("\n").split("\n")[-1]
+    assert last in doc.text.split("\n")
+    plan = eduplans.parse_plan(DATA / "luoyang_ruled.pdf")
+    late = [v for v in plan.targets if v.span.quote == "学前教育毛入园率达94%"]
+    assert len(late) == 1 and doc.page_at(late[0].span.start) == 2
+
+
+def test_pdf_without_text_layer_says_to_run_ocr() -> None:
+    with pytest.raises(eduplans.ParseError, match=r"no_text_layer\.pdf: .*no text layer.*OCR"):
+        eduplans.parse_plan(DATA / "no_text_layer.pdf")
+
+
+def test_encrypted_pdf_is_a_parse_error() -> None:
+    with pytest.raises(eduplans.ParseError, match="encrypted"):
+        eduplans.parse_plan(DATA / "encrypted.pdf")
+
+
+def test_broken_pdf_is_a_parse_error() -> None:
+    data = (DATA / "real_01_ruled.pdf").read_bytes()
+    with pytest.raises(eduplans.ParseError, match="PDF"):
+        eduplans.parse_plan(data[: len(data) // 3])

@@ -92,7 +92,7 @@ def real_01() -> Doc:
     return doc
 
 
-def real_02() -> Doc:
+def real_02(*, stage_rows: bool = False) -> Doc:
     lines = (OUT / "real_02_zhejiang.txt").read_text(encoding="utf-8").split("\n")
     doc = Doc(title="")
     head = next(i for i, ln in enumerate(lines) if ln.strip() == "指 标")
@@ -100,8 +100,10 @@ def real_02() -> Doc:
     for ln in lines[:head]:
         if ln.strip():
             doc.blocks.append(("p", ln.strip()))
-    # the header cell 指 标 spans the stage column and the name column
-    rows: list[list[C]] = [[C(["指 标"], colspan=2), *(C([t]) for t in lines[head + 1].split())]]
+    # the header cell 指 标 spans the stage column and the name column; or, as the text has
+    # it, stage rows (学前教育) above their indicators
+    first = C(["指 标"]) if stage_rows else C(["指 标"], colspan=2)
+    rows: list[list[C]] = [[first, *(C([t]) for t in lines[head + 1].split())]]
     groups: list[tuple[str, list[list[C]]]] = []
     for ln in lines[head + 2 : end]:
         parts = ln.split()
@@ -110,6 +112,9 @@ def real_02() -> Doc:
             continue
         groups[-1][1].append([C([" ".join(parts[:-3])]), *(C([t]) for t in parts[-3:])])
     for stage, body in groups:
+        if stage_rows:
+            rows += [[C([stage]), C([""]), C([""]), C([""])], *body]
+            continue
         rows.append([C([stage], rowspan=len(body)), *body[0]])
         rows += body[1:]
     doc.blocks.append(("t", rows))
@@ -369,8 +374,38 @@ def expected_cells(doc: Doc) -> list[dict[str, str]]:
     return out
 
 
+def make_bad_pdfs() -> None:
+    """A scan-like PDF (a page with only a drawing, no text) and a password-protected one."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    c = Canvas(str(OUT / "no_text_layer.pdf"), pagesize=A4, invariant=1)
+    c.rect(100, 400, 300, 200, fill=1)  # stands for the scanned image of a page
+    c.showPage()
+    c.save()
+    pdfmetrics.registerFont(TTFont("CJK", str(FONT)))
+    c = Canvas(
+        str(OUT / "encrypted.pdf"),
+        pagesize=A4,
+        invariant=1,
+        encrypt=StandardEncryption("secret", canPrint=0),
+    )
+    c.setFont("CJK", 12)
+    c.drawString(100, 700, "到2025年,学前三年毛入园率达到95%以上。")
+    c.showPage()
+    c.save()
+
+
 def main() -> None:
-    docs = {"real_01": real_01(), "real_02": real_02(), "luoyang": luoyang()}
+    docs = {
+        "real_01": real_01(),
+        "real_02": real_02(),
+        "real_02_stages": real_02(stage_rows=True),
+        "luoyang": luoyang(),
+    }
     expected = {key: expected_cells(d) for key, d in docs.items()}
     (OUT / "expected_cells.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -378,10 +413,14 @@ def main() -> None:
     make_html(docs["real_01"], OUT / "real_01.html")
     make_html(docs["real_02"], OUT / "real_02.html", charset="gbk")
     make_html(docs["luoyang"], OUT / "luoyang.html")
-    for key, d in docs.items():
-        make_docx(d, OUT / f"{key}.docx")
+    for key in ("real_01", "real_02", "luoyang"):
+        make_docx(docs[key], OUT / f"{key}.docx")
     make_pdf(docs["real_01"], OUT / "real_01_ruled.pdf", ruled=True, widths=[48, 30, 30, 24])
-    make_pdf(docs["real_02"], OUT / "real_02_unruled.pdf", ruled=False, widths=[28, 48, 22, 22, 22])
+    make_pdf(
+        docs["real_02_stages"], OUT / "real_02_unruled.pdf", ruled=False, widths=[60, 25, 25, 25]
+    )
+    make_pdf(docs["luoyang"], OUT / "luoyang_ruled.pdf", ruled=True, widths=[12, 70, 20, 20, 24])
+    make_bad_pdfs()
     for p in sorted(OUT.glob("*.*")):
         print(f"{p.name:28s} {p.stat().st_size:7d} bytes")
 

@@ -76,6 +76,14 @@ class Builder:
         self._paragraphs.append(para)
         return para
 
+    def last_char(self) -> str:
+        """Return the last character written before the final line break ('' if none)."""
+        for part in reversed(self._parts):
+            body = part.rstrip("\n")
+            if body:
+                return body[-1]
+        return ""
+
     def extend_paragraph(self, text: str, *, sep: str = "") -> bool:
         """Append ``text`` to the last paragraph (a PDF line wrapped onto the next line)."""
         line = one_line(text)
@@ -86,6 +94,11 @@ class Builder:
             return False
         self._parts[-1] = self._parts[-1][:-1]
         self._pos -= 1
+        if self._page_start > self._pos:  # the paragraph goes on over a page break
+            self._page_start = self._pos
+            if self._pages and self._pages[-1][2] > self._pos:
+                n, a, _ = self._pages[-1]
+                self._pages[-1] = (n, a, self._pos)
         self._write(sep + line + "\n")
         self._paragraphs[-1] = Paragraph(last.start, self._pos - 1, last.page)
         return True
