@@ -504,6 +504,7 @@ def _plan(*indicators: tuple[str, str, float | None, str, float | None, str, str
                         text=words,
                         span=span(words, at),
                         flags=tuple(f for f in flags.split(";") if f),
+                        note="as the test states it" if flags else "",
                     ),
                 ),
             )
@@ -627,19 +628,34 @@ def test_bundled_met_floors_are_not_drawn_as_falls(plans: eduplans.PlanCollectio
         assert "≥ 100% (met at baseline)" in _texts(ax)
 
 
+def _key_of(plans: eduplans.PlanCollection, plan_id: str, text: str) -> str:
+    """The catalog key under which a bundled plan states the target written ``text``."""
+    plan = next(p for p in plans if p.id == plan_id)
+    keys = {i.key for i in plan.indicators for t in i.targets if text in t.text and i.key}
+    assert len(keys) == 1, keys
+    return str(keys.pop())
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_per_year_cut_points_down_and_is_not_a_level(
+def test_a_per_year_cut_points_the_right_way_and_is_not_a_level(
     plans: eduplans.PlanCollection, lang: str
 ) -> None:
-    # 洛阳 近视率 "每年降低1个百分点以上": a change of at most -1 pp a year, not a level of 1%
-    ax = eduplans.plot.targets(plans, "myopia_rate", lang=lang)
+    # 洛阳 近视率 "每年降低1个百分点以上": a change, never a level of 1%. Under the level key
+    # (myopia_rate, %) it is a change of at most -1 pp a year: at -1, the arrow pointing down
+    # the scale; under a key that is itself the yearly fall (positive when the rate falls), at
+    # +1 with the arrow pointing to larger falls
+    key = _key_of(plans, "luoyang-2022", "降低1个百分点")
+    own_sign = eduplans.catalog()[key].unit == "percentage_point"
+    ax = eduplans.plot.targets(plans, key, lang=lang)
     (tip,) = _arrow_tips(ax)
     markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
-    assert [list(m.get_xdata()) for m in markers] == [[-1.0]]
-    assert tip[0] < -1.0  # at least 1 pp down
+    at = 1.0 if own_sign else -1.0
+    assert [list(m.get_xdata()) for m in markers] == [[at]]
+    assert (tip[0] > at) if own_sign else (tip[0] < at)
     words = "\n".join(_texts(ax))
     assert ("每年降低≥1个百分点" if lang == "zh" else "cut by ≥ 1 percentage point a year") in words
-    assert ax.get_xlim()[0] < tip[0]
+    assert "%" not in ax.get_xlabel()  # percentage points, not a rate
+    assert ax.get_xlim()[0] < tip[0] < ax.get_xlim()[1]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -647,19 +663,20 @@ def test_totals_over_the_period_are_not_levels(plans: eduplans.PlanCollection, l
     from matplotlib.patches import Rectangle
 
     # 从化 新增学位 1.5万 (2016–20 total) and 2.34万 (2021–25 total): two totals, not a path
-    ax = eduplans.plot.targets(plans, "new_school_places", lang=lang)
+    key = _key_of(plans, "conghua-2022", "2.34万")
+    ax = eduplans.plot.targets(plans, key, lang=lang)
     joined = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
     assert not joined
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
     assert bars and all(b.get_x() == 0.0 for b in bars)  # totals are bars from zero
     assert ("规划期累计" if lang == "zh" else "Total over the plan period") in ax.get_xlabel()
-    tr = eduplans.plot.trajectory(plans, "new_school_places", region="从化区", lang=lang)
+    tr = eduplans.plot.trajectory(plans, key, region="从化区", lang=lang)
     assert not [line for line in tr.get_lines() if len(line.get_xdata()) >= 2]
     spans = {(round(b.get_x() + 0.4), round(b.get_x() + b.get_width() - 0.4)) for b in tr.patches}
     assert (2021, 2025) in spans and (2016, 2020) in spans  # each total over its own period
-    cov = eduplans.plot.coverage(plans, keys=["new_school_places"], lang=lang)
+    cov = eduplans.plot.coverage(plans, keys=[key], lang=lang)
     cells = [p for p in cov.patches if isinstance(p, Rectangle)]
-    assert all(p.get_facecolor()[:3] == cells[0].get_facecolor()[:3] for p in cells[1:])
+    assert cells and all(p.get_facecolor()[:3] == (227 / 255,) * 3 for p in cells)  # grey
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

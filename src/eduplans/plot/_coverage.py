@@ -19,7 +19,7 @@ from ._common import (
     set_title,
 )
 from ._fonts import font, style_context
-from ._reading import Reading, read_row
+from ._reading import Reading, is_change_key, read_row
 from ._style import (
     COLUMN_WIDTH,
     DOUBLE_WIDTH,
@@ -173,11 +173,11 @@ def _colour_value(cell: Any, reading: Reading) -> float:
     a total over the period, a qualitative target and anything not in per cent: NaN (the cell
     is not coloured, and the legend says why).
     """
-    if reading.measure == "change":  # 每年降低1个百分点以上: a change per year, stated
-        per_year = "per_year" in str(cell.get("target_flags", "") or "")
-        if str(cell["unit"]) == "percentage_point" and per_year and is_number(reading.bound):
+    if reading.measure == "change":  # 每年降低1个百分点以上 under the level key: a change a year
+        signed = not is_change_key(str(cell["key"]))
+        if signed and reading.per_year and is_number(reading.bound):
             return reading.bound * (reading.direction or 1)
-        return math.nan
+        return math.nan  # a key that is itself a change (近视率年降幅) is not a level's change
     if str(cell["unit"]) != "percent" or not reading.coloured:
         return math.nan
     base, target = cell["baseline_value"], cell["target_value"]
@@ -340,10 +340,12 @@ def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
         return format_value("maintain", None, lang=lang)
     if reading.measure == "change":  # ↓≥1/年: a change, not a level
         arrow = {-1: "↓", 1: "↑", 0: ""}[reading.direction]
+        if is_change_key(str(cell["key"])):
+            arrow = ""  # the key's own sign (a fall that is positive)
         number = fmt_value(
             float(cell["target_value"]), str(cell["target_comparator"]), factor=factor, lang=lang
         )
-        per = ("/年" if lang == "zh" else "/yr") if "per_year" in str(cell["target_flags"]) else ""
+        per = ("/年" if lang == "zh" else "/yr") if reading.per_year else ""
         return f"{arrow}{number}{per}"
     label = fmt_value(
         float(cell["target_value"]),

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Reading", "read_row", "read_values"]
+__all__ = ["Reading", "is_change_key", "read_row", "read_values"]
 
 #: Status of a target against its baseline.
 #:
@@ -36,19 +36,25 @@ STATUSES = (
     "met_at_baseline",
 )
 
-# statuses of eduplans.compare's ``status`` column, mapped to the figure's
+# statuses of eduplans.compare's ``status`` column that name a bound's reading; the others
+# (raise_to/cut_to/hold_at for point targets, no_baseline, period_total, increment, ranges) are
+# derived here from the comparator, the baseline and the measure, to the same effect
 _FRAME_STATUS = {
-    "met_at_baseline": "met_at_baseline",
+    "raise_above": "raise_to",
+    "cut_below": "cut_to",
     "keep_above": "met_at_baseline",
     "keep_below": "met_at_baseline",
-    "raise_to": "raise_to",
-    "cut_to": "cut_to",
-    "at_least": "at_least",
-    "at_most": "at_most",
-    "point": "point",
-    "approx": "approx",
-    "range": "range",
-    "maintain": "maintain",
+    "met_at_baseline": "met_at_baseline",
+    "keep": "maintain",
+}
+# measures of eduplans.compare's ``measure`` column → how a figure draws them
+_FRAME_MEASURE = {
+    "level": "level",
+    "flow": "level",  # a flow each year (每年交流轮岗10%) is drawn like a level of that flow
+    "per_year": "level",
+    "cumulative": "cumulative",
+    "change": "change",
+    "change_per_year": "change",
 }
 
 _DOWN_WORDS = re.compile(r"降低|下降|减少|减轻|压减|缩小|控制在|降到|降至|不超过|以下|以内")
@@ -71,6 +77,8 @@ class Reading:
         sets a cap), 0 when it holds it or the direction is not stated.
     bound
         The number of the bound or point (lower end of a range), NaN when qualitative.
+    per_year
+        Whether the value is stated for each year (每年降低1个百分点).
 
     """
 
@@ -78,6 +86,7 @@ class Reading:
     measure: str
     direction: int
     bound: float
+    per_year: bool = False
 
     @property
     def is_floor(self) -> bool:
@@ -150,8 +159,9 @@ def read_values(
     number = _number(value)
     base = _number(baseline)
     flag_set = {f for f in str(flags or "").split(";") if f}
+    per_year = "per_year" in flag_set or measure in ("change_per_year", "flow", "per_year")
     if measure:
-        kind = measure
+        kind = _FRAME_MEASURE.get(measure, "level")
     elif "cumulative" in flag_set:
         kind = "cumulative"
     elif unit == "percentage_point" or level_unit == "percentage_point":
@@ -172,7 +182,7 @@ def read_values(
     else:
         direction = 1 if number > base else -1
     if status in _FRAME_STATUS:
-        return Reading(_FRAME_STATUS[status], kind, direction, number)
+        return Reading(_FRAME_STATUS[status], kind, direction, number, per_year)
     if comp == "maintain" or math.isnan(number):
         state = "maintain"
     elif comp == "range":
@@ -195,7 +205,7 @@ def read_values(
             state = "cut_to"
     else:
         state = "point"
-    return Reading(state, kind, direction, number)
+    return Reading(state, kind, direction, number, per_year)
 
 
 def read_row(row: Any, *, level_unit: str = "") -> Reading:
@@ -239,3 +249,16 @@ def read_row(row: Any, *, level_unit: str = "") -> Reading:
         status=str(get("status", "") or ""),
         measure=str(get("measure", "") or ""),
     )
+
+
+def is_change_key(key: str) -> bool:
+    """Return whether the catalog entry of ``key`` is itself a change (an increment in 百分点).
+
+    Such a key (近视率年降幅, positive when the rate falls) keeps the catalog's sign in a figure;
+    a change stated under a level key (近视率 降低1个百分点) is drawn as a negative change.
+    """
+    from .._catalog import catalog
+
+    entry = catalog()[key]
+    measure = str(getattr(entry, "measure", "") or "")
+    return entry.unit == "percentage_point" or measure in ("change", "change_per_year")

@@ -128,6 +128,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "period_total": ("规划期累计", "Total over the plan period"),
     "change_axis": ("变化", "Change"),
     "change_per_year_axis": ("每年变化", "Change a year"),
+    "target_per_year": ("每年目标", "Target a year"),
     "previous_total": ("上一规划期累计", "Previous period's total"),
     "met_note": ("（基线已达到）", " (met at baseline)"),
     "met_cell": ("基线已达到下限或上限 (不着色)", "Bound met at baseline (not coloured)"),

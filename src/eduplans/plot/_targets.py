@@ -20,7 +20,7 @@ from ._common import (
     set_title,
 )
 from ._fonts import font, style_context
-from ._reading import Reading, read_row
+from ._reading import Reading, is_change_key, read_row
 from ._style import (
     BINDING_COLORS,
     COLUMN_WIDTH,
@@ -150,9 +150,14 @@ def _key_measure(readings: list[Reading]) -> str:
     return "level"
 
 
-def _position(reading: Reading, value: float) -> float:
-    """Where a value sits on the axis: a cut (降低1个百分点) of a change is negative."""
-    if reading.measure == "change" and reading.direction < 0 and value > 0:
+def _position(reading: Reading, value: float, *, signed: bool) -> float:
+    """Where a value sits on the axis.
+
+    A change stated as a cut (降低1个百分点) of a level indicator is a negative change
+    (``signed``); a key that is itself a change (近视率年降幅, positive when the rate falls)
+    keeps the catalog's sign.
+    """
+    if signed and reading.measure == "change" and reading.direction < 0 and value > 0:
         return -value
     return value
 
@@ -180,9 +185,10 @@ def _draw(
         for v in rows[col]
         if is_number(v)
     ]
+    signed = not is_change_key(key)
     if measure == "change":
         numbers = [
-            _position(r, float(v))
+            _position(r, float(v), signed=signed)
             for (_, row), r in zip(rows.iterrows(), readings, strict=True)
             for v in (row["target_value"],)
             if is_number(v)
@@ -200,7 +206,7 @@ def _draw(
     used: dict[str, bool] = {}
     extent: list[float] = [lo, hi]
     for (_, row), reading in zip(rows.iterrows(), readings, strict=True):
-        shape, reach = _draw_row(ax, row, reading, measure, factor, arrow, lang_)
+        shape, reach = _draw_row(ax, row, reading, measure, factor, arrow, lang_, signed)
         used[shape] = True
         used["binding:" + str(row["binding"])] = True
         extent += reach
@@ -237,8 +243,10 @@ def _draw(
     sep = "：" if lang_ == "zh" else ": "
     set_title(ax, f"{name}{sep}{title}", lang_)
     axis_name = {"level": "values", "cumulative": "period_total", "change": "change_axis"}[measure]
-    if measure == "change" and all("per_year" in str(f) for f in rows["target_flags"]):
+    if measure == "change" and all(r.per_year for r in readings if r.measure == "change"):
         axis_name = "change_per_year_axis"
+    if measure == "change" and not signed:  # the key's own quantity (近视率年降幅)
+        axis_name = "target_per_year" if axis_name == "change_per_year_axis" else "target"
     set_axis_label(ax, "x", f"{text(axis_name, lang_)} ({unit_text})")
 
     handles: list[Artist] = []
@@ -324,6 +332,7 @@ def _draw_row(
     factor: float,
     arrow: float,
     lang: Lang,
+    signed: bool,
 ) -> tuple[str, list[float]]:
     """Draw one row; return the comparator shape used and the x positions it reaches."""
     y = float(row["y"])
@@ -336,7 +345,7 @@ def _draw_row(
     base, tgt, high = number("baseline_value"), number("target_value"), number("target_value_high")
     if measure == "change":
         base = math.nan  # a change has no level baseline on this axis
-        tgt = _position(reading, tgt)
+        tgt = _position(reading, tgt, signed=signed)
     reach = [v for v in (base, tgt, high) if not math.isnan(v)]
 
     if reading.status == "maintain" or math.isnan(tgt) or reading.measure != measure:
@@ -395,7 +404,7 @@ def _draw_row(
         )
         if comp in (">=", ">", "<=", "<"):
             sign = 1.0 if comp.startswith(">") else -1.0
-            if measure == "change" and reading.direction < 0:
+            if signed and measure == "change" and reading.direction < 0:
                 sign = -sign  # a cut of at least 1 pp is a change of at most -1 pp
             reach.append(_arrow(ax, tgt, y, sign, arrow, color))
             shape = "ge" if sign > 0 else "le"
@@ -460,7 +469,7 @@ def change_text(reading: Reading, row: Any, lang: Lang) -> str:
     comp = str(row["target_comparator"])
     unit = str(row["unit"]) if str(row["unit"]) in _KNOWN_UNITS else None
     number = format_value(comp if comp != "range" else "=", abs(value), unit=unit, lang=lang)
-    per_year = "per_year" in str(row.get("target_flags", "") or "") or reading.measure == "per_year"
+    per_year = reading.per_year
     if lang == "zh":
         verb = {-1: "降低", 1: "提高", 0: "变化"}[reading.direction]
         return f"{'每年' if per_year else ''}{verb}{number}"

@@ -157,6 +157,9 @@ def _target_reading(row: Any, group: pd.DataFrame, level_unit: str) -> Reading:
 
 def _period_start(row: Any, plans: list[Plan]) -> int:
     """Return the first year of the period a total covers (a baseline: the previous period)."""
+    stated = row.get("start_year")
+    if is_number(stated):  # eduplans.hierarchy's own first year of the total
+        return int(stated)
     plan = next((p for p in plans if p.id == row["plan_id"]), None)
     start, end = plan.period if plan is not None else (int(row["year"]) - 4, int(row["year"]))
     if row["kind"] == "baseline" or int(row["year"]) < start:
