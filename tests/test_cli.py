@@ -102,11 +102,15 @@ def test_validate(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text((DATA / "plans" / "henan-2024.toml").read_text("utf-8").replace(
         'kind = "target"', 'kind = "goal"', 1), encoding="utf-8")  # fmt: skip
-    assert_user_error(run("validate", str(bad)), "indicators[0].values[0].kind")
+    result = run("validate", str(bad))
+    assert_user_error(result, "1 problem in 1 of 1 file")
+    assert f"{bad}:" in result.stdout and "indicators[0].values[0].kind" in result.stdout
     assert_user_error(run("validate", str(tmp_path / "nope.toml")), "no such file")
     not_toml = tmp_path / "x.toml"
     not_toml.write_text("[[[", encoding="utf-8")
-    assert_user_error(run("validate", str(not_toml)), "not valid TOML")
+    result = run("validate", str(not_toml))
+    assert_user_error(result, "1 problem in 1 of 1 file")
+    assert result.stdout.startswith(f"{not_toml}:1: not valid TOML")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])

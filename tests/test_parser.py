@@ -434,7 +434,22 @@ def test_parse_plans_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         eduplans.parse_plans([good, bad], workers=1)
     out = eduplans.parse_plans([good, bad], workers=1, on_error="return", progress=True)
     assert isinstance(out[0], Plan) and isinstance(out[1], ParseError)
-    assert "parsed 2/2" in capsys.readouterr().err
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here: no progress bar
+
+
+def test_parse_plans_progress_bar_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    good = HERE / "prose.txt"
+    eduplans.parse_plans([good, good], workers=1, progress=True)
+    assert "parsing" in term.getvalue() and "2/2" in term.getvalue()  # tqdm's bar
 
 
 def test_parser_flags_the_conflicts_the_curators_flagged(plans: eduplans.PlanCollection) -> None:

@@ -34,6 +34,7 @@ from ._export import DATA_VERSION, MissingDependencyError, cite, export
 from ._frame import FRAME_COLUMNS, frame_dtypes, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Diagnostic, Indicator, MetaField, Plan, Region, SourceSpan, Target
+from ._review import Problem, validate
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
@@ -97,6 +98,7 @@ __all__ = [
     "PlanKind",
     "PlanNotFoundError",
     "PlanStatus",
+    "Problem",
     "Region",
     "RegionLevel",
     "SourceSpan",
@@ -126,4 +128,5 @@ __all__ = [
     "read_plan",
     "regions",
     "to_frame",
+    "validate",
 ]

@@ -56,26 +56,37 @@ def _print_frame(frame: Any, fmt: str) -> None:
             print(_shown(frame).to_string(index=False))
 
 
-def _cmd_summary(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace) -> eduplans.PlanCollection:
+    """Return the bundled plans and those of the files and folders of ``--plans``."""
+    return eduplans.load(getattr(args, "plans", None) or None)
 
-    plans = eduplans.load()
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    plans = _load(args)
     frame = plans.to_frame()
+    mine = len(plans) - len(eduplans.load())
+    where = f"{len(plans)} plans ({mine} from --plans)" if mine else f"{len(plans)} bundled plans"
     print(
         f"eduplans {eduplans.__version__} (data {eduplans.DATA_VERSION}): "
-        f"{len(plans)} bundled plans, {len(frame)} values"
+        f"{where}, {len(frame)} values"
     )
     _cmd_list(args)
     table = eduplans.compare(plans)
     regions = table.groupby("key")["region"].nunique()
     shared = sorted(regions[regions >= 3].index)
-    view = table[table["key"].isin(shared)]
+    view = table[table["key"].isin(shared)].copy()
     print(f"\nIndicators that at least three regions set ({len(shared)}):")
-    columns = ["label_en", "region", "baseline_value", "target_year", "target_text",
+    if args.lang == "zh":
+        names = {e.key: e.name_zh for e in eduplans.catalog().values()}
+        view.insert(0, "indicator_zh", [names[k] for k in view["key"]])
+    label = "indicator_zh" if args.lang == "zh" else "label_en"
+    columns = [label, "region", "baseline_value", "target_year", "target_text",
                "binding", "change_per_year", "national_text"]  # fmt: skip
     _print_frame(view[columns], "table")
     if args.figure:
         key = "preschool_gross_enrolment_rate"  # the indicator every 十四五 plan sets
-        out = _plot(key if key in shared else shared[0], Path(args.figure), "zh", None)
+        out = _plot(key if key in shared else shared[0], Path(args.figure), args.lang, None,
+                    plans, force=True)  # fmt: skip
         print(f"\nwrote {out}")
     return 0
 
@@ -95,23 +106,23 @@ def _cmd_list(args: argparse.Namespace) -> int:
             "indicators": len(p.indicators),
             "values": sum(len(i.values) for i in p.indicators),
         }
-        for p in eduplans.load()
+        for p in _load(args)
     ]
     _print_frame(pd.DataFrame(rows), getattr(args, "format", "table"))
     return 0
 
 
-def _plan(ref: str) -> eduplans.Plan:
+def _plan(ref: str, args: argparse.Namespace) -> eduplans.Plan:
     path = Path(ref)
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
             raise _UserError(f"no such file: {ref}")
         return eduplans.read_plan(path)
-    return eduplans.load()[ref]
+    return _load(args)[ref]
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    plan = _plan(args.plan)
+    plan = _plan(args.plan, args)
     region = " ⊂ ".join(r.name for r in (plan.region, *plan.region.ancestors))
     print(f"{plan.id}: {plan.title}\n  {plan.title_en}")
     print(
@@ -133,7 +144,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     import pandas as pd
 
     counts = pd.Series(dtype="int64")
-    frame = eduplans.load().to_frame()
+    frame = _load(args).to_frame()
     if len(frame):
         counts = frame[frame["key"].notna()].groupby("key")["region"].nunique()
     rows = [
@@ -153,7 +164,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     table = eduplans.compare(
-        eduplans.load(),
+        _load(args),
         args.keys,
         year=args.year,
         kind="interpolated" if args.interpolate else "stated",
@@ -167,7 +178,15 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plot(key: str, out: Path, lang: str, kind: str | None) -> Path:
+def _plot(
+    key: str | None,
+    out: Path,
+    lang: str,
+    kind: str | None,
+    plans: eduplans.PlanCollection,
+    *,
+    force: bool,
+) -> Path:
     import importlib.util
 
     if importlib.util.find_spec("matplotlib") is None:  # pragma: no cover - a dependency
@@ -176,57 +195,169 @@ def _plot(key: str, out: Path, lang: str, kind: str | None) -> Path:
 
     if out.suffix.lower() not in (".png", ".pdf", ".svg"):
         raise _UserError(f"cannot write {out}: use .png, .pdf or .svg")
-    plans = eduplans.load()
+    if out.exists() and not force:
+        raise _UserError(f"{out} already exists; pass --force to replace it")
+    if key is None and kind != "coverage":
+        raise _UserError(f"plot --kind {kind or 'targets'} needs a KEY (see `eduplans indicators`)")
     if kind == "trajectory":
+        assert key is not None
         regions = eduplans.compare(plans, key)["region"]
         ax = plot.trajectory(plans, key, region=str(regions.iloc[0]), lang=lang)
     elif kind == "coverage":
-        ax = plot.coverage(plans, lang=lang)
+        ax = plot.coverage(plans, keys=key, lang=lang)
     else:
+        assert key is not None
         ax = plot.targets(plans, key, lang=lang)
     plot.save(ax, out)
     return out
 
 
 def _cmd_plot(args: argparse.Namespace) -> int:
-    out = _plot(args.key, Path(args.output), args.lang, args.kind)
+    out = _plot(args.key, Path(args.output), args.lang, args.kind, _load(args), force=args.force)
     print(f"wrote {out}")
     return 0
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.files]
-    for p in paths:
-        if not p.is_file():
+_TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def _texts(names: Sequence[str]) -> list[Path]:
+    """Files as given; a folder stands for its plan texts (by suffix), sorted by name."""
+    out: list[Path] = []
+    for name in names:
+        p = Path(name)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.iterdir()
+                if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES and not f.name.startswith(".")
+            )
+            if not found:
+                raise _UserError(f"{p} holds no plan text ({', '.join(_TEXT_SUFFIXES)})")
+            out += found
+        elif p.is_file():
+            out.append(p)
+        else:
             raise _UserError(f"no such file: {p}")
-    out_dir = Path(args.output) if args.output else None
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    plans = eduplans.parse_plans(paths, progress=len(paths) > 1 and sys.stderr.isatty())
+    return out
+
+
+def _distinct_ids(paths: list[Path], plans: list[eduplans.Plan]) -> list[eduplans.Plan]:
+    """Give plans whose ids collide (in the batch or with a bundled plan) new ids: id-2, id-3."""
+    import dataclasses
+    from collections import Counter
+
+    counts = Counter(p.id for p in plans)
+    bundled = set(eduplans.load().ids)
+    taken = set(bundled)
+    out = []
+    for plan in plans:
+        if plan.id in taken:
+            n = 2
+            while f"{plan.id}-{n}" in taken or f"{plan.id}-{n}" in counts:
+                n += 1
+            plan = dataclasses.replace(plan, id=f"{plan.id}-{n}")
+        taken.add(plan.id)
+        out.append(plan)
+    for pid, n in sorted(counts.items()):
+        if n > 1 or pid in bundled:
+            files = [str(p) for p, plan in zip(paths, plans, strict=True) if plan.id == pid]
+            new = [q.id for q, plan in zip(out, plans, strict=True) if plan.id == pid]
+            why = (
+                f"{n} texts give the plan id {pid!r}"
+                if n > 1
+                else f"{files[0]} gives the plan id {pid!r}"
+            )
+            also = " (a bundled plan's id)" if pid in bundled else ""
+            more = " …" if n > 3 else ""
+            print(f"eduplans: warning: {why}{also}; they get the ids "
+                  f"{', '.join(new[:3])}{more}" if n > 1 else
+                  f"eduplans: warning: {why}{also}; it gets the id {new[0]}",
+                  file=sys.stderr)  # fmt: skip
+    # two texts of one name from two folders: save each source text under its plan id
+    names = Counter(p.source_name for p in out)
+    return [
+        dataclasses.replace(p, source_name=f"{p.id}{Path(p.source_name).suffix or '.txt'}")
+        if names[p.source_name] > 1 else p
+        for p in out
+    ]  # fmt: skip
+
+
+def _diagnostics(plan: eduplans.Plan, file: Any) -> None:
+    """Print the numbers of the text the parser did not read as values (plan.diagnostics)."""
     from ._parse._diag import ROUTINE, summary
 
-    for path, plan in zip(paths, plans, strict=True):
+    if plan.diagnostics:
+        print(f"  numbers not read as values: {summary(plan)}", file=file)
+        for d in plan.diagnostics:
+            if d.reason not in ROUTINE:
+                print(f"    {d.reason}: {d.text} at {d.start} ({d.detail})", file=file)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from eduplans._writer import dumps_plan
+
+    paths = _texts(args.files)
+    results = eduplans.parse_plans(paths, progress=len(paths) > 1, on_error="return")
+    failed = [(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, Exception)]
+    for path, exc in failed:
+        print(f"eduplans: error: {path}: {exc}", file=sys.stderr)
+    ok = [(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, eduplans.Plan)]
+    plans = _distinct_ids([p for p, _ in ok], [r for _, r in ok])
+    out_dir = Path(args.output) if args.output else None
+    if out_dir is None:  # the drafts to standard output, the summary to stderr
+        for (path, _), plan in zip(ok, plans, strict=True):
+            if len(plans) > 1:
+                sys.stdout.write(f"# --- draft read from {path}\n")
+            sys.stdout.write(dumps_plan(plan))
+            n = sum(len(i.values) for i in plan.indicators)
+            print(f"{path}: {plan.id}, {len(plan.indicators)} indicators, {n} values",
+                  file=sys.stderr)  # fmt: skip
+            _diagnostics(plan, sys.stderr)
+        return 1 if failed else 0
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _UserError(f"{out_dir} is not a folder")
+    targets = [out_dir / f"{plan.id}.toml" for plan in plans]
+    existing = [t for t in targets if t.exists()]
+    if existing and not args.force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise _UserError(f"{existing[0]} already exists{more}; nothing was written; pass --force "
+                         "to overwrite")  # fmt: skip
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for (path, _), plan, target in zip(ok, plans, targets, strict=True):
+        saved = plan.save(target, overwrite=args.force)
         n = sum(len(i.values) for i in plan.indicators)
-        if out_dir is not None:
-            saved = plan.save(out_dir / f"{plan.id}.toml")
-            print(f"{path}: {len(plan.indicators)} indicators, {n} values -> {saved}")
-        else:
-            print(f"{path}: {plan.id}, {len(plan.indicators)} indicators, {n} values")
-        if plan.diagnostics:
-            print(f"  numbers not read as values: {summary(plan)}")
-            for d in plan.diagnostics:
-                if d.reason not in ROUTINE:
-                    print(f"    {d.reason}: {d.text} at {d.start} ({d.detail})")
+        print(f"{path}: {len(plan.indicators)} indicators, {n} values -> {saved}")
+        _diagnostics(plan, sys.stdout)
+    if failed:
+        print(f"eduplans: {len(failed)} of {len(paths)} texts could not be read (above)",
+              file=sys.stderr)  # fmt: skip
+        return 1
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if not path.is_file():
-        raise _UserError(f"no such file: {path}")
-    plan = eduplans.read_plan(path)
-    n = sum(len(i.values) for i in plan.indicators)
-    print(f"{path}: valid ({plan.id}, {len(plan.indicators)} indicators, {n} values)")
+    from eduplans._review import plan_files
+
+    for name in args.files:
+        if not Path(name).exists():
+            raise _UserError(f"no such file: {name}")
+    problems = eduplans.validate(args.files)
+    bad = {p.path for p in problems}
+    files = [str(p) for p in plan_files(args.files)]
+    for name in files:
+        mine = [p for p in problems if p.path == name]
+        for problem in mine:
+            print(problem)
+        if not mine:
+            plan = eduplans.read_plan(name)
+            n = sum(len(i.values) for i in plan.indicators)
+            print(f"{name}: valid ({plan.id}, {len(plan.indicators)} indicators, {n} values)")
+    if problems:
+        raise _UserError(
+            f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in {len(bad)} of "
+            f"{len(files)} file{'s' if len(files) > 1 else ''}"
+        )
     return 0
 
 
@@ -240,12 +371,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 " or --format csv|json to write to standard output"
             )
         sys.stdout.buffer.write(
-            encode(eduplans.load().to_frame(), format_of(None, args.format), bom=False)
+            encode(_load(args).to_frame(), format_of(None, args.format), bom=False)
         )
         sys.stdout.buffer.flush()
         return 0
     written = eduplans.export(
-        eduplans.load(), Path(args.output), format=args.format, overwrite=args.force
+        _load(args), Path(args.output), format=args.format, overwrite=args.force
     )
     print(f"wrote {written}")
     return 0
@@ -263,13 +394,25 @@ def _parser() -> argparse.ArgumentParser:
         "summary of the bundled plans and the indicators they share.",
     )
     parser.add_argument("--version", action="version", version=eduplans.__version__)
-    parser.set_defaults(func=_cmd_summary, figure=None)
+    parser.set_defaults(func=_cmd_summary, figure=None, plans=None, lang="en", force=False)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def add(name: str, help_: str, func: Any) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.set_defaults(func=func)
         return p
+
+    def plans(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--plans",
+            action="append",
+            metavar="PATH",
+            help="also read these plan files or folders of .toml files (repeatable)",
+        )
+        return p
+
+    def force(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--force", action="store_true", help="replace existing files")
 
     def fmt(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -283,15 +426,20 @@ def _parser() -> argparse.ArgumentParser:
         "summary", "the bundled plans and the indicators three or more regions share", _cmd_summary
     )
     p.add_argument("--figure", metavar="PATH", help="also write a figure (.png, .pdf, .svg)")
-    fmt(add("list", "list the bundled plans", _cmd_list))
+    p.add_argument("--lang", choices=("zh", "en"), default="en",
+                   help="language of indicator names and figure labels (default: en)")  # fmt: skip
+    plans(p)
+    fmt(plans(add("list", "list the bundled plans (and those of --plans)", _cmd_list)))
     p = add("show", "show one plan's values (a plan id, region name or plan file)", _cmd_show)
     p.add_argument("plan", help="plan id (luoyang-2022), region (洛阳市) or a .toml plan file")
-    fmt(p)
+    fmt(plans(p))
     fmt(
-        add(
-            "indicators",
-            "list the indicator catalog with Chinese and English labels",
-            _cmd_indicators,
+        plans(
+            add(
+                "indicators",
+                "list the indicator catalog with Chinese and English labels",
+                _cmd_indicators,
+            )
         )
     )
     p = add("compare", "compare regions' targets for indicators (catalog keys)", _cmd_compare)
@@ -302,9 +450,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read straight baseline-to-target paths at --year (marked derived)",
     )
-    fmt(p)
+    fmt(plans(p))
     p = add("plot", "draw a figure for an indicator", _cmd_plot)
-    p.add_argument("key", help="catalog key")
+    p.add_argument(
+        "key", nargs="?", help="catalog key (coverage: optional, one indicator's row only)"
+    )
     p.add_argument("-o", "--output", required=True, help="file to write: .png, .pdf or .svg")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     p.add_argument(
@@ -313,12 +463,19 @@ def _parser() -> argparse.ArgumentParser:
         default="targets",
         help="figure type (default: targets)",
     )
+    force(plans(p))
     p = add("parse", "read plan texts into draft plan files", _cmd_parse)
-    p.add_argument("files", nargs="+", metavar="FILE", help="plan text file(s)")
-    p.add_argument("-o", "--output", metavar="DIR", help="write one plan file per text here")
-    p = add("validate", "check a plan file", _cmd_validate)
-    p.add_argument("file", help="a .toml plan file")
-    p = add("export", "export every bundled value as a tidy table", _cmd_export)
+    p.add_argument("files", nargs="+", metavar="PATH", help="plan text file(s), or folders of them")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write one plan file per text here (default: print the drafts)",
+    )
+    force(p)
+    p = add("validate", "check plan files: every problem of every file", _cmd_validate)
+    p.add_argument("files", nargs="+", metavar="PATH", help=".toml plan files or folders")
+    p = add("export", "export every value as a tidy table", _cmd_export)
     p.add_argument(
         "--format",
         choices=("csv", "parquet", "json"),
@@ -328,6 +485,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
     )
     p.add_argument("--force", action="store_true", help="replace an existing file")
+    plans(p)
     p = add("cite", "print BibTeX for eduplans and the bundled documents", _cmd_cite)
     p.add_argument("--library-only", action="store_true", help="cite the library only")
     return parser

@@ -8,8 +8,9 @@ naming the file and the field. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -387,15 +388,39 @@ def _bundled() -> tuple[Plan, ...]:
     )
 
 
-def load() -> PlanCollection:
-    """Return all bundled plans.
+def load(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    bundled: bool = True,
+    realign: bool = False,
+) -> PlanCollection:
+    """Return the bundled plans, and your own plan files beside them.
 
-    The files are read and checked on the first call and kept for the life of the process.
+    The bundled files are read and checked on the first call and kept for the life of the
+    process; your files are read on every call (so a fixed file is seen at once).
+
+    Parameters
+    ----------
+    paths
+        Plan files and folders (a folder stands for its ``*.toml`` files, sorted by name), for
+        example drafts written by ``eduplans parse -o drafts/`` and reviewed.
+    bundled
+        Include the bundled plans (first, in their order); False loads only ``paths``.
+    realign
+        Give the indicators of your files their catalog keys again with
+        :func:`eduplans.align` (keys saved by an older catalog, or edited by hand, are
+        replaced). The bundled plans keep their curated keys.
 
     Returns
     -------
     PlanCollection
         Iterable, sized, indexable by plan id (``"luoyang-2022"``) or region name (``"洛阳市"``).
+
+    Raises
+    ------
+    DataError
+        If a path does not exist, a file is malformed (naming the file and field; see
+        :func:`eduplans.validate` for every problem at once), or two plans share an id.
 
     Examples
     --------
@@ -405,4 +430,20 @@ def load() -> PlanCollection:
     '河南省'
 
     """
-    return PlanCollection(_bundled())
+    plans: list[Plan] = list(_bundled()) if bundled else []
+    if paths is not None:
+        from ._review import plan_files
+        from ._review import realign as realign_plan
+
+        seen = {p.id: "the bundled plans" for p in plans}
+        for path in plan_files(paths):
+            plan = read_plan(path)
+            if plan.id in seen:
+                raise DataError(
+                    f"plan id {plan.id!r} is also in {seen[plan.id]}; give one of them another id",
+                    path=str(path),
+                    field="id",
+                )
+            seen[plan.id] = str(path)
+            plans.append(realign_plan(plan) if realign else plan)
+    return PlanCollection(plans)

@@ -515,7 +515,9 @@ class Plan:
 
         return to_frame(self)
 
-    def save(self, path: str | os.PathLike[str], *, write_source: bool = True) -> Path:
+    def save(
+        self, path: str | os.PathLike[str], *, write_source: bool = True, overwrite: bool = False
+    ) -> Path:
         """Write this plan in the bundled plan file format (docs/data-format.md).
 
         Parameters
@@ -524,6 +526,8 @@ class Plan:
             The plan file to write; :func:`eduplans.read_plan` reads it back into an equal plan.
         write_source
             Also write the source text beside it (under ``source_name`` or ``<id>.txt``).
+        overwrite
+            Replace an existing plan file; by default an existing file is an error.
 
         Returns
         -------
@@ -533,12 +537,14 @@ class Plan:
         Raises
         ------
         DataError
-            If the plan cannot be written (see :func:`eduplans._writer.save_plan`).
+            If the file exists (and ``overwrite`` is False), a different source file is in
+            the way, or the plan cannot be written in the file format (a region whose parent is
+            outside the bundled region table).
 
         """
         from ._writer import save_plan
 
-        return save_plan(self, path, write_source=write_source)
+        return save_plan(self, path, write_source=write_source, overwrite=overwrite)
 
     def _repr_html_(self) -> str:
         import html
@@ -571,3 +577,136 @@ class Plan:
             f"Plan(id={self.id!r}, region={self.region.name!r}, kind={self.kind.value!r}, "
             f"period={self.period}, indicators={len(self.indicators)}, values={n_values})"
         )
+
+    # --- review: each edit returns a new plan, checked by the constructors like any other ---
+
+    def replace_value(
+        self,
+        indicator: int | str,
+        *,
+        kind: str = "target",
+        year: int | None = None,
+        **changes: Any,
+    ) -> Plan:
+        r"""Return a copy with one value's fields changed; its span stays where it is.
+
+        Parameters
+        ----------
+        indicator
+            Position in ``indicators``, or the indicator's name, full name or key.
+        kind
+            ``"target"`` or ``"baseline"``.
+        year
+            The value's year; may be left out when the indicator has one value of ``kind``.
+        **changes
+            New ``value``, ``value_high``, ``comparator``, ``text``, ``note``, ``flags`` or
+            ``hedges``.
+
+        Returns
+        -------
+        Plan
+            The edited plan (this one is unchanged).
+
+        Raises
+        ------
+        DataError
+            If no value or several match, a field is not editable, the model rejects the value
+            (a range without ``value_high``, flags without a note …), the new number disagrees
+            with the text (change ``text`` too) or the text is not in the quote.
+
+        Examples
+        --------
+        >>> import eduplans
+        >>> plan = eduplans.parse_plan("某县“十四五”教育规划\n到2025年,毛入园率达到95%以上。")
+        >>> try:
+        ...     plan.replace_value(0, year=2025, value=96.0)
+        ... except eduplans.DataError as exc:
+        ...     print(exc)
+        targets[0]: value 96 disagrees with its text '95%以上', which reads 95
+        >>> plan.replace_value(0, year=2025, comparator="=").targets[0].comparator.value
+        '='
+
+        """
+        from ._review import replace_value
+
+        return replace_value(self, indicator, kind=kind, year=year, changes=changes)
+
+    def drop_value(
+        self, indicator: int | str, *, kind: str = "target", year: int | None = None
+    ) -> Plan:
+        """Return a copy without one value (an indicator left with none is dropped).
+
+        Parameters
+        ----------
+        indicator
+            Position in ``indicators``, or the indicator's name, full name or key.
+        kind
+            ``"target"`` or ``"baseline"``.
+        year
+            The value's year; may be left out when the indicator has one value of ``kind``.
+
+        Returns
+        -------
+        Plan
+            The edited plan.
+
+        Raises
+        ------
+        DataError
+            If no value or several match.
+
+        """
+        from ._review import drop_value
+
+        return drop_value(self, indicator, kind=kind, year=year)
+
+    def set_key(self, indicator: int | str, key: str | None) -> Plan:
+        """Return a copy with one indicator's catalog key set (None: no key).
+
+        Parameters
+        ----------
+        indicator
+            Position in ``indicators``, or the indicator's name, full name or key.
+        key
+            A key of :func:`eduplans.catalog`, or None.
+
+        Returns
+        -------
+        Plan
+            The edited plan.
+
+        Raises
+        ------
+        UnknownKeyError
+            If the key is not in the catalog (the message suggests close keys).
+        DataError
+            If no indicator or several match.
+
+        """
+        from ._review import set_key
+
+        return set_key(self, indicator, key)
+
+    def set_region(self, region: Region | str) -> Plan:
+        """Return a copy for another region.
+
+        Parameters
+        ----------
+        region
+            A :class:`Region`, a GB/T 2260 code of the bundled region table, or a region name
+            (Chinese or English) that names one region of it.
+
+        Returns
+        -------
+        Plan
+            The edited plan.
+
+        Raises
+        ------
+        DataError
+            If the code or name names no region, or several.
+
+        """
+        from ._review import set_region
+
+        return set_region(self, region)

@@ -178,7 +178,13 @@ def dumps_plan(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str], *, write_source: bool = True) -> Path:
+def save_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    write_source: bool = True,
+    overwrite: bool = False,
+) -> Path:
     """Write ``plan`` to ``path`` in the bundled plan file format.
 
     Parameters
@@ -191,6 +197,8 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, write_source: bool = 
         Also write the source text beside the file (UTF-8, byte for byte the plan's
         ``source_text``), under the plan's ``source_name`` (or ``<id>.txt``), so that
         :func:`eduplans.read_plan` finds it. An existing file with other content is an error.
+    overwrite
+        Replace an existing plan file; by default an existing file is an error.
 
     Returns
     -------
@@ -200,11 +208,18 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, write_source: bool = 
     Raises
     ------
     DataError
-        If the plan cannot be written, or a different source file is in the way.
+        If the plan cannot be written, the file exists and ``overwrite`` is False, or a
+        different source file is in the way.
 
     """
     target = Path(path)
     text = dumps_plan(plan)
+    if target.exists() and not overwrite:
+        raise DataError(
+            "the file already exists; pass overwrite=True (on the command line --force) to "
+            "replace it",
+            path=str(target),
+        )
     if write_source:
         source = target.parent / source_name_of(plan)
         data = plan.source_text.encode("utf-8")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -371,8 +370,9 @@ def parse_plans(
     workers
         Number of worker processes; None uses ``os.cpu_count()``; 1 parses in this process.
     progress
-        A callback ``progress(done, total)`` called after each file, or True for a counter on
-        stderr.
+        A callback ``progress(done, total)`` called after each file, or True for a tqdm
+        progress bar: on stderr when it is a terminal (none in a pipe or a log file), a widget
+        in Jupyter.
     on_error
         ``"raise"`` raises the first :class:`ParseError`; ``"return"`` puts the error in the
         result list in place of the plan.
@@ -394,13 +394,14 @@ def parse_plans(
     items: Sequence[str | os.PathLike[str]] = list(paths)
     total = len(items)
     report: Callable[[int, int], None] | None
+    bar = None
     if progress is True:
+        from .._progress import progress_bar
+
+        bar = progress_bar(total, desc="parsing")
 
         def report(done: int, total: int) -> None:
-            sys.stderr.write(f"\rparsed {done}/{total}")
-            if done == total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
+            bar.update(1)
 
     elif callable(progress):
         report = progress
@@ -422,6 +423,8 @@ def parse_plans(
             if report is not None:
                 report(len(results), total)
     finally:
+        if bar is not None:
+            bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return results
