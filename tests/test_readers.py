@@ -313,3 +313,46 @@ def test_broken_pdf_is_a_parse_error() -> None:
     data = (DATA / "real_01_ruled.pdf").read_bytes()
     with pytest.raises(eduplans.ParseError, match="PDF"):
         eduplans.parse_plan(data[: len(data) // 3])
+
+
+def _rows(plan: eduplans.Plan) -> set[tuple[str, str, tuple[tuple[int, float | None], ...]]]:
+    return {
+        (ind.name, ind.subject, tuple((v.year, v.magnitude) for v in ind.values))
+        for ind in plan.indicators
+        if ind.origin == "table"
+    }
+
+
+@pytest.mark.parametrize("name", ["real_01.html", "real_01.docx", "real_01_ruled.pdf"])
+def test_stacked_rows(name: str) -> None:
+    """Cells holding a name and its 其中 sub-labels, and one value per sub-label (real_01).
+
+    Read from the grid, each value gets its sub-label: 4.义务教育标准班额比例(%) / 其中:小学 /
+    初中 with 34.52% / 77.34% under 2020 and 80%以上 / 85%以上 under 2025; and a parent's value
+    before its 其中 row's (幼儿教师专科及以上学历比例 97.74% → 100%, of which 本科及以上 49.85% →
+    50%), values the text's one-cell-per-line layout reads as 2020 97.74 and 2025 49.85.
+    """
+    rows = _rows(eduplans.parse_plan(DATA / name, region="某县"))
+    assert ("义务教育标准班额比例", "小学", ((2020, 34.52), (2025, 80.0))) in rows
+    assert ("义务教育标准班额比例", "初中", ((2020, 77.34), (2025, 85.0))) in rows
+    assert ("幼儿教师专科及以上学历比例", "", ((2020, 97.74), (2025, 100.0))) in rows
+    assert (
+        "幼儿教师专科及以上学历比例",
+        "本科及以上学历比例(%)",
+        ((2020, 49.85), (2025, 50.0)),
+    ) in rows
+    assert ("普通初中教师本科及以上学历比例", "", ((2020, 99.82), (2025, 100.0))) in rows
+
+
+@pytest.mark.parametrize("name", ["real_02.html", "real_02.docx", "real_02_unruled.pdf"])
+def test_bare_names_take_the_stage_as_subject(name: str) -> None:
+    """巩固率 and 毛入学率 under 九年义务教育 / 高中段教育 / 高等教育: a column merged over its
+    rows (HTML, DOCX) or a stage row above them (the unruled PDF) gives the subject."""
+    plan = eduplans.parse_plan(DATA / name, region="浙江省")
+    rows = _rows(plan)
+    assert ("巩固率", "九年义务教育", ((2015, 100.0), (2020, 100.0))) in rows
+    assert ("毛入学率", "高中段教育", ((2015, 95.9), (2020, 98.0))) in rows
+    assert ("毛入学率", "高等教育", ((2015, 56.0), (2020, 62.0))) in rows
+    assert ("在校生", "研究生", ((2015, 63500.0), (2020, 80000.0))) in rows  # 其中:研究生, 万人
+    for ind in plan.indicators:
+        assert "\t" not in ind.name  # a name is one cell, not the row's cells joined

@@ -25,6 +25,7 @@ from ._decode import MAX_CHARS
 from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
+from ._grid import read_grids
 from ._meta import plan_id as _plan_id
 from ._meta import read_meta, resolve_region
 from ._prose import read_prose
@@ -274,6 +275,8 @@ def parse_plan(
     per = (int(the_period[0]), int(the_period[1]))
     drafts: list[DIndicator] = []
     if tables:
+        if src.tables:  # grids of an HTML, DOCX or PDF file: read by column, not by text layout
+            drafts += read_grids(doc, src.tables, view, per)
         drafts += read_tables(doc, per)
     doc.find_headings()
     if prose:
