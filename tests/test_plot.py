@@ -392,12 +392,15 @@ def _package_texts() -> dict[str, str]:
         for c in text:
             out.setdefault(c, where)
 
+    from collections.abc import Mapping
+
     regions = list(_loader.regions().values())
     table = getattr(eduplans, "regions", None)  # the full division table (issue 11), if present
-    if table is not None and hasattr(table, "__iter__") and not callable(table):
-        regions += list(table)  # type: ignore[arg-type]
+    if isinstance(table, Mapping):
+        regions += list(table.values())
     for plan in eduplans.load():
-        regions += [plan.region, *plan.region.ancestors]
+        if plan.region is not None:
+            regions += [plan.region, *plan.region.ancestors]
         add(plan.title, f"title of {plan.id}")
         add(plan.title_en, f"title_en of {plan.id}")
         add(plan.issuer, f"issuer of {plan.id}")
@@ -656,6 +659,14 @@ def test_a_per_year_cut_points_the_right_way_and_is_not_a_level(
     assert ("每年降低≥1个百分点" if lang == "zh" else "cut by ≥ 1 percentage point a year") in words
     assert "%" not in ax.get_xlabel()  # percentage points, not a rate
     assert ax.get_xlim()[0] < tip[0] < ax.get_xlim()[1]
+    tr = eduplans.plot.trajectory(plans, key, lang=lang)  # the same over the years
+    (tip,) = _arrow_tips(tr)
+    points = [line for line in tr.get_lines() if line.get_marker() == "o"]
+    assert [list(p.get_ydata()) for p in points] == [[at]]
+    assert (tip[1] > at) if own_sign else (tip[1] < at)
+    assert min(tr.get_ylim()) < tip[1] < max(tr.get_ylim())
+    words = "\n".join(_texts(tr))
+    assert ("每年降低≥1个百分点" if lang == "zh" else "cut by ≥ 1 percentage point a year") in words
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -686,6 +697,26 @@ def test_arrows_are_never_clipped(plans: eduplans.PlanCollection, name: str, lan
     for x, y in _arrow_tips(ax):
         assert min(left, right) < x < max(left, right)
         assert bottom < y < top
+
+
+def test_no_english_figure_of_any_key_has_chinese(plans: eduplans.PlanCollection) -> None:
+    # every key some plan sets, as targets and as a trajectory: value texts, qualitative
+    # targets, changes and totals are all written in English
+    from matplotlib.text import Text as _Text
+
+    keys = sorted({str(k) for k in eduplans.compare(plans)["key"]})
+    for key in keys:
+        for ax in (
+            eduplans.plot.targets(plans, key, lang="en"),
+            eduplans.plot.trajectory(plans, key, lang="en"),
+        ):
+            fig = ax.get_figure(root=True)
+            assert fig is not None
+            texts = [t.get_text() for t in fig.findobj(_Text)]
+            texts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+            chinese = [t for t in texts if HAN.search(t)]
+            assert not chinese, (key, chinese)
+        plt.close("all")
 
 
 def test_english_figures_use_english_value_texts(plans: eduplans.PlanCollection) -> None:

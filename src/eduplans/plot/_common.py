@@ -170,6 +170,8 @@ def region_names_en(plans: Plans) -> dict[str, str]:
     items: Iterable[Plan] = [plans] if isinstance(plans, Plan) else plans
     out: dict[str, str] = {}
     for plan in items:
+        if plan.region is None:  # a parsed draft whose region is unknown
+            continue
         for region in (plan.region, *plan.region.ancestors):
             out.setdefault(region.name, region.name_en or region.name)
     return out

@@ -465,8 +465,9 @@ def change_text(reading: Reading, row: Any, lang: Lang) -> str:
     """Words for a change target: ``每年降低≥1个百分点`` / ``cut ≥ 1 percentage point a year``."""
     from .._units import format_value
 
-    value = float(row["target_value"])
-    comp = str(row["target_comparator"])
+    target = "target_value" in row  # a row of compare, else one of hierarchy
+    value = float(row["target_value"] if target else row["value"])
+    comp = str(row["target_comparator"] if target else row["comparator"])
     unit = str(row["unit"]) if str(row["unit"]) in _KNOWN_UNITS else None
     number = format_value(comp if comp != "range" else "=", abs(value), unit=unit, lang=lang)
     per_year = reading.per_year

@@ -19,7 +19,7 @@ from ._common import (
     set_title,
 )
 from ._fonts import font, style_context
-from ._reading import Reading, read_values
+from ._reading import Reading, is_change_key, read_values
 from ._style import (
     COLUMN_WIDTH,
     DEPTH_COLORS,
@@ -185,7 +185,16 @@ def _draw(
         for index, row in group.iterrows():
             readings[index] = _target_reading(row, group, level_unit)
     measures = {r.measure for i, r in readings.items() if frame.loc[i, "kind"] == "target"}
-    measure = "cumulative" if "cumulative" in measures else "level"
+    levels = [
+        i for i, r in readings.items() if r.measure == "level" and is_number(frame.loc[i, "value"])
+    ]
+    if "cumulative" in measures:
+        measure = "cumulative"
+    elif measures == {"change"} and not levels:  # only changes: drawn on a change axis
+        measure = "change"
+        frame = _signed_changes(frame, readings, signed=not is_change_key(key))
+    else:
+        measure = "level"
     level_rows = [
         i
         for i, r in readings.items()
@@ -251,7 +260,7 @@ def _draw(
         bottom = 0.0 if lo < 60 else math.floor(min(reach) - 5)
         top = max(top, 100.0 + 0.04 * span)
     else:
-        bottom = min(reach) - 0.12 * span if measure == "level" else 0.0
+        bottom = 0.0 if measure == "cumulative" else min(reach) - 0.12 * span
     ax.set_ylim(min(bottom, min(reach) - 0.02 * span), top)
     for x, words, color in notes:  # changes (每年降低1个百分点) are words, not levels
         ax.annotate(
@@ -266,7 +275,11 @@ def _draw(
         )
 
     set_title(ax, indicator_label(key, lang_), lang_)
-    quantity = "period_total" if measure == "cumulative" else "values"
+    quantity = {"cumulative": "period_total", "change": "change_per_year_axis"}.get(
+        measure, "values"
+    )
+    if measure == "change" and is_change_key(key):
+        quantity = "target_per_year"
     set_axis_label(ax, "y", f"{text(quantity, lang_)} ({unit_text})")
     set_axis_label(ax, "x", text("year", lang_))
     if used.get("baseline"):
@@ -275,6 +288,24 @@ def _draw(
         )
     handles += comparator_handles(used, lang_, size=5.0, vertical=True)
     add_legend(ax, handles, loc="best", ncol=1)
+
+
+_FLIP = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+
+
+def _signed_changes(frame: pd.DataFrame, readings: dict[Any, Reading], *, signed: bool) -> Any:
+    """Place changes on a change axis: a cut of a level key (降低≥1) is a change of ≤ −1."""
+    out = frame.copy()
+    words: dict[Lang, list[str]] = {"zh": [], "en": []}
+    for index, row in frame.iterrows():
+        reading = readings[index]
+        for lang, texts in words.items():  # the plan's words, before the sign changes
+            texts.append(change_text(reading, row, lang) if is_number(row["value"]) else "")
+        cut = signed and reading.measure == "change" and reading.direction < 0
+        if cut and is_number(row["value"]) and float(row["value"]) > 0:
+            out.loc[index, "value"] = -float(row["value"])
+            out.loc[index, "comparator"] = _FLIP.get(str(row["comparator"]), row["comparator"])
+    return out.assign(_words_zh=words["zh"], _words_en=words["en"])
 
 
 def _draw_total(
@@ -390,7 +421,10 @@ def _draw_point(
             )
             shape = "ge" if sign > 0 else "le"
             reach.append(y + sign * arrow)
-    if row["kind"] == "target":
+    if row["kind"] == "target" and reading.measure == "change":
+        column = f"_words_{lang}"  # written before the sign was changed (_signed_changes)
+        label = str(row[column]) if column in row else change_text(reading, row, lang)
+    elif row["kind"] == "target":
         label = fmt_value(
             float(row["value"]),
             comp,
@@ -401,6 +435,7 @@ def _draw_point(
         )
         if reading.status == "met_at_baseline":
             label += text("met_note", lang)
+    if row["kind"] == "target":
         ax.annotate(
             label,
             (x, y),
