@@ -157,3 +157,46 @@ def test_cite_names_every_bundled_document() -> None:
     for plan in eduplans.load():
         assert f"@misc{{{plan.id}," in text and plan.title in text
     assert eduplans.cite(sources=False).count("@") == 1
+
+
+def test_cite_parses_back_with_every_source() -> None:
+    import tomllib
+
+    import bibtexparser
+
+    from .conftest import DATA
+
+    library = bibtexparser.parse_string(eduplans.cite())
+    assert library.failed_blocks == []
+    national = tomllib.loads((DATA / "national.toml").read_text("utf-8"))["document"]
+    keys = [e.key for e in library.entries]
+    assert keys == [
+        "eduplans",
+        *(p.id for p in eduplans.load()),
+        *(f"national-{d['id']}" for d in national),
+    ]
+    fields = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
+    assert fields["handan-2022"]["author"] == "{邯郸市教育局}"  # not the bare 市教育局
+    assert fields["henan-2024"]["author"] == "{河南省政府}"
+    assert fields["luoyang-2022"]["author"] == "{洛阳市教育局}"
+    assert fields["national-fyp14"]["author"] == "{全国人民代表大会}"
+    assert fields["luoyang-2022"]["date"] == "2022-02-10"
+    for plan in eduplans.load():
+        assert fields[plan.id]["title"] == plan.title  # no special characters in these
+        assert plan.source_name.replace("_", r"\_") in fields[plan.id]["note"]
+
+
+def test_cite_escapes_special_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bibtexparser
+
+    from eduplans import _loader
+
+    plans = list(eduplans.load())
+    odd = dataclasses.replace(plans[0], title="50% & {x} #1 a_b $ ~ ^ \\ 完}")
+    monkeypatch.setattr(_loader, "load", lambda: eduplans.PlanCollection([odd]))
+    library = bibtexparser.parse_string(eduplans.cite())
+    assert library.failed_blocks == []
+    (entry,) = [e for e in library.entries if e.key == odd.id]
+    assert entry.fields_dict["title"].value == (
+        r"50\% \& \{x\} \#1 a\_b \$ \textasciitilde{} \textasciicircum{} \textbackslash{} 完\}"
+    )

@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -179,42 +180,148 @@ def export(
     return target
 
 
-_LIBRARY = """@software{{eduplans,
-  title = {{eduplans: Chinese regional education plans made comparable}},
-  author = {{{{eduplans developers}}}},
-  year = {{2026}},
-  version = {{{version}}},
-  note = {{Bundled data version {data_version}}}
-}}"""
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bibtex_escape(text: str) -> str:
+    """Return ``text`` safe inside a braced BibTeX field: LaTeX specials escaped, braces balanced.
+
+    Chinese and other non-ASCII characters stay as UTF-8 (biblatex and bibtexparser read them).
+    """
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
+
+
+def _entry(kind: str, key: str, fields: dict[str, str]) -> str:
+    """Return one BibTeX entry; values must be escaped already, empty ones are left out."""
+    lines = [f"@{kind}{{{key},"]
+    for name, value in fields.items():
+        if value:
+            lines.append(f"  {name} = {{{value}}},")
+    return "\n".join(lines) + "\n}"
+
+
+def author_of(issuer: str, region_name: str) -> str:
+    """Return the issuing body with its region: ``市教育局`` of 邯郸市 is 邯郸市教育局."""
+    if issuer[:1] in "省市区县" and region_name.endswith(issuer[0]) and len(issuer) > 1:
+        return region_name + issuer[1:]
+    return issuer
+
+
+def _sources() -> dict[str, str]:
+    sums = files("eduplans").joinpath("data/sources/SHA256SUMS").read_text("utf-8")
+    return {name: digest for digest, name in (line.split() for line in sums.splitlines() if line)}
 
 
 def cite(*, sources: bool = True) -> str:
-    """Return BibTeX for eduplans and, by default, for the bundled source documents.
+    """Return BibTeX for eduplans and, by default, for every document its data comes from.
 
     Parameters
     ----------
     sources
-        Also cite the five bundled plans (and the national reference documents).
+        Also cite the bundled plans' documents and the national documents the reference
+        targets come from.
 
     Returns
     -------
     str
-        BibTeX entries separated by blank lines.
+        BibTeX entries separated by blank lines: ``@software{eduplans, …}``, one ``@misc`` per
+        bundled plan (key: the plan id; author: the issuing body, as a corporate name in braces;
+        date; the English title and the bundled text's file name and SHA-256 in ``note``), and
+        one ``@misc`` per national document (key ``national-<id>``). Field values are escaped
+        (``%``, ``&``, ``{`` …), so the output parses back with any BibTeX reader. The web
+        addresses the texts were captured from were not recorded with the bundled data, so no
+        ``url`` field is given: the file name and SHA-256 identify the exact text.
+
+    Examples
+    --------
+    >>> import eduplans
+    >>> print(eduplans.cite(sources=False))  # doctest: +ELLIPSIS
+    @software{eduplans,
+      title = {eduplans: Chinese regional education plans made comparable},
+      author = {{eduplans developers}},
+    ...
+
     """
+    import tomllib
+
     from . import __version__
     from ._loader import load
 
-    entries = [_LIBRARY.format(version=__version__, data_version=DATA_VERSION)]
+    esc = bibtex_escape
+    entries = [
+        _entry(
+            "software",
+            "eduplans",
+            {
+                "title": "eduplans: Chinese regional education plans made comparable",
+                "author": "{eduplans developers}",
+                "year": "2026",
+                "version": esc(__version__),
+                "note": esc(f"Bundled data version {DATA_VERSION}"),
+            },
+        )
+    ]
     if sources:
+        digests = _sources()
         for plan in load():
+            region = plan.region
+            where = " ⊂ ".join(r.name for r in (region, *region.ancestors))
+            status = "draft for public comment" if plan.status.value == "draft" else ""
+            note = "; ".join(
+                part
+                for part in (
+                    f"{region.name_en} ({where})" if region.name_en else where,
+                    f"English title: {plan.title_en}" if plan.title_en else "",
+                    status,
+                    f"text bundled in eduplans as data/sources/{plan.source_name}"
+                    + (f", SHA-256 {digests[plan.source_name]}" if plan.source_name in digests
+                       else ""),
+                )
+                if part
+            )  # fmt: skip
+            author = author_of(plan.issuer, region.name)
             entries.append(
-                f"@misc{{{plan.id},\n"
-                f"  title = {{{plan.title}}},\n"
-                f"  author = {{{{{plan.issuer}}}}},\n"
-                f"  year = {{{plan.issued.year}}},\n"
-                f"  date = {{{plan.issued.isoformat()}}},\n"
-                f"  note = {{{plan.region.name} ({plan.region.name_en}); "
-                f"{plan.title_en}; text bundled in eduplans as {plan.source_name}}}\n"
-                f"}}"
+                _entry(
+                    "misc",
+                    plan.id,
+                    {
+                        "title": esc(plan.title),
+                        "author": "{" + esc(author) + "}",
+                        "year": str(plan.issued.year),
+                        "date": plan.issued.isoformat(),
+                        "language": "chinese",
+                        "note": esc(note),
+                    },
+                )
+            )
+        doc = tomllib.loads(files("eduplans").joinpath("data/national.toml").read_text("utf-8"))
+        for d in doc["document"]:
+            entries.append(
+                _entry(
+                    "misc",
+                    f"national-{d['id']}",
+                    {
+                        "title": esc(d["title"]),
+                        "author": "{" + esc(d["issuer"]) + "}",
+                        "year": str(d["year"]),
+                        "language": "chinese",
+                        "note": esc(
+                            f"English title: {d['title_en']}; national reference targets in "
+                            "eduplans, read in news reprints of the official release "
+                            "(data/sources/national_targets.md)"
+                        ),
+                    },
+                )
             )
     return "\n\n".join(entries) + "\n"
