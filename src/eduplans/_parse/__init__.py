@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ from .._errors import EduplansError, ParseError
 from .._loader import regions
 from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from .._vocab import Binding, PlanKind
-from ._decode import MAX_CHARS
+from ._decode import MAX_CHARS, fold
 from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
@@ -30,6 +31,7 @@ from ._meta import plan_id as _plan_id
 from ._meta import read_meta, resolve_region
 from ._prose import read_prose
 from ._readers import read_document
+from ._settle import Context, settle
 from ._tables import read_tables
 from ._view import View, make_view
 
@@ -279,11 +281,25 @@ def parse_plan(
             drafts += read_grids(doc, src.tables, view, per)
         drafts += read_tables(doc, per)
     doc.find_headings()
+    settle_notes: list[tuple[int, int, str, str]] = []
     if prose:
-        drafts += read_prose(doc, per, kind=str(kind or meta.kind))
+        found = {f.name: f for f in meta.fields}
+        dated = "issued" in found and found["issued"].end > found["issued"].start
+        headline = found.get("headline")
+        ctx = Context(
+            period=per,
+            page_date=meta.issued if dated else None,
+            document=meta.document,
+            summary=re.search(r"总结|回顾", fold(meta.title)) is not None,
+            title_span=(headline.start, headline.end) if headline else (0, 0),
+        )
+        prose_drafts, settle_notes = settle(
+            read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx
+        )
+        drafts += prose_drafts
     indicators: list[Indicator] = []
     used: list[tuple[int, int]] = []
-    rejected: list[tuple[int, int, str, str]] = []
+    rejected: list[tuple[int, int, str, str]] = list(settle_notes)
     for d in drafts:
         ind, kept = _build(d, view, rejected)
         if ind is not None:

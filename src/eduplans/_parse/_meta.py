@@ -51,7 +51,7 @@ class Meta:
 
 
 _NEWS = re.compile(
-    r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|新闻中心|责任编辑|来源[::]"
+    r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|责任编辑"
 )
 _WORK_REPORT = re.compile(r"政府工作报告|工作报告")
 # a title line: plan words at the end, then perhaps the years or the draft status in brackets
@@ -66,9 +66,14 @@ _NOT_PLAN_TITLE = re.compile(
     r"(?:法|条例|标准|规定|细则|决定|办法|指南)$|国民经济|远景目标|现代化20\d\d|中共中央|国务院|教育部|国家"
 )
 _SUBJECT_VERB = re.compile(
-    r"(?:印发|出台|制定|编制|公布|发布|审议通过|正式印发|推出|出台了|印发了|发布了)\s*(?:了)?\s*$"
+    r"(?:印发|出台|制定|编制|公布|发布|审议通过|正式印发|推出|出台了|印发了|发布了|征求)\s*(?:了)?\s*$"
 )
 _EDU = re.compile(r"教育|学校|学前|幼儿|人才|办学|义务|高校|职业")
+
+
+def _tidy(title: str) -> str:
+    """A title as a string: line breaks and stray spaces between Chinese characters dropped."""
+    return re.sub(r"(?<=[\u4e00-\u9fff”“])\s+(?=[\u4e00-\u9fff“”(])|\s*\n\s*", "", title).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +476,7 @@ def read_meta(doc: Doc) -> Meta:
     notes: list[str] = []
     document = document_kind(doc)
     found_title = _title(doc, document.value)
-    title = found_title.value
+    title = _tidy(found_title.value)
     issued, issuer, where_issued, who = _issued(doc)
     if not issuer and found_title.how == "the plan the notice issues":
         first = doc.work[max(0, found_title.start - 60) : found_title.start]
@@ -499,6 +504,21 @@ def read_meta(doc: Doc) -> Meta:
     ]
     if who is not None:
         fields.append(("issuer", who))
+    if document.value == "news_report":
+        lines = _title_lines(doc)
+        if lines and len(lines[0].text) <= 60 and "。" not in lines[0].text:
+            head = lines[0]
+            fields.append(
+                (
+                    "headline",
+                    _Found(
+                        doc.text[head.start : head.end],
+                        head.start,
+                        head.end,
+                        "the first line of the news page",
+                    ),
+                )
+            )
     return Meta(
         title=title,
         region_name=region_name,

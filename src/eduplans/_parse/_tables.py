@@ -52,6 +52,8 @@ _NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
 _QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u4e00-\u9fff]{0,8}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
 _PROSE = re.compile(r"。|[,;][^,;]{20,}")
+# what an indicator measures: a short name with one is an indicator, not a 其中 sub-label
+_MEASURE_WORD = re.compile(r"率|比例|比重|占比|人数|规模|年限|经费|面积|学位")
 
 
 @dataclass
@@ -296,6 +298,13 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                     body = lines[j].end
                     j += 1
                     continue
+                row_roles = [_header_role(tok) for tok in lines[j].text.split()]
+                if len(row_roles) >= 2 and all(row_roles) and not pending_zhibiao:
+                    # "指 标" / "单位 2015年 2020年": the other columns on one line, rows below
+                    cols += [r for r in row_roles if r is not None]
+                    if any(c.role == "year" for c in cols):
+                        found.append((header_start, cols, "row ", lines[j].end, j))
+                    break
                 role = _header_role(t)
                 if role is None or role.role == "name":
                     break
@@ -304,6 +313,9 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                 j += 1
             if pending_zhibiao:
                 cols.append(_Column("binding"))
+            if found and found[-1][0] == header_start:
+                i = j + 1
+                continue
             if any(c.role == "year" for c in cols):
                 found.append((header_start, cols, "stream", body, j))
                 i = j
@@ -439,7 +451,10 @@ def _rows_lines(
         value_cells = cells[cells.index(name_cells[-1]) + 1 :]
         row = _Row(name_cell, section, cells=value_cells)
         if name_cell.text.startswith("其中") or (
-            parent is not None and parent.sub_open and len(name_cell.text) <= 4
+            parent is not None
+            and parent.sub_open
+            and len(name_cell.text) <= 4
+            and not _MEASURE_WORD.search(name_cell.text)  # 毛入学率 after 其中:研究生: a new row
         ):
             label = re.sub(r"^其中\s*[::]?\s*", "", name_cell.text)
             if parent is not None and label:
@@ -496,7 +511,7 @@ def _row_values(row: _Row, cols: list[_Column], mode: str) -> list[tuple[_Column
     """Map a row's cells onto the year columns: (column, cells for each sub-label)."""
     body_cols = [c for c in cols if c.role not in ("no", "name")]
     year_cols = [c for c in body_cols if c.role == "year"]
-    nsub = max(1, len(_labels(row)))
+    nsub = max(1, len(_labels(row, mode in ("block", "line", "pipe"))))
     cells = row.cells if mode in ("pipe", "row|", "row\t") else row.filled()
     out: list[tuple[_Column, list[_Cell]]] = []
     if len(cells) == len(body_cols) and mode in ("pipe", "row|", "row\t", "row "):
@@ -525,14 +540,36 @@ def _row_values(row: _Row, cols: list[_Column], mode: str) -> list[tuple[_Column
     return out
 
 
-def _labels(row: _Row) -> list[str]:
-    """Return the sub-labels of a 其中 row: "其中:小学/初中" -> [小学, 初中]."""
+def _labels(row: _Row, stream: bool = False) -> list[str]:
+    """Return the sub-labels of a 其中 row: "其中:小学/初中" -> [小学, 初中].
+
+    In a cell stream, a 其中 line that names an indicator of its own ("幼儿教师专科及以上学历
+    比例(%)" / "其中:本科及以上学历比例(%)", each column holding both values) gives two
+    labels: "" for the row itself, then the 其中 indicator.
+    """
     labels = [s.text.strip() for s in row.subs]
     if len(labels) == 1:
         parts = [p for p in re.split(r"[/、,;\s]+", labels[0]) if p]
         if len(parts) > 1:
             return parts
+        if stream and _MEASURE_WORD.search(labels[0]) and len(labels[0]) > 4:
+            return ["", labels[0]]
     return labels
+
+
+def _sub_name(parent: str, sub: str) -> str:
+    """The full name of a 其中 indicator: the parent's population and the sub-row's measure.
+
+    "幼儿教师专科及以上学历比例" + "本科及以上学历比例(%)" -> "幼儿教师本科及以上学历比例".
+    """
+    clean, _ = _clean_name(sub)
+    head = ""
+    for noun in ("教师", "学生", "校长", "人员", "幼儿园", "学校", "幼儿"):
+        k = parent.find(noun)
+        if k >= 0:
+            head = parent[: k + len(noun)]
+            break
+    return clean if clean.startswith(head) else head + clean
 
 
 def _split_multi(cell: _Cell, n: int) -> list[_Cell]:
@@ -610,7 +647,8 @@ def _indicators(
                             f"the header says {unit_word!r}; the indicator counts {noun_unit}"
                         )
         mapping = _row_values(row, cols, mode)
-        labels = _labels(row) or [""]
+        labels = _labels(row, mode in ("block", "line", "pipe")) or [""]
+        stacked = len(labels) == 2 and labels[0] == ""
         year_cols = sum(c.role == "year" for c in cols)
         for k, label in enumerate(labels):
             filled_years = sum(len(cs) > k for _, cs in mapping)
@@ -677,7 +715,13 @@ def _indicators(
                 continue
             subject = ""
             ind_name = name_orig
-            if label:
+            if stacked and label:
+                ind_name = _sub_name(name_orig, label)
+                for v in values:
+                    v.flags["elided_subject"] = (
+                        f"the 其中 row {label!r} of {name_orig!r} read as {ind_name!r}"
+                    )
+            elif label:
                 subject = label
             elif (
                 row.section

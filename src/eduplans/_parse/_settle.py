@@ -1,0 +1,303 @@
+"""Settle what the prose values are: a level or a change, planned or achieved, for which year.
+
+The prose reader finds a value and its name; this step reads the words around it once more and
+decides, the same way for every kind of page:
+
+* **changes are not levels**: a value compared with another year or place (``比上年提高1个百分点``,
+  ``比2017年增加6.02万人``, ``分别高出国家、自治区17.9个百分点``), a growth rate (``增幅超过50%``),
+  a multiple (``增长1.5倍``), a completion ratio (``完成年度目标任务的151.7%``) or a frequency
+  (``每三年调整一次``) is reported as a diagnostic, not kept as a value;
+* **the year** of a value without one: 今年/去年/明年/未来三年 from the page's date; a section
+  headed by a year (``2020年工作回顾``, ``2021年重点工作``) or by a five-year plan
+  (``“十三五”主要工作回顾``, ``“十四五”时期任务``); a paragraph about a five-year plan period
+  (``“十三五”时期,…``) takes that period's last year;
+* **baseline or target**: words of achievement (截至, 已, 累计, 实际完成 …) make a baseline,
+  words of intent (将, 计划, 力争, 目标 …) a target; on a page with a date, a year before the
+  page's year is a baseline unless intent is said; a work summary (…工作总结) reports baselines.
+
+A value in a news page's headline that the body states again is reported as repeated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ._doc import Doc
+from ._draft import DIndicator, DValue
+
+__all__ = ["Context", "settle"]
+
+_FYP_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+# a comparison base right before the change words: 比上年, 较2015年, 比全国 …
+_COMPARED = re.compile(
+    r"(?:(?<![占对])比|较|同比|相比|与)\s*(?:上年|去年|上一年|同期|(?:19|20)\d{2}\s*年(?:底|末)?|"
+    r"全国|全省|全市|全区|国家|省|市|全国平均|平均)"
+)
+_CHANGE_VERB = re.compile(
+    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|低于|多|少|扩大|缩小)了?"
+)
+_HIGHER_THAN = re.compile(r"(?<!不)(?:高出|低于|超出|高于)")
+_GROWTH_WORD = re.compile(
+    r"(?:增幅|增速|增长率|同比增长|年均增长|增长|降幅)\s*(?:超过|达到?|为|约|近)?\s*$"
+)
+_COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
+_FREQUENCY = re.compile(r"每\s*$")
+
+_PLANNED = re.compile(
+    r"将|计划(?!生育)|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
+    r"(?<!截)(?:到|至)\s*(?:19|20)\d{2}\s*年"
+)
+_ACHIEVED = re.compile(
+    r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
+    r"现有|目前|去年|上年|以来|取得|先后"
+)
+_RELATIVE_YEAR = re.compile(
+    r"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*年"
+)
+_CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_FYP_SCOPE = re.compile(
+    r"(十[一二三四五])五[”\"]?\s*(?:时期|期间|以来|末|期末|规划实施以来|主要工作)"
+)
+_SECTION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SECTION_FYP = re.compile(r"(十[一二三四五])五")
+_REVIEW = re.compile(r"回顾|总结|成效|成就|完成情况|进展|情况")
+_AHEAD = re.compile(r"重点工作|工作要点|目标|任务|计划|安排|打算|思路")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the page says about itself: its date (when found), kind and title span."""
+
+    period: tuple[int, int]
+    page_date: date | None
+    document: str  # plan | news_report | work_report | notice
+    summary: bool  # a work summary (总结): its values are achievements
+    title_span: tuple[int, int]
+
+
+def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(starts, pos) - 1
+    if k < 0:
+        return 0, len(doc.work)
+    line = doc.lines[k]
+    return line.start, line.end
+
+
+def _sentence_start(work: str, line_start: int, pos: int) -> int:
+    k = max(work.rfind(mark, line_start, pos) for mark in "。!?;")
+    return line_start if k < 0 else k + 1
+
+
+def _clause_start(work: str, line_start: int, pos: int) -> int:
+    k = max(work.rfind(mark, line_start, pos) for mark in "。!?;,:")
+    return line_start if k < 0 else k + 1
+
+
+def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
+    """Short lines that head a section with a year or a five-year plan: (start, year, tense)."""
+    out: list[tuple[int, int | None, str]] = []
+    for line in doc.lines:
+        text = line.text
+        if len(text) > 24 or re.search(r"[。,;]", text) or doc.is_blocked(line.start):
+            continue
+        review = _REVIEW.search(text) is not None
+        ahead = _AHEAD.search(text) is not None
+        if not (review or ahead):
+            continue
+        y = _SECTION_YEAR.search(text)
+        if y is None:
+            continue
+        out.append((line.start, int(y.group(1)), "review" if review and not ahead else "ahead"))
+    # a year heading holds until the next heading of the document
+    marks = sorted(
+        [(h[0], h) for h in out]
+        + [(h.start, None) for h in doc.headings if h.start not in {o[0] for o in out}],
+        key=lambda m: m[0],
+    )
+    return [h if h is not None else (start, None, "") for start, h in marks]
+
+
+def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None:
+    """Why the value at a..b is a change, not a level (None when it is a level)."""
+    before = work[clause_a:a]
+    cmp_ = None
+    for m in _COMPARED.finditer(before):
+        cmp_ = m
+    if cmp_ is not None and _CHANGE_VERB.search(before, cmp_.end()):
+        return f"a change compared with {cmp_.group(0)[1:] or cmp_.group(0)}"
+    if _HIGHER_THAN.search(before) and unit in ("percentage_point", "percent"):
+        return "a difference from another place or year"
+    if _GROWTH_WORD.search(before[-8:]):
+        return "a growth rate, not a level"
+    if _COMPLETION.search(before):
+        return "a share of a target completed, not a level"
+    if unit == "times":
+        return "a multiple (倍) of another value"
+    return None
+
+
+def settle(
+    drafts: list[DIndicator], doc: Doc, ctx: Context
+) -> tuple[list[DIndicator], list[tuple[int, int, str, str]]]:
+    """Decide level or change, year and kind of every prose value (see the module docstring).
+
+    Parameters
+    ----------
+    drafts
+        The indicators the readers found (table values are left as they are).
+    doc
+        The document.
+    ctx
+        The page's date, kind, period and title span.
+
+    Returns
+    -------
+    drafts, notes
+        The indicators with their values settled (empty ones dropped), and ``(start, end,
+        reason, detail)`` view spans of the values that were dropped.
+
+    """
+    work = doc.work
+    starts = [ln.start for ln in doc.lines]
+    headings = _section_headings(doc)
+    head_starts = [h[0] for h in headings]
+    notes: list[tuple[int, int, str, str]] = []
+    body_values = {
+        (d.unit, v.magnitude)
+        for d in drafts
+        for v in d.values
+        if not ctx.title_span[0] <= v.text_start < ctx.title_span[1]
+    }
+    explicit_baseline_years = [
+        v.year
+        for d in drafts
+        if d.origin == "prose"
+        for v in d.values
+        if v.kind == "baseline" and "year_implied" not in v.flags
+    ]
+    common_base = (
+        max(set(explicit_baseline_years), key=explicit_baseline_years.count)
+        if explicit_baseline_years
+        else None
+    )
+    out: list[DIndicator] = []
+    for d in drafts:
+        if d.origin != "prose":
+            out.append(d)
+            continue
+        kept: list[DValue] = []
+        for v in d.values:
+            a, b = v.text_start, v.text_start + len(v.text)
+            line_a, _ = _line_of(doc, starts, a)
+            sent_a = _sentence_start(work, line_a, a)
+            clause_a = _clause_start(work, line_a, a)
+            why = _relative(work, clause_a, a, b, d.unit)
+            if why is None and d.unit == "year" and _FREQUENCY.search(work[max(0, a - 2) : a]):
+                why = "a frequency (每三年 …), not a target"
+            if why is not None:
+                notes.append((a, b, "relative" if "frequency" not in why else "distractor", why))
+                continue
+            if ctx.title_span[0] <= a < ctx.title_span[1] and (d.unit, v.magnitude) in body_values:
+                notes.append((a, b, "repeated", "in the headline; the body states it again"))
+                continue
+            _settle_one(v, work, line_a, sent_a, a, ctx, headings, head_starts, common_base)
+            kept.append(v)
+        if kept:
+            d.values = kept
+            out.append(d)
+    return out, notes
+
+
+def _settle_one(
+    v: DValue,
+    work: str,
+    line_a: int,
+    sent_a: int,
+    a: int,
+    ctx: Context,
+    headings: list[tuple[int, int | None, str]],
+    head_starts: list[int],
+    common_base: int | None,
+) -> None:
+    sentence = work[sent_a:a]
+    paragraph = work[line_a:a]
+    implied = "year_implied" in v.flags
+    tense: str | None = None
+    how = ""
+    if implied:
+        rel = None
+        for m in _RELATIVE_YEAR.finditer(sentence):
+            rel = m
+        if rel is not None and ctx.page_date is not None:
+            word = rel.group(0)
+            y = ctx.page_date.year
+            if word.startswith(("去年", "上年")):
+                y -= 1
+            elif word.startswith("明年"):
+                y += 1
+            elif rel.group(1):
+                n = rel.group(1)
+                y += int(n) if n.isdigit() else _CN_DIGIT[n]
+            v.year = y
+            how = f"{word} on a page dated {ctx.page_date.isoformat()}"
+        else:
+            k = bisect.bisect_right(head_starts, a) - 1
+            fyp = None
+            for m in _FYP_SCOPE.finditer(paragraph):
+                fyp = m
+            if fyp is not None:
+                v.year = _FYP_END[fyp.group(1) + "五"]
+                tense = "review" if v.year < ctx.period[0] or ctx.summary else None
+                how = f"the paragraph speaks of the {fyp.group(1)}五 period"
+            elif k >= 0 and headings[k][1] is not None:
+                v.year = headings[k][1]
+                tense = headings[k][2]
+                how = f"the section heading at {headings[k][0]} names {v.year}"
+    planned = None
+    for m in _PLANNED.finditer(sentence):
+        planned = m
+    achieved = None
+    for m in _ACHIEVED.finditer(sentence):
+        achieved = m
+    if ctx.document in ("plan", "notice") and not ctx.summary:
+        # a plan text: the reader's sections say what is reviewed and what is planned
+        if how:
+            v.flags["year_implied"] = f"no year is written; {how}"
+            if tense == "review" or (tense is None and v.year < ctx.period[0]):
+                v.kind = "baseline"
+            elif tense == "ahead":
+                v.kind = "target"
+        return
+    now = ctx.page_date.year if ctx.page_date is not None else ctx.period[0]
+    if (
+        planned is not None
+        and (achieved is None or planned.start() > achieved.start())
+        and (v.kind == "target" or v.year >= now)
+    ):
+        kind = "target"
+    elif achieved is not None or tense == "review" or ctx.summary:
+        kind = "baseline"
+    elif tense == "ahead":
+        kind = "target"
+    elif ctx.page_date is not None and not implied and v.year < ctx.page_date.year:
+        kind = "baseline"
+    else:
+        kind = v.kind
+    if kind == "baseline" and v.kind == "target" and implied and not how:
+        # an achievement without a year: the year the page reports on
+        if common_base is not None:
+            v.year = common_base
+            how = f"the year of the page's other achievements ({common_base})"
+        elif ctx.page_date is not None:
+            v.year = ctx.page_date.year
+            how = f"the year of the page ({ctx.page_date.isoformat()})"
+        else:
+            v.year = ctx.period[0] - 1 if ctx.period[1] > ctx.period[0] else ctx.period[0]
+            how = "the year before the plan"
+    if how:
+        v.flags["year_implied"] = f"no year is written; {how}"
+    v.kind = kind
