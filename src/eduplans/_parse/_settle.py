@@ -5,8 +5,8 @@ decides, the same way for every kind of page:
 
 * **changes are not levels**: a value compared with another year or place (``比上年提高1个百分点``,
   ``比2017年增加6.02万人``, ``分别高出国家、自治区17.9个百分点``), a growth rate (``增幅超过50%``),
-  a multiple (``增长1.5倍``), a completion ratio (``完成年度目标任务的151.7%``) or a frequency
-  (``每三年调整一次``) is reported as a diagnostic, not kept as a value;
+  a multiple (``增长1.5倍``) or a completion ratio (``完成年度目标任务的151.7%``) is
+  reported as a diagnostic, not kept as a value;
 * **the year** of a value without one: 今年/去年/明年/未来三年 from the page's date; a section
   headed by a year (``2020年工作回顾``, ``2021年重点工作``) or by a five-year plan
   (``“十三五”主要工作回顾``, ``“十四五”时期任务``); a paragraph about a five-year plan period
@@ -45,7 +45,6 @@ _GROWTH_WORD = re.compile(
     r"(?:增幅|增速|增长率|同比增长|年均增长|增长|降幅)\s*(?:超过|达到?|为|约|近)?\s*$"
 )
 _COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
-_FREQUENCY = re.compile(r"每\s*$")
 
 _PLANNED = re.compile(
     r"将|计划(?!生育)|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
@@ -196,10 +195,8 @@ def settle(
             sent_a = _sentence_start(work, line_a, a)
             clause_a = _clause_start(work, line_a, a)
             why = _relative(work, clause_a, a, b, d.unit)
-            if why is None and d.unit == "year" and _FREQUENCY.search(work[max(0, a - 2) : a]):
-                why = "a frequency (每三年 …), not a target"
             if why is not None:
-                notes.append((a, b, "relative" if "frequency" not in why else "distractor", why))
+                notes.append((a, b, "relative", why))
                 continue
             if ctx.title_span[0] <= a < ctx.title_span[1] and (d.unit, v.magnitude) in body_values:
                 notes.append((a, b, "repeated", "in the headline; the body states it again"))
