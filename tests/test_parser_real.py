@@ -191,3 +191,94 @@ def test_without_a_title_the_period_comes_from_the_five_year_plan_the_text_names
     assert plan.title == "未命名规划"  # the 《》 of its preamble are other documents
     assert plan.period == (2021, 2025)  # not (2035, 2035) from 《四川教育现代化2035》
     assert meta(plan)["title"].how == "no title found in the text"
+
+
+# --- table layouts -------------------------------------------------------------------------------
+
+
+def test_space_separated_table_with_a_unit_column_stage_rows_and_bare_names() -> None:
+    # real_02: "指 标" / "单位 2015年 2020年", stage rows (九年义务教育 …), counts in 万人
+    plan = parse("real_02")
+    got = {(n, k, y): m for n, k, y, m in values(plan)}
+    assert got[("九年义务教育巩固率", "baseline", 2015)] == 100
+    assert got[("高中段教育毛入学率", "target", 2020)] == 98
+    assert got[("高等教育毛入学率", "target", 2020)] == 62  # not a 其中 row of 研究生
+    assert got[("幼儿在园人数", "baseline", 2015)] == 1_810_000  # 181 万人
+    assert got[("中等职业教育在校生", "target", 2020)] == 690_000
+    assert got[("研究生在校生", "target", 2020)] == 80_000  # 其中:研究生 万人 6.35 8
+
+
+def test_cell_per_line_table_with_stacked_qizhong_indicators() -> None:
+    # real_01: "1.幼儿教师专科及以上学历比例(%)" / "其中:本科及以上学历比例(%)" / 97.74% / 49.85% /
+    # 100% / 50%: two indicators, values by position; the 2020 column is a baseline
+    plan = parse("real_01")
+    got = {(n, k, y): m for n, k, y, m in values(plan)}
+    assert got[("幼儿教师专科及以上学历比例", "baseline", 2020)] == 97.74
+    assert got[("幼儿教师专科及以上学历比例", "target", 2025)] == 100
+    assert got[("幼儿教师本科及以上学历比例", "baseline", 2020)] == 49.85
+    assert got[("幼儿教师本科及以上学历比例", "target", 2025)] == 50
+    assert got[("普通初中教师研究生学历(学位)比例", "target", 2025)] == 8
+    assert got[("学前教育毛入园率", "baseline", 2020)] == 99
+    # 其中:小学 / 初中 stays one indicator per sub-label
+    assert got[("初中义务教育标准班额比例", "target", 2025)] == 85
+
+
+def test_a_row_whose_name_cell_holds_its_qizhong_indicator() -> None:
+    # the tab-separated row real_01's HTML table renders to: names and values by position
+    text = (HERE / "real_01_weizhi-quxian.txt").read_text(encoding="utf-8")
+    table = (
+        "“十四五”教育事业发展主要指标表\n指标\t2020年\t2025年\t属性\n"
+        "1.幼儿教师专科及以上学历比例(%) 其中:本科及以上学历比例(%)\t97.74% 49.85%\t100% 50%\t预期性\n"
+    )
+    assert "97.74%" in text and "49.85%" in text  # the values are the real page's
+    plan = eduplans.parse_plan(table, region="某县")
+    got = {(n, k, y): m for n, k, y, m in values(plan)}
+    assert got == {
+        ("幼儿教师专科及以上学历比例", "baseline", 2020): 97.74,
+        ("幼儿教师专科及以上学历比例", "target", 2025): 100,
+        ("幼儿教师本科及以上学历比例", "baseline", 2020): 49.85,
+        ("幼儿教师本科及以上学历比例", "target", 2025): 50,
+    }
+
+
+# --- what a prose value is: level or change, planned or achieved, which year ---------------------
+
+
+def test_five_year_plan_review_values_are_baselines_of_its_last_year() -> None:
+    # real_04: "“十三五”时期,…学前教育毛入园率90.93%…" in a 十四五 plan: 2020 baselines
+    plan = parse("real_04")
+    got = {(n, k, y): m for n, k, y, m in values(plan)}
+    assert got[("学前教育毛入园率", "baseline", 2020)] == 90.93
+    assert got[("劳动年龄人口平均受教育年限", "baseline", 2020)] == 10.16
+    assert not [v for v in plan.targets if v.year == 2035]
+
+
+def test_changes_against_another_year_or_place_are_reported_not_values() -> None:
+    # real_07: "分别比2013年增加35%、25%", "分别高出国家、自治区17.9个百分点", "增长1.5倍"
+    plan = parse("real_07")
+    kept = {v.text for v in plan.baselines + plan.targets}
+    assert not kept & {"35%", "25%", "17.9个百分点", "15.7个百分点", "1.5倍"}
+    relative = {d.text for d in plan.diagnostics if d.reason == "relative"}
+    assert {"35", "25", "17.9", "15.7", "1.5"} <= relative
+    assert "95.3%" in kept  # the level stated beside them stays
+
+
+BLIND1 = Path(__file__).parent / "data" / "realtexts_blind1"
+
+
+def test_a_news_report_of_achievements_gives_baselines_and_its_plans_targets() -> None:
+    # blind1/04 (dev set): "截至2022年底,全省实际完成新建公办幼儿园253所" is achieved, the year's
+    # "新建公办幼儿园200所…的目标任务" planned; "比上年提高1个百分点" is a change
+    plan = eduplans.parse_plan(BLIND1 / "real_04_henan.txt", region="河南省")
+    base = {(v.year, v.magnitude) for v in plan.baselines}
+    assert {(2022, 253), (2022, 91.8), (2022, 87.08)} <= base
+    assert all(v.unit != "percentage_point" for v in plan.baselines + plan.targets)
+
+
+def test_section_headings_with_years_date_the_values_under_them() -> None:
+    # blind1/08 (dev set): a 政府工作报告 digest with "2020年工作回顾" and "2021年重点工作"
+    plan = eduplans.parse_plan(BLIND1 / "real_08_changsha-xian.txt", region="长沙县")
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert ("baseline", 2020, 16) in got  # 新改扩建学校16所
+    assert ("target", 2021, 99) in got  # 学前三年毛入园率达99%以上
+    assert ("target", 2021, 5760) in got

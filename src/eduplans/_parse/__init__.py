@@ -27,8 +27,8 @@ from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
 from ._grid import read_grids
+from ._meta import Meta, read_meta, resolve_region
 from ._meta import plan_id as _plan_id
-from ._meta import read_meta, resolve_region
 from ._prose import read_prose
 from ._readers import read_document
 from ._settle import Context, settle
@@ -290,8 +290,11 @@ def parse_plan(
             period=per,
             page_date=meta.issued if dated else None,
             document=meta.document,
-            summary=re.search(r"总结|回顾", fold(meta.title)) is not None,
+            summary=meta.document == "summary"
+            or re.search(r"总结|回顾", fold(meta.title)) is not None,
             title_span=(headline.start, headline.end) if headline else (0, 0),
+            latest_year=meta.issued.year if dated else _latest_year(doc.work, per),
+            mode=_mode(meta),
         )
         prose_drafts, settle_notes = settle(
             read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx
@@ -334,6 +337,24 @@ def parse_plan(
         )
     except EduplansError as exc:
         raise ParseError(f"the parsed plan is not valid: {exc}", source=src.name or None) from exc
+
+
+def _mode(meta: Meta) -> str:
+    """How prose values are dated: as a plan, a page reporting a plan, or a report."""
+    found = {f.name: f for f in meta.fields}
+    names_plan = "title" in found and found["title"].how.startswith(("the plan", "the title line"))
+    if meta.document in ("plan", "notice"):
+        return "plan"
+    if meta.document == "news_report" and found["document"].how.startswith("an article"):
+        return "mixed"  # neither news words nor plan sections: read as a plan, with care
+    if meta.document == "news_report" and names_plan:
+        return "mixed"
+    return "report"
+
+
+def _latest_year(work: str, period: tuple[int, int]) -> int:
+    years = [int(y) for y in re.findall(r"(?<![\d.])((?:19|20)\d{2})\s*年", work)]
+    return max(years) if years else period[1]
 
 
 def _meta_in_source(f: MetaField, view: View) -> MetaField:

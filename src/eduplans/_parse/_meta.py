@@ -54,9 +54,14 @@ _NEWS = re.compile(
     r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|责任编辑"
 )
 _WORK_REPORT = re.compile(r"政府工作报告|工作报告")
+_SUMMARY = re.compile(r"工作总结|总结$|情况的?报告$|工作回顾$")
+_PLAN_TEXT = re.compile(
+    r"指导思想|基本原则|主要目标|总体目标|具体目标|重点任务|主要任务|保障措施|"
+    r"本规划|本方案|本计划|本意见|规划期|主要指标"
+)
 # a title line: plan words at the end, then perhaps the years or the draft status in brackets
 _TITLE_END = re.compile(
-    rf"(?:{_PLAN_WORDS}|报告)》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)?\d{{2}}\s*年?\s*\)"
+    rf"(?:{_PLAN_WORDS}|报告|总结)》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)?\d{{2}}\s*年?\s*\)"
     r"|\([^()]{2,12}稿\))?\s*$"
 )
 _NOTICE = re.compile(
@@ -72,7 +77,7 @@ _EDU = re.compile(r"教育|学校|学前|幼儿|人才|办学|义务|高校|职�
 
 
 def _tidy(title: str) -> str:
-    """A title as a string: line breaks and stray spaces between Chinese characters dropped."""
+    """Return a title without line breaks and stray spaces between Chinese characters."""
     return re.sub(r"(?<=[\u4e00-\u9fff”“])\s+(?=[\u4e00-\u9fff“”(])|\s*\n\s*", "", title).strip()
 
 
@@ -102,7 +107,14 @@ def document_kind(doc: Doc) -> _Found:
     m = _NEWS.search(head)
     if m:
         return _Found("news_report", m.start(), m.end(), f"news-page words ({m.group(0)})")
-    return _Found("plan", 0, 0, "no news, report or notice words at the start")
+    summary = next((ln for ln in _title_lines(doc)[:3] if _SUMMARY.search(ln.text)), None)
+    if summary is not None:
+        return _Found("summary", summary.start, summary.end, "a work summary (总结)")
+    m = _PLAN_TEXT.search(doc.work[:30000])
+    if m or any(_title_line(doc, ln) is not None for ln in _title_lines(doc)[:6]):
+        where = (m.start(), m.end()) if m else (0, 0)
+        return _Found("plan", *where, "the words of a plan text (目标, 任务 …) or its title line")
+    return _Found("news_report", 0, 0, "an article: no plan title or plan sections")
 
 
 def _title_lines(doc: Doc) -> list[Line]:
@@ -399,7 +411,8 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
             kind = PlanKind.FIVE_YEAR_PLAN if last - first == 4 else PlanKind.ACTION_PLAN
             return (first, last), kind, _Found(f"{first}-{last}", 0, 0, "period from the title")
     if "规划" in title or re.search(
-        r"本规划|规划期|“十[一二三四五六]五”(?:时期|期间)", work[:20000]
+        r"本规划|规划期|十[一二三四五六]五”?\s*(?:时期|期间|规划|教育|发展|主要指标|末)",
+        work[:20000],
     ):
         counts = {key: work.count(key) for key in _FIVE_YEAR}
         key = max(counts, key=lambda k: (counts[k], k))
@@ -485,7 +498,8 @@ def read_meta(doc: Doc) -> Meta:
             a = found_title.start - len(first) + n.start("i")
             issuer = doc.text[a : a + len(n.group("i"))]
             who = _Found(issuer, a, a + len(issuer), "the notice issuing the plan")
-    period, kind, how = _period(doc, fold_title(title), issued)
+    named = title if found_title.end > found_title.start else ""  # not the placeholder
+    period, kind, how = _period(doc, fold_title(named), issued)
     notes.append(how.how)
     if issued is None:
         issued = date(period[0], 1, 1)
@@ -507,14 +521,14 @@ def read_meta(doc: Doc) -> Meta:
     if document.value == "news_report":
         lines = _title_lines(doc)
         if lines and len(lines[0].text) <= 60 and "。" not in lines[0].text:
-            head = lines[0]
+            top = lines[0]
             fields.append(
                 (
                     "headline",
                     _Found(
-                        doc.text[head.start : head.end],
-                        head.start,
-                        head.end,
+                        doc.text[top.start : top.end],
+                        top.start,
+                        top.end,
                         "the first line of the news page",
                     ),
                 )

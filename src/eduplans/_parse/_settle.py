@@ -54,6 +54,7 @@ _ACHIEVED = re.compile(
     r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
     r"现有|目前|去年|上年|以来|取得|先后"
 )
+_TASK_AFTER = re.compile(r"[^。;!?]{0,80}?(?<!完成)的(?:目标任务|任务|目标)")
 _RELATIVE_YEAR = re.compile(
     r"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*年"
 )
@@ -76,6 +77,8 @@ class Context:
     document: str  # plan | news_report | work_report | notice
     summary: bool  # a work summary (总结): its values are achievements
     title_span: tuple[int, int]
+    latest_year: int  # the page's date's year, or the latest year it names
+    mode: str = "plan"  # plan | mixed (a page reporting a plan, an article) | report
 
 
 def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
@@ -126,7 +129,7 @@ def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None
     cmp_ = None
     for m in _COMPARED.finditer(before):
         cmp_ = m
-    if cmp_ is not None and _CHANGE_VERB.search(before, cmp_.end()):
+    if cmp_ is not None and _CHANGE_VERB.search(work[clause_a:b], cmp_.end()):
         return f"a change compared with {cmp_.group(0)[1:] or cmp_.group(0)}"
     if _HIGHER_THAN.search(before) and unit in ("percentage_point", "percent"):
         return "a difference from another place or year"
@@ -250,41 +253,49 @@ def _settle_one(
                 v.year = _FYP_END[fyp.group(1) + "五"]
                 tense = "review" if v.year < ctx.period[0] or ctx.summary else None
                 how = f"the paragraph speaks of the {fyp.group(1)}五 period"
-            elif k >= 0 and headings[k][1] is not None:
-                v.year = headings[k][1]
+            elif k >= 0 and (head_year := headings[k][1]) is not None:
+                v.year = head_year
                 tense = headings[k][2]
-                how = f"the section heading at {headings[k][0]} names {v.year}"
+                how = f"the section heading at {headings[k][0]} names {head_year}"
     planned = None
     for m in _PLANNED.finditer(sentence):
         planned = m
     achieved = None
     for m in _ACHIEVED.finditer(sentence):
         achieved = m
-    if ctx.document in ("plan", "notice") and not ctx.summary:
-        # a plan text: the reader's sections say what is reviewed and what is planned
+    if ctx.mode != "report":
+        # a plan text, or a page that reports a plan: the reader's sections say what is
+        # reviewed and what is planned; on a page that reports a plan, words of achievement
+        # also make a baseline
         if how:
             v.flags["year_implied"] = f"no year is written; {how}"
             if tense == "review" or (tense is None and v.year < ctx.period[0]):
                 v.kind = "baseline"
             elif tense == "ahead":
                 v.kind = "target"
+        if (
+            ctx.mode == "mixed"
+            and achieved is not None
+            and (planned is None or achieved.start() > planned.start())
+        ):
+            v.kind = "baseline"
         return
-    now = ctx.page_date.year if ctx.page_date is not None else ctx.period[0]
-    if (
-        planned is not None
-        and (achieved is None or planned.start() > achieved.start())
-        and (v.kind == "target" or v.year >= now)
-    ):
+    now = ctx.page_date.year if ctx.page_date is not None else ctx.latest_year
+    intent = planned is not None and (achieved is None or planned.start() > achieved.start())
+    if not intent and achieved is None and _TASK_AFTER.match(work, a):
+        intent = True  # "…2020年底达到80%的任务"
+    if intent:
         kind = "target"
     elif achieved is not None or tense == "review" or ctx.summary:
         kind = "baseline"
     elif tense == "ahead":
         kind = "target"
-    elif ctx.page_date is not None and not implied and v.year < ctx.page_date.year:
-        kind = "baseline"
+    elif not implied:
+        # a report: a year before the page's is past; its own year is past unless intent is said
+        kind = "target" if v.year > now else "baseline"
     else:
-        kind = v.kind
-    if kind == "baseline" and v.kind == "target" and implied and not how:
+        kind = "baseline"
+    if kind == "baseline" and implied and not how:
         # an achievement without a year: the year the page reports on
         if common_base is not None:
             v.year = common_base
@@ -293,8 +304,8 @@ def _settle_one(
             v.year = ctx.page_date.year
             how = f"the year of the page ({ctx.page_date.isoformat()})"
         else:
-            v.year = ctx.period[0] - 1 if ctx.period[1] > ctx.period[0] else ctx.period[0]
-            how = "the year before the plan"
+            v.year = now
+            how = f"the latest year the page names ({now})"
     if how:
         v.flags["year_implied"] = f"no year is written; {how}"
     v.kind = kind

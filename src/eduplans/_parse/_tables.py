@@ -53,6 +53,7 @@ _QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
 _PROSE = re.compile(r"。|[,;][^,;]{20,}")
 # what an indicator measures: a short name with one is an indicator, not a 其中 sub-label
+_INLINE_SUB = re.compile(r"\s*其中\s*[::]\s*")
 _MEASURE_WORD = re.compile(r"率|比例|比重|占比|人数|规模|年限|经费|面积|学位")
 
 
@@ -79,6 +80,7 @@ class _Row:
     subs: list[_Cell] = field(default_factory=list)
     sub_open: bool = False
     unit_hint: str | None = None  # a 其中 row's unit: its parent row's unit cell
+    inline_sub: bool = False  # the name cell holds the row's name and its 其中 indicator
 
     def filled(self) -> list[_Cell]:
         return [c for c in self.cells if c.kind not in ("empty",)]
@@ -450,7 +452,18 @@ def _rows_lines(
         # after the name; with "|" empty cells stay: their position says which column is missing
         value_cells = cells[cells.index(name_cells[-1]) + 1 :]
         row = _Row(name_cell, section, cells=value_cells)
-        if name_cell.text.startswith("其中") or (
+        inline = _INLINE_SUB.search(name_cell.text)
+        if inline is not None and not name_cell.text.startswith("其中"):
+            # "幼儿教师专科及以上学历比例(%) 其中:本科及以上学历比例(%)" in one name cell, each
+            # year cell holding the two values: two indicators, matched by position
+            a = name_cell.start + inline.start()
+            head = doc.work[name_cell.start : a].rstrip()
+            sub = doc.work[name_cell.start + inline.end() : name_cell.end]
+            row.name = _Cell(head, name_cell.start, name_cell.start + len(head))
+            row.subs = [_Cell(sub, name_cell.end - len(sub), name_cell.end)]
+            row.inline_sub = True
+            parent = row
+        elif name_cell.text.startswith("其中") or (
             parent is not None
             and parent.sub_open
             and len(name_cell.text) <= 4
@@ -552,13 +565,13 @@ def _labels(row: _Row, stream: bool = False) -> list[str]:
         parts = [p for p in re.split(r"[/、,;\s]+", labels[0]) if p]
         if len(parts) > 1:
             return parts
-        if stream and _MEASURE_WORD.search(labels[0]) and len(labels[0]) > 4:
+        if (stream or row.inline_sub) and _MEASURE_WORD.search(labels[0]) and len(labels[0]) > 4:
             return ["", labels[0]]
     return labels
 
 
 def _sub_name(parent: str, sub: str) -> str:
-    """The full name of a 其中 indicator: the parent's population and the sub-row's measure.
+    """Return the name of a 其中 indicator: the parent's population, the sub-row's measure.
 
     "幼儿教师专科及以上学历比例" + "本科及以上学历比例(%)" -> "幼儿教师本科及以上学历比例".
     """
@@ -719,7 +732,7 @@ def _indicators(
                 ind_name = _sub_name(name_orig, label)
                 for v in values:
                     v.flags["elided_subject"] = (
-                        f"the 其中 row {label!r} of {name_orig!r} read as {ind_name!r}"
+                        f"the row {label!r} of {name_orig!r} read as {ind_name!r} (其中)"
                     )
             elif label:
                 subject = label
