@@ -228,7 +228,8 @@ def test_a_row_whose_name_cell_holds_its_qizhong_indicator() -> None:
     text = (HERE / "real_01_weizhi-quxian.txt").read_text(encoding="utf-8")
     table = (
         "“十四五”教育事业发展主要指标表\n指标\t2020年\t2025年\t属性\n"
-        "1.幼儿教师专科及以上学历比例(%) 其中:本科及以上学历比例(%)\t97.74% 49.85%\t100% 50%\t预期性\n"
+        "1.幼儿教师专科及以上学历比例(%) 其中:本科及以上学历比例(%)"
+        "\t97.74% 49.85%\t100% 50%\t预期性\n"
     )
     assert "97.74%" in text and "49.85%" in text  # the values are the real page's
     plan = eduplans.parse_plan(table, region="某县")
