@@ -198,6 +198,8 @@ def _draw(
     factor, unit_text = scale_for(numbers, unit, lang_)
     lo, hi = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
     lo, hi = lo / factor, hi / factor
+    if hi <= lo and hi > 0:  # one value alone (≤60 minutes): the scale starts at zero
+        lo = 0.0
     span = hi - lo if hi > lo else max(abs(hi) * 0.1, 1.0)
     arrow = 0.09 * span
     years = sorted({int(y) for y in rows["target_year"]})
