@@ -356,3 +356,42 @@ def test_bare_names_take_the_stage_as_subject(name: str) -> None:
     assert ("在校生", "研究生", ((2015, 63500.0), (2020, 80000.0))) in rows  # 其中:研究生, 万人
     for ind in plan.indicators:
         assert "\t" not in ind.name  # a name is one cell, not the row's cells joined
+
+
+@pytest.mark.parametrize(
+    "name", ["real_01.html", "real_01.docx", "real_01_ruled.pdf", "real_02_unruled.pdf"]
+)
+def test_damaged_files_give_a_parse_error_or_a_plan(name: str) -> None:
+    """Truncated, overwritten and cut files: a ParseError (or a plan), no other exception."""
+    import random
+
+    rng = random.Random(13)
+    data = (DATA / name).read_bytes()
+    for k in range(9):
+        b = bytearray(data)
+        if k % 3 == 0:
+            b = b[: rng.randrange(1, len(b))]
+        elif k % 3 == 1:
+            for _ in range(20):
+                b[rng.randrange(len(b))] = rng.randrange(256)
+        else:
+            i = rng.randrange(len(b))
+            b[i : i + rng.randrange(1, 200)] = b""
+        try:
+            plan = eduplans.parse_plan(bytes(b), region="某县")
+        except eduplans.ParseError:
+            continue
+        for v in plan.baselines + plan.targets:
+            assert plan.source_text[v.span.start : v.span.end] == v.span.quote
+
+
+def test_pdfium_and_pdfplumber_pages_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages without lines are read with PDFium, others with pdfplumber: the same text."""
+    from eduplans._parse._readers import _pdf
+
+    path = DATA / "real_02_unruled.pdf"  # draws no lines: read with PDFium
+    fast = read_document(path)
+    monkeypatch.setattr(_pdf, "_has_paths", lambda page: True)
+    slow = read_document(path)
+    assert fast.text == slow.text
+    assert fast.tables[0].texts(fast.text) == slow.tables[0].texts(slow.text)
