@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import CatalogEntry, catalog
-from ._chinese import fold_width, to_simplified
+from ._chinese import fold_width, strip_pinyin, to_simplified
 from ._errors import DataError
+from ._words import alternation, words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +52,7 @@ CLUSTER_THRESHOLD = 85.0
 _MAX_LEN = 200  # longer "names" are prose, not indicator names: left unmatched
 
 # --- normalisation -----------------------------------------------------------------------------
+# Structural patterns only; the words they act on come from data/words.toml (eduplans._words).
 _UNIT_BRACKET = re.compile(
     r"[(（]\s*(?:%|％|个|人|人次|万人|万人次|年|岁|所|元|万元|亿元|分钟|小时|学时|间|对|个百分点|"
     r"平方米|万平方米|兆|mbps|Mbps|M)\s*[)）]?\s*$"
@@ -62,57 +65,14 @@ _QUALIFIER = re.compile(
     r"[(（][^()（）]{1,6}[)）]"
 )  # 中等职业(技工)学校, 专业(群): short qualifiers
 _AGES = re.compile(r"\d{1,2}\s*(?:[—\-－~～至到]\s*\d{1,2}\s*)?周?岁")  # 3—5岁幼儿, 3至6周岁
-_SCOPE = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全旗|全域|城乡|其中[:：]?)")
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
-# Replacements made in one left-to-right pass, longest word first (so 九年义务教育 → 义务 at once).
-_REPLACE: dict[str, str] = {
-    "九年义务教育": "义务",
-    "九年义务": "义务",
-    "义务教育": "义务",
-    "学前三年": "学前",
-    "三年学前": "学前",
-    "学前教育": "学前",
-    "学前3年": "学前",
-    "高等教育": "高等",
-    "高中阶段教育": "高中",
-    "高中阶段": "高中",
-    "高中教育": "高中",
-    "高中段": "高中",
-    "中等职业教育": "中职",
-    "中等职业学校": "中职",
-    "中职学校": "中职",
-    "高等职业教育": "高职",
-    "高等职业学校": "高职",
-    "高职院校": "高职",
-    "职业教育": "职业",
-    "职业院校": "职业",
-    "职业学校": "职业",
-    "公办园和普惠性民办园": "普惠园",
-    "公办和普惠性民办园": "普惠园",
-    "公办幼儿园和普惠性民办幼儿园": "普惠幼儿园",
-    "公办和普惠性民办幼儿园": "普惠幼儿园",
-    "特殊教育": "特殊",
-    "基础教育": "",
-    "适龄": "",
-    "学龄": "",
-    "阶段": "",
-    "教育经费": "教育经费",
-    "教育投入": "教育投入",
-    "教育支出": "教育支出",
-    "教育": "",
-    "占比": "比例",
-    "比重": "比例",
-    "及以上": "以上",
-    "大专": "专科",
-    "残障": "残疾",
-    "在园幼儿数": "在园幼儿",
-    "在园儿童": "在园幼儿",
-}
-_REPLACE_RE = re.compile("|".join(sorted(map(re.escape, _REPLACE), key=len, reverse=True)))
 
 
-def _replace(m: re.Match[str]) -> str:
-    return _REPLACE[m.group(0)]
+@cache
+def _normaliser() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, str]]:
+    w = words()
+    scope = re.compile(rf"^(?:{alternation(w.scope)})[:：]?")
+    return scope, re.compile(alternation(w.replace)), w.replace
 
 
 @cache
@@ -127,10 +87,12 @@ def normalise(name: str) -> str:
     Returns
     -------
     str
-        Simplified characters, half width, no unit bracket, numbering, scope prefix (全市, 其中:)
-        or filler words (适龄, 三年, 阶段, 教育): ``"學前三年毛入園率(%)"`` → ``"学前毛入学率"``.
+        Simplified characters, half width, no inline pinyin (學(xué)前 → 学前), no unit bracket,
+        numbering, scope prefix (全市, 其中:), stray space or filler words (适龄, 三年, 阶段, 教育):
+        ``"學前三年毛入園率(%)"`` → ``"学前毛入学率"``.
     """
-    s = to_simplified(fold_width(name)).strip()
+    scope, replace_re, replace = _normaliser()
+    s = to_simplified(fold_width(strip_pinyin(name)[0])).strip()
     s = _NUMBERING.sub("", s)
     s = _UNIT_BRACKET.sub("", s)
     s = _SCOPE_NOTE.sub("", s)
@@ -138,100 +100,75 @@ def normalise(name: str) -> str:
     s = _QUALIFIER.sub("", s)
     s = _AGES.sub("", s)
     s = _DROP.sub("", s)
-    s = _SCOPE.sub("", s)
-    return _REPLACE_RE.sub(_replace, s)
+    s = scope.sub("", s)
+    return replace_re.sub(lambda m: replace[m.group(0)], s)
 
 
 # --- features ----------------------------------------------------------------------------------
-# Stage words. A name's stage is the set of stages its words name (中小学幼儿园: school_age and
-# preschool); two names are compatible only when the sets are equal.
-_STAGE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("special", ("残疾", "特殊", "特教", "特校", "智障", "随班就读")),
-    ("labour_force", ("劳动年龄", "劳动力", "劳动人口")),
-    ("higher_vocational", ("高职",)),
-    ("secondary_vocational", ("中职",)),
-    ("vocational", ("职业", "双师", "技工")),
-    ("higher", ("高等", "高校", "大学", "本专科")),
-    (
-        "preschool",
-        ("学前", "幼儿", "幼儿园", "入园", "在园", "园所", "普惠园", "公办园", "优质园", "托育"),
-    ),
-    ("general_senior_secondary", ("普通高中", "普高")),
-    ("senior_secondary", ("高中",)),
-    ("junior_secondary", ("初中", "初级中学")),
-    ("primary", ("小学",)),
-    ("compulsory", ("义务",)),
-    ("lifelong", ("社区", "老年", "终身", "继续")),
-    ("school_age", ("中小学",)),
-)
-_GENERIC = ("学生", "学校", "校园")  # school_age only when no other stage word is present
-_STAGE_OF: dict[str, str] = {w: stage for stage, words in _STAGE_WORDS for w in words}
-_STAGE_RE = re.compile(
-    "|".join(sorted(map(re.escape, [*_STAGE_OF, *_GENERIC]), key=len, reverse=True))
-)
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The words data as alignment reads it: every word normalised as names are."""
 
-# Measure words: each written form names one or more measures; every measure found must agree
-# between a name and a candidate. Longer forms win where forms overlap (毛入学率 before 入学率).
-_MEASURE_OF: dict[str, tuple[str, ...]] = {
-    "毛入学率": ("gross_enrolment",), "净入学率": ("net_enrolment",),
-    "入学率": ("enrolment_rate",),
-    # 入园率 counts children in kindergarten; written bare it is the gross rate, as plans use it
-    "毛入园率": ("gross_enrolment",), "净入园率": ("net_enrolment",),
-    "入园率": ("gross_enrolment",),
-    "巩固率": ("retention",), "安置率": ("placement",),
-    "普惠": ("inclusive",), "公办": ("public",), "民办": ("private",),
-    "优质均衡": ("quality_balanced",), "基本均衡": ("basic_balanced",),
-    "优质": ("quality",), "示范": ("quality",), "一级": ("quality",), "等级": ("quality",),
-    "幼儿园总数": ("institutions",), "所数": ("institutions",),
-    "比例": ("share",), "覆盖率": ("share",), "普及率": ("share",), "建成率": ("share",),
-    "接入率": ("share", "internet"), "参与率": ("share",), "覆盖面": ("share",), "比率": ("share",),
-    "就读率": ("share",),
-    "在校生": ("enrolment_count",), "在园幼儿": ("enrolment_count",), "在学": ("enrolment_count",),
-    "在园人数": ("enrolment_count",), "在校人数": ("enrolment_count",), "就读": ("children",),
-    "在园": ("children",), "三类": ("three_categories",),
-    "幼儿数": ("enrolment_count",), "在校幼儿": ("enrolment_count",),
-    "公办率": ("public", "share"), "普惠率": ("inclusive", "share"),
-    "学校数": ("school_count",), "学校情况": ("school_count",), "校数": ("school_count",),
-    "学生数": ("enrolment_count",), "小学生": ("enrolment_count",), "初中生": ("enrolment_count",),
-    "学位": ("places",), "受教育年限": ("schooling_years",), "新增劳动力": ("new_entrants",),
-    "研究生": ("postgraduate",), "硕士": ("postgraduate",),
-    "本科": ("bachelor",), "专科": ("college",),
-    "学历合格率": ("qualified",), "学历合格": ("qualified",),
-    "专业教育": ("professional_training",), "专业训练": ("professional_training",),
-    "双师": ("dual",), "持证": ("certified",), "资格证": ("certified",),
-    "教师": ("teacher",), "师资": ("teacher",),
-    "体质": ("fitness",), "优良": ("good_rate",), "优秀率": ("excellent_rate",),
-    "达标率": ("pass_rate",), "合格率": ("pass_rate",), "近视": ("myopia",),
-    "对口就业率": ("matched_employment",), "对口就业": ("matched_employment",),
-    "就业率": ("employment",),
-    "大班额": ("large", "class_size"), "班额": ("class_size",), "随迁": ("migrant",),
-    "智慧校园": ("smart_campus",), "数字校园": ("digital_campus",),
-    "互联网": ("internet",), "宽带": ("internet",), "接入": ("internet",),
-    "多媒体": ("multimedia",), "社区": ("community",),
-    "经费": ("spending",), "投入": ("spending",), "支出": ("expenditure",),
-    "生均": ("per_student",), "一般公共预算": ("public_budget",), "财政性": ("fiscal",),
-    "新建": ("built",), "改扩建": ("built",), "新改扩建": ("built",),
-    "新增": ("new",), "增加": ("new",),
-    "作业": ("homework",), "体育活动": ("activity",), "锻炼": ("activity",), "睡眠": ("sleep",),
-    "交流轮岗": ("rotation",),
-    "增幅": ("growth",), "增长": ("growth",), "增速": ("growth",), "增长率": ("growth",),
-    "校外": ("out_of_school",), "县": ("county",),
-    "国家级": ("national_level",), "全国": ("national_level",), "省级": ("provincial_level",),
-    "市级": ("municipal_level",), "区级": ("district_level",), "县级": ("district_level",),
-    "校级": ("school_level",),
-    "资助款": ("money",), "资金": ("money",), "金额": ("money",),
-    "办学条件": ("conditions",), "办学标准": ("conditions",), "标准化": ("conditions",),
-}  # fmt: skip
-_MEASURE_RE = re.compile("|".join(sorted(map(re.escape, _MEASURE_OF), key=len, reverse=True)))
-_INSTITUTIONS = re.compile(
-    r"占.{0,3}幼儿园"
-)  # 占全区幼儿园: a share of kindergartens, not children
-_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
-_COUNT_OF_SCHOOLS = re.compile(r"(?:所|个|学校|园所)?个?数")  # 幼儿园数, 园所个数
-# A share of children: 在园/就读/覆盖 (coverage), 幼儿占比, or a 率 (普惠率, 公办率)
-_CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|率)|[惠办]率")
-# A share of kindergartens: 占…幼儿园, 幼儿园总数, 所数, (幼儿)园比例
-_KINDERGARTEN_SHARE = re.compile(r"占.{0,3}幼儿园|幼儿园总数|所数|园比例")
+    stage_of: Mapping[str, str]  # stage word -> stage ("" for a word that names no stage)
+    generic: frozenset[str]  # 学生, 学校: school_age only when no other stage word is there
+    stage_re: re.Pattern[str]
+    measure_of: Mapping[str, tuple[str, ...]]  # measure word -> measures
+    measure_re: re.Pattern[str]
+    no_context: frozenset[str]  # measures a heading may not lend (place and level words)
+    implies: Mapping[str, str]  # measure -> the stage it implies when a name names none
+    feature_re: re.Pattern[str]  # every word, for residuals
+
+
+def _normalised_table(
+    pairs: Iterable[tuple[str, Any]], what: str, field_name: str
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for written, value in pairs:
+        norm = normalise(written)
+        if not norm:
+            raise DataError(
+                f"{written!r} normalises to nothing",
+                path="eduplans/data/words.toml",
+                field=field_name,
+            )
+        if norm in out and out[norm] != value:
+            raise DataError(
+                f"{what} word {written!r} normalises to {norm!r}, already a word for {out[norm]!r}",
+                path="eduplans/data/words.toml",
+                field=field_name,
+            )
+        out[norm] = value
+    return out
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    w = words()
+    stage_of = _normalised_table(
+        [*((word, s.key) for s in w.stages for word in s.words), *((x, "") for x in w.not_stage)],
+        "stage",
+        "stage",
+    )
+    generic = frozenset(normalise(x) for x in w.generic_stage)
+    measure_of = _normalised_table(
+        [
+            *((word, (m.key,)) for m in w.measures for word in m.words),
+            *((word, parts) for word, parts in w.compounds.items()),
+        ],
+        "measure",
+        "measure",
+    )
+    filler = {normalise(x) for x in w.filler} - {""}
+    return _Lexicon(
+        stage_of=MappingProxyType(stage_of),
+        generic=generic,
+        stage_re=re.compile(alternation([*stage_of, *generic])),
+        measure_of=MappingProxyType(measure_of),
+        measure_re=re.compile(alternation(measure_of)),
+        no_context=frozenset(m.key for m in w.measures if not m.context),
+        implies=MappingProxyType({m.key: m.implies_stage for m in w.measures if m.implies_stage}),
+        feature_re=re.compile(alternation({*stage_of, *generic, *measure_of, *filler})),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,80 +184,236 @@ class _Features:
         return f"stage={self.stage_text} measures={{{', '.join(sorted(self.measures))}}}"
 
 
+@dataclass(slots=True)
+class _Draft:
+    """Features being read from one normalised name, for the rules to refine."""
+
+    norm: str
+    stages: set[str]
+    measures: set[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A named domain rule that refines the features read from the words.
+
+    ``example`` is a name as plans write it and ``stage``/``measures`` the features it must have
+    (written by hand; tests/test_align_rules.py checks them and that the rule is needed for them).
+    """
+
+    name: str
+    doc: str
+    example: str
+    stage: str
+    measures: str
+    apply: Callable[[_Draft], None]
+
+
+_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
+_NAMED_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention"})
+_INSTITUTIONS = re.compile(r"占.{0,3}幼儿园")  # 占全区幼儿园: a share of kindergartens
+_COUNT_OF_SCHOOLS = re.compile(r"(?:所|个|学校|园所)?个?数")  # 幼儿园数, 园所个数
+# A share of children: 在园/就读/覆盖 (coverage), 幼儿占比, or a 率 (普惠率, 公办率)
+_CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|率)|[惠办]率")
+# A share of kindergartens: 占…幼儿园, 幼儿园总数, 所数, (幼儿)园比例
+_KINDERGARTEN_SHARE = re.compile(r"占.{0,3}幼儿园|幼儿园总数|所数|园比例")
+
+
+def _r_share_of_kindergartens(d: _Draft) -> None:
+    if _INSTITUTIONS.search(d.norm):
+        d.measures.add("institutions")
+
+
+def _r_public_share_of_what(d: _Draft) -> None:
+    if d.measures & _RATES and d.measures & {"public", "inclusive"}:
+        if d.measures & {"enrolment_count", "children"} or _CHILDREN_SHARE.search(d.norm):
+            d.measures.add("children")
+        elif _KINDERGARTEN_SHARE.search(d.norm) and "teacher" not in d.measures:
+            d.measures.add("institutions")
+
+
+def _r_inclusive_is_preschool(d: _Draft) -> None:
+    if d.measures & _RATES and d.measures & {"public", "inclusive"} and not d.stages:
+        d.stages.add("preschool")
+
+
+def _r_share_not_count(d: _Draft) -> None:
+    if d.measures & _RATES:
+        d.measures.discard("enrolment_count")
+
+
+def _r_places_subcount(d: _Draft) -> None:
+    if not d.measures & _RATES and d.measures & {"places", "built", "expanded"}:
+        d.measures -= {"public", "inclusive"}
+
+
+def _r_bare_enrolment_gross(d: _Draft) -> None:
+    if "enrolment_rate" in d.measures and d.stages & {"preschool", "senior_secondary", "higher"}:
+        d.measures.discard("enrolment_rate")
+        d.measures.add("gross_enrolment")
+
+
+def _r_primary_enrolment_net(d: _Draft) -> None:
+    if "enrolment_rate" in d.measures and d.stages == {"primary"}:
+        d.measures.discard("enrolment_rate")
+        d.measures.add("net_enrolment")
+
+
+def _r_students_head_count(d: _Draft) -> None:
+    if not d.measures and d.norm.endswith("学生"):
+        d.measures.add("enrolment_count")
+
+
+def _r_count_of_schools(d: _Draft) -> None:
+    rest = _lexicon().stage_re.sub("", d.norm)
+    if not d.measures and d.stages and _COUNT_OF_SCHOOLS.fullmatch(rest):
+        d.measures.add("school_count")
+
+
+def _r_special_not_compulsory(d: _Draft) -> None:
+    if "special" in d.stages:
+        d.stages.discard("compulsory")
+
+
+def _r_primary_and_junior(d: _Draft) -> None:
+    if {"primary", "junior_secondary"} <= d.stages:
+        d.stages -= {"primary", "junior_secondary"}
+        d.stages.add("compulsory")
+
+
+def _r_new_places(d: _Draft) -> None:
+    if "places" in d.measures and "built" in d.measures:
+        d.measures.discard("built")
+        d.measures.add("new")
+
+
+def _r_built_or_expanded(d: _Draft) -> None:
+    if "built" in d.measures:
+        d.measures.discard("expanded")
+
+
+def _r_named_rate_not_coverage(d: _Draft) -> None:
+    if d.measures & _NAMED_RATES and "share" in d.measures and "覆盖" in d.norm:
+        d.measures.discard("share")
+
+
+#: The domain rules, applied in this order after the words are read.
+_RULES: tuple[_Rule, ...] = (
+    _Rule(
+        "share_of_kindergartens",
+        "占…幼儿园 makes a share of kindergartens (institutions), not of children.",
+        "普惠性幼儿园占全区幼儿园", "preschool", "inclusive, institutions",
+        _r_share_of_kindergartens,
+    ),
+    _Rule(
+        "public_share_of_children_or_kindergartens",
+        "A share of 公办/普惠 provision counts children when the name says 在园/就读/覆盖 or "
+        "幼儿占比, else kindergartens when it says 园比例/所数.",
+        "公办园在园幼儿占比", "preschool", "children, public, share",
+        _r_public_share_of_what,
+    ),
+    _Rule(
+        "inclusive_provision_is_preschool",
+        "A share of 公办/普惠 provision with no stage word is preschool (普惠率).",
+        "普惠率", "preschool", "children, inclusive, share",
+        _r_inclusive_is_preschool,
+    ),
+    _Rule(
+        "share_is_not_a_head_count",
+        "A share (在园幼儿占比) is not a head count, though it names the children.",
+        "在园幼儿占比", "preschool", "share",
+        _r_share_not_count,
+    ),
+    _Rule(
+        "public_places_are_a_subcount",
+        "公办/普惠 qualifiers on counts of places or buildings are sub-counts (新增公办学位, "
+        "改扩建公办幼儿园).",
+        "新增公办学位", "-", "new, places",
+        _r_places_subcount,
+    ),
+    _Rule(
+        "bare_enrolment_rate_is_gross",
+        "A bare 入学率 at 学前/高中/高等 is the gross rate, as the stage's statistics use it.",
+        "高中阶段入学率", "senior_secondary", "gross_enrolment",
+        _r_bare_enrolment_gross,
+    ),
+    _Rule(
+        "primary_enrolment_rate_is_net",
+        "小学入学率 is the net rate of school-age children.",
+        "小学入学率", "primary", "net_enrolment",
+        _r_primary_enrolment_net,
+    ),
+    _Rule(
+        "students_are_a_head_count",
+        "A name ending in 学生 with no measure word is a head count (中职学生).",
+        "中职学生", "secondary_vocational", "enrolment_count",
+        _r_students_head_count,
+    ),
+    _Rule(
+        "count_of_schools",
+        "A stage word followed only by 数/所数/个数 is a count of schools (幼儿园数).",
+        "幼儿园数", "preschool", "school_count",
+        _r_count_of_schools,
+    ),
+    _Rule(
+        "special_is_not_compulsory",
+        "Special-needs enrolment is compulsory unless it says not: 义务 adds nothing to 特殊.",
+        "残疾儿童少年义务教育入学率", "special", "enrolment_rate",
+        _r_special_not_compulsory,
+    ),
+    _Rule(
+        "primary_and_junior_are_compulsory",
+        "小学和初中 together are compulsory education.",
+        "小学和初中巩固率", "compulsory", "retention",
+        _r_primary_and_junior,
+    ),
+    _Rule(
+        "built_places_are_new_places",
+        "新建学位 are new places.",
+        "新建学位", "-", "new, places",
+        _r_new_places,
+    ),
+    _Rule(
+        "built_and_expanded_count_as_built",
+        "新建 with 改扩建 (新建、改扩建幼儿园) counts both as built; 改扩建 alone is "
+        "expansion only.",
+        "新建和改擴建城鄉公辦幼兒園", "preschool", "built",
+        _r_built_or_expanded,
+    ),
+    _Rule(
+        "named_rate_is_not_a_coverage",
+        "A named rate written with 覆盖率 (毛入园覆盖率) is that rate, not a coverage share.",
+        "學前三年教育毛入園覆蓋率", "preschool", "gross_enrolment",
+        _r_named_rate_not_coverage,
+    ),
+)  # fmt: skip
+
+
+def _read(norm: str, rules: Sequence[_Rule] = _RULES) -> _Features:
+    lex = _lexicon()
+    found = lex.stage_re.findall(norm)
+    stages = {lex.stage_of[w] for w in found if w in lex.stage_of} - {""}
+    measures = {m for word in lex.measure_re.findall(norm) for m in lex.measure_of[word]}
+    if not stages:
+        # a measure that belongs to one stage (交流轮岗, 随迁子女) names it, before generic words
+        stages = {lex.implies[m] for m in measures if m in lex.implies}
+    if not stages and any(w in lex.generic for w in found):
+        stages = {"school_age"}
+    draft = _Draft(norm, stages, measures)
+    for rule in rules:
+        rule.apply(draft)
+    return _Features(frozenset(draft.stages), frozenset(draft.measures))
+
+
 @cache
 def _features(norm: str) -> _Features:
-    words = _STAGE_RE.findall(norm)
-    stages = {_STAGE_OF[w] for w in words if w in _STAGE_OF}
-    if not stages and words:
-        stages = {"school_age"}
-    measures = {m for word in _MEASURE_RE.findall(norm) for m in _MEASURE_OF[word]}
-    if _INSTITUTIONS.search(norm):
-        measures.add("institutions")
-    if measures & _RATES and measures & {"public", "inclusive"}:
-        # the known trap: 公办园在园幼儿占比, 普惠率 (children) vs 公办园占比 (kindergartens)
-        if measures & {"enrolment_count", "children"} or _CHILDREN_SHARE.search(norm):
-            measures.add("children")
-        elif _KINDERGARTEN_SHARE.search(norm) and not measures & {"teacher"}:
-            measures.add("institutions")
-        if not stages:
-            stages.add("preschool")  # 普惠率, 普惠性资源覆盖率: inclusive provision is preschool
-    if measures & _RATES:
-        measures.discard("enrolment_count")  # 在园幼儿占比 is a share, not a head count
-    if "institutions" in measures:
-        measures.discard("children")
-    if not measures & _RATES and measures & {"places", "built"}:
-        measures -= {"public", "inclusive"}  # 新增公办学位 are new places: a sub-count
-    if "enrolment_rate" in measures and stages & {"preschool", "senior_secondary", "higher"}:
-        measures.discard(
-            "enrolment_rate"
-        )  # 高中阶段入学率: gross, as the stage's statistics use it
-        measures.add("gross_enrolment")
-    if "enrolment_rate" in measures and stages == {"primary"}:
-        measures.discard("enrolment_rate")  # 小学入学率: the net rate of school-age children
-        measures.add("net_enrolment")
-    if not measures and norm.endswith("学生"):
-        measures.add("enrolment_count")  # 中职学生, 普高学生: a head count
-    if not measures and stages and _COUNT_OF_SCHOOLS.fullmatch(_STAGE_RE.sub("", norm)):
-        measures.add("school_count")  # 幼儿园数, 小学数: a count of schools
-    if "special" in stages:
-        stages.discard("compulsory")  # special-needs enrolment is compulsory unless it says not
-    if {"primary", "junior_secondary"} <= stages:
-        stages -= {"primary", "junior_secondary"}
-        stages.add("compulsory")  # 小学和初中 together are compulsory education
-    if "places" in measures and "built" in measures:
-        measures.discard("built")  # 新建学位 are new places
-        measures.add("new")
-    return _Features(frozenset(stages), frozenset(measures))
-
-
-# left out of residuals only: counting and population words
-_FILLER = (
-    "人数",
-    "总数",
-    "占",
-    "达到",
-    "实现",
-    "数",
-    "项目",
-    "儿童",
-    "少年",
-    "人口",
-    "青少年",
-    "在",
-)
-_FEATURE_RE = re.compile(
-    "|".join(
-        sorted(
-            map(re.escape, {*_STAGE_OF, *_GENERIC, *_MEASURE_OF, *_FILLER}), key=len, reverse=True
-        )
-    )
-)
+    return _read(norm)
 
 
 @cache
 def _residual(norm: str) -> str:
     """Return what is left of a normalised name once its stage and measure words are out."""
-    return _FEATURE_RE.sub("", norm)
+    return _lexicon().feature_re.sub("", norm)
 
 
 def _scores(
@@ -380,6 +473,12 @@ def _index() -> _Index:
         feats = _features(normalise(entry.name_zh))
         group = by_features.setdefault(feats, [])
         group.extend((norm, key) for _, norm in forms[key])
+        # an alias that reads as the same stage with other measure words (新增公办幼儿园学位) is a
+        # candidate for names that read like it; one of another stage is only matched exactly
+        for _, norm in forms[key][1:]:
+            read = _features(norm)
+            if read != feats and read.stage == feats.stage:
+                by_features.setdefault(read, []).append((norm, key))
     return _Index(exact, forms, by_features, entries)
 
 
@@ -454,19 +553,27 @@ def _with_context(name: str, context: str | None) -> str:
 
     A name without a stage word takes the header's (巩固率 under 九年义务教育 → 义务巩固率),
     provided the header names one stage; a name without measure words takes the header's (小学
-    under 在校学生数(万人) → 小学学生数). Only those words of the header are used.
+    under 在校学生数(万人) → 小学学生数). Only those words of the header are used, and never its
+    place or level words (县, 全县, 省级: ``context = false`` in the words data): a heading such as
+    "表1 温县“十四五”教育事业发展主要指标" names where the table is, not what a row measures.
     """
     if not context:
         return name
-    own = _features(normalise(name))
+    lex = _lexicon()
+    norm = normalise(name)
+    own = _features(norm)
     header = normalise(context)
     theirs = _features(header)
     prefix = suffix = ""
-    named = {_STAGE_OF[w] for w in _STAGE_RE.findall(normalise(name)) if w in _STAGE_OF}
+    named = {lex.stage_of[w] for w in lex.stage_re.findall(norm) if w in lex.stage_of} - {""}
     if not named and len(theirs.stage) == 1:  # 学校, 学生 alone name no stage
-        prefix = "".join(w for w in _STAGE_RE.findall(header) if w in _STAGE_OF)
-    if not own.measures and theirs.measures:
-        suffix = "".join(_MEASURE_RE.findall(header))
+        prefix = "".join(w for w in lex.stage_re.findall(header) if lex.stage_of.get(w))
+    if not own.measures and theirs.measures - lex.no_context:
+        suffix = "".join(
+            w
+            for w in lex.measure_re.findall(header)
+            if not set(lex.measure_of[w]) <= lex.no_context
+        )
     return prefix + name + suffix
 
 

@@ -7,10 +7,11 @@ dictionary, as shipped by the ``opencc-python-reimplemented`` package, read on f
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["fold_width", "t2s_table", "to_simplified"]
+__all__ = ["fold_width", "strip_pinyin", "t2s_table", "to_simplified"]
 
 # Characters that are also simplified characters in their own right (显著, 乾坤, 明瞭, 藉口): left
 # alone so that simplified text is never changed.
@@ -74,3 +75,44 @@ def fold_width(text: str) -> str:
         Same length as ``text``.
     """
     return text.translate(_WIDTH)
+
+
+# A romanisation that mirror sites print after a character: 學(xué), 鄉(xiāng), 個(gè). At least one
+# tone-marked vowel, so that (ab), (M) or (mbps) are never taken for pinyin.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\s*[)）]"
+)
+
+
+def strip_pinyin(text: str) -> tuple[str, tuple[int, ...]]:
+    """Remove inline pinyin annotations (``學(xué)前`` → ``學前``), keeping offsets.
+
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    tuple[str, tuple[int, ...]]
+        The text without annotations, and for each of its characters the offset of that character
+        in ``text`` (so a span found in the result maps back to the original).
+
+    Examples
+    --------
+    >>> strip_pinyin("九年義務(wù)教育")
+    ('九年義務教育', (0, 1, 2, 3, 7, 8))
+    """
+    if "(" not in text and "（" not in text:
+        return text, tuple(range(len(text)))
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _PINYIN.finditer(text):
+        kept.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(kept), tuple(offsets)

@@ -1,0 +1,204 @@
+"""The words data (``data/words.toml``), loaded into typed tables, and patterns built from them.
+
+One file holds the Chinese words eduplans understands (see its header for the sections); this
+module reads it once, checks it, and hands out frozen tables. Modules that read Chinese take their
+words from here instead of typing their own lists. :func:`load_words` reads another copy of the
+file (a user's, or a test's with one block added), so a new word is one block of data.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ._errors import DataError
+
+__all__ = ["MeasureWords", "StageWords", "Words", "alternation", "load_words", "words"]
+
+_BUNDLED = "eduplans/data/words.toml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageWords:
+    """One education stage: its key, zh/en labels and the words that name it."""
+
+    key: str
+    zh: str
+    en: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasureWords:
+    """One thing a name measures: its key and words.
+
+    ``context`` is False for words a section heading may not lend a name (place and level words);
+    ``implies_stage`` is the stage a name with this measure and no stage word of its own has.
+    """
+
+    key: str
+    words: tuple[str, ...]
+    context: bool = True
+    implies_stage: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Words:
+    """All tables of the words data."""
+
+    replace: Mapping[str, str]
+    scope: tuple[str, ...]
+    filler: tuple[str, ...]
+    generic_stage: tuple[str, ...]
+    not_stage: tuple[str, ...]
+    stages: tuple[StageWords, ...]
+    measures: tuple[MeasureWords, ...]
+    compounds: Mapping[str, tuple[str, ...]]
+
+    @property
+    def stage_keys(self) -> frozenset[str]:
+        """Keys of all stages."""
+        return frozenset(s.key for s in self.stages)
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """Return a regex alternation of ``forms``, longest first (so 毛入学率 wins over 入学率).
+
+    Parameters
+    ----------
+    forms
+        Literal words.
+
+    Returns
+    -------
+    str
+        A pattern matching any of them; one that never matches when ``forms`` is empty.
+    """
+    unique = sorted(set(forms), key=lambda w: (-len(w), w))
+    return "|".join(map(re.escape, unique)) or r"(?!x)x"
+
+
+def _strs(value: Any, where: str, path: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataError("expected a list of non-empty strings", path=path, field=where)
+    return tuple(value)
+
+
+def _str(row: Mapping[str, Any], name: str, where: str, path: str) -> str:
+    value = row.get(name)
+    if not isinstance(value, str) or not value:
+        raise DataError(f"expected a non-empty string, got {value!r}", path=path, field=where)
+    return value
+
+
+def _parse(text: str, path: str) -> Words:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"not valid TOML: {exc}", path=path) from None
+    known = {"normalise", "stage", "measure", "compound"}
+    extra = set(doc) - known
+    if extra:
+        raise DataError(f"unknown section(s) {sorted(extra)}", path=path)
+    norm = doc.get("normalise", {})
+    replace = norm.get("replace", {})
+    if not isinstance(replace, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in replace.items()
+    ):
+        raise DataError("expected a table of strings", path=path, field="normalise.replace")
+    stages = []
+    for i, row in enumerate(doc.get("stage", [])):
+        where = f"stage[{i}]"
+        stages.append(
+            StageWords(
+                key=_str(row, "key", f"{where}.key", path),
+                zh=_str(row, "zh", f"{where}.zh", path),
+                en=_str(row, "en", f"{where}.en", path),
+                words=_strs(row.get("words"), f"{where}.words", path),
+            )
+        )
+    stage_keys = {s.key for s in stages}
+    measures = []
+    for i, row in enumerate(doc.get("measure", [])):
+        where = f"measure[{i}]"
+        implied = row.get("implies_stage")
+        if implied is not None and implied not in stage_keys:
+            raise DataError(f"unknown stage {implied!r}", path=path, field=f"{where}.implies_stage")
+        context = row.get("context", True)
+        if not isinstance(context, bool):
+            raise DataError("expected true or false", path=path, field=f"{where}.context")
+        measures.append(
+            MeasureWords(
+                key=_str(row, "key", f"{where}.key", path),
+                words=_strs(row.get("words"), f"{where}.words", path),
+                context=context,
+                implies_stage=implied,
+            )
+        )
+    keys = [m.key for m in measures]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise DataError(f"measure {key!r} is defined twice", path=path, field="measure")
+    compounds = {}
+    for written, parts in doc.get("compound", {}).items():
+        compounds[written] = _strs(parts, f"compound.{written}", path) if parts else ()
+    return Words(
+        replace=MappingProxyType(dict(replace)),
+        scope=_strs(norm.get("scope", []), "normalise.scope", path),
+        filler=_strs(norm.get("filler", []), "normalise.filler", path),
+        generic_stage=_strs(norm.get("generic_stage", []), "normalise.generic_stage", path),
+        not_stage=_strs(norm.get("not_stage", []), "normalise.not_stage", path),
+        stages=tuple(stages),
+        measures=tuple(measures),
+        compounds=MappingProxyType(compounds),
+    )
+
+
+@cache
+def words() -> Words:
+    """Return the bundled words data, read on first use.
+
+    Returns
+    -------
+    Words
+        Frozen tables.
+
+    Raises
+    ------
+    DataError
+        If ``data/words.toml`` is malformed (names the section and field).
+    """
+    text = files("eduplans").joinpath("data/words.toml").read_text(encoding="utf-8")
+    return _parse(text, _BUNDLED)
+
+
+def load_words(path: str | Path) -> Words:
+    """Read a words file (a copy of the bundled one, with blocks added or changed).
+
+    Parameters
+    ----------
+    path
+        A TOML file in the format of ``data/words.toml``.
+
+    Returns
+    -------
+    Words
+        Frozen tables.
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read or is malformed.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read words file: {exc}", path=str(path)) from None
+    return _parse(text, str(path))

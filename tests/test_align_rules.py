@@ -1,0 +1,134 @@
+"""Alignment reads its words from data/words.toml and refines them by named rules (issue 12).
+
+Each rule carries an example name and the features a person expects it to have; the tests check
+the rule produces them and that the rule is needed for them (without it the features differ).
+Generated tests check the catalog against the rules: each entry's stage as the words read it is
+the stage it declares, and no two entries have the same features (they could not be told apart).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import eduplans
+from eduplans import _align
+from eduplans._chinese import strip_pinyin
+
+RULES = {rule.name: rule for rule in _align._RULES}
+
+
+def keys(names: list[str], **kwargs: object) -> list[str | None]:
+    frame = eduplans.align(names, **kwargs)  # type: ignore[arg-type]
+    return [k if isinstance(k, str) else None for k in frame["key"]]
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_gives_its_example_the_declared_features(name: str) -> None:
+    rule = RULES[name]
+    norm = _align.normalise(rule.example)
+    got = _align._read(norm)
+    assert got.stage_text == rule.stage, (rule.example, got.describe())
+    assert ", ".join(sorted(got.measures)) == rule.measures, (rule.example, got.describe())
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_is_needed_for_its_example(name: str) -> None:
+    rule = RULES[name]
+    norm = _align.normalise(rule.example)
+    without = _align._read(norm, [r for r in _align._RULES if r is not rule])
+    assert without != _align._read(norm), f"{name} changes nothing for {rule.example}"
+
+
+def test_rules_are_documented() -> None:
+    for rule in _align._RULES:
+        assert rule.doc.strip() and rule.example, rule.name
+    assert len(RULES) == len(_align._RULES), "two rules share a name"
+
+
+@pytest.mark.parametrize("key", sorted(eduplans.catalog()))
+def test_computed_stage_equals_declared_stage(key: str) -> None:
+    entry = eduplans.catalog()[key]
+    feats = _align._features(_align.normalise(entry.name_zh))
+    computed = "+".join(sorted(feats.stage)) or "all"
+    assert computed == entry.stage, (entry.name_zh, feats.describe())
+
+
+def test_no_two_catalog_entries_can_be_confused() -> None:
+    seen: dict[object, str] = {}
+    for key, entry in eduplans.catalog().items():
+        feats = _align._features(_align.normalise(entry.name_zh))
+        other = seen.setdefault(feats, key)
+        assert other == key, f"{key} and {other} have the same features: {feats.describe()}"
+
+
+def test_no_alias_reads_as_another_entrys_standard_name() -> None:
+    entries = eduplans.catalog()
+    standard = {_align._features(_align.normalise(e.name_zh)): k for k, e in entries.items()}
+    for key, entry in entries.items():
+        for alias in entry.aliases:
+            other = standard.get(_align._features(_align.normalise(alias)))
+            assert other in (None, key), f"alias {alias!r} of {key} reads as {other}"
+
+
+# --- names as real pages write them ----------------------------------------------------------
+def test_inline_pinyin_is_removed_with_offsets_kept() -> None:
+    text = "九年義務(wù)教育鞏(gǒng)固率"
+    clean, offsets = strip_pinyin(text)
+    assert clean == "九年義務教育鞏固率"
+    assert [text[i] for i in offsets] == list(clean)
+    assert eduplans.align([text])["key"].tolist() == ["compulsory_retention_rate"]
+
+
+@pytest.mark.parametrize("text", ["带宽(mbps)", "中等职业(技工)学校", "比例(%)", "(M)"])
+def test_brackets_that_are_not_pinyin_stay(text: str) -> None:
+    assert strip_pinyin(text)[0] == text
+
+
+def test_stray_spaces_and_traditional_characters() -> None:
+    frame = eduplans.align(["學前 三年 毛入園率", "高 中 階段 毛入學率"])
+    assert frame["key"].tolist() == [
+        "preschool_gross_enrolment_rate",
+        "upper_secondary_gross_enrolment_rate",
+    ]
+
+
+def test_a_headings_place_word_never_vetoes_a_name_with_its_own_measure() -> None:
+    # issue 12: under this heading the name was ruled out ("measure words differ: county")
+    heading = "表1 温县“十四五”教育事业发展主要指标"
+    frame = eduplans.align(["劳动年龄人口平均受教育年限", "学前三年毛入园率"], context=heading)
+    assert frame["key"].tolist() == [
+        "labour_force_schooling_years",
+        "preschool_gross_enrolment_rate",
+    ]
+
+
+def test_a_headings_place_word_is_not_lent_to_a_bare_name() -> None:
+    assert eduplans.align(["巩固率"], context="全县义务教育")["key"].tolist() == [
+        "compulsory_retention_rate"
+    ]
+
+
+def test_a_measure_word_is_read_after_normalisation() -> None:
+    # 受教育年限 normalises to 受年限 (教育 is filler): the word must be read the same way
+    feats = _align._features(_align.normalise("劳动年龄人口平均受教育年限"))
+    assert "schooling_years" in feats.measures
+
+
+def test_expansion_alone_is_not_building() -> None:
+    got = keys(["改扩建幼儿园", "新建、改扩建幼儿园", "新建公办幼儿园"])
+    assert got == [None, "kindergartens_built", "kindergartens_built"]
+
+
+def test_a_central_kindergarten_is_its_own_indicator() -> None:
+    assert keys(["乡镇中心幼儿园覆盖率"]) == [None]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    list(itertools.combinations(["新建幼儿园", "改扩建幼儿园", "新建乡镇中心幼儿园"], 2)),
+)
+def test_look_alikes_do_not_cluster(a: str, b: str) -> None:
+    clusters = eduplans.cluster([a, b])["cluster"].tolist()
+    assert clusters[0] != clusters[1]
