@@ -102,7 +102,7 @@ def strip_pinyin(text: str) -> tuple[str, tuple[int, ...]]:
     Examples
     --------
     >>> strip_pinyin("九年義務(wù)教育")
-    ('九年義務教育', (0, 1, 2, 3, 7, 8))
+    ('九年義務教育', (0, 1, 2, 3, 8, 9))
     """
     if "(" not in text and "（" not in text:
         return text, tuple(range(len(text)))
