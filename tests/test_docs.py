@@ -30,3 +30,65 @@ def test_docs_pages_in_the_nav_exist() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for page in re.findall(r":\s*([\w-]+\.md)", nav):
         assert (ROOT / "docs" / page).is_file(), page
+
+
+def _readme_workflow() -> str:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import make_notebooks
+    finally:
+        sys.path.pop(0)
+    return str(make_notebooks.readme_code())
+
+
+def test_readme_review_workflow_runs(tmp_path: Path) -> None:
+    """The README's workflow: parse, review and fix a value, save, validate, load, compare, plot."""
+    code = _readme_workflow()
+    for step in ("parse_plan(", "replace_value(", ".save(", "validate(", "load(", "compare(",
+                 "plot.save("):  # fmt: skip
+        assert step in code, step
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                            text=True, env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+                            timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    import eduplans
+
+    mine = eduplans.read_plan(tmp_path / "drafts" / "mouxian-2021.toml")
+    seats = next(t for t in mine.targets if t.text == "1200个")
+    assert "cumulative" in seats.flags and seats.note  # the fix was saved
+    assert (tmp_path / "drafts" / "mouxian.txt").read_text("utf-8").startswith("某某县")
+    assert (tmp_path / "retention.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_the_notebook_is_the_readme_workflow() -> None:
+    import json
+
+    nb = json.loads((ROOT / "examples" / "add_your_own_plan.ipynb").read_text("utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    squash = lambda s: re.sub(r"\s+", "", re.sub(r"#[^\n]*", "", s))  # noqa: E731
+    assert squash(_readme_workflow()) in squash(code)
+
+
+def test_no_stale_claims_in_the_docs() -> None:
+    """Claims that were once true and are not any more (issue 14)."""
+    stale = {
+        "parser.md": ["keys are None"],
+        "data.md": ["printed by `python -m eduplans`", 'frame["flags"]'],
+        "cli.md": ["progress bar for many files"],
+        "frame.md": ["`;`-separated"],
+    }
+    for page, phrases in stale.items():
+        text = (ROOT / "docs" / page).read_text("utf-8")
+        for phrase in phrases:
+            assert phrase not in text, (page, phrase)
+
+
+def test_api_docs_render_no_raw_roles_and_no_private_links() -> None:
+    import eduplans
+
+    for name in eduplans.__all__:
+        obj = getattr(eduplans, name)
+        doc = getattr(obj, "__doc__", None) or ""
+        assert "_writer.save_plan" not in doc, name
+    api = (ROOT / "docs" / "api.md").read_text("utf-8")
+    assert "_writer" not in api

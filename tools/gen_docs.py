@@ -5,6 +5,7 @@ Run: python tools/gen_docs.py   (tests/test_docs.py fails when a page is out of 
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -13,27 +14,70 @@ import eduplans
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _key_html(key: str) -> str:
+    """A key that may break after its underscores only, never inside a word."""
+    return "<code>" + "_<wbr>".join(html.escape(p) for p in key.split("_")) + "</code>"
+
+
+CATEGORY_TITLES = {
+    "access": "Access and enrolment",
+    "equity": "Equity and inclusion",
+    "quality": "Quality",
+    "teachers": "Teachers",
+    "resources": "Schools, places and facilities",
+    "finance": "Finance",
+    "attainment": "Attainment",
+    "health": "Health and physical activity",
+    "digital": "Digital education",
+}
+
+
 def catalog_page() -> str:
+    e_ = html.escape
+    entries = list(eduplans.catalog().values())
     lines = [
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         "# Indicator catalog",
         "",
         "Generated from `src/eduplans/data/catalog.toml` by `tools/gen_docs.py`; do not edit.",
-        "Each key is stable; `ep.catalog()[key]` gives the entry, `ep.align` maps names to keys.",
+        f"{len(entries)} indicators, one row each, grouped by category. Each key is stable;",
+        "`ep.catalog()[key]` gives the entry, `ep.align` maps the names plans use to keys. Open",
+        "a row's *definition and aliases* to see what it measures and the other names plans use;",
+        "the filter below matches keys, Chinese and English names, aliases and definitions.",
         "",
-        "| key | 中文 | English | unit | stage | category | better | aliases |",
-        "|---|---|---|---|---|---|---|---|",
+        '<input id="catalog-filter" class="catalog-filter" type="search" '
+        'placeholder="Filter: 入园率, teacher, preschool_…" aria-label="Filter the catalog">',
+        "",
     ]
-    for e in eduplans.catalog().values():
-        better = {"up": "↑", "down": "↓", "none": ""}[e.direction]
-        aliases = "、".join(e.aliases)
-        lines.append(
-            f"| `{e.key}` | {e.name_zh} | {e.label_en} | {e.unit} | {e.stage} | {e.category} "
-            f"| {better} | {aliases} |"
-        )
-    lines += ["", "## Definitions", ""]
-    for e in eduplans.catalog().values():
-        lines.append(f"- **`{e.key}`** ({e.name_zh}): {e.definition}")
-    return "\n".join(lines) + "\n"
+    order = list(CATEGORY_TITLES)
+    rank = {c: i for i, c in enumerate(order)}
+    for category in sorted({e.category for e in entries}, key=lambda c: (rank.get(c, 99), c)):
+        lines += [
+            f"## {CATEGORY_TITLES.get(category, category)}",
+            "",
+            '<div class="catalog"><table>',
+            "<thead><tr><th>indicator</th><th>key</th><th>unit</th><th>stage</th>"
+            "<th>better</th></tr></thead>",
+            "<tbody>",
+        ]
+        for e in (x for x in entries if x.category == category):
+            better = {"up": "↑ higher", "down": "↓ lower", "none": ""}[e.direction]
+            aliases = "、".join(e_(a) for a in e.aliases) or "none"
+            n = len(e.aliases)
+            lines.append(
+                f'<tr id="{e_(e.key)}"><td><span lang="zh">{e_(e.name_zh)}</span><br>'
+                f"{e_(e.label_en)}<details><summary>definition and {n} alias"
+                f"{'es' if n != 1 else ''}</summary><p>{e_(e.definition)}</p>"
+                f'<p lang="zh">{aliases}</p></details></td>'
+                f"<td>{_key_html(e.key)}</td><td>{e_(e.unit)}</td><td>{e_(e.stage)}</td>"
+                f"<td>{better}</td></tr>"
+            )
+        lines += ["</tbody>", "</table></div>", ""]
+    return "\n".join(lines)
 
 
 def changelog_page() -> str:

@@ -8,6 +8,7 @@ The notebooks are generated so that their code stays reviewable here; edit this 
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,37 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def readme_code() -> str:
+    """The code block of the README's "Review a plan of your own" section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Review a plan of your own", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def readme_workflow() -> list[tuple[str, str]]:
+    """The README's workflow as notebook cells: one per numbered step, its comment as text."""
+    cells: list[tuple[str, str]] = [
+        (
+            "md",
+            "# Add and review your own plan\n\n"
+            "The README's workflow, step by step: parse a plan's text into a draft, review and "
+            "fix it, save and validate it, then compare it with the bundled plans. The text is "
+            "a short made-up plan for illustration (it tests the workflow, not the parser).",
+        )
+    ]
+    cells.append(
+        ("code", "import os\nimport tempfile\n\nos.chdir(tempfile.mkdtemp())  # a scratch folder")
+    )
+    chunks = [c.strip("\n") for c in readme_code().split("\n\n# ")]
+    cells.append(("code", chunks[0]))
+    for chunk in chunks[1:]:
+        title, _, code = chunk.partition("\n")
+        cells.append(("md", f"**{title.strip()}**"))
+        cells.append(("code", code))
+    return cells
+
 
 NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
     "preschool_access.ipynb": [
@@ -144,43 +176,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("md", "Which indicators does each region set at all?"),
         ("code", "ax = plot.coverage(plans, lang='en')"),
     ],
-    "add_your_own_plan.ipynb": [
-        (
-            "md",
-            "# Add and compare your own plan\n\n"
-            "Parse a plan's text into a draft, review it, save it in the bundled format, and "
-            "compare it with the five bundled plans. The text below is a short made-up plan "
-            "for illustration.",
-        ),
-        (
-            "code",
-            "import tempfile, pathlib\nimport eduplans as ep\n\n"
-            "text = '''某某县“十四五”教育事业发展规划\n\n"
-            "一、主要目标\n\n"
-            "到2025年,学前三年毛入园率达到95%,普惠性幼儿园覆盖率保持在90%以上,"
-            "九年义务教育巩固率达到99%,高中阶段毛入学率达到95%。"
-            "新建、改扩建幼儿园5所,新增学位1200个。\n'''\n"
-            "folder = pathlib.Path(tempfile.mkdtemp())\n"
-            "(folder / 'mouxian.txt').write_text(text, encoding='utf-8')",
-        ),
-        (
-            "code",
-            "draft = ep.parse_plan(folder / 'mouxian.txt', region=ep.Region(name='某某县', level='county'))\n"
-            "draft.to_frame()[['indicator', 'key', 'kind', 'year', 'text', 'comparator', 'value', "
-            "'unit', 'quote']]",
-        ),
-        (
-            "md",
-            "Review: every value points at its quote. Save the draft next to its text and load "
-            "it back as a curated plan would be:",
-        ),
-        ("code", "path = draft.save(folder / 'mouxian.toml')\nmine = ep.read_plan(path)\nmine"),
-        (
-            "code",
-            "ep.compare([*ep.load(), mine], 'preschool_gross_enrolment_rate')"
-            "[['region', 'baseline_value', 'target_year', 'target_text', 'national_text']]",
-        ),
-    ],
+    "add_your_own_plan.ipynb": readme_workflow(),
 }
 
 
@@ -196,6 +192,8 @@ def main() -> None:
         nb.cells = [
             new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells
         ]
+        for i, cell in enumerate(nb.cells):  # stable ids: regenerating changes no line
+            cell["id"] = hashlib.sha1(f"{name}:{i}".encode()).hexdigest()[:8]
         nbformat.write(nb, out / name)
         print(f"wrote examples/{name}")
     # the notebooks' code follows the project's style (CI checks it like any other code)

@@ -68,6 +68,16 @@ class CatalogEntry:
     direction: str
     aliases: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        from ._repr import entry_repr
+
+        return entry_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._repr import entry_html
+
+        return entry_html(self)
+
 
 @cache
 def catalog() -> Mapping[str, CatalogEntry]:

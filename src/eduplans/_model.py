@@ -128,6 +128,16 @@ class Region:
     def __str__(self) -> str:
         return self.name
 
+    def __repr__(self) -> str:
+        from ._repr import region_repr
+
+        return region_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._repr import region_html
+
+        return region_html(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceSpan:
@@ -292,8 +302,18 @@ class _Value:
         """The verbatim source text this value was read from."""
         return self.span.quote
 
+    def __repr__(self) -> str:
+        from ._repr import value_repr
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+        return value_repr(self)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        from ._repr import value_html
+
+        return value_html(self)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)  # repr: _Value's short one
 class Baseline(_Value):
     """A value a plan reports for a past year (a table's 2020 column, a 十三五 review figure).
 
@@ -325,7 +345,7 @@ class Baseline(_Value):
     kind: ClassVar[str] = "baseline"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)  # repr: _Value's short one
 class Target(_Value):
     """A value a plan promises for a future year; fields as :class:`Baseline`."""
 
@@ -406,6 +426,16 @@ class Indicator:
         """Baselines and targets, in the order they stand in the source text."""
         both: list[Baseline | Target] = [*self.baselines, *self.targets]
         return tuple(sorted(both, key=lambda v: (v.span.start, v.kind)))
+
+    def __repr__(self) -> str:
+        from ._repr import indicator_repr
+
+        return indicator_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._repr import indicator_html
+
+        return indicator_html(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
