@@ -464,18 +464,18 @@ def test_font_holds_the_general_standard_characters() -> None:
 # --- the plans' meaning ---------------------------------------------------------------------
 
 
-def _plan(*indicators: tuple[str, str, float | None, str, float | None, str, str]) -> Any:
-    """A plan of ``(key, unit, baseline, comparator, target, target text, flags)`` rows."""
+def _plan(*indicators: tuple[Any, ...]) -> Any:
+    """A plan of ``(key, unit, baseline, comparator, target, target text, flags[, high])`` rows."""
     from eduplans import Baseline, Indicator, Plan, Region, SourceSpan, Target
 
-    src = "".join(f"{key}基线{b}目标{t}{words}。" for key, _, b, _, t, words, _ in indicators)
+    src = "".join(f"{row[0]}基线{row[2]}目标{row[4]}{row[5]}。" for row in indicators)
 
     def span(quote: str, after: int = 0) -> SourceSpan:
         start = src.index(quote, after)
         return SourceSpan(start=start, end=start + len(quote), quote=quote)
 
     made = []
-    for key, unit, base, comp, target, words, flags in indicators:
+    for key, unit, base, comp, target, words, flags, *high in indicators:
         at = src.index(key)
         baselines = ()
         if base is not None:
@@ -508,6 +508,7 @@ def _plan(*indicators: tuple[str, str, float | None, str, float | None, str, str
                         span=span(words, at),
                         flags=tuple(f for f in flags.split(";") if f),
                         note="as the test states it" if flags else "",
+                        upper_magnitude=high[0] if high else None,
                     ),
                 ),
             )
@@ -595,6 +596,31 @@ def test_targets_draw_bounds_the_right_way(lang: str) -> None:
         words = "\n".join(_texts(ax))
         assert (("基线已达到" if lang == "zh" else "met at baseline") in words) == met, key
         plt.close("all")
+
+
+@pytest.mark.parametrize(
+    ("base", "joined_to", "hue"),
+    [(96.0, None, "none"), (90.0, 95.0, "orange"), (99.0, 97.0, "purple")],
+    ids=["within", "below", "above"],
+)
+def test_ranges_read_against_the_baseline(base: float, joined_to: float | None, hue: str) -> None:
+    from matplotlib.colors import to_rgb
+
+    key = "preschool_gross_enrolment_rate"
+    plan = _plan((key, "percent", base, "range", 95.0, "95%—97%", "", 97.0))
+    ax = eduplans.plot.targets([plan], "preschool_gross_enrolment_rate", lang="en")
+    grey = [line for line in ax.get_lines() if line.get_linewidth() == 1.4]
+    assert [sorted(line.get_xdata()) for line in grey] == (
+        [] if joined_to is None else [sorted([base, joined_to])]
+    )  # joined to the nearer end only when the baseline is outside the range
+    assert ("met at baseline" in "\n".join(_texts(ax))) == (joined_to is None)
+    face = to_rgb(_cell(eduplans.plot.coverage([plan]), 0, 0).get_facecolor())
+    if hue == "none":
+        assert face == (1.0, 1.0, 1.0)
+    elif hue == "orange":
+        assert face[0] > face[2]
+    else:
+        assert face[2] > face[0]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

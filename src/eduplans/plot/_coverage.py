@@ -186,7 +186,11 @@ def _colour_value(cell: Any, reading: Reading) -> float:
     years = int(cell["target_year"]) - int(cell["baseline_year"])
     if years <= 0:
         return math.nan
-    return (float(target) - float(base)) / years
+    goal = float(target)
+    high = cell["target_value_high"]
+    if reading.status == "range" and is_number(high) and float(base) > float(high):
+        goal = float(high)  # a range below the baseline: the least cut reaches its top end
+    return (goal - float(base)) / years
 
 
 def _draw(

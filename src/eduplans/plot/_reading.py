@@ -46,6 +46,7 @@ _FRAME_STATUS = {
     "keep_below": "met_at_baseline",
     "met_at_baseline": "met_at_baseline",
     "keep": "maintain",
+    "keep_within": "met_at_baseline",
 }
 # measures of eduplans.compare's ``measure`` column → how a figure draws them
 _FRAME_MEASURE = {
@@ -105,7 +106,8 @@ class Reading:
     @property
     def coloured(self) -> bool:
         """Whether a change per year from the baseline means what the plan says."""
-        return self.measure == "level" and self.status in ("point", "approx", "raise_to", "cut_to")
+        coloured = ("point", "approx", "raise_to", "cut_to", "range")
+        return self.measure == "level" and self.status in coloured
 
 
 def _number(value: Any) -> float:
@@ -127,6 +129,7 @@ def read_values(
     text: str = "",
     status: str = "",
     measure: str = "",
+    high: Any = None,
 ) -> Reading:
     """Read one target from its comparator, number, baseline and flags.
 
@@ -149,6 +152,8 @@ def read_values(
         The target as the plan writes it, for the direction of a change (降低, 提高).
     status, measure
         The frame's own ``status`` and ``measure`` when it has them; they take precedence.
+    high
+        The upper end of a range.
 
     Returns
     -------
@@ -186,7 +191,9 @@ def read_values(
     if comp == "maintain" or math.isnan(number):
         state = "maintain"
     elif comp == "range":
-        state = "range"
+        top = _number(high)
+        inside = not math.isnan(base) and kind == "level" and number <= base <= top
+        state = "met_at_baseline" if inside else "range"  # 95—97% from 96: keep within
     elif comp == "~":
         state = "approx"
     elif comp in (">=", ">"):
@@ -237,6 +244,7 @@ def read_row(row: Any, *, level_unit: str = "") -> Reading:
             text=str(get("target_text", "") or ""),
             status=str(get("status", "") or ""),
             measure=str(get("measure", "") or ""),
+            high=get("target_value_high"),
         )
     return read_values(
         str(get("comparator", "")),
@@ -248,6 +256,7 @@ def read_row(row: Any, *, level_unit: str = "") -> Reading:
         text=str(get("text", "") or ""),
         status=str(get("status", "") or ""),
         measure=str(get("measure", "") or ""),
+        high=get("value_high"),
     )
 
 

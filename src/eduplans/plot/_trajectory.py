@@ -152,6 +152,7 @@ def _target_reading(row: Any, group: pd.DataFrame, level_unit: str) -> Reading:
         text=str(row["text"]),
         status=str(row.get("status", "") or ""),
         measure=str(row.get("measure", "") or ""),
+        high=row.get("value_high"),
     )
 
 
