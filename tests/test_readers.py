@@ -395,3 +395,26 @@ def test_pdfium_and_pdfplumber_pages_read_alike(monkeypatch: pytest.MonkeyPatch)
     slow = read_document(path)
     assert fast.text == slow.text
     assert fast.tables[0].texts(fast.text) == slow.tables[0].texts(slow.text)
+
+
+def test_html_page_laid_out_in_a_table() -> None:
+    """Old sites lay out the whole page in a table: its cells are blocks, not a grid."""
+    text = (DATA / "luoyang_excerpt.txt").read_text(encoding="utf-8")
+    last = text.rstrip("\n").split("\n")[-1]  # a real paragraph with four targets
+    page = (
+        "<html><head><meta charset='utf-8'><title>洛阳市“十四五”教育事业发展规划</title></head>"
+        "<body><table width='980'><tr><td colspan='2'><a href='/'>首页</a> <a href='/a'>机构概况"
+        "</a> <a href='/b'>政务公开</a></td></tr><tr><td width='200'><a href='/x'>通知公告</a><br>"
+        "<a href='/y'>工作动态</a></td><td><p>洛阳市“十四五”教育事业发展规划</p>"
+        f"<p>{last}</p><table border='1'><tr><td>指标</td><td>2020年</td><td>2025年</td></tr>"
+        "<tr><td>学前教育毛入园率(%)</td><td>92</td><td>94</td></tr></table></td></tr></table>"
+        "</body></html>"
+    )
+    doc = read_document(page)
+    assert "政务公开" not in doc.text and "通知公告" not in doc.text
+    assert last in doc.text.split("\n")
+    assert [t.shape for t in doc.tables] == [(2, 3)]
+    plan = eduplans.parse_plan(page)
+    alone = eduplans.parse_plan("洛阳市“十四五”教育事业发展规划\n" + last + "\n")
+    assert _values(plan, "prose") == _values(alone, "prose")
+    assert {(v.year, v.magnitude) for v in plan.baselines} == {(2020, 92.0)}

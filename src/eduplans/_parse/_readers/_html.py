@@ -121,8 +121,24 @@ def _words(text: str | None) -> int:
     return len(_WORD.findall(text)) if text else 0
 
 
+_MARK = "data-eduplans-grid"
+
+
+def _mark_data_tables(root: HtmlElement) -> None:
+    """Tell the tables of data from layout tables (old sites lay out whole pages in tables).
+
+    A layout table holds another table or a cell of running text (over 200 characters); its
+    cells are read as blocks of the page. Tables of data get a mark attribute.
+    """
+    for table in root.iter("table"):
+        nested = any(t is not table for t in table.iter("table"))
+        long_cell = any(_words(td.text_content()) > 200 for td in table.iter("td", "th"))
+        if not nested and not long_cell:
+            table.set(_MARK, "1")
+
+
 def _is_data_table(table: HtmlElement) -> bool:
-    return not any(True for _ in table.iter("table") if _ is not table)
+    return bool(table.get(_MARK) == "1")
 
 
 def _own_text(el: HtmlElement) -> int:
@@ -342,6 +358,7 @@ class HtmlReader(Reader):
         title_el = root.find(".//title")
         page_title = str(title_el.text or "").strip() if title_el is not None else ""
         _clean(root)
+        _mark_data_tables(root)
         scores = _score(root)
         body_el = root.find("body")
         body: HtmlElement = (
