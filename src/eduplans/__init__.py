@@ -23,14 +23,16 @@ from ._compare import COMPARE_COLUMNS, compare, hierarchy, national
 from ._errors import (
     DataError,
     EduplansError,
+    MissingDependencyError,
     NoDataError,
     ParseError,
     PlanNotFoundError,
     UnitError,
     UnknownKeyError,
     ValueTextError,
+    WriteError,
 )
-from ._export import DATA_VERSION, MissingDependencyError, cite, export
+from ._export import DATA_VERSION, cite, export
 from ._frame import FRAME_COLUMNS, frame_dtypes, to_frame
 from ._loader import load, read_plan, regions
 from ._model import Baseline, Diagnostic, Indicator, MetaField, Plan, Region, SourceSpan, Target
@@ -107,6 +109,7 @@ __all__ = [
     "UnitError",
     "UnknownKeyError",
     "ValueTextError",
+    "WriteError",
     "__version__",
     "align",
     "catalog",

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ._catalog import CatalogEntry, catalog
 from ._chinese import fold_width, strip_pinyin, to_simplified
 from ._errors import DataError
+from ._once import once
 from ._words import alternation, words
 
 if TYPE_CHECKING:
@@ -450,7 +451,7 @@ class _Index:
     entries: Mapping[str, CatalogEntry] = field(repr=False)
 
 
-@cache
+@once
 def _index() -> _Index:
     entries = catalog()
     exact: dict[str, str] = {}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
 from ._errors import DataError
+from ._once import once
 from ._units import UNITS
 
 __all__ = ["CatalogEntry", "catalog"]
@@ -79,7 +79,7 @@ class CatalogEntry:
         return entry_html(self)
 
 
-@cache
+@once
 def catalog() -> Mapping[str, CatalogEntry]:
     """Return the indicator catalog, key → :class:`CatalogEntry`, in file order.
 

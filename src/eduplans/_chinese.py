@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from ._once import once
+
 __all__ = ["fold_width", "strip_pinyin", "t2s_table", "to_simplified"]
 
 # Characters that are also simplified characters in their own right (显著, 乾坤, 明瞭, 藉口): left
@@ -18,7 +20,7 @@ __all__ = ["fold_width", "strip_pinyin", "t2s_table", "to_simplified"]
 _KEEP = frozenset("著乾瞭藉")
 
 
-@cache
+@once
 def t2s_table() -> dict[int, str]:
     """Return the traditional → simplified table for ``str.translate``, one character for one.
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._catalog import catalog
 from ._errors import DataError, NoDataError, UnitError, UnknownKeyError
 from ._model import Baseline, Indicator, Plan, Target
+from ._once import once
 from ._units import check_compatible
 from ._vocab import Comparator
 
@@ -86,7 +86,7 @@ class _National:
     quote: str
 
 
-@cache
+@once
 def _national_values() -> tuple[_National, ...]:
     name = "eduplans/data/national.toml"
     doc = tomllib.loads(files("eduplans").joinpath("data/national.toml").read_text("utf-8"))

@@ -9,6 +9,8 @@ clause catches them all::
     ├── UnitError            a unit is unknown, or two units cannot be compared or added
     ├── ParseError           a plan text cannot be read (empty, binary, undecodable, too large,
     │                        a .doc or a scanned PDF)
+    ├── WriteError           (also an OSError) a file cannot be written (names the file and
+    │                        the reason; nothing is left half-written)
     ├── MissingDependencyError  (also an ImportError) an optional dependency is not installed;
     │                        the message says which extra to install
     ├── NoDataError          a comparison or figure has nothing to show (a key no plan sets,
@@ -32,7 +34,18 @@ __all__ = [
     "UnitError",
     "UnknownKeyError",
     "ValueTextError",
+    "WriteError",
 ]
+
+#: Longest input text quoted in full in an error message; longer ones are shortened.
+_QUOTED = 80
+
+
+def shorten(text: str, limit: int = _QUOTED) -> str:
+    """Return ``text`` cut to ``limit`` characters for a message (with its full length)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text)} characters)"
 
 
 class EduplansError(Exception):
@@ -78,7 +91,7 @@ class ValueTextError(EduplansError, ValueError):
         self.text = text
         self.position = position
         at = f" at position {position}" if position is not None else ""
-        super().__init__(f"cannot read value text {text!r}{at}: {message}")
+        super().__init__(f"cannot read value text {shorten(text)!r}{at}: {message}")
 
 
 class UnitError(EduplansError, ValueError):
@@ -113,6 +126,26 @@ class MissingDependencyError(EduplansError, ImportError):
     or reading an HTML, DOCX or PDF plan needs its reader's extra (``eduplans[html]``,
     ``eduplans[docx]``, ``eduplans[pdf]``, or ``eduplans[formats]`` for all three).
     """
+
+
+class WriteError(EduplansError, OSError):
+    """A file cannot be written: a folder in the way, no space, no permission, a bad name.
+
+    Writes go to a temporary file in the target folder that is then renamed, so a failed write
+    leaves neither a partial file nor, for :meth:`~eduplans.Plan.save`, a lone source text.
+
+    Parameters
+    ----------
+    message
+        What is wrong.
+    path
+        The file that could not be written.
+
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
 
 
 class PlanNotFoundError(EduplansError, KeyError):

@@ -8,11 +8,12 @@ naming the file and the field. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
-from datetime import date
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,9 +21,10 @@ from typing import Any, TypeVar
 
 from ._catalog import catalog
 from ._collection import PlanCollection
-from ._errors import DataError
+from ._errors import DataError, ValueTextError
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
-from ._units import UNITS
+from ._once import once
+from ._units import UNITS, parse_value
 from ._vocab import Binding, Comparator, PlanKind, PlanStatus, RegionLevel
 
 __all__ = ["load", "read_plan", "regions"]
@@ -77,7 +79,7 @@ def _data_dir() -> Traversable:
     return files("eduplans").joinpath("data")
 
 
-@cache
+@once
 def regions() -> Mapping[str, Region]:
     """Return the bundled regions by GB/T 2260 code.
 
@@ -133,6 +135,13 @@ class _Reader:
         ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
         if kind is float:
             ok = isinstance(value, int | float) and not isinstance(value, bool)
+            if ok and isinstance(value, int) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+                raise self.fail(f"the number {_digits(value)} is too large", f"{field}{name}")
+        if kind is date and isinstance(value, datetime):
+            raise self.fail(
+                f"expected a date (YYYY-MM-DD), got the date-time {value.isoformat()}",
+                f"{field}{name}",
+            )
         if not ok:
             raise self.fail(
                 f"expected {kind.__name__}, got {type(value).__name__} {value!r}", f"{field}{name}"
@@ -163,7 +172,120 @@ class _Reader:
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise self.fail(f"expected a string, got {item!r}", f"{field}{name}[{i}]")
+            if not item:  # the schema: minLength 1
+                raise self.fail("an empty string", f"{field}{name}[{i}]")
+            if item in items[:i]:  # the schema: uniqueItems
+                raise self.fail(f"{item!r} is given twice", f"{field}{name}[{i}]")
         return tuple(items)
+
+    def text(self, table: Mapping[str, Any], name: str, field: str, default: Any = ...) -> str:
+        """Return a string the schema requires to be non-empty."""
+        value: str = self.get(table, name, str, field, default)
+        if value is not default and not value.strip():
+            raise self.fail("must not be empty or blank", f"{field}{name}")
+        return value
+
+    def code(self, table: Mapping[str, Any], name: str, field: str) -> str | None:
+        """Return a GB/T 2260 region code (six digits, the schema's pattern), or None."""
+        value: str | None = self.get(table, name, str, field, default=None)
+        if value is not None and not _CODE.fullmatch(value):
+            raise self.fail(f"{value!r} is not a six-digit region code", f"{field}{name}")
+        return value
+
+
+_FLOAT_MAX = 1.7976931348623157e308
+_CODE = re.compile(r"[1-9][0-9]{5}")
+_KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+_SCALES = (1e3, 1e4, 1e8)  # a table header's 千 / 万 / 亿 applied to a bare cell
+
+
+def _digits(value: int) -> str:
+    """Write a huge integer for a message: its first digits and length."""
+    sign = "-" if value < 0 else ""
+    n = abs(value)
+    # str() of an integer above 4,300 digits is refused by Python: count by bit length
+    if n.bit_length() > 10_000:
+        return f"{sign}(about {int(n.bit_length() * 0.30103)} digits)"
+    text = str(n)
+    return f"{sign}{text[:12]}… ({len(text)} digits)"
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _check_text(r: _Reader, v: Baseline | Target, f: str) -> None:
+    """Check a value against its own text: the text is in the quote and reads as the value.
+
+    The text is read with :func:`eduplans.parse_value` in the indicator's unit. Accepted
+    differences are the ones a flag explains: ``comparator_from_context`` (a comparator word
+    earlier in the sentence), ``number_from_words`` (全覆盖 read as 100%), ``text_defect`` (the
+    plan's own typo), and a table header's 千/万/亿 applied to a count cell without a scale word.
+    """
+    if not v.text.strip():
+        raise r.fail("the value text is blank", f"{f}text")
+    if v.text not in v.span.quote:
+        raise r.fail(f"the text {v.text!r} is not inside its quote", f"{f}text")
+    if "text_defect" in v.flags:
+        return
+    if "number_from_words" in v.flags and not re.search(r"\d", v.text):
+        return  # 全覆盖, 一名: the flag's note says how the words were read (and no cn2an here)
+    read = None
+    error: ValueTextError | None = None
+    for attempt in _readings(v.text):
+        try:
+            read = parse_value(attempt, unit=v.unit)
+            break
+        except ValueTextError as exc:
+            error = error or exc
+    if read is None:
+        if "number_from_words" in v.flags:
+            return
+        raise r.fail(f"the text does not read as a value: {error}", f"{f}text")
+    if read.comparator is not v.comparator and not (
+        "comparator_from_context" in v.flags and read.comparator.value == "="
+    ):
+        raise r.fail(
+            f"the comparator {v.comparator.value!r} disagrees with the text {v.text!r}, which "
+            f"reads {read.comparator.value!r} (flag comparator_from_context if a word elsewhere "
+            "in the sentence sets it)",
+            f"{f}comparator",
+        )
+    scales: tuple[float, ...] = (1.0,)
+    if v.unit not in ("percent", "percentage_point") and not re.search("[千万亿]", v.text):
+        scales = (1.0, *_SCALES)
+    for k in scales:
+        low = None if read.value is None else read.value * k
+        high = None if read.upper is None else read.upper * k
+        if _same(low, v.magnitude) and _same(high, v.upper_magnitude):
+            return
+    field = "value" if not _same(read.value, v.magnitude) else "value_high"
+    raise r.fail(
+        f"value {v.magnitude!r} (value_high {v.upper_magnitude!r}) disagrees with the text "
+        f"{v.text!r}, which reads {read.value!r} (value_high {read.upper!r})",
+        f"{f}{field}",
+    )
+
+
+def _readings(text: str) -> Iterator[str]:
+    """Yield the text, then (only if asked) the forms the parser reads it in.
+
+    Its simplified and full-width-folded form, then that form of the parser's normalised view
+    (inline pinyin and stray spaces deleted: ``2.9個(gè)百分點``).
+    """
+    yield text
+    from ._chinese import fold_width, to_simplified
+
+    folded = to_simplified(fold_width(text))
+    if folded != text:
+        yield folded
+    from ._parse._view import make_view
+
+    viewed = to_simplified(fold_width(make_view(text).text))
+    if viewed not in (text, folded):
+        yield viewed
 
 
 def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | Target:
@@ -172,10 +294,10 @@ def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | 
     if kind not in ("baseline", "target"):
         raise r.fail(f"{kind!r} is not 'baseline' or 'target'", f"{f}kind")
     start, end = r.get(raw, "start", int, f), r.get(raw, "end", int, f)
-    quote = r.get(raw, "quote", str, f)
+    quote = r.text(raw, "quote", f)
     span = r.build(lambda: SourceSpan(start=start, end=end, quote=quote), f)
     cls: type[Baseline | Target] = Baseline if kind == "baseline" else Target
-    return r.build(
+    value = r.build(
         lambda: cls(
             year=r.get(raw, "year", int, f),
             comparator=enum_field(Comparator, r.get(raw, "comparator", str, f), "comparator"),
@@ -190,6 +312,8 @@ def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | 
         ),
         f,
     )
+    _check_text(r, value, f)
+    return value
 
 
 def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
@@ -198,17 +322,27 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
     if unit not in UNITS:
         raise r.fail(f"unknown unit {unit!r}; known units: {sorted(UNITS)}", f"{f}unit")
     key = r.get(raw, "key", str, f, default=None)
+    if key is not None and not _KEY_PATTERN.fullmatch(key):
+        raise r.fail(f"{key!r} is not a snake_case key", f"{f}key")
     if key is not None and key not in catalog():
         raise r.fail(f"unknown catalog key {key!r}", f"{f}key")
     raw_values = r.get(raw, "values", list, f)
     values = []
+    seen: dict[tuple[Any, ...], int] = {}
     for j, v in enumerate(raw_values):
         if not isinstance(v, dict):
             raise r.fail("expected a table", f"{f}values[{j}]")
         values.append(_value(r, v, unit, f"{f}values[{j}]."))
+        same = (type(values[-1]), *(repr(x) for x in _identity(values[-1])))
+        if same in seen:
+            raise r.fail(
+                f"repeats values[{seen[same]}] exactly (same kind, year, text, number and quote)",
+                f"{f}values[{j}]",
+            )
+        seen[same] = j
     return r.build(
         lambda: Indicator(
-            name=r.get(raw, "name", str, f),
+            name=r.text(raw, "name", f),
             subject=r.get(raw, "subject", str, f, default=""),
             section=r.get(raw, "section", str, f),
             origin=r.get(raw, "origin", str, f),  # type: ignore[arg-type]
@@ -223,27 +357,54 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
     )
 
 
+def _identity(v: Baseline | Target) -> tuple[Any, ...]:
+    return (v.year, v.comparator, v.magnitude, v.upper_magnitude, v.text, v.span)
+
+
 def _region(r: _Reader, raw: Any) -> Region:
     """``region`` is a code of data/regions.toml, or a table {name, level, code?, parent?}."""
     known = regions()
     if raw is None:
         raise r.fail("required field is missing", "region")
     if isinstance(raw, str):
+        if not _CODE.fullmatch(raw):
+            raise r.fail(f"{raw!r} is not a six-digit region code", "region")
         if raw not in known:
             raise r.fail(f"unknown region code {raw!r}; known: {sorted(known)}", "region")
         return known[raw]
     if not isinstance(raw, dict):
         raise r.fail(f"expected a region code or a table, got {raw!r}", "region")
     r.known(raw, {"name", "level", "code", "parent", "name_en"}, "region.")
-    parent_code = r.get(raw, "parent", str, "region.", default=None)
+    parent_code = r.code(raw, "parent", "region.")
     if parent_code is not None and parent_code not in known:
         raise r.fail(f"unknown parent region code {parent_code!r}", "region.parent")
-    code = r.get(raw, "code", str, "region.", default=None)
+    code = r.code(raw, "code", "region.")
     if code is not None and code in known:
-        return known[code]
+        # the table must describe the region its code names, not another one
+        region = known[code]
+        given = {
+            "name": r.text(raw, "name", "region."),
+            "level": r.get(raw, "level", str, "region."),
+            "parent": parent_code,
+            "name_en": r.get(raw, "name_en", str, "region.", default=None),
+        }
+        table = {
+            "name": region.name,
+            "level": region.level.value,
+            "parent": region.parent.code if region.parent else None,
+            "name_en": region.name_en,
+        }
+        for name, value in given.items():
+            if value is not None and value != table[name]:
+                raise r.fail(
+                    f"code {code} is {region.name} ({region.level.value}) in the region table; "
+                    f"its {name} is {table[name]!r}, not {value!r}",
+                    f"region.{name}",
+                )
+        return region
     return r.build(
         lambda: Region(
-            name=r.get(raw, "name", str, "region."),
+            name=r.text(raw, "name", "region."),
             level=enum_field(RegionLevel, r.get(raw, "level", str, "region."), "level"),
             code=code,
             parent=known[parent_code] if parent_code else None,
@@ -253,10 +414,20 @@ def _region(r: _Reader, raw: Any) -> Region:
     )
 
 
-def _source_path(plan_path: Path | None, name: str) -> Path | Traversable:
+def _source_path(r: _Reader, plan_path: Path | None, name: str) -> Path | Traversable:
+    """Find the source text: in the plan file's folder, else among the bundled sources.
+
+    ``name`` must be a bare file name, and the file found beside the plan must lie in that
+    folder (a link out of it is refused): a plan file cannot make eduplans read elsewhere.
+    """
+    from ._writer import check_file_name
+
+    r.build(lambda: check_file_name(name, what="source"), "")
     if plan_path is not None:
         beside = plan_path.parent / name
         if beside.is_file():
+            if beside.resolve().parent != plan_path.parent.resolve():
+                raise r.fail(f"source text {name!r} links out of the plan's folder", "source")
             return beside
     return _data_dir().joinpath("sources", name)
 
@@ -300,9 +471,9 @@ def parse_plan_document(
             f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
             "schema_version",
         )
-    source = r.get(doc, "source", str, "")
+    source = r.text(doc, "source", "")
     if source_text is None:
-        src = _source_path(plan_path, source)
+        src = _source_path(r, plan_path, source)
         if not src.is_file():
             raise r.fail(f"source text {source!r} not found", "source")
         try:
@@ -321,7 +492,7 @@ def parse_plan_document(
         lambda: Plan(
             id=r.get(doc, "id", str, ""),
             region=region,
-            title=r.get(doc, "title", str, ""),
+            title=r.text(doc, "title", ""),
             title_en=r.get(doc, "title_en", str, "", default=""),
             issuer=r.get(doc, "issuer", str, ""),
             issued=r.get(doc, "issued", date, ""),
@@ -339,10 +510,18 @@ def parse_plan_document(
 
 
 def _read(text: str, path: str, plan_path: Path | None) -> Plan:
+    if text.startswith("\ufeff"):
+        raise DataError(
+            "the file starts with a byte-order mark (BOM, U+FEFF), which TOML does not allow: "
+            "save it as UTF-8 without BOM",
+            path=path,
+        )
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
+    except ValueError as exc:  # an integer above Python's 4,300-digit limit
+        raise DataError(f"not a readable TOML file: {exc}", path=path) from None
     return parse_plan_document(doc, path=path, plan_path=plan_path)
 
 
@@ -377,7 +556,7 @@ def read_plan(path: str | Path) -> Plan:
     return _read(text, str(p), p)
 
 
-@cache
+@once
 def _bundled() -> tuple[Plan, ...]:
     folder = _data_dir().joinpath("plans")
     entries = sorted(

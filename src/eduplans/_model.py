@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -46,6 +46,22 @@ def enum_field(cls: Any, value: Any, name: str) -> Any:
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in cls)
         raise DataError(f"{value!r} is not one of {allowed}", field=name) from None
+
+
+_FLOAT_MAX = 1.7976931348623157e308
+
+
+def _is_year(y: object) -> bool:
+    return isinstance(y, int) and not isinstance(y, bool) and 1949 <= y <= 2100
+
+
+def _short_number(x: object) -> str:
+    """``repr(x)`` for a message, without writing out a huge integer."""
+    if isinstance(x, int) and not isinstance(x, bool) and abs(x).bit_length() > 64:
+        return f"an integer of about {int(abs(x).bit_length() * 0.30103)} digits"
+    if isinstance(x, tuple | list):
+        return "[" + ", ".join(_short_number(y) for y in x) + "]"
+    return repr(x)
 
 
 def _require(ok: bool, message: str, name: str) -> None:
@@ -165,11 +181,16 @@ class SourceSpan:
             "start and end must be integers",
             "start",
         )
-        _require(0 <= self.start <= self.end, f"bad span {self.start}..{self.end}", "start")
+        _require(
+            0 <= self.start <= self.end,
+            f"bad span {_short_number(self.start)}..{_short_number(self.end)}",
+            "start",
+        )
         _require(
             isinstance(self.quote, str) and len(self.quote) == self.end - self.start,
             f"quote has {len(self.quote)} characters but the span "
-            f"{self.start}..{self.end} has {self.end - self.start}",
+            f"{_short_number(self.start)}..{_short_number(self.end)} has "
+            f"{_short_number(self.end - self.start)}",
             "quote",
         )
 
@@ -248,7 +269,7 @@ class _Value:
             isinstance(self.year, int)
             and not isinstance(self.year, bool)
             and 1949 <= self.year <= 2100,
-            f"year {self.year!r} is not a year",
+            f"year {_short_number(self.year)} is not a year",
             "year",
         )
         _set(self, "comparator", enum_field(Comparator, self.comparator, "comparator"))
@@ -262,8 +283,8 @@ class _Value:
                     isinstance(number, int | float)
                     and not isinstance(number, bool)
                     and number == number
-                    and abs(number) != float("inf"),
-                    f"{number!r} is not a finite number",
+                    and -_FLOAT_MAX <= number <= _FLOAT_MAX,
+                    f"{_short_number(number)} is not a finite number a float can hold",
                     name,
                 )
                 _set(self, name, float(number))
@@ -504,12 +525,23 @@ class Plan:
             "id",
         )
         _require(isinstance(self.region, Region), "region must be a Region", "region")
-        _require(isinstance(self.issued, date), "issued must be a date", "issued")
+        _require(
+            isinstance(self.issued, date) and not isinstance(self.issued, datetime),
+            f"issued must be a date, not {type(self.issued).__name__} {self.issued!r}",
+            "issued",
+        )
         period = tuple(self.period)
         _require(
-            len(period) == 2 and all(isinstance(y, int) for y in period) and period[0] <= period[1],
-            f"period {self.period!r} is not (first, last)",
+            len(period) == 2 and all(_is_year(y) for y in period) and period[0] <= period[1],
+            f"period {_short_number(self.period)} is not (first, last), years 1949-2100",
             "period",
+        )
+        _require(
+            self.baseline_year is None
+            or (_is_year(self.baseline_year) and self.baseline_year <= period[1]),
+            f"baseline_year {_short_number(self.baseline_year)} is not a year 1949-2100 "
+            f"up to the end of the period {period[1] if len(period) == 2 else '?'}",
+            "baseline_year",
         )
         _set(self, "period", period)
         _set(self, "kind", enum_field(PlanKind, self.kind, "kind"))
@@ -524,8 +556,8 @@ class Plan:
                     found = self.source_text.find(s.quote)
                     hint = f"; the quote occurs at {found}" if found >= 0 else ""
                     raise DataError(
-                        f"quote {s.quote[:40]!r} is not at {s.start}..{s.end} of the source "
-                        f"text{hint}",
+                        f"quote {s.quote[:40]!r} is not at {_short_number(s.start)}.."
+                        f"{_short_number(s.end)} of the source text{hint}",
                         field=f"indicators[{i}].values[{j}].quote",
                     )
 
@@ -569,7 +601,11 @@ class Plan:
         DataError
             If the file exists (and ``overwrite`` is False), a different source file is in
             the way, or the plan cannot be written in the file format (a region whose parent is
-            outside the bundled region table).
+            outside the bundled region table, a source name with a folder part, a lone
+            surrogate in a text).
+        WriteError
+            If a file cannot be written (a folder in the way, no space, no permission); both
+            files go to temporary names first, so a failed save leaves nothing behind.
 
         """
         from ._writer import save_plan

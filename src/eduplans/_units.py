@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from ._errors import UnitError, ValueTextError
+from ._once import once
 from ._vocab import Comparator
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ class ParsedValue:
     unit: str | None
 
 
-@cache
+@once
 def get_registry() -> pint.UnitRegistry[Any]:
     """Return eduplans' private pint registry, built on first call from ``data/units.txt``.
 

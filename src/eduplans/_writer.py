@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
-from ._errors import DataError
+from ._errors import DataError, WriteError
 from ._loader import SCHEMA_VERSION, regions
 from ._model import Baseline, Indicator, Plan, Region, Target
 
@@ -178,6 +179,53 @@ def dumps_plan(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
+def check_file_name(name: str, *, what: str = "source_name") -> str:
+    """Return ``name`` if it is a bare file name; raise :class:`DataError` otherwise.
+
+    A plan's source text is always read from, and written to, the plan file's own folder: a
+    name with a folder part, an absolute path, ``.``/``..`` or a character no file system takes
+    would reach elsewhere (or nowhere).
+    """
+    bad = (
+        not name
+        or name in (".", "..")
+        or any(c in name for c in '/\\:*?"<>|')
+        or any(ord(c) < 0x20 for c in name)
+        or name != name.strip()
+    )
+    if bad:
+        raise DataError(
+            f"{name!r} is not a plain file name (no folders, no '..', no /\\:*?\"<>|)",
+            field=what,
+        )
+    return name
+
+
+def _encoded(text: str, what: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DataError(
+            f"the {what} holds a lone surrogate {text[exc.start]!r} at position {exc.start}, "
+            "which is not valid Unicode and cannot be written as UTF-8",
+            field=what,
+        ) from None
+
+
+def _temp_beside(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file in ``target``'s folder and return its path."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
 def save_plan(
     plan: Plan,
     path: str | os.PathLike[str],
@@ -208,30 +256,60 @@ def save_plan(
     Raises
     ------
     DataError
-        If the plan cannot be written, the file exists and ``overwrite`` is False, or a
-        different source file is in the way.
+        If the plan cannot be written (a region parent outside the bundled table, a source name
+        with a folder part, a lone surrogate in a text), the file exists and ``overwrite`` is
+        False, or a different source file is in the way.
+    WriteError
+        If a file cannot be written (a folder in the way, no space, no permission). Both files
+        are written to temporary names first and then renamed, so a failed save leaves no
+        partial file and no lone source text.
 
     """
     target = Path(path)
-    text = dumps_plan(plan)
-    if target.exists() and not overwrite:
+    text = _encoded(dumps_plan(plan), "plan")
+    name = check_file_name(source_name_of(plan))
+    data = _encoded(plan.source_text, "source_text") if write_source else b""
+    source = target.parent / name
+    if write_source and source.resolve() == target.resolve():
+        raise DataError(
+            f"the source text would overwrite the plan file {target}", field="source_name"
+        )
+    if target.exists() and not overwrite and not target.is_dir():
         raise DataError(
             "the file already exists; pass overwrite=True (on the command line --force) to "
             "replace it",
             path=str(target),
         )
-    if write_source:
-        source = target.parent / source_name_of(plan)
-        data = plan.source_text.encode("utf-8")
-        if source.exists():
-            if source.read_bytes() != data:
-                raise DataError(
-                    "a different file is already there; move it or pass write_source=False",
-                    path=str(source),
-                )
-        else:
-            source.parent.mkdir(parents=True, exist_ok=True)
-            source.write_bytes(data)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(text.encode("utf-8"))
+    temps: list[Path] = []
+    created_source = False
+    try:
+        if target.is_dir():
+            raise WriteError("cannot write the plan file: it is a folder", path=str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if write_source:
+            if source.is_dir():
+                raise WriteError("cannot write the source text: it is a folder", path=str(source))
+            if source.exists():
+                if source.read_bytes() != data:
+                    raise DataError(
+                        "a different file is already there; move it or pass write_source=False",
+                        path=str(source),
+                    )
+            else:
+                temps.append(_temp_beside(source, data))
+        temps.append(_temp_beside(target, text))
+        if write_source and len(temps) == 2:
+            os.replace(temps[0], source)
+            created_source = True
+        os.replace(temps[-1], target)
+    except WriteError:
+        raise
+    except OSError as exc:
+        if created_source:
+            source.unlink(missing_ok=True)
+        where = getattr(exc, "filename", None) or str(target)
+        raise WriteError(f"cannot save the plan: {exc.strerror or exc}", path=str(where)) from None
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
     return target
