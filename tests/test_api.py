@@ -89,7 +89,7 @@ def test_region_with_several_plans_is_ambiguous(plans: eduplans.PlanCollection) 
     assert both["luoyang-2023"] is twin
     with pytest.raises(eduplans.PlanNotFoundError, match="several plans"):
         both["洛阳市"]
-    with pytest.raises(ValueError, match="duplicate"):
+    with pytest.raises(eduplans.DataError, match="given twice"):
         eduplans.PlanCollection([luoyang, luoyang])
 
 

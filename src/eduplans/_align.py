@@ -503,6 +503,15 @@ def _load_overrides(
             raise DataError(
                 f"unknown table(s) {sorted(extra)}; use [pin] and [forbid]", path=str(path)
             )
+        for table in ("pin", "forbid"):
+            if not isinstance(doc.get(table, {}), dict):
+                raise DataError(
+                    f"[{table}] must be a table of name = "
+                    + ("key" if table == "pin" else '[keys] or "*"')
+                    + f", not {type(doc[table]).__name__} {doc[table]!r}",
+                    path=str(path),
+                    field=table,
+                )
         out: dict[str, OverrideValue] = {}
         for name, key in doc.get("pin", {}).items():
             if not isinstance(key, str):
@@ -524,6 +533,17 @@ def _load_overrides(
 def _checked(overrides: dict[str, OverrideValue], where: str) -> dict[str, OverrideValue]:
     keys = catalog()
     for name, value in overrides.items():
+        ok = (
+            value is None
+            or isinstance(value, str)
+            or (isinstance(value, list | tuple) and all(isinstance(k, str) for k in value))
+        )
+        if not isinstance(name, str) or not ok:
+            raise DataError(
+                f"an override maps a name to a key, None or a list of keys, not {value!r}",
+                path=where,
+                field=str(name),
+            )
         wanted = [value] if isinstance(value, str) else list(value or ())
         for key in wanted:
             if key not in keys:
@@ -611,7 +631,8 @@ def align(
     TypeError
         If an item of ``names`` is not a str; the message names its position.
     DataError
-        If ``overrides`` names an unknown key or its file cannot be read.
+        If ``overrides`` names an unknown key or its file cannot be read, or a name holds a
+        lone surrogate (not valid Unicode).
 
     Examples
     --------
@@ -628,7 +649,11 @@ def align(
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise TypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
+        _valid_unicode(item, f"names[{i}]")
     contexts = _contexts(context, len(items))
+    for i, c in enumerate(contexts):
+        if c is not None:
+            _valid_unicode(c, f"context[{i}]")
     rules = _load_overrides(overrides)
     decisions = _align_all(items, contexts, rules)
     entries = _index().entries
@@ -642,6 +667,17 @@ def align(
             "runner_up": [d.runner_up for d in decisions],
         }
     )
+
+
+def _valid_unicode(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DataError(
+            f"{text[: exc.start][-20:]!r} is followed by a lone surrogate "
+            f"{text[exc.start]!r} (position {exc.start}), which is not valid Unicode",
+            field=where,
+        ) from None
 
 
 def _contexts(context: str | Sequence[str | None] | None, n: int) -> list[str | None]:

@@ -112,12 +112,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _a_file(path: Path) -> Path:
+    """Return ``path`` if it is a regular file; say what it is otherwise."""
+    if path.is_file():
+        return path
+    if path.is_dir():
+        raise _UserError(f"{path} is a folder, not a file")
+    if path.exists():
+        raise _UserError(f"{path} is not a regular file")
+    raise _UserError(f"no such file: {path}")
+
+
 def _plan(ref: str, args: argparse.Namespace) -> eduplans.Plan:
     path = Path(ref)
     if path.suffix == ".toml" or path.exists():
-        if not path.is_file():
-            raise _UserError(f"no such file: {ref}")
-        return eduplans.read_plan(path)
+        return eduplans.read_plan(_a_file(path))
     return _load(args)[ref]
 
 
@@ -163,6 +172,8 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    if args.interpolate and args.year is None:
+        raise _UserError("--interpolate needs --year YEAR (the year to read the paths at)")
     table = eduplans.compare(
         _load(args),
         args.keys,
@@ -195,6 +206,8 @@ def _plot(
 
     if out.suffix.lower() not in (".png", ".pdf", ".svg"):
         raise _UserError(f"cannot write {out}: use .png, .pdf or .svg")
+    if out.is_dir():
+        raise _UserError(f"cannot write {out}: it is a folder")
     if out.exists() and not force:
         raise _UserError(f"{out} already exists; pass --force to replace it")
     if key is None and kind != "coverage":
@@ -504,6 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0 on success, 1 on a user error (a one-line message on stderr), 2 on a usage error.
     """
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed
+        if sys.stderr is not None:
+            print("eduplans: error: standard output is closed", file=sys.stderr)
+        return 1
     args = _parser().parse_args(argv)
     try:
         code: int = args.func(args)

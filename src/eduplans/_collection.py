@@ -5,13 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
-from ._errors import PlanNotFoundError
+from ._errors import DataError, PlanNotFoundError
 from ._model import Plan
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PlanCollection"]
+__all__ = ["PlanCollection", "unique_ids"]
+
+
+def unique_ids(plans: Sequence[Plan]) -> None:
+    """Raise :class:`~eduplans.DataError` if two of ``plans`` share a plan id.
+
+    A plan given twice would count its values twice in a frame or comparison.
+    """
+    seen: dict[str, int] = {}
+    for i, plan in enumerate(plans):
+        k = seen.setdefault(plan.id, i)
+        if k != i:
+            same = "the same plan" if plans[k] is plan or plans[k] == plan else "another plan"
+            raise DataError(
+                f"plan id {plan.id!r} is given twice (items {k} and {i}, {same}); "
+                "plan ids must be unique",
+                field=f"plans[{i}].id",
+            )
 
 
 class PlanCollection(Sequence[Plan]):
@@ -21,6 +38,11 @@ class PlanCollection(Sequence[Plan]):
     ----------
     plans
         The plans; their ids must be unique.
+
+    Raises
+    ------
+    DataError
+        If two plans share a plan id.
 
     Examples
     --------
@@ -39,9 +61,8 @@ class PlanCollection(Sequence[Plan]):
         for plan in self._plans:
             if not isinstance(plan, Plan):
                 raise TypeError(f"expected Plan objects, got {type(plan).__name__}")
-            if plan.id in self._by_id:
-                raise ValueError(f"duplicate plan id {plan.id!r}")
-            self._by_id[plan.id] = plan
+        unique_ids(self._plans)
+        self._by_id = {plan.id: plan for plan in self._plans}
 
     def __len__(self) -> int:
         return len(self._plans)

@@ -201,6 +201,9 @@ def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
     for i, plan in enumerate(items):
         if not isinstance(plan, Plan):
             raise TypeError(f"plans[{i}] is a {type(plan).__name__}, not a Plan")
+    from ._collection import unique_ids
+
+    unique_ids(items)
     return items
 
 
@@ -372,6 +375,8 @@ def compare(
         If no plan sets the key(s), or none has a target for ``year``.
     UnitError
         If one key's values come in incompatible units.
+    DataError
+        If two plans share a plan id (their values would be counted twice).
     ValueError
         If ``kind`` is unknown, or ``"interpolated"`` is asked without a ``year``.
 

@@ -167,6 +167,8 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     ------
     TypeError
         If an item is not a :class:`~eduplans.Plan`.
+    DataError
+        If two plans share a plan id (their values would be counted twice).
 
     Examples
     --------
@@ -180,12 +182,15 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    if isinstance(plans, Plan):
-        plans = [plans]
+    from ._collection import unique_ids
+
+    items = [plans] if isinstance(plans, Plan) else list(plans)
     rows: list[dict[str, Any]] = []
-    for i, plan in enumerate(plans):
+    for i, plan in enumerate(items):
         if not isinstance(plan, Plan):
             raise TypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
+    unique_ids(items)
+    for plan in items:
         rows.extend(_rows(plan))
     frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     return frame.astype(frame_dtypes())

@@ -235,6 +235,7 @@ _VERBS = (
 _QUALITATIVE_WORDS = ("保持", "维持", "稳定", "巩固", "水平")
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CN_DIGIT = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
 _SCALE = "|".join(_SCALES)
 _ALL_UNITS = "|".join(
@@ -359,11 +360,21 @@ def _number(token: str, text: str, pos: int) -> Decimal:
         return Decimal(100 if token == "百" else 1000)
     from cn2an import cn2an  # imported only for Chinese numerals
 
+    whole, dot, decimals = token.partition("点")
     try:
-        numeral = token.replace("两", "二").replace("〇", "零").replace("点", ".")
-        return Decimal(str(cn2an(numeral, "strict")))
+        numeral = whole.replace("两", "二").replace("〇", "零")
+        number = Decimal(str(cn2an(numeral, "strict")))
     except (ValueError, InvalidOperation) as exc:
         raise ValueTextError("not a number", text=text, position=pos) from exc
+    if not dot:
+        return number
+    # 五点五, 零点五, 九十五点五: the digits after 点 are read one by one (cn2an reads none)
+    digits = [_CN_DIGIT.get(c) for c in decimals]
+    if not digits or None in digits:
+        raise ValueTextError(
+            "the digits after 点 must be 零 to 九", text=text, position=pos + len(whole) + 1
+        )
+    return number + Decimal("0." + "".join(str(d) for d in digits))
 
 
 def _unit_of(word: str | None, context: str | None, text: str, pos: int) -> str | None:
@@ -497,6 +508,11 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
             )
     value = float(low * _SCALES.get(scale1 or "", 1))
     upper = float(high * _SCALES.get(scale2 or "", 1)) if high is not None else None
+    for number, at in ((value, "num1"), (upper, "num2")):
+        if number is not None and number == float("inf"):
+            raise ValueTextError(
+                "the number is too large to be a value", text=text, position=m.start(at)
+            )
 
     kinds = {c for c, _ in comparators}
     if high is not None:

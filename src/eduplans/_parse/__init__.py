@@ -218,8 +218,9 @@ def parse_plan(
     ----------
     source
         A path to a text file, the raw bytes of one, or the text itself (a ``str`` that is not
-        the name of an existing file). Files and bytes may be UTF-8 (with or without BOM),
-        UTF-16 or GB18030/GBK.
+        the name of an existing file). A one-line ``str`` that names a folder, or ends like a
+        file name (``.txt``, ``.html``, ``.pdf``, ``.docx`` …), is a path and must name a file.
+        Files and bytes may be UTF-8 (with or without BOM), UTF-16 or GB18030/GBK.
     plan_id
         The plan id; by default the region's English name (or code) and the issue year.
     region
@@ -245,7 +246,9 @@ def parse_plan(
     Plan
         A draft plan: ``plan.source_text`` is the text as given (a ``str``) or as decoded
         (path, bytes: a byte-order mark is dropped, nothing else changes), and every value's
-        span gives code-point offsets into it. Indicators carry catalog keys where alignment
+        span gives code-point offsets into it; ``plan.source_name`` is the file's name, or
+        ``<id>.txt`` for a ``str`` or ``bytes`` input (the name :meth:`~eduplans.Plan.save`
+        writes the text under). Indicators carry catalog keys where alignment
         finds one; reading guesses are flagged (``year_implied``, ``comparator_from_context``
         …) with a note, and values of one key and year stated differently in two places are
         both kept and flagged ``conflict``.
@@ -253,8 +256,9 @@ def parse_plan(
     Raises
     ------
     ParseError
-        For an empty, binary, undecodable or oversized input, or a text in which no baseline
-        or target value is found.
+        For an empty, binary, undecodable or oversized input, a missing file or a folder, a
+        ``str`` with a lone surrogate, an unknown ``kind``, or a text in which no baseline or
+        target value is found.
 
     Examples
     --------
@@ -318,18 +322,27 @@ def parse_plan(
     if align:
         indicators = _flag_conflicts(_with_keys(indicators))
     try:
+        the_kind = PlanKind(kind or meta.kind)
+    except ValueError:
+        raise ParseError(
+            f"unknown plan kind {kind!r}; use one of {[k.value for k in PlanKind]}"
+        ) from None
+    the_id = plan_id or _plan_id(the_region, meta.issued, src.text)
+    # a str or bytes input has no file name: the text is saved (and read back) as <id>.txt
+    source_name = src.name if src.name and not src.name.startswith("<") else f"{the_id}.txt"
+    try:
         return Plan(
-            id=plan_id or _plan_id(the_region, meta.issued, src.text),
+            id=the_id,
             region=the_region,
             title=title or meta.title,
             issuer=meta.issuer,
             issued=meta.issued,
             period=per,
-            kind=PlanKind(kind or meta.kind),
+            kind=the_kind,
             status=meta.status,
             indicators=tuple(indicators),
             source_text=src.text,
-            source_name=src.name,
+            source_name=source_name,
             baseline_year=per[0] - 1 if per[1] > per[0] else None,
             notes="Draft read by eduplans.parse_plan (" + "; ".join(notes) + ").",
             diagnostics=diagnose(doc, view, used, rejected),
@@ -365,10 +378,19 @@ def _meta_in_source(f: MetaField, view: View) -> MetaField:
 
 
 def _parse_one(item: str | os.PathLike[str]) -> Plan | ParseError:
+    """Parse one file; any error becomes a :class:`ParseError` naming it (the batch goes on)."""
     try:
         return parse_plan(item)
     except ParseError as exc:
+        if exc.source is None:
+            return ParseError(str(exc), source=str(item))
         return exc
+    except EduplansError as exc:
+        return ParseError(f"{type(exc).__name__}: {exc}", source=str(item))
+    except Exception as exc:  # a bug in the parser: report it, keep the other files
+        return ParseError(
+            f"unexpected {type(exc).__name__} (a bug; please report it): {exc}", source=str(item)
+        )
 
 
 @overload
@@ -423,7 +445,9 @@ def parse_plans(
     -------
     list of Plan
         In the order of ``paths``; with ``on_error="return"`` a file that cannot be parsed
-        gives its :class:`ParseError` in place of the plan.
+        gives a :class:`ParseError` naming it in place of the plan (any other error while
+        parsing it, even an unexpected one, becomes that ParseError: one file never loses the
+        batch).
 
     Raises
     ------

@@ -213,6 +213,46 @@ def read_source(source: str | Path | bytes, *, max_chars: int = MAX_CHARS) -> So
     return decoded
 
 
+#: A one-line ``str`` ending like a document file name is a path, never a plan text.
+_DOC_NAME = re.compile(r"\.(?:txt|text|md|html?|shtml|xhtml|pdf|docx?|toml)\s*$", re.IGNORECASE)
+
+
+def check_str_input(source: str) -> None:
+    """Refuse a ``str`` that names a missing file or a folder, or is not valid Unicode.
+
+    A short one-line ``str`` that names a folder, or ends like a file name (``….txt``,
+    ``….pdf``) but names no file, was once parsed as the plan text itself (a missing
+    "…达到95%.txt" gave a plan read from its own file name).
+
+    Raises
+    ------
+    ParseError
+        Naming the path, or the position of a lone surrogate.
+
+    """
+    if len(source) < 1024 and "\n" not in source and source.strip():
+        name = source.strip()
+        try:
+            is_dir = Path(name).is_dir()
+        except (OSError, ValueError):
+            is_dir = False
+        if is_dir:
+            raise ParseError("this is a folder, not a plan file", source=name)
+        if _DOC_NAME.search(name) and not _is_file(source):
+            raise ParseError(
+                "no such file (a one-line str ending in a file suffix is read as a path; "
+                "pass the text in a file, or as bytes)",
+                source=name,
+            )
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ParseError(
+            f"the text holds a lone surrogate {source[exc.start]!r} at position {exc.start}, "
+            "which is not valid Unicode"
+        ) from None
+
+
 def _is_file(name: str) -> bool:
     try:
         return Path(name).is_file()

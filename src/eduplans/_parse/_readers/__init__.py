@@ -117,8 +117,10 @@ def read_document(
         If the file's format needs an extra that is not installed.
 
     """
-    from .._decode import _is_file
+    from .._decode import _is_file, check_str_input
 
+    if isinstance(source, str):
+        check_str_input(source)
     name = ""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
