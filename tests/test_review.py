@@ -60,7 +60,7 @@ def test_an_edited_draft_saves_reads_back_and_validates(
     from pathlib import Path
 
     folder = Path(str(tmp_path))
-    fixed = draft.replace_value(0, year=2025, comparator="=", note="checked")
+    fixed = draft.replace_value(0, year=2025, comparator=">=", note="checked")
     path = fixed.save(folder / "mine.toml")
     back = eduplans.read_plan(path)
     assert back.indicators == fixed.indicators and back.region == fixed.region

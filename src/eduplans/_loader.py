@@ -248,7 +248,7 @@ def _check_text(r: _Reader, v: Baseline | Target, f: str) -> None:
         "comparator_from_context" in v.flags and read.comparator.value == "="
     ):
         raise r.fail(
-            f"the comparator {v.comparator.value!r} disagrees with the text {v.text!r}, which "
+            f"the comparator {v.comparator.value!r} disagrees with its text {v.text!r}, which "
             f"reads {read.comparator.value!r} (flag comparator_from_context if a word elsewhere "
             "in the sentence sets it)",
             f"{f}comparator",
@@ -262,10 +262,14 @@ def _check_text(r: _Reader, v: Baseline | Target, f: str) -> None:
         if _same(low, v.magnitude) and _same(high, v.upper_magnitude):
             return
     field = "value" if not _same(read.value, v.magnitude) else "value_high"
+    said = "no number" if read.value is None else f"{read.value:g}"
+    if read.upper is not None:
+        said += f"–{read.upper:g}"
+    given = f"{v.magnitude:g}" if v.magnitude is not None else "none"
+    if v.upper_magnitude is not None:
+        given += f"–{v.upper_magnitude:g}"
     raise r.fail(
-        f"value {v.magnitude!r} (value_high {v.upper_magnitude!r}) disagrees with the text "
-        f"{v.text!r}, which reads {read.value!r} (value_high {read.upper!r})",
-        f"{f}{field}",
+        f"value {given} disagrees with its text {v.text!r}, which reads {said}", f"{f}{field}"
     )
 
 

@@ -206,12 +206,17 @@ def _check(path: Path) -> list[Problem]:
         return [Problem(path=name, field=None, line=None, message=f"cannot read: {exc.strerror}")]
     except UnicodeDecodeError as exc:
         return [Problem(path=name, field=None, line=None, message=f"not UTF-8: {exc}")]
+    if text.startswith("\ufeff"):
+        message = "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
+        return [Problem(path=name, field=None, line=1, message=message)]
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_LINE.search(str(exc))
         line = int(m.group(1)) if m else None
         return [Problem(path=name, field=None, line=line, message=f"not valid TOML: {exc}")]
+    except ValueError as exc:  # an integer above Python's 4,300-digit limit
+        return [Problem(path=name, field=None, line=None, message=f"not readable: {exc}")]
     where = _lines(text)
     found: dict[tuple[str | None, str], None] = {}
 
