@@ -10,7 +10,12 @@ hang from a finish; speed itself is measured by ``benchmarks/bench_adversarial.p
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing as mp
+import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
@@ -107,3 +112,552 @@ def test_conflict_note_names_a_few_values_and_counts_the_rest() -> None:
     notes = [t.note for t in plan.targets if "conflict" in t.flags]
     assert len(notes) == 9
     assert all(n.count(" at ") == 5 and n.endswith("and 3 more elsewhere") for n in notes)
+
+
+# --- helpers for plan files ---------------------------------------------------------------------
+
+PLANS = Path(str(files("eduplans").joinpath("data", "plans")))
+SOURCES = Path(str(files("eduplans").joinpath("data", "sources")))
+LUOYANG_TOML = (PLANS / "luoyang-2022.toml").read_text(encoding="utf-8")
+FIRST_VALUE = 'text = "86%以上"\ncomparator = ">="\nvalue = 86.0'  # the first value of the file
+
+
+def _plan_file(tmp_path: Path, text: str, name: str = "plan.toml") -> Path:
+    """Write a plan file (with the 洛阳 source beside it) and return its path."""
+    shutil.copy(SOURCES / "000_a06619f67622513c.txt", tmp_path)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _edited(old: str, new: str) -> str:
+    assert LUOYANG_TOML.count(old) >= 1, old
+    return LUOYANG_TOML.replace(old, new, 1)
+
+
+def _refused(tmp_path: Path, text: str, match: str) -> None:
+    """read_plan and validate refuse the file with a DataError / problem matching ``match``."""
+    path = _plan_file(tmp_path, text)
+    with pytest.raises(eduplans.DataError, match=match):
+        eduplans.read_plan(path)
+    problems = eduplans.validate(path)
+    assert problems and any(re.search(match, p.message) for p in problems), problems
+
+
+# --- issue 10, defect 3: huge TOML integers -----------------------------------------------------
+
+
+def test_huge_integer_value_in_a_plan_file_is_a_data_error(tmp_path: Path) -> None:
+    """Issue 10 (3): ``value = 10**400`` raised OverflowError in read_plan."""
+    _refused(tmp_path, _edited("value = 86.0", "value = 1" + "0" * 400), "too large")
+
+
+def test_integer_above_python_digit_limit_is_a_data_error(tmp_path: Path) -> None:
+    """Issue 10 (3): a 4,401-digit ``start`` raised ValueError (the 4,300-digit limit)."""
+    path = _plan_file(tmp_path, _edited("start = 1063", "start = 1" + "0" * 4400))
+    with pytest.raises(eduplans.DataError, match="4300"):
+        eduplans.read_plan(path)
+    assert eduplans.validate(path)
+
+
+# --- issue 10, defect 4: duplicate plans ---------------------------------------------------------
+
+
+def test_plan_given_twice_is_refused_not_counted_twice() -> None:
+    """Issue 10 (4): PlanCollection([p, p]) raised ValueError; compare and to_frame doubled."""
+    plan = eduplans.load()["luoyang-2022"]
+    with pytest.raises(eduplans.DataError, match="given twice"):
+        eduplans.PlanCollection([plan, plan])
+    with pytest.raises(eduplans.DataError, match="given twice"):
+        eduplans.to_frame([plan, plan])
+    with pytest.raises(eduplans.DataError, match="given twice"):
+        eduplans.compare([plan, plan], "preschool_gross_enrolment_rate")
+
+
+# --- issue 10, defect 5: override files ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["pin = 3", 'forbid = "*"'])
+def test_override_file_whose_table_is_not_a_table_is_a_data_error(
+    tmp_path: Path, line: str
+) -> None:
+    """Issue 10 (5): ``pin = 3`` / ``forbid = "*"`` raised AttributeError."""
+    path = tmp_path / "overrides.toml"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(eduplans.DataError, match="must be a table"):
+        eduplans.align(["学前三年毛入园率"], overrides=path)
+
+
+# --- issue 10, defect 6: lone surrogates ---------------------------------------------------------
+
+
+def test_lone_surrogate_is_an_eduplans_error_in_parse_save_and_align(tmp_path: Path) -> None:
+    """Issue 10 (6): "\\ud800" raised UnicodeEncodeError in parse_plan, Plan.save and align."""
+    text = "某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%以上。\ud800"
+    with pytest.raises(eduplans.ParseError, match="surrogate"):
+        eduplans.parse_plan(text)
+    plan = eduplans.parse_plan(text[:-1])
+    broken = dataclasses.replace(plan, notes=plan.notes + "\ud800")
+    with pytest.raises(eduplans.DataError, match="surrogate"):
+        broken.save(tmp_path / "x.toml")
+    assert not list(tmp_path.iterdir())  # nothing written
+    with pytest.raises(eduplans.DataError, match="surrogate"):
+        eduplans.align(["学前三年毛入园率\ud800"])
+
+
+# --- issue 10, defect 7: CLI tracebacks ---------------------------------------------------------
+
+
+def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "eduplans", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONIOENCODING": "utf-8", "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("eduplans: error: "), result.stderr
+    assert words in lines[0], lines[0]
+
+
+def test_cli_interpolate_without_year_is_a_user_error() -> None:
+    """Issue 10 (7): ``compare KEY --interpolate`` without --year gave a ValueError traceback."""
+    result = _cli("compare", "preschool_gross_enrolment_rate", "--interpolate")
+    _one_line_error(result, "--interpolate needs --year")
+
+
+@pytest.mark.parametrize("args", [("list", "--format", "csv"), ("cite",)])
+def test_cli_with_stdout_closed_exits_with_a_message(args: tuple[str, ...]) -> None:
+    """Issue 10 (7): with stdout closed, ``list --format csv`` and ``cite`` raised
+    AttributeError ('NoneType' object has no attribute 'write')."""
+    code = (
+        "import os, subprocess, sys; os.close(1); "
+        f"sys.exit(subprocess.call([sys.executable, '-m', 'eduplans', *{list(args)!r}]))"
+    )
+    closed = subprocess.run(
+        [sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, timeout=300,
+        env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert closed.returncode == 1, closed.stderr
+    assert closed.stderr.strip() == "eduplans: error: standard output is closed", closed.stderr
+
+
+# --- issue 10, defect 8: raw OSErrors from save and export --------------------------------------
+
+
+def test_save_onto_a_folder_is_a_write_error_and_leaves_no_source(tmp_path: Path) -> None:
+    """Issue 10 (8): Plan.save raised IsADirectoryError and left the source text written."""
+    plan = eduplans.load()["luoyang-2022"]
+    (tmp_path / "plan.toml").mkdir()
+    with pytest.raises(eduplans.WriteError, match="folder"):
+        plan.save(tmp_path / "plan.toml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]  # no source, no temp
+
+
+def test_save_whose_folder_is_a_file_is_a_write_error(tmp_path: Path) -> None:
+    """Issue 10 (8): a file in place of the folder raised FileExistsError."""
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    plan = eduplans.load()["luoyang-2022"]
+    with pytest.raises(eduplans.WriteError):
+        plan.save(tmp_path / "f" / "plan.toml")
+    with pytest.raises(eduplans.EduplansError):
+        eduplans.export(plan, tmp_path / "f" / "x.csv")
+
+
+def test_failed_save_removes_the_source_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10 (8): when the plan file cannot be written (ENOSPC), no source text is left."""
+    import errno
+    import os
+
+    plan = eduplans.load()["luoyang-2022"]
+    real = os.replace
+    calls: list[str] = []
+
+    def replace(src: str, dst: str) -> None:
+        calls.append(str(dst))
+        if str(dst).endswith(".toml"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(eduplans.WriteError, match="No space left"):
+        plan.save(tmp_path / "plan.toml")
+    assert len(calls) == 2  # the source was put in place, then the plan failed
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- issue 10, defect 9: a value checked against its own text ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "match"),
+    [
+        ('text = "86%以上"\ncomparator = ">="\nvalue = 8600.0', "disagrees with its text"),
+        ('text = "86%以上"\ncomparator = ">="\nvalue = -1.0', "disagrees with its text"),
+        ('text = "86%以上"\ncomparator = "<="\nvalue = 86.0', "comparator '<=' disagrees"),
+        ('text = " "\ncomparator = ">="\nvalue = 86.0', "blank"),
+        ('text = "87%以上"\ncomparator = ">="\nvalue = 87.0', "not inside its quote"),
+        (
+            'text = "86%以上"\ncomparator = ">="\nvalue = 86.0\nvalue_high = 90.0',
+            "value_high only goes with a range",
+        ),
+    ],
+)
+def test_value_that_disagrees_with_its_text_is_refused(
+    tmp_path: Path, new: str, match: str
+) -> None:
+    """Issue 10 (9): value 3000 or -1, comparator <=, a blank text or one outside the quote
+    were all "valid"."""
+    _refused(tmp_path, _edited(FIRST_VALUE, new), match)
+
+
+def test_range_value_high_that_disagrees_with_its_text_is_refused(tmp_path: Path) -> None:
+    """Issue 10 (9): a value_high that disagrees with a range text was accepted."""
+    text = LUOYANG_TOML
+    k = text.index('comparator = "range"')
+    start = text.rindex("[[indicators.values]]", 0, k)
+    end = text.index("\nvalue_high = ", k)
+    line_end = text.index("\n", end + 1)
+    edited = text[:end] + "\nvalue_high = 99999.0" + text[line_end:]
+    assert edited != text and start < end
+    _refused(tmp_path, edited, "disagrees with its text")
+
+
+def test_unit_that_disagrees_with_a_percent_text_is_refused(tmp_path: Path) -> None:
+    """Issue 10 (9): unit "seat" on a percent text was accepted."""
+    k = LUOYANG_TOML.index(FIRST_VALUE)
+    unit_at = LUOYANG_TOML.rindex('unit = "percent"', 0, k)
+    edited = LUOYANG_TOML[:unit_at] + 'unit = "seat"' + LUOYANG_TOML[unit_at + 16 :]
+    _refused(tmp_path, edited, "percent.*seat|seat.*percent")
+
+
+def test_every_bundled_value_agrees_with_its_text() -> None:
+    """Issue 10 (9): the check holds on the curated data (load() runs it on every value)."""
+    assert sum(len(p.baselines) + len(p.targets) for p in eduplans.load()) > 400
+
+
+# --- issue 10, defect 10: period and baseline year ranges ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("period = [2021, 2025]", "period = [true, true]"),
+        ("period = [2021, 2025]", "period = [0, 99999]"),
+        ("period = [2021, 2025]", "period = [-5, -1]"),
+        ("baseline_year = 2020", "baseline_year = -1"),
+        ("baseline_year = 2020", "baseline_year = 0"),
+        ("baseline_year = 2020", "baseline_year = 99999"),
+        ("baseline_year = 2020", "baseline_year = 2026"),
+    ],
+)
+def test_period_and_baseline_year_must_be_years(tmp_path: Path, old: str, new: str) -> None:
+    """Issue 10 (10): period [true, true], [0, 99999], baseline_year -1 … were "valid"."""
+    _refused(tmp_path, _edited(old, new), "period|baseline_year")
+
+
+# --- issue 10, defect 11: a region table whose code names another region ------------------------
+
+
+def test_region_table_whose_code_names_another_region_is_refused(tmp_path: Path) -> None:
+    """Issue 10 (11): {name="某某县", level="county", code="410300"} silently became 洛阳市."""
+    table = 'region = { name = "某某县", level = "county", code = "410300" }'
+    _refused(tmp_path, _edited('region = "410300"', table), "410300 is 洛阳市")
+    same = 'region = { name = "洛阳市", level = "prefecture", code = "410300" }'
+    path = _plan_file(tmp_path, _edited('region = "410300"', same))
+    assert eduplans.read_plan(path).region.name == "洛阳市"
+
+
+# --- issue 10, defect 12: what the JSON Schema forbids -------------------------------------------
+
+
+SCHEMA_BREAKS = [
+    ('title = "洛阳市“十四五”教育事业发展规划(征求意见稿)"', 'title = ""'),
+    ('flags = ["year_implied"]', 'flags = ["year_implied", "year_implied"]'),
+    ('flags = ["year_implied"]', 'flags = ["year_implied"]\nhedges = [""]'),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SCHEMA_BREAKS)
+def test_loader_refuses_what_the_schema_forbids(tmp_path: Path, old: str, new: str) -> None:
+    """Issue 10 (12): title = "" and duplicate flags were accepted although the schema forbids
+    them; each edit here breaks the schema (checked with jsonschema) and read_plan."""
+    import json
+    import tomllib
+
+    import jsonschema
+
+    schema = json.loads((PLANS.parent / "plan.schema.json").read_text(encoding="utf-8"))
+    edited = _edited(old, new)
+    doc = json.loads(json.dumps(tomllib.loads(edited), default=str))
+    assert not jsonschema.Draft202012Validator(schema).is_valid(doc)
+    path = _plan_file(tmp_path, edited)
+    with pytest.raises(eduplans.DataError):
+        eduplans.read_plan(path)
+
+
+# --- issue 10, defect 13: parse_value overflow ---------------------------------------------------
+
+
+def test_parse_value_of_a_number_too_large_for_a_float_is_an_error() -> None:
+    """Issue 10 (13): parse_value("9" * 400) returned inf."""
+    with pytest.raises(eduplans.ValueTextError, match="too large"):
+        eduplans.parse_value("9" * 400)
+
+
+# --- issue 10, defect 14: a str path that is no file ---------------------------------------------
+
+
+def test_str_naming_a_missing_file_is_not_parsed_as_text(tmp_path: Path) -> None:
+    """Issue 10 (14): a missing "…达到95%.txt" gave a plan read from its own file name."""
+    missing = str(tmp_path / "某某县“十四五”规划:学前三年毛入园率达到95%.txt")
+    with pytest.raises(eduplans.ParseError, match="no such file") as info:
+        eduplans.parse_plan(missing)
+    assert missing in str(info.value)
+
+
+def test_str_naming_a_folder_is_not_parsed_as_text(tmp_path: Path) -> None:
+    """Issue 10 (14): a folder's name was parsed as plan text; the error named no file."""
+    folder = tmp_path / "学前三年毛入园率达到95%"
+    folder.mkdir()
+    with pytest.raises(eduplans.ParseError, match="folder") as info:
+        eduplans.parse_plan(str(folder))
+    assert str(folder) in str(info.value)
+
+
+# --- issue 10, defect 15: Chinese decimals -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("五点五所", 5.5, "school"),
+        ("零点五个百分点", 0.5, "percentage_point"),
+        ("百分之九十五点五", 95.5, "percent"),
+    ],
+)
+def test_chinese_decimals_are_read(text: str, value: float, unit: str) -> None:
+    """Issue 10 (15): 五点五所, 零点五个百分点, 百分之九十五点五 were always rejected."""
+    got = eduplans.parse_value(text)
+    assert (got.value, got.unit) == (value, unit)
+
+
+# --- issue 10, defect 16: batches ---------------------------------------------------------------
+
+
+def test_one_failing_file_does_not_lose_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10 (16): one non-ParseError in parse_plans lost the whole batch."""
+    from eduplans import _parse
+
+    good = tmp_path / "good.txt"
+    good.write_text("某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%。", "utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("某某县“十四五”教育事业发展规划\n到2025年,巩固率达到97%。", "utf-8")
+    real = _parse.parse_plan
+
+    def flaky(item: object, **kw: object) -> Plan:
+        if str(item).endswith("bad.txt"):
+            raise RuntimeError("boom")
+        return real(item, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_parse, "parse_plan", flaky)
+    got = eduplans.parse_plans([good, bad, good], workers=1, on_error="return")
+    assert isinstance(got[0], Plan) and isinstance(got[2], Plan)
+    assert isinstance(got[1], eduplans.ParseError) and "bad.txt" in str(got[1])
+
+
+def test_cli_parse_writes_the_good_files_of_a_batch(tmp_path: Path) -> None:
+    """Issue 10 (16): ``parse good.txt bad.txt good2.txt -o out`` exited 1 and wrote nothing."""
+    for name, body in (("good.txt", "学前三年毛入园率达到95%"), ("good2.txt", "巩固率达到97%")):
+        (tmp_path / name).write_text(
+            f"某某县“十四五”教育事业发展规划\n到2025年,{body}。", encoding="utf-8"
+        )
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "out"
+    files = [str(tmp_path / n) for n in ("good.txt", "bad.txt", "good2.txt")]
+    result = _cli("parse", *files, "-o", str(out))
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr
+    assert len(list(out.glob("*.toml"))) == 2
+
+
+# --- issue 10, defect 17: round trips of parsed plans --------------------------------------------
+
+
+def test_plan_parsed_from_a_str_reads_back_equal_after_save(tmp_path: Path) -> None:
+    """Issue 10 (17): source_name '' became '<id>.txt' after save, so read != plan."""
+    plan = eduplans.parse_plan("某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%。")
+    assert plan.source_name == f"{plan.id}.txt"
+    assert eduplans.read_plan(plan.save(tmp_path / "p.toml")) == plan
+
+
+def test_plan_parsed_from_bytes_is_saved_under_a_real_name(tmp_path: Path) -> None:
+    """Issue 10 (17): bytes gave source_name '<bytes>' and save wrote a file called <bytes>."""
+    data = "某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%。".encode()
+    plan = eduplans.parse_plan(data)
+    assert plan.source_name == f"{plan.id}.txt"
+    assert eduplans.read_plan(plan.save(tmp_path / "a.toml")) == plan
+    other = eduplans.parse_plan(data.replace(b"95", b"96"), plan_id="other-2021")
+    assert eduplans.read_plan(other.save(tmp_path / "b.toml")) == other
+    assert not (tmp_path / "<bytes>").exists()
+
+
+# --- issue 10, defect 18: CSV round trip ---------------------------------------------------------
+
+
+def test_csv_export_reads_back_equal_as_the_docs_say(tmp_path: Path) -> None:
+    """Issue 10 (18): region_code became int64 and empty flags NaN (docs/frame.md now says
+    how to read it back, and this checks that way)."""
+    import pandas as pd
+
+    plans = eduplans.load()
+    path = eduplans.export(plans, tmp_path / "all.csv")
+    back = pd.read_csv(path, dtype=eduplans.frame_dtypes(), keep_default_na=False, na_values=[""])
+    pd.testing.assert_frame_equal(back, plans.to_frame())
+    assert "keep_default_na=False" in (Path(__file__).parents[1] / "docs/frame.md").read_text(
+        encoding="utf-8"
+    )
+
+
+# --- issue 10, defect 19: writes and reads confined to the plan's folder -------------------------
+
+
+@pytest.mark.parametrize("name", ["../../escaped.txt", "ABSOLUTE", "..", "a/b.txt"])
+def test_save_refuses_a_source_name_outside_the_folder(tmp_path: Path, name: str) -> None:
+    """Issue 10 (19): save wrote the source text to target.parent / source_name unchecked."""
+    name = str(tmp_path / "absolute.txt") if name == "ABSOLUTE" else name
+    plan = dataclasses.replace(eduplans.load()["luoyang-2022"], source_name=name)
+    inner = tmp_path / "a" / "b"
+    with pytest.raises(eduplans.DataError, match="plain file name"):
+        plan.save(inner / "plan.toml")
+    assert not any(tmp_path.rglob("*.txt"))
+
+
+@pytest.mark.parametrize("source", ["/etc/hostname", "../000_a06619f67622513c.txt"])
+def test_read_plan_refuses_a_source_outside_the_plan_folder(tmp_path: Path, source: str) -> None:
+    """Issue 10 (19): read_plan opened whatever path a file's source names (/etc/hostname)."""
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    text = _edited('source = "000_a06619f67622513c.txt"', f'source = "{source}"')
+    _plan_file(tmp_path, "")  # the source one folder up
+    path = inner / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(eduplans.DataError, match="plain file name"):
+        eduplans.read_plan(path)
+
+
+def test_read_plan_refuses_a_source_that_links_out_of_the_folder(tmp_path: Path) -> None:
+    """Issue 10 (19): a link beside the plan cannot make it read a file elsewhere."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(SOURCES / "000_a06619f67622513c.txt", outside)
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "000_a06619f67622513c.txt").symlink_to(outside / "000_a06619f67622513c.txt")
+    (inner / "plan.toml").write_text(LUOYANG_TOML, encoding="utf-8")
+    with pytest.raises(eduplans.DataError, match="links out"):
+        eduplans.read_plan(inner / "plan.toml")
+
+
+# --- issue 10, defect 20: lazy singletons under threads ------------------------------------------
+
+
+RACE = """
+import threading, eduplans
+from eduplans import _align, _catalog, _loader, _units
+
+def race(build):
+    barrier = threading.Barrier(8)
+    got = []
+    def ask():
+        barrier.wait()
+        got.append(build())
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return got
+
+quantities = race(lambda: _units.quantity(1.0, "percent"))
+total = quantities[0]
+for q in quantities[1:]:
+    total = total + q  # fails across registries
+print("registries", len({id(q._REGISTRY) for q in quantities}), total.magnitude)
+for name, build in [("plans", _loader._bundled), ("load", lambda: tuple(eduplans.load())),
+                    ("regions", _loader.regions), ("catalog", _catalog.catalog),
+                    ("index", _align._index)]:
+    got = race(build)
+    print(name, len({id(x) for x in got}) if name != "load" else len({id(x[0]) for x in got}))
+"""
+
+
+def test_lazy_singletons_are_built_once_by_eight_threads() -> None:
+    """Issue 10 (20): eight threads making their first quantity at once built 4-8 pint
+    registries (their quantities could not be combined); load() from 8 threads built the
+    bundled plans 8 times. Each singleton is raced by 8 threads in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-c", RACE], capture_output=True, text=True, timeout=300,
+        env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:-1] == [
+        "registries 1 8.0", "plans 1", "load 1", "regions 1", "catalog 1", "index 1"
+    ], result.stdout  # fmt: skip
+
+
+# --- issue 10, minor items -----------------------------------------------------------------------
+
+
+def test_plan_file_with_a_bom_names_the_bom(tmp_path: Path) -> None:
+    """Issue 10 (minor): a BOM gave "Invalid statement (line 1, column 1)" without naming it."""
+    path = _plan_file(tmp_path, "")
+    path.write_bytes(b"\xef\xbb\xbf" + LUOYANG_TOML.encode("utf-8"))
+    with pytest.raises(eduplans.DataError, match="byte-order mark"):
+        eduplans.read_plan(path)
+    assert "byte-order mark" in eduplans.validate(path)[0].message
+
+
+def test_issued_as_a_date_time_is_refused(tmp_path: Path) -> None:
+    """Issue 10 (minor): ``issued`` as a datetime was kept as a datetime."""
+    text = _edited("issued = 2022-02-10", "issued = 2022-02-10T08:00:00")
+    _refused(tmp_path, text, "date-time")
+
+
+def test_exact_duplicate_value_is_refused(tmp_path: Path) -> None:
+    """Issue 10 (minor): an exact duplicate value was accepted without a flag."""
+    start = LUOYANG_TOML.index("[[indicators.values]]")
+    end = LUOYANG_TOML.index("\n\n", start)
+    block = LUOYANG_TOML[start:end]
+    text = LUOYANG_TOML[:end] + "\n\n" + block + LUOYANG_TOML[end:]
+    _refused(tmp_path, text, "repeats values")
+
+
+def test_value_text_error_message_quotes_a_long_input_shortened() -> None:
+    """Issue 10 (minor): ValueTextError messages held the whole input (800 K for 400 K)."""
+    with pytest.raises(eduplans.ValueTextError) as info:
+        eduplans.parse_value("甲" * 400_000)
+    assert len(str(info.value)) < 300
+    assert info.value.text == "甲" * 400_000  # the full text stays on the exception
+
+
+@pytest.mark.parametrize("target", ["folder", "/dev/null"])
+def test_cli_names_a_folder_or_a_device_instead_of_no_such_file(
+    tmp_path: Path, target: str
+) -> None:
+    """Issue 10 (minor): "no such file" was printed for directories and /dev/null."""
+    path = tmp_path / "folder.toml" if target == "folder" else Path(target)
+    if target == "folder":
+        path.mkdir()
+    result = _cli("show", str(path))
+    _one_line_error(result, "is a folder" if target == "folder" else "not a regular file")
