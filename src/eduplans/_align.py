@@ -69,7 +69,7 @@ _AGES = re.compile(r"\d{1,2}\s*(?:[—\-－~～至到]\s*\d{1,2}\s*)?周?岁")  
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
 
 
-@cache
+@once
 def _normaliser() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, str]]:
     w = words()
     scope = re.compile(rf"^(?:{alternation(w.scope)})[:：]?")
@@ -142,7 +142,7 @@ def _normalised_table(
     return out
 
 
-@cache
+@once
 def _lexicon() -> _Lexicon:
     w = words()
     stage_of = _normalised_table(

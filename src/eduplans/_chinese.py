@@ -8,7 +8,6 @@ dictionary, as shipped by the ``opencc-python-reimplemented`` package, read on f
 from __future__ import annotations
 
 import re
-from functools import cache
 from importlib.resources import files
 
 from ._once import once

@@ -12,13 +12,13 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ._errors import DataError
+from ._once import once
 
 __all__ = ["MeasureWords", "StageWords", "Words", "alternation", "load_words", "words"]
 
@@ -161,7 +161,7 @@ def _parse(text: str, path: str) -> Words:
     )
 
 
-@cache
+@once
 def words() -> Words:
     """Return the bundled words data, read on first use.
 
