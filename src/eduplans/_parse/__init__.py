@@ -298,7 +298,7 @@ def parse_plan(
             or re.search(r"总结|回顾", fold(meta.title)) is not None,
             title_span=(headline.start, headline.end) if headline else (0, 0),
             latest_year=meta.issued.year if dated else _latest_year(doc.work, per),
-            mode=_mode(meta),
+            mode=_mode(meta, doc.work),
         )
         prose_drafts, settle_notes = settle(
             read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx
@@ -352,14 +352,21 @@ def parse_plan(
         raise ParseError(f"the parsed plan is not valid: {exc}", source=src.name or None) from exc
 
 
-def _mode(meta: Meta) -> str:
+def _mostly_achieved(work: str) -> bool:
+    from ._settle import ACHIEVED, PLANNED
+
+    return len(ACHIEVED.findall(work)) > 2 * len(PLANNED.findall(work)) + 1
+
+
+def _mode(meta: Meta, work: str) -> str:
     """How prose values are dated: as a plan, a page reporting a plan, or a report."""
     found = {f.name: f for f in meta.fields}
     names_plan = "title" in found and found["title"].how.startswith(("the plan", "the title line"))
     if meta.document in ("plan", "notice"):
         return "plan"
     if meta.document == "news_report" and found["document"].how.startswith("an article"):
-        return "mixed"  # neither news words nor plan sections: read as a plan, with care
+        # neither news words nor plan sections: a report when it mostly says what was done
+        return "report" if _mostly_achieved(work) else "mixed"
     if meta.document == "news_report" and names_plan:
         return "mixed"
     return "report"

@@ -51,7 +51,8 @@ class Meta:
 
 
 _NEWS = re.compile(
-    r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|责任编辑"
+    r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|责任编辑|"
+    r"(?:透露|表示|介绍|称)\s*[,:]"
 )
 _WORK_REPORT = re.compile(r"政府工作报告|工作报告")
 _SUMMARY = re.compile(r"工作总结|总结$|情况的?报告$|工作回顾$")
@@ -518,7 +519,7 @@ def read_meta(doc: Doc) -> Meta:
     ]
     if who is not None:
         fields.append(("issuer", who))
-    if document.value == "news_report":
+    if document.value not in ("plan", "notice"):
         lines = _title_lines(doc)
         if lines and len(lines[0].text) <= 60 and "。" not in lines[0].text:
             top = lines[0]

@@ -28,7 +28,7 @@ from datetime import date
 from ._doc import Doc
 from ._draft import DIndicator, DValue
 
-__all__ = ["Context", "settle"]
+__all__ = ["ACHIEVED", "PLANNED", "Context", "settle"]
 
 _FYP_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
@@ -46,11 +46,20 @@ _GROWTH_WORD = re.compile(
 )
 _COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
 
-_PLANNED = re.compile(
-    r"将|计划(?!生育)|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
-    r"(?<!截)(?:到|至)\s*(?:19|20)\d{2}\s*年"
+PLANNED = re.compile(
+    r"将|(?<!行动)计划(?!生育|单列)|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
+    r"(?<![截提升高增])(?:到|至)\s*(?:19|20)\d{2}\s*年(?!的)"
 )
-_ACHIEVED = re.compile(
+# "从2015年的25.15%提升至2020年的55.53%", "由2020年的88.6%提高到93%": a change from one level
+# to another; the first is a baseline, the second keeps its kind
+_FROM = re.compile(r"(?:从|由)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$")
+_TO = re.compile(
+    r"\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少)\s*(?:到|至)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$"
+)
+# "在2020年基础上新增约30万个": the year is the base of the change, not the year of the value
+_ON_BASE = re.compile(r"在\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*基础上[^,;。]{0,12}$")
+
+ACHIEVED = re.compile(
     r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
     r"现有|目前|去年|上年|以来|取得|先后"
 )
@@ -111,9 +120,11 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
         if not (review or ahead):
             continue
         y = _SECTION_YEAR.search(text)
-        if y is None:
+        f = _SECTION_FYP.search(text)
+        if y is None and f is None:
             continue
-        out.append((line.start, int(y.group(1)), "review" if review and not ahead else "ahead"))
+        year = int(y.group(1)) if y else _FYP_END[f.group(1) + "五"] if f else 0
+        out.append((line.start, year, "review" if review and not ahead else "ahead"))
     # a year heading holds until the next heading of the document
     marks = sorted(
         [(h[0], h) for h in out]
@@ -174,24 +185,11 @@ def settle(
         for v in d.values
         if not ctx.title_span[0] <= v.text_start < ctx.title_span[1]
     }
-    explicit_baseline_years = [
-        v.year
-        for d in drafts
-        if d.origin == "prose"
-        for v in d.values
-        if v.kind == "baseline" and "year_implied" not in v.flags
-    ]
-    common_base = (
-        max(set(explicit_baseline_years), key=explicit_baseline_years.count)
-        if explicit_baseline_years
-        else None
-    )
-    out: list[DIndicator] = []
+    dropped: set[int] = set()
+    placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
         if d.origin != "prose":
-            out.append(d)
             continue
-        kept: list[DValue] = []
         for v in d.values:
             a, b = v.text_start, v.text_start + len(v.text)
             line_a, _ = _line_of(doc, starts, a)
@@ -200,16 +198,76 @@ def settle(
             why = _relative(work, clause_a, a, b, d.unit)
             if why is not None:
                 notes.append((a, b, "relative", why))
-                continue
-            if ctx.title_span[0] <= a < ctx.title_span[1] and (d.unit, v.magnitude) in body_values:
+                dropped.add(id(v))
+            elif (
+                ctx.title_span[0] <= a < ctx.title_span[1] and (d.unit, v.magnitude) in body_values
+            ):
                 notes.append((a, b, "repeated", "in the headline; the body states it again"))
-                continue
-            _settle_one(v, work, line_a, sent_a, a, ctx, headings, head_starts, common_base)
-            kept.append(v)
-        if kept:
-            d.values = kept
+                dropped.add(id(v))
+            else:
+                placed.append((v, line_a, sent_a, a))
+    # values with a year first: an achievement without a year takes their most common year
+    placed.sort(key=lambda p: "year_implied" in p[0].flags)
+    common_base: int | None = None
+    base_years: list[int] = []
+    for v, line_a, sent_a, a in placed:
+        if common_base is None and "year_implied" in v.flags and base_years:
+            common_base = max(set(base_years), key=base_years.count)
+        _settle_one(v, work, line_a, sent_a, a, ctx, headings, head_starts, common_base)
+        _from_to(v, work, sent_a, a, ctx)
+        if v.kind == "baseline" and "year_implied" not in v.flags:
+            base_years.append(v.year)
+    out: list[DIndicator] = []
+    for d in drafts:
+        if d.origin == "prose":
+            d.values = [v for v in d.values if id(v) not in dropped]
+        if d.values:
             out.append(d)
     return out, notes
+
+
+def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
+    """Date "从X提升至Y": X is a baseline; without years, take those of an earlier pair."""
+    before = work[sent_a:a]
+    src = _FROM.search(before)
+    dst = _TO.search(before)
+    if src is None and dst is None:
+        return
+    if src is not None and re.match(
+        r"\S{0,14}?\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少)\s*(?:到|至)",
+        work[a + len(v.text) : a + len(v.text) + 24],
+    ):
+        v.kind = "baseline"
+        if src.group("y"):
+            v.year = int(src.group("y"))
+        else:
+            years = [int(y) for y in re.findall(r"(?:从|由)\s*((?:19|20)\d{2})\s*年", before)]
+            if years:
+                v.year = years[-1]
+                v.flags["year_implied"] = (
+                    f"no year is written; the change before it in the sentence starts in {v.year}"
+                )
+    elif dst is not None and not dst.group("y") and "year_implied" in v.flags:
+        years = [int(y) for y in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", before)]
+        if years:
+            v.year = years[-1]
+            v.flags["year_implied"] = (
+                f"no year is written; the change before it in the sentence ends in {v.year}"
+            )
+            if ctx.mode == "report" or v.year < ctx.period[0]:
+                v.kind = "baseline"
+
+
+def _tense_words(text: str) -> str | None:
+    """Return "planned" or "achieved" after the last word of intent or achievement, or None."""
+    planned = achieved = -1
+    for m in PLANNED.finditer(text):
+        planned = m.start()
+    for m in ACHIEVED.finditer(text):
+        achieved = m.start()
+    if planned < 0 and achieved < 0:
+        return None
+    return "planned" if planned > achieved else "achieved"
 
 
 def _settle_one(
@@ -225,6 +283,13 @@ def _settle_one(
 ) -> None:
     sentence = work[sent_a:a]
     paragraph = work[line_a:a]
+    if "year_implied" not in v.flags and _ON_BASE.search(work[max(sent_a, a - 40) : a]):
+        v.year = ctx.period[1]
+        v.kind = "target"
+        v.flags["year_implied"] = (
+            "the year written is the base of the change (在…年基础上); the plan's end year applies"
+        )
+        return
     implied = "year_implied" in v.flags
     tense: str | None = None
     how = ""
@@ -257,12 +322,10 @@ def _settle_one(
                 v.year = head_year
                 tense = headings[k][2]
                 how = f"the section heading at {headings[k][0]} names {head_year}"
-    planned = None
-    for m in _PLANNED.finditer(sentence):
-        planned = m
-    achieved = None
-    for m in _ACHIEVED.finditer(sentence):
-        achieved = m
+    # the nearest word of intent or achievement before the value: in its sentence, else in
+    # its paragraph
+    in_sentence = _tense_words(sentence)
+    in_paragraph = _tense_words(paragraph)
     if ctx.mode != "report":
         # a plan text, or a page that reports a plan: the reader's sections say what is
         # reviewed and what is planned; on a page that reports a plan, words of achievement
@@ -273,20 +336,21 @@ def _settle_one(
                 v.kind = "baseline"
             elif tense == "ahead":
                 v.kind = "target"
-        if (
-            ctx.mode == "mixed"
-            and achieved is not None
-            and (planned is None or achieved.start() > planned.start())
-        ):
+        if ctx.mode == "mixed" and in_sentence == "achieved":
             v.kind = "baseline"
         return
     now = ctx.page_date.year if ctx.page_date is not None else ctx.latest_year
-    intent = planned is not None and (achieved is None or planned.start() > achieved.start())
-    if not intent and achieved is None and _TASK_AFTER.match(work, a):
-        intent = True  # "…2020年底达到80%的任务"
-    if intent:
+    said = in_sentence
+    if said is None and _TASK_AFTER.match(work, a):
+        said = "planned"  # "…2020年底达到80%的任务"
+    if said is None:
+        end = min((k for k in (work.find(m, a) for m in "。;!?\n") if k >= 0), default=len(work))
+        said = _tense_words(work[a:end])  # "新增幼儿学位3.6万个,力争到2025年…"
+    if said is None and tense is None:
+        said = in_paragraph
+    if said == "planned":
         kind = "target"
-    elif achieved is not None or tense == "review" or ctx.summary:
+    elif said == "achieved" or tense == "review" or ctx.summary:
         kind = "baseline"
     elif tense == "ahead":
         kind = "target"
