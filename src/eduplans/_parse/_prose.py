@@ -23,6 +23,7 @@ value text is read by :func:`eduplans.parse_value`; the rules here decide what i
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -728,6 +729,12 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
     del kind
     out: list[DIndicator] = []
     baseline_year = period[0] - 1 if period[1] > period[0] else period[0]
+    line_starts = [ln.start for ln in doc.lines]
+
+    def line_of(pos: int) -> int:
+        return bisect.bisect_right(line_starts, pos)
+
+    last_list: tuple[int, list[tuple[str, str]]] | None = None
     for base, s in _sentences(doc):
         excl = _excluded_spans(s, base)
         years = _years(s, base, excl)
@@ -890,7 +897,12 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                     subject=subject,
                 )
             )
-        _pair_lists(s, out, len(found))
+        if last_list is not None and last_list[0] != line_of(base):
+            last_list = None  # a list's names carry over within one paragraph only
+        paired = _pair_lists(s, out, len(found), last_list[1] if last_list else None)
+        if paired is not None:
+            last_list = (line_of(base), paired)
+        _share_value(s, out, len(found))
     return out
 
 
@@ -958,32 +970,47 @@ def _read_joined(s: str, i: int, end_num: int, base: int) -> _Found | None:
     return _Found(base + i, base + end, pv.comparator, pv.value, pv.upper, unit, flags)
 
 
-def _pair_lists(s: str, out: list[DIndicator], n: int) -> None:
-    """Pair the names of a 分别 list with its values.
+def _pair_lists(
+    s: str, out: list[DIndicator], n: int, previous: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]] | None:
+    """Pair the names of a 分别 list with its values; return the (name, subject) pairs.
 
     "学前三年毛入园率、九年义务教育巩固率和…分别达到95%、98%和11.5年": one name each;
-    "小学、初中专任教师本科以上学历比例分别达到93%和98%": the shared name with a subject each.
+    "小学、初中专任教师本科以上学历比例分别达到93%和98%": the shared name with a subject each;
+    "2020年分别达到98%、99%…" without names: those of the paragraph's list before (``previous``)
+    when it has as many items.
     """
     if n < 2 or "分别" not in s:
-        return
+        return None
     group = [d for d in out[-n:] if d.origin == "prose"]
     if len(group) < 2:
-        return
+        return None
     head_name = group[0].name
     parts = [p for p in re.split(r"、|和|及", head_name) if p]
     if len(parts) < 2 or len(parts) != len(group):
-        return
+        k = s.find("分别")
+        head = _strip_name(re.sub(r"(?:19|20)\d{2}\s*年(?:底|末)?", "", s[:k]))
+        if previous is None or head or len(previous) > len(group):
+            return None
+        group = group[: len(previous)]  # the list's values come first; later clauses keep theirs
+        for ind, (name, subject) in zip(group, previous, strict=True):
+            ind.name, ind.subject = name, subject
+            for v in ind.values:
+                v.flags["elided_subject"] = (
+                    f"a 分别 list without names: the names of the list before ({subject}{name})"
+                )
+        return previous
     if len(parts[0]) >= 4:
         for ind, part in zip(group, parts, strict=True):
             ind.name = part
             ind.subject = ""
-        return
+        return [(ind.name, ind.subject) for ind in group]
     width = len(parts[0])
     last = parts[-1]
     labels = [*parts[:-1], last[:width]]
     shared = last[width:]
     if not shared:
-        return
+        return None
     for ind, label in zip(group, labels, strict=True):
         ind.subject = label
         ind.name = shared
@@ -991,3 +1018,46 @@ def _pair_lists(s: str, out: list[DIndicator], n: int) -> None:
             v.flags["elided_subject"] = (
                 f"分别 pairs {label!r} of the list {head_name!r} with this value"
             )
+    return [(ind.name, ind.subject) for ind in group]
+
+
+_MEASURE_END = re.compile(
+    r"(?:毛?入学率|毛?入园率|巩固率|覆盖率|普及率|达标率|合格率|配备率|比例|占比)$"
+)
+
+
+def _share_value(s: str, out: list[DIndicator], n: int) -> None:
+    """Give one value to each indicator of a name list: "X入学率、巩固率达100%".
+
+    "贫困家庭学生基础教育入学率、巩固率达100%": the second name takes the first's subject;
+    "乡镇中心幼儿园、村级幼儿园覆盖率达100%": the first takes the last's measure.
+    """
+    if n != 1 or not out or "分别" in s or out[-1].origin != "prose":
+        return
+    ind = out[-1]
+    if len(ind.values) != 1:
+        return
+    parts = [p for p in re.split(r"、|和", ind.name) if p]
+    if len(parts) != 2 or any(len(p) < 2 for p in parts):
+        return
+    first, second = parts
+    m1, m2 = _MEASURE_END.search(first), _MEASURE_END.search(second)
+    if m1 and m2 and len(second) == len(m2.group(0)):
+        names = [first, first[: m1.start()] + second]
+    elif m2 and not m1 and len(second) > len(m2.group(0)):
+        names = [first + m2.group(0), second]
+    else:
+        return
+    v = ind.values[0]
+    why = f"one value for the names of the list {ind.name!r}"
+    ind.name = names[0]
+    v.flags["elided_subject"] = why
+    twin = DIndicator(
+        name=names[1],
+        unit=ind.unit,
+        section=ind.section,
+        origin="prose",
+        values=[dataclasses.replace(v, flags={**v.flags}, hedges=list(v.hedges))],
+        subject=ind.subject,
+    )
+    out.append(twin)
