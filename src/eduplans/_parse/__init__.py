@@ -284,6 +284,7 @@ def parse_plan(
         if src.tables:  # grids of an HTML, DOCX or PDF file: read by column, not by text layout
             drafts += read_grids(doc, src.tables, view, per)
         drafts += read_tables(doc, per)
+    drafts, off_topic = _education_only(drafts)
     doc.find_headings()
     settle_notes: list[tuple[int, int, str, str]] = []
     if prose:
@@ -306,7 +307,7 @@ def parse_plan(
         drafts += prose_drafts
     indicators: list[Indicator] = []
     used: list[tuple[int, int]] = []
-    rejected: list[tuple[int, int, str, str]] = list(settle_notes)
+    rejected: list[tuple[int, int, str, str]] = [*settle_notes, *off_topic]
     for d in drafts:
         ind, kept = _build(d, view, rejected)
         if ind is not None:
@@ -350,6 +351,37 @@ def parse_plan(
         )
     except EduplansError as exc:
         raise ParseError(f"the parsed plan is not valid: {exc}", source=src.name or None) from exc
+
+
+_EDUCATION = re.compile(
+    r"教育|学|校|园|教师|师资|幼儿|儿童|少年|入托|托育|托位|培训|课程|办学|教学|特殊|残疾|"
+    r"受教育|毕业|招生|在校|在园|学位|科研|双一流|职教|教研"
+)
+
+
+def _education_only(
+    drafts: list[DIndicator],
+) -> tuple[list[DIndicator], list[tuple[int, int, str, str]]]:
+    """Drop the rows of a table that is not about education whose names are not either.
+
+    A plan of public services lists employment, culture and sport beside education; those
+    rows are reported (``not_education``), not kept.
+    """
+    kept: list[DIndicator] = []
+    notes: list[tuple[int, int, str, str]] = []
+    for d in drafts:
+        if (
+            d.origin == "table"
+            and not _EDUCATION.search(d.section)
+            and not _EDUCATION.search(d.subject + d.name)
+        ):
+            why = f"a row of a table not about education ({d.subject}{d.name})"
+            notes += [
+                (v.text_start, v.text_start + len(v.text), "not_education", why) for v in d.values
+            ]
+            continue
+        kept.append(d)
+    return kept, notes
 
 
 def _mostly_achieved(work: str) -> bool:

@@ -64,6 +64,19 @@ ACHIEVED = re.compile(
     r"现有|目前|去年|上年|以来|取得|先后"
 )
 _TASK_AFTER = re.compile(r"[^。;!?]{0,80}?(?<!完成)的(?:目标任务|任务|目标)")
+_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,:]")
+# a character any row about schooling has (教育, 学校, 幼儿园, 教师, 课程, 托位 …)
+_ABOUT_EDUCATION = re.compile(r"[教学校园师幼童课托]")
+_BINDING_WORD = re.compile(r"约束性|预期性|指导性")
+
+
+def _table_row(line: str) -> bool:
+    """Tell a line of a table the table reader did not take: no sentence marks, columns."""
+    if re.search(r"[。,;]", line):
+        return False
+    return _BINDING_WORD.search(line) is not None or len(line.split()) >= 3
+
+
 _RELATIVE_YEAR = re.compile(
     r"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*年"
 )
@@ -101,6 +114,11 @@ def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
 def _sentence_start(work: str, line_start: int, pos: int) -> int:
     k = max(work.rfind(mark, line_start, pos) for mark in "。!?;")
     return line_start if k < 0 else k + 1
+
+
+def _sentence_end(work: str, pos: int) -> int:
+    ends = [k for k in (work.find(m, pos, pos + 400) for m in "。;!?\n") if k >= 0]
+    return min(ends) if ends else min(len(work), pos + 400)
 
 
 def _clause_start(work: str, line_start: int, pos: int) -> int:
@@ -200,6 +218,14 @@ def settle(
                 notes.append((a, b, "relative", why))
                 dropped.add(id(v))
             elif (
+                _table_row(work[line_a : _sentence_end(work, b)])
+                and not _ABOUT_EDUCATION.search(work, line_a, _sentence_end(work, b))
+                and not _ABOUT_EDUCATION.search(d.subject + d.name)
+            ):
+                why = "a table row that says nothing of education"
+                notes.append((a, b, "not_education", why))
+                dropped.add(id(v))
+            elif (
                 ctx.title_span[0] <= a < ctx.title_span[1] and (d.unit, v.magnitude) in body_values
             ):
                 notes.append((a, b, "repeated", "in the headline; the body states it again"))
@@ -293,6 +319,18 @@ def _settle_one(
     implied = "year_implied" in v.flags
     tense: str | None = None
     how = ""
+    if implied and work[sent_a - 1 : sent_a] == ";":
+        # "2016年,全市有幼儿园1633所…;学前三年毛入园率95.3%": the clause after a semicolon keeps
+        # the year that opens its sentence
+        k = work.rfind("。", line_a, sent_a)
+        opener = _OPENING_YEAR.match(work, k + 1 if k >= 0 else line_a)
+        if opener is not None:
+            v.year = int(opener.group(1))
+            how = f"the sentence before the semicolon opens with {v.year}"
+            if v.year < ctx.period[0]:
+                v.kind = "baseline"
+            v.flags["year_implied"] = f"no year is written; {how}"
+            implied = False
     if implied:
         rel = None
         for m in _RELATIVE_YEAR.finditer(sentence):
