@@ -111,9 +111,15 @@ def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
     return line.start, line.end
 
 
+# how far back a sentence, a clause or a paragraph is read (bounded: linear in the text)
+_SENTENCE_BACK = 300
+_PARAGRAPH_BACK = 600
+
+
 def _sentence_start(work: str, line_start: int, pos: int) -> int:
-    k = max(work.rfind(mark, line_start, pos) for mark in "。!?;")
-    return line_start if k < 0 else k + 1
+    floor = max(line_start, pos - _SENTENCE_BACK)
+    k = max(work.rfind(mark, floor, pos) for mark in "。!?;")
+    return floor if k < 0 else k + 1
 
 
 def _sentence_end(work: str, pos: int) -> int:
@@ -122,8 +128,9 @@ def _sentence_end(work: str, pos: int) -> int:
 
 
 def _clause_start(work: str, line_start: int, pos: int) -> int:
-    k = max(work.rfind(mark, line_start, pos) for mark in "。!?;,:")
-    return line_start if k < 0 else k + 1
+    floor = max(line_start, pos - _SENTENCE_BACK)
+    k = max(work.rfind(mark, floor, pos) for mark in "。!?;,:")
+    return floor if k < 0 else k + 1
 
 
 def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
@@ -218,8 +225,10 @@ def settle(
                 notes.append((a, b, "relative", why))
                 dropped.add(id(v))
             elif (
-                _table_row(work[line_a : _sentence_end(work, b)])
-                and not _ABOUT_EDUCATION.search(work, line_a, _sentence_end(work, b))
+                _table_row(work[max(line_a, a - _SENTENCE_BACK) : _sentence_end(work, b)])
+                and not _ABOUT_EDUCATION.search(
+                    work, max(line_a, a - _SENTENCE_BACK), _sentence_end(work, b)
+                )
                 and not _ABOUT_EDUCATION.search(d.subject + d.name)
             ):
                 why = "a table row that says nothing of education"
@@ -308,7 +317,7 @@ def _settle_one(
     common_base: int | None,
 ) -> None:
     sentence = work[sent_a:a]
-    paragraph = work[line_a:a]
+    paragraph = work[max(line_a, a - _PARAGRAPH_BACK) : a]
     if "year_implied" not in v.flags and _ON_BASE.search(work[max(sent_a, a - 40) : a]):
         v.year = ctx.period[1]
         v.kind = "target"
@@ -322,8 +331,9 @@ def _settle_one(
     if implied and work[sent_a - 1 : sent_a] == ";":
         # "2016年,全市有幼儿园1633所…;学前三年毛入园率95.3%": the clause after a semicolon keeps
         # the year that opens its sentence
-        k = work.rfind("。", line_a, sent_a)
-        opener = _OPENING_YEAR.match(work, k + 1 if k >= 0 else line_a)
+        floor = max(line_a, sent_a - _SENTENCE_BACK)
+        k = work.rfind("。", floor, sent_a)
+        opener = _OPENING_YEAR.match(work, k + 1 if k >= 0 else floor)
         if opener is not None:
             v.year = int(opener.group(1))
             how = f"the sentence before the semicolon opens with {v.year}"
