@@ -38,6 +38,16 @@ DOC_FIGURES = (
     "coverage_en",
 )
 
+
+def key_of(plans: eduplans.PlanCollection, plan_id: str, words: str) -> str:
+    """Return the catalog key under which plan ``plan_id`` states a target written ``words``."""
+    plan = plans[plan_id]
+    keys = {i.key for i in plan.indicators for t in i.targets if words in t.text and i.key}
+    if len(keys) != 1:
+        raise LookupError(f"{plan_id}: {len(keys)} keys with a target {words!r}")
+    return keys.pop()
+
+
 #: name → function drawing one figure in a language
 FIGURES = {
     "targets_preschool": lambda plans, lang: eduplans.plot.targets(
@@ -52,12 +62,16 @@ FIGURES = {
     "targets_upper_secondary": lambda plans, lang: eduplans.plot.targets(
         plans, "upper_secondary_gross_enrolment_rate", lang=lang
     ),
+    # 从化's 新增学位 totals (1.5万 for 2016–20, 2.34万 for 2021–25) and 洛阳's 近视率
+    # "每年降低1个百分点以上", under whichever catalog key the bundled data files them
     "targets_new_places": lambda plans, lang: eduplans.plot.targets(
-        plans, "new_school_places", lang=lang
+        plans, key_of(plans, "conghua-2022", "2.34万"), lang=lang
     ),
-    "targets_myopia": lambda plans, lang: eduplans.plot.targets(plans, "myopia_rate", lang=lang),
+    "targets_myopia": lambda plans, lang: eduplans.plot.targets(
+        plans, key_of(plans, "luoyang-2022", "降低1个百分点"), lang=lang
+    ),
     "trajectory_new_places": lambda plans, lang: eduplans.plot.trajectory(
-        plans, "new_school_places", region="从化区", lang=lang
+        plans, key_of(plans, "conghua-2022", "2.34万"), region="从化区", lang=lang
     ),
     "trajectory_quality_balanced": lambda plans, lang: eduplans.plot.trajectory(
         plans, "quality_balanced_county_share", region="洛阳市", lang=lang
