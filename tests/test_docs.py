@@ -92,3 +92,29 @@ def test_api_docs_render_no_raw_roles_and_no_private_links() -> None:
         assert "_writer.save_plan" not in doc, name
     api = (ROOT / "docs" / "api.md").read_text("utf-8")
     assert "_writer" not in api
+
+
+def test_guide_review_snippet_runs(tmp_path: Path) -> None:
+    import eduplans
+
+    guide = (ROOT / "docs" / "guide.md").read_text("utf-8")
+    section = guide.split("## Review a draft", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```python\n(.*?)```", section, re.S)
+    assert block is not None
+    text = ("某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%以上,"
+            "九年义务教育巩固率达到99%,新增学位1200个,高中阶段毛入学率达到93%。\n")  # fmt: skip
+    draft = eduplans.parse_plan(text, region=eduplans.Region(name="某某县", level="county"))
+    draft.save(tmp_path / "drafts" / "my_plan.toml")
+    scope = {"ep": eduplans, "draft": draft}
+    import os
+
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        exec(block.group(1), scope)
+    finally:
+        os.chdir(here)
+    fixed = eduplans.read_plan(tmp_path / "drafts" / "my_plan.toml")
+    assert fixed.region.code == "410300"
+    assert [i.name for i in fixed.indicators if i.name.startswith("新增")] == []
+    assert any(i.key == "upper_secondary_gross_enrolment_rate" for i in fixed.indicators)
