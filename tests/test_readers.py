@@ -418,3 +418,20 @@ def test_html_page_laid_out_in_a_table() -> None:
     alone = eduplans.parse_plan("洛阳市“十四五”教育事业发展规划\n" + last + "\n")
     assert _values(plan, "prose") == _values(alone, "prose")
     assert {(v.year, v.magnitude) for v in plan.baselines} == {(2020, 92.0)}
+
+
+def test_headline_from_the_pages_meta_or_title() -> None:
+    """Without an <h1>, the CMS's ArticleTitle meta, else the <title> before the site's name."""
+    body = "<div class='content'><p>到2025年,学前三年毛入园率达到95%以上。</p></div>"
+    with_meta = (
+        "<html><head><meta name='ArticleTitle' content='某某县“十四五”教育事业发展规划'>"
+        f"<title>通知公告_某某县人民政府</title></head><body>{body}</body></html>"
+    )
+    with_title = (
+        "<html><head><title>某某县“十四五”教育事业发展规划_政策文件_某某县人民政府</title>"
+        f"</head><body>{body}</body></html>"
+    )
+    for page in (with_meta, with_title):
+        doc = read_document(page)
+        assert doc.text.split("\n")[0] == "某某县“十四五”教育事业发展规划"
+        assert eduplans.parse_plan(page).region.name == "某某县"

@@ -357,6 +357,10 @@ class HtmlReader(Reader):
             raise ParseError(f"cannot read the HTML: {exc}", source=name or None) from None
         title_el = root.find(".//title")
         page_title = str(title_el.text or "").strip() if title_el is not None else ""
+        # government CMS pages (TRS, 政府网站集约化平台) name the article in a meta tag
+        meta = root.find(".//meta[@name='ArticleTitle']")
+        if meta is not None and (meta.get("content") or "").strip():
+            page_title = str(meta.get("content")).strip()
         _clean(root)
         _mark_data_tables(root)
         scores = _score(root)
@@ -377,8 +381,10 @@ class HtmlReader(Reader):
                 line = el.text_content()
                 if _INFO.search(line) and len(line.strip()) <= 200:
                     b.paragraph(line)
-        elif page_title and page_title[:12] not in body.text_content()[:400]:
-            b.paragraph(re.split(r"\s*[_|\-–—]\s*(?=[^_|\-–—]*$)", page_title)[0])
+        elif page_title and _squash(page_title)[:12] not in _squash(body.text_content()[:400]):
+            if meta is None:  # <title>: the article's title, then the site's name
+                page_title = re.split(r"\s*[_|]\s*|\s+[-–—]\s+", page_title)[0]
+            b.paragraph(page_title)
         w.walk(body)
         w.flush()
         return b.document(name=name, format="html", encoding=encoding)
