@@ -448,6 +448,8 @@ class _Index:
     exact: dict[str, str]  # normalised name or alias -> key
     forms: dict[str, list[tuple[str, str]]]  # key -> [(written form, normalised form)]
     by_features: dict[_Features, list[tuple[str, str]]]  # features -> [(normalised form, key)]
+    standard: dict[str, _Features]  # key -> features of its standard name
+    qualifiers: dict[str, tuple[str, ...]]  # key -> its declared qualifiers, normalised
     entries: Mapping[str, CatalogEntry] = field(repr=False)
 
 
@@ -457,6 +459,9 @@ def _index() -> _Index:
     exact: dict[str, str] = {}
     forms: dict[str, list[tuple[str, str]]] = {}
     by_features: dict[_Features, list[tuple[str, str]]] = {}
+    standard: dict[str, _Features] = {}
+    qualifiers: dict[str, tuple[str, ...]] = {}
+    first_of: dict[_Features, str] = {}
     for key, entry in entries.items():
         for written in (entry.name_zh, *entry.aliases):
             norm = normalise(written)
@@ -464,14 +469,25 @@ def _index() -> _Index:
             if other is not None and other != key:
                 raise DataError(
                     f"{written!r} normalises to {norm!r}, already a name of {other!r}",
-                    path="eduplans/data/catalog.toml",
+                    path="catalog",
                     field=f"{key}.aliases",
                 )
             exact[norm] = key
             forms.setdefault(key, []).append((written, norm))
-        # only the standard name defines the features fuzzy matching may use: aliases are
-        # exact forms that may name the indicator more loosely than the rules allow
+        qualifiers[key] = tuple(normalise(q) or q for q in entry.qualifiers)
+        # the standard name defines the features fuzzy matching uses; two entries that read
+        # the same could not be told apart, unless both declare qualifiers and these differ
         feats = _features(normalise(entry.name_zh))
+        standard[key] = feats
+        other = first_of.setdefault(feats, key)
+        if other != key and not _separated(entries[other], entry):
+            raise DataError(
+                f"{key!r} cannot be told apart from {other!r}: both read as {feats.describe()};"
+                " add a stage or measure word to the words data, or give both entries"
+                " different `qualifiers`",
+                path="catalog",
+                field=f"{key}.name_zh",
+            )
         group = by_features.setdefault(feats, [])
         group.extend((norm, key) for _, norm in forms[key])
         # an alias that reads as the same stage with other measure words (新增公办幼儿园学位) is a
@@ -480,7 +496,19 @@ def _index() -> _Index:
             read = _features(norm)
             if read != feats and read.stage == feats.stage:
                 by_features.setdefault(read, []).append((norm, key))
-    return _Index(exact, forms, by_features, entries)
+    return _Index(exact, forms, by_features, standard, qualifiers, entries)
+
+
+def _separated(a: CatalogEntry, b: CatalogEntry) -> bool:
+    return bool(a.qualifiers and b.qualifiers and set(a.qualifiers) != set(b.qualifiers))
+
+
+def _rebuild() -> None:
+    _index.cache_clear()  # type: ignore[attr-defined]
+    _index()  # raises DataError at once when an added entry cannot be told apart
+
+
+catalog._on_change(_rebuild)
 
 
 # --- overrides -----------------------------------------------------------------------------------
@@ -726,17 +754,20 @@ def _align_all(
         scores = _scores(queries, choices, residuals=bool(feats.measures))
         for row, query in zip(scores, queries, strict=True):
             for i, forbidden in by_norm[query]:
-                out[i] = _best(row.tolist(), group, forbidden)
+                out[i] = _best(row.tolist(), group, forbidden, query)
     return [d if d is not None else _Decision(None, 0.0, "unmatched", None) for d in out]
 
 
 def _best(
-    row: list[float], group: list[tuple[str, str]], forbidden: frozenset[str] | None
+    row: list[float], group: list[tuple[str, str]], forbidden: frozenset[str] | None, norm: str
 ) -> _Decision:
     best: dict[str, float] = {}
+    qualifiers = _index().qualifiers
     for score, (_, key) in zip(row, group, strict=True):
         if forbidden is not None and key in forbidden:
             continue
+        if not all(q in norm for q in qualifiers[key]):
+            continue  # 篮球特色学校数 is no candidate for 校园足球特色学校数 (qualifier 足球)
         if score > best.get(key, -1.0):
             best[key] = score
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -841,14 +872,23 @@ def explain(
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, not {type(name).__name__}")
     row = align([name], context=context, overrides=overrides).iloc[0]
+    decided = row["key"] if isinstance(row["key"], str) else None
+    method = str(row["method"])
+    rule = _load_overrides(overrides).get(name, ...)
+    forbidden: frozenset[str] = frozenset()
+    if rule is None:
+        forbidden = frozenset(catalog())
+    elif rule is not ... and not isinstance(rule, str):
+        forbidden = frozenset(rule)
     full = _with_context(name, context)
     norm = normalise(full[: _MAX_LEN * 2])
     feats = _features(norm)
     index = _index()
+    candidates = {key for _, key in index.by_features.get(feats, [])}
     scored = []
     for key, forms in index.forms.items():
-        other = _features(normalise(index.entries[key].name_zh))
-        compatible = other == feats
+        other = index.standard[key]
+        compatible = key in candidates
         best_form, best = "", -1.0
         for written, n in forms:
             score = fuzz.ratio(norm, n)
@@ -856,21 +896,34 @@ def explain(
                 score = max(score, fuzz.ratio(_residual(norm), _residual(n)))
             if score > best:
                 best_form, best = written, score
-        if compatible:
-            why = f"score {best:.1f}"
+        missing = [q for q in index.qualifiers[key] if q not in norm]
+        # the decision comes first and is never listed as ruled out beside itself
+        if key == decided and method in ("override", "exact", "alias"):
+            why = {"override": "pinned by override", "exact": "exact: the standard name"}.get(
+                method, "exact: an alias"
+            )
+            if method != "override":
+                best_form = next((w for w, n in forms if n == norm), best_form)
+            ok, rank = True, 0
+        elif key in forbidden:
+            why, ok, rank = "forbidden by override", False, 2
+        elif compatible and missing:
+            why, ok, rank = f"qualifier missing: {', '.join(missing)}", False, 2
+        elif compatible:
+            why, ok, rank = f"score {best:.1f}", True, 0 if key == decided else 1
         elif other.stage != feats.stage:
-            why = f"stage {other.stage_text} ≠ {feats.stage_text}"
+            why, ok, rank = f"stage {other.stage_text} ≠ {feats.stage_text}", False, 2
         else:
             differ = sorted(other.measures ^ feats.measures)
-            why = f"measure words differ: {', '.join(differ)}"
-        scored.append((not compatible, -best, key, best_form, compatible, why))
+            why, ok, rank = f"measure words differ: {', '.join(differ)}", False, 2
+        scored.append((rank, -best, key, best_form, ok, why))
     scored.sort()
     return Explanation(
         name=name,
         normalised=norm,
         features=feats.describe(),
-        key=row["key"],
-        method=str(row["method"]),
+        key=decided,
+        method=method,
         score=float(row["score"]),
         candidates=tuple((k, f, c, w) for _, _, k, f, c, w in scored[:top]),
     )
