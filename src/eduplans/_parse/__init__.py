@@ -396,6 +396,9 @@ def _mode(meta: Meta, work: str) -> str:
     names_plan = "title" in found and found["title"].how.startswith(("the plan", "the title line"))
     if meta.document in ("plan", "notice"):
         return "plan"
+    heads = meta.title + "".join(f.value for f in meta.fields if f.name == "headline")
+    if re.search(r"目标任务|重点工作|任务分解|分解表|工作要点|工作计划|实施方案", heads):
+        return "plan"  # "2024年《政府工作报告》重点工作目标任务分解表": its values are planned
     if meta.document == "news_report" and found["document"].how.startswith("an article"):
         # neither news words nor plan sections: a report when it mostly says what was done
         return "report" if _mostly_achieved(work) else "mixed"

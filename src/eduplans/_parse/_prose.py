@@ -837,6 +837,14 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             elif after_name and (not before_name or lead_verb or len(before_name) <= 1):
                 name = _strip_name(after_name) or after_name
                 used_after = True
+            elif (
+                f.unit == "school"
+                and (school := _SCHOOL_AFTER.match(after_name)) is not None
+                and not _SCHOOL_END.search(before_name)
+            ):
+                # "全县18所小学以县城优质学校为领衔": the count names what it counts after it
+                name = school.group(0)
+                used_after = True
             elif before_name:
                 name = before_name
             elif after_name:
@@ -1021,6 +1029,8 @@ def _pair_lists(
     return [(ind.name, ind.subject) for ind in group]
 
 
+_SCHOOL_AFTER = re.compile(r"(?:中小学|小学|初中|中学|高中|幼儿园|学校|高校|园所|中职学校)(?!生)")
+_SCHOOL_END = re.compile(r"(?:学|校|园|院|所)$")
 _MEASURE_END = re.compile(
     r"(?:毛?入学率|毛?入园率|巩固率|覆盖率|普及率|达标率|合格率|配备率|比例|占比)$"
 )

@@ -63,10 +63,11 @@ ACHIEVED = re.compile(
     r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
     r"现有|目前|去年|上年|以来|取得|先后"
 )
-_TASK_AFTER = re.compile(r"[^。;!?]{0,80}?(?<!完成)的(?:目标任务|任务|目标)")
+_TASK_AFTER = re.compile(r"[^。;!?完]{0,80}?的(?:目标任务|任务|目标)")  # not "完成…的目标任务"
 _OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,:]")
 # a character any row about schooling has (教育, 学校, 幼儿园, 教师, 课程, 托位 …)
 _ABOUT_EDUCATION = re.compile(r"[教学校园师幼童课托]")
+_SEAT = re.compile(r"学位|托位|床位")
 _BINDING_WORD = re.compile(r"约束性|预期性|指导性")
 
 
@@ -256,6 +257,10 @@ def settle(
     for d in drafts:
         if d.origin == "prose":
             d.values = [v for v in d.values if id(v) not in dropped]
+            if d.unit == "item" and _SEAT.search(d.subject + d.name):
+                d.unit = "seat"  # 新增托位数400个: 个 counts places
+                for v in d.values:
+                    v.flags["unit_from_context"] = "个 of 学位/托位 (places) counted as seats"
         if d.values:
             out.append(d)
     return out, notes
@@ -293,8 +298,13 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
                 v.kind = "baseline"
 
 
-def _tense_words(text: str) -> str | None:
-    """Return "planned" or "achieved" after the last word of intent or achievement, or None."""
+def _tense_words(text: str, *, first: bool = False) -> str | None:
+    """Return "planned" or "achieved" after the last (or first) word of intent or achievement."""
+    if first:
+        p, q = PLANNED.search(text), ACHIEVED.search(text)
+        if p is None and q is None:
+            return None
+        return "planned" if q is None or (p is not None and p.start() < q.start()) else "achieved"
     planned = achieved = -1
     for m in PLANNED.finditer(text):
         planned = m.start()
@@ -393,7 +403,7 @@ def _settle_one(
         said = "planned"  # "…2020年底达到80%的任务"
     if said is None:
         end = min((k for k in (work.find(m, a) for m in "。;!?\n") if k >= 0), default=len(work))
-        said = _tense_words(work[a:end])  # "新增幼儿学位3.6万个,力争到2025年…"
+        said = _tense_words(work[a:end], first=True)  # "新增幼儿学位3.6万个,力争到2025年…"
     if said is None and tense is None:
         said = in_paragraph
     if said == "planned":
