@@ -118,3 +118,23 @@ def test_guide_review_snippet_runs(tmp_path: Path) -> None:
     assert fixed.region.code == "410300"
     assert [i.name for i in fixed.indicators if i.name.startswith("新增")] == []
     assert any(i.key == "upper_secondary_gross_enrolment_rate" for i in fixed.indicators)
+
+
+def test_cli_page_commands_run(tmp_path: Path) -> None:
+    """Every command of the console block in docs/cli.md runs and exits 0, in order."""
+    page = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    block = re.search(r"```console\n(.*?)```", page, re.S)
+    assert block is not None
+    commands = [line[2:] for line in block.group(1).splitlines() if line.startswith("$ ")]
+    assert len(commands) >= 5
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    text = "某某县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%以上。\n"
+    (texts / "a.txt").write_text(text, encoding="utf-8")
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "MPLBACKEND": "Agg"}
+    for command in commands:
+        result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True,
+                                text=True, timeout=300, env=env)  # fmt: skip
+        assert result.returncode == 0, (command, result.stderr)
+    assert (tmp_path / "preschool.csv").stat().st_size > 100
+    assert (tmp_path / "all.parquet").read_bytes()[:4] == b"PAR1"

@@ -470,3 +470,35 @@ def test_parser_flags_the_conflicts_the_curators_flagged(plans: eduplans.PlanCol
         for v in i.values:
             if "conflict" in v.flags:
                 assert "elsewhere" in v.note
+
+
+def test_progress_bar_in_jupyter_is_tqdm_without_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import sys
+    import types
+
+    from eduplans._progress import progress_bar
+
+    class Shell:
+        def __init__(self) -> None:
+            self.config = {"IPKernelApp": {}}
+
+    fake = types.ModuleType("IPython")
+    fake.get_ipython = lambda: Shell()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython", fake)
+    out = io.StringIO()  # a kernel's stderr is not a terminal, and the bar still shows
+    monkeypatch.setattr(sys, "stderr", out)
+    import importlib.util
+
+    real = importlib.util.find_spec
+
+    def no_widgets(name: str, *args: object) -> object:
+        return None if name == "ipywidgets" else real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", no_widgets)
+    bar = progress_bar(3, desc="parsing")
+    bar.update(3)
+    bar.close()
+    assert "3/3" in out.getvalue()
