@@ -435,3 +435,9 @@ def test_headline_from_the_pages_meta_or_title() -> None:
         doc = read_document(page)
         assert doc.text.split("\n")[0] == "某某县“十四五”教育事业发展规划"
         assert eduplans.parse_plan(page).region.name == "某某县"
+
+
+def test_pdf_pages_without_text_are_named_in_the_notes() -> None:
+    plan = eduplans.parse_plan(DATA / "partly_scanned.pdf")
+    assert plan.targets[0].span.quote == "学前三年毛入园率达到95%以上"
+    assert "PDF pages without a text layer (scanned? run OCR to read them): 2" in plan.notes

@@ -375,7 +375,7 @@ def expected_cells(doc: Doc) -> list[dict[str, str]]:
 
 
 def make_bad_pdfs() -> None:
-    """A scan-like PDF (a page with only a drawing, no text) and a password-protected one."""
+    """Scan-like PDFs (a page with only a drawing, no text) and a password-protected one."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfbase import pdfmetrics
@@ -387,6 +387,14 @@ def make_bad_pdfs() -> None:
     c.showPage()
     c.save()
     pdfmetrics.registerFont(TTFont("CJK", str(FONT)))
+    c = Canvas(str(OUT / "partly_scanned.pdf"), pagesize=A4, invariant=1)
+    c.setFont("CJK", 12)
+    c.drawString(100, 760, "某某县“十四五”教育事业发展规划")
+    c.drawString(100, 700, "到2025年,学前三年毛入园率达到95%以上。")
+    c.showPage()
+    c.rect(100, 400, 300, 200, fill=1)  # page 2: an image of a page, no text
+    c.showPage()
+    c.save()
     c = Canvas(
         str(OUT / "encrypted.pdf"),
         pagesize=A4,
