@@ -13,6 +13,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .._model import Diagnostic, Plan
 from ._doc import Doc
@@ -111,18 +112,32 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+@lru_cache(maxsize=4)
+def _newlines(work: str) -> list[int]:
+    """Offsets of the line breaks of ``work`` (cached: one scan per document, not per number)."""
+    return [m.start() for m in re.finditer("\n", work)]
+
+
+_WORD_AFTER = re.compile(r"\S{0,60}")
+
+
 def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
+    import bisect
+
     work = doc.work
-    line_start = work.rfind("\n", 0, a) + 1
-    line_end = work.find("\n", b)
-    line_end = len(work) if line_end < 0 else line_end
+    breaks = _newlines(work)
+    k = bisect.bisect_left(breaks, a)  # line breaks before a: breaks[:k]
+    line_start = breaks[k - 1] + 1 if k else 0
+    k = bisect.bisect_left(breaks, b)
+    line_end = breaks[k] if k < len(breaks) else len(work)
     before = work[max(line_start, a - 24) : a]
     after = work[b : min(line_end, b + 12)]
     around = work[max(line_start, a - 12) : min(line_end, b + 12)]
     num = work[a:b]
     token_start = max(line_start, a - 60)
     token = re.search(r"\S*$", work[token_start:a])
-    word = (token.group(0) if token else "") + num + (re.match(r"\S*", work[b:]) or [""])[0]
+    after_word = _WORD_AFTER.match(work, b)  # as far as the 60 characters looked at before
+    word = (token.group(0) if token else "") + num + (after_word.group(0) if after_word else "")
     if re.search(r"://|www\.|\.html?\b|\.s?html|@[A-Za-z]", word):
         return "address", "part of a web or e-mail address"
     if _in_spans(doc.chrome, a):
