@@ -836,6 +836,8 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = names[-1]
             elif after_name and (not before_name or lead_verb or len(before_name) <= 1):
                 name = _strip_name(after_name) or after_name
+                if f.unit == "school" and (school := _SCHOOL_AFTER.match(name)) is not None:
+                    name = school.group(0)  # "18所小学以县城优质学校为领衔": 小学
                 used_after = True
             elif (
                 f.unit == "school"

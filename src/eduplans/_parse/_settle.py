@@ -57,7 +57,10 @@ _TO = re.compile(
     r"\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少)\s*(?:到|至)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$"
 )
 # "在2020年基础上新增约30万个": the year is the base of the change, not the year of the value
-_ON_BASE = re.compile(r"在\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*基础上[^,;。]{0,12}$")
+_ON_BASE = re.compile(r"在\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*基础上[^,;。]{0,40}$")
+# "56人以上大班额", "4个方面": a number that defines or counts something else, not a target
+_DEFINING = re.compile(r"\s*(?:超大班额|大班额|班额|大校额|人口)")
+_ASPECTS = re.compile(r"\s*(?:方面|环节|维度|层次|领域|板块)")
 
 ACHIEVED = re.compile(
     r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
@@ -222,7 +225,13 @@ def settle(
             sent_a = _sentence_start(work, line_a, a)
             clause_a = _clause_start(work, line_a, a)
             why = _relative(work, clause_a, a, b, d.unit)
-            if why is not None:
+            if why is None and _DEFINING.match(work, b) and re.search(r"以上|以下", v.text):
+                notes.append((a, b, "distractor", "a threshold inside a name (56人以上大班额)"))
+                dropped.add(id(v))
+            elif why is None and d.unit == "item" and _ASPECTS.match(work, b):
+                notes.append((a, b, "distractor", "a count of aspects (4个方面), not a target"))
+                dropped.add(id(v))
+            elif why is not None:
                 notes.append((a, b, "relative", why))
                 dropped.add(id(v))
             elif (
@@ -406,9 +415,11 @@ def _settle_one(
         said = _tense_words(work[a:end], first=True)  # "新增幼儿学位3.6万个,力争到2025年…"
     if said is None and tense is None:
         said = in_paragraph
-    if said == "planned":
+    if ctx.summary and not (not implied and v.year > now):
+        kind = "baseline"  # a work summary reports what was done
+    elif said == "planned":
         kind = "target"
-    elif said == "achieved" or tense == "review" or ctx.summary:
+    elif said == "achieved" or tense == "review":
         kind = "baseline"
     elif tense == "ahead":
         kind = "target"
