@@ -256,6 +256,9 @@ def test_traditional_names_resolve(name: str) -> None:
 REVIEWED = {
     ("henan-2024", "全省实现义务教育优质均衡发展"): "quality_balanced_county_share",
     ("xinghualing-2022", "接入率"): "school_internet_access_rate",
+    # 青少年近视发生率"每年降低1个百分点以上" is the rate's yearly fall, not the rate: the value's
+    # measure (change_per_year), which the name does not show, decides the key (issue 9)
+    ("luoyang-2022", "青少年近视发生率"): "myopia_rate_change_per_year",
 }
 
 

@@ -105,11 +105,11 @@ def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
         "plan_id", "status", "region", "region_en", "region_code", "level", "province",
         "parent_code", "indicator", "key", "label_en", "origin", "kind", "year", "value",
         "value_high", "comparator", "unit", "text", "binding", "hedges", *flags, "quote",
-        "source_start", "source_end",
+        "source_start", "source_end", "measure", "start_year",
     ]  # fmt: skip
     assert list(frame.columns) == list(eduplans.FRAME_COLUMNS)
     dtypes = {c: str(t) for c, t in frame.dtypes.items()}
-    assert {dtypes[c] for c in ("year", "source_start", "source_end")} == {"Int64"}
+    assert {dtypes[c] for c in ("year", "source_start", "source_end", "start_year")} == {"Int64"}
     assert {dtypes[c] for c in ("value", "value_high")} == {"float64"}
     assert {dtypes[c] for c in flags} == {"bool"}
     for column in ("plan_id", "region", "region_code", "indicator", "key", "text", "quote"):
@@ -121,6 +121,7 @@ def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
         "level": [lv.value for lv in eduplans.RegionLevel],
         "status": [s.value for s in eduplans.PlanStatus],
         "origin": ["table", "prose"],
+        "measure": [m.value for m in eduplans.Measure],
     }
     for column, categories in vocab.items():
         assert isinstance(frame[column].dtype, pd.CategoricalDtype), column

@@ -93,6 +93,21 @@ def test_plan_titles_and_table_names_are_verbatim(plans: eduplans.PlanCollection
 
 # Value texts the source itself garbled, with the reading the curator recorded (flag text_defect).
 DEFECT_READINGS = {"32 00个以上": "3200个以上"}
+# Changes whose sign comes from a verb (flag sign_from_words), typed from the source text.
+NEGATED = {"控制青少年近视发生率,使其每年降低1个百分点以上"}
+INCREMENTS = {eduplans.Measure.CHANGE, eduplans.Measure.CHANGE_PER_YEAR}
+FLIPPED = {
+    (Comparator.GE, Comparator.LE),
+    (Comparator.GT, Comparator.LT),
+    (Comparator.EQ, Comparator.EQ),
+    (Comparator.APPROX, Comparator.APPROX),
+}
+# Values restated per year (flag restated_per_year), typed from the source text: quote → factor.
+# 每半年至少听取一次: at least once every half year is at least twice a year.
+RESTATED = {
+    "各级党委和政府每半年至少听取一次教育工作汇报": 2.0,
+    "党委政府每半年至少听取一次教育工作汇报": 2.0,
+}
 
 
 def test_every_value_text_parses_back_to_its_value(plans: eduplans.PlanCollection) -> None:
@@ -115,12 +130,23 @@ def test_every_value_text_parses_back_to_its_value(plans: eduplans.PlanCollectio
                     assert not any(ch.isdigit() for ch in text), where
                     unreadable += 1
                     continue
+                if "sign_from_words" in v.flags:  # 降低1个百分点以上: ≤ −1
+                    assert v.quote in NEGATED and v.measure in INCREMENTS, where
+                    assert parsed.value is not None and v.magnitude == -parsed.value, where
+                    assert (parsed.comparator, v.comparator) in FLIPPED, where
+                    checked += 1
+                    continue
                 if "comparator_from_context" in v.flags:
                     assert parsed.comparator != v.comparator, where  # else the flag is wrong
                 else:
                     assert parsed.comparator == v.comparator, where
                 assert parsed.unit == ind.unit, where
-                if v.magnitude is None:
+                if "restated_per_year" in v.flags or v.quote in RESTATED:
+                    assert "restated_per_year" in v.flags and v.quote in RESTATED, where
+                    assert v.measure is eduplans.Measure.FLOW and "per_year" in v.flags, where
+                    assert parsed.value is not None and v.magnitude is not None, where
+                    assert v.magnitude == parsed.value * RESTATED[v.quote], where
+                elif v.magnitude is None:
                     assert parsed.value is None, where
                 else:
                     assert parsed.value is not None and math.isclose(

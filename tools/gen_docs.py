@@ -48,6 +48,9 @@ def catalog_page() -> str:
         "`ep.catalog()[key]` gives the entry, `ep.align` maps the names plans use to keys. Open",
         "a row's *definition and aliases* to see what it measures and the other names plans use;",
         "the filter below matches keys, Chinese and English names, aliases and definitions.",
+        "`measure` says what the indicator counts ([measures](frame.md#measures)): a level, a",
+        "flow per year, a total over a period or a change; `compare` expresses every value of a",
+        "key in its `unit`.",
         "",
         '<input id="catalog-filter" class="catalog-filter" type="search" '
         'placeholder="Filter: 入园率, teacher, preschool_…" aria-label="Filter the catalog">',
@@ -60,7 +63,7 @@ def catalog_page() -> str:
             f"## {CATEGORY_TITLES.get(category, category)}",
             "",
             '<div class="catalog"><table>',
-            "<thead><tr><th>indicator</th><th>key</th><th>unit</th><th>stage</th>"
+            "<thead><tr><th>indicator</th><th>key</th><th>unit</th><th>measure</th><th>stage</th>"
             "<th>better</th></tr></thead>",
             "<tbody>",
         ]
@@ -73,7 +76,8 @@ def catalog_page() -> str:
                 f"{e_(e.label_en)}<details><summary>definition and {n} alias"
                 f"{'es' if n != 1 else ''}</summary><p>{e_(e.definition)}</p>"
                 f'<p lang="zh">{aliases}</p></details></td>'
-                f"<td>{_key_html(e.key)}</td><td>{e_(e.unit)}</td><td>{e_(e.stage)}</td>"
+                f"<td>{_key_html(e.key)}</td><td>{e_(e.unit)}</td><td>{e_(e.measure.value)}</td>"
+                f"<td>{e_(e.stage)}</td>"
                 f"<td>{better}</td></tr>"
             )
         lines += ["</tbody>", "</table></div>", ""]

@@ -76,7 +76,8 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
             "code",
             "table = ep.compare(plans, 'preschool_gross_enrolment_rate')\n"
             "table[['region', 'baseline_value', 'target_year', 'target_text', 'binding',\n"
-            "       'change_per_year', 'national_text', 'gap_to_national', 'conflict']]",
+            "       'status', 'change_per_year', 'gap_to_bound', 'national_text',\n"
+            "       'gap_to_national', 'conflict']]",
         ),
         (
             "md",
@@ -129,7 +130,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
             "keys = sorted(set(frame[frame.key.isin(teacher_keys) & (frame.kind == 'target')].key))\n"
             "table = ep.compare(plans, keys)\n"
             "table[['label_en', 'region', 'baseline_value', 'target_text', 'target_comparator',\n"
-            "       'binding', 'change_per_year']]",
+            "       'binding', 'status', 'change_per_year', 'gap_to_bound']]",
         ),
         (
             "md",

@@ -38,7 +38,16 @@ from ._loader import load, read_plan, regions
 from ._model import Baseline, Diagnostic, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from ._review import Problem, validate
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
-from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
+from ._vocab import (
+    FLAGS,
+    MEASURE_FAMILIES,
+    Binding,
+    Comparator,
+    Measure,
+    PlanKind,
+    PlanStatus,
+    RegionLevel,
+)
 
 __version__ = "0.1.0"
 
@@ -90,6 +99,8 @@ __all__ = [
     "FLAGS",
     "FRAME_COLUMNS",
     "Indicator",
+    "MEASURE_FAMILIES",
+    "Measure",
     "MetaField",
     "MissingDependencyError",
     "NoDataError",

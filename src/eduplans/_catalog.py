@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from ._errors import DataError
 from ._once import once
-from ._units import UNITS
+from ._units import UNITS, convertible
+from ._vocab import MEASURE_FAMILIES, Measure
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Catalog", "CatalogEntry", "catalog"]
+__all__ = ["Catalog", "CatalogEntry", "catalog", "misfit"]
 
 _STAGES = frozenset(
     {
@@ -50,7 +51,13 @@ class CatalogEntry:
     definition
         What the indicator measures.
     unit
-        Canonical unit name.
+        Canonical unit name; :func:`eduplans.compare` expresses every value of the key in it.
+    measure
+        What the indicator measures (:class:`~eduplans.Measure`): ``level`` (a rate, ratio or
+        stock at a year; the default), ``flow`` (per year), ``cumulative`` (a total over a
+        period), ``change`` or ``change_per_year`` (an increment). Values of the key must be of
+        a measure of the same family (``eduplans.MEASURE_FAMILIES``); every bundled entry
+        states it.
     stage
         Education stage (``preschool``, ``primary``, ``junior_secondary``, ``compulsory``,
         ``general_senior_secondary``, ``senior_secondary``, ``secondary_vocational``,
@@ -78,8 +85,14 @@ class CatalogEntry:
     direction: str
     aliases: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
+    measure: Measure = Measure.LEVEL
 
     def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "measure", Measure(self.measure))
+        except ValueError:
+            allowed = ", ".join(m.value for m in Measure)
+            raise TypeError(f"measure {self.measure!r} is not one of {allowed}") from None
         for name in ("aliases", "qualifiers"):
             value = getattr(self, name)
             if isinstance(value, str) or not all(isinstance(v, str) and v for v in value):
@@ -120,6 +133,7 @@ def _read_entries(text: str, name: str) -> Mapping[str, CatalogEntry]:
             "stage": row.get("stage") in _STAGES,
             "category": row.get("category") in _CATEGORIES,
             "direction": row.get("direction") in _DIRECTIONS,
+            "measure": row.get("measure", "level") in {m.value for m in Measure},
         }
         for field, ok in checks.items():
             if not ok:
@@ -373,3 +387,20 @@ def _check_entry(entry: CatalogEntry, where: str) -> None:
 
 #: The indicator catalog (call it for the mapping key → entry; see :class:`Catalog`).
 catalog = Catalog()
+
+
+def misfit(key: str, unit: str, measures: Iterable[Measure] = ()) -> str | None:
+    """Say why values in ``unit`` of ``measures`` cannot stand under catalog ``key``, or None.
+
+    The loader refuses such an indicator; the parser leaves its key empty and flags it.
+    """
+    entry = catalog()[key]
+    if not convertible(unit, entry.unit):
+        return f"unit {unit!r} does not convert to {entry.unit!r}, the unit of catalog key {key!r}"
+    for measure in measures:
+        if measure not in MEASURE_FAMILIES[entry.measure]:
+            return (
+                f"a {measure.value} value cannot stand under {key!r}, a {entry.measure.value} "
+                "indicator"
+            )
+    return None

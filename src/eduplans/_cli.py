@@ -81,7 +81,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         view.insert(0, "indicator_zh", [names[k] for k in view["key"]])
     label = "indicator_zh" if args.lang == "zh" else "label_en"
     columns = [label, "region", "baseline_value", "target_year", "target_text",
-               "binding", "change_per_year", "national_text"]  # fmt: skip
+               "binding", "status", "change_per_year", "gap_to_bound",
+               "national_text"]  # fmt: skip
     _print_frame(view[columns], "table")
     if args.figure:
         key = "preschool_gross_enrolment_rate"  # the indicator every 十四五 plan sets
@@ -181,10 +182,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         kind="interpolated" if args.interpolate else "stated",
     )
     if args.format == "table":
-        table = table[["key", "region", "indicator", "baseline_year", "baseline_value",
-                       "target_year", "target_text", "target_value", "binding", "change",
-                       "change_per_year", "national_text", "gap_to_national", "derived",
-                       "conflict"]]  # fmt: skip
+        table = table[["key", "region", "indicator", "measure", "baseline_year",
+                       "baseline_value", "target_year", "target_text", "target_value", "unit",
+                       "binding", "status", "change", "change_per_year", "gap_to_bound",
+                       "national_text", "gap_to_national", "derived", "conflict"]]  # fmt: skip
     _print_frame(table, args.format)
     return 0
 

@@ -15,13 +15,13 @@ from ._catalog import catalog
 from ._errors import DataError, NoDataError, UnitError, UnknownKeyError
 from ._model import Baseline, Indicator, Plan, Target
 from ._once import once
-from ._units import check_compatible
-from ._vocab import Comparator
+from ._units import convert, convertible
+from ._vocab import Comparator, Measure
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COMPARE_COLUMNS", "compare", "hierarchy", "national"]
+__all__ = ["COMPARE_COLUMNS", "STATUSES", "compare", "hierarchy", "national"]
 
 #: Columns of :func:`compare`, in order, with their pandas dtypes.
 COMPARE_COLUMNS: dict[str, str] = {
@@ -34,10 +34,13 @@ COMPARE_COLUMNS: dict[str, str] = {
     "level": "object",
     "indicator": "object",
     "unit": "object",
+    "stated_unit": "object",
     "binding": "object",
+    "measure": "object",
     "baseline_year": "Int64",
     "baseline_value": "float64",
     "baseline_text": "object",
+    "target_start_year": "Int64",
     "target_year": "int64",
     "target_value": "float64",
     "target_value_high": "float64",
@@ -45,8 +48,11 @@ COMPARE_COLUMNS: dict[str, str] = {
     "target_text": "object",
     "target_flags": "object",
     "derived": "bool",
+    "status": "object",
     "change": "float64",
     "change_per_year": "float64",
+    "gap_to_bound": "float64",
+    "gap_to_bound_high": "float64",
     "change_unit": "object",
     "national_year": "Int64",
     "national_value": "float64",
@@ -67,7 +73,7 @@ NATIONAL_COLUMNS = (
 
 HIERARCHY_COLUMNS = (
     "region", "region_en", "level", "depth", "plan_id", "kind", "year", "value", "value_high",
-    "comparator", "text", "unit", "flags", "derived",
+    "comparator", "text", "unit", "flags", "derived", "measure", "start_year", "stated_unit",
 )  # fmt: skip
 
 
@@ -209,19 +215,85 @@ def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
 
 _RATE_FLAGS = frozenset({"per_year", "per_unit"})
 
+#: Statuses of :func:`compare` rows, each naming the rule that gave the row its numbers
+#: (docs/compare.md#status).
+STATUSES: tuple[str, ...] = (
+    "raise_to", "cut_to", "hold_at", "raise_above", "keep_above", "cut_below", "keep_below",
+    "raise_into", "cut_into", "keep_within", "keep", "no_baseline", "period_total", "increment",
+)  # fmt: skip
 
-def _rank(ind: Indicator, value: Baseline | Target) -> tuple[int, int, int]:
-    """Totals before rates (每年, 每所学校), table before prose, then the earliest in the text."""
+
+@dataclass(frozen=True, slots=True)
+class _Stmt:
+    """One value of an indicator, its numbers expressed in the catalog entry's unit."""
+
+    ind: Indicator
+    v: Baseline | Target
+    value: float | None
+    high: float | None
+
+    @property
+    def rates(self) -> frozenset[str]:
+        return _RATE_FLAGS & frozenset(self.v.flags)
+
+    @property
+    def reading(self) -> tuple[str, float | None, float | None]:
+        return (self.v.comparator.value, self.value, self.high)
+
+
+def _statements(plan: Plan, key: str) -> list[_Stmt]:
+    """Every value of ``key`` in ``plan``, in the catalog unit (1 小时 → 60 minutes)."""
+    unit = catalog()[key].unit
+    out = []
+    for ind in (i for i in plan.indicators if i.key == key):
+        if not convertible(ind.unit, unit):
+            raise UnitError(
+                f"cannot compare {key} values in {unit!r} with {plan.id}'s {ind.full_name!r} "
+                f"in {ind.unit!r}: different kinds"
+            )
+        for v in ind.values:
+            low = None if v.magnitude is None else convert(v.magnitude, ind.unit, unit)
+            high = None if v.upper_magnitude is None else convert(v.upper_magnitude, ind.unit, unit)
+            out.append(_Stmt(ind, v, low, high))
+    return out
+
+
+def _rank(s: _Stmt, measure: Measure) -> tuple[int, int, int, int]:
+    """Rank statements: the catalog's measure first, totals before rates, table first.
+
+    Rates are values flagged 每年 or 每所学校; ties go to the earliest in the text.
+    """
     return (
-        1 if _RATE_FLAGS & set(value.flags) else 0,
-        0 if ind.origin == "table" else 1,
-        value.span.start,
+        0 if s.v.measure is measure else 1,
+        1 if s.rates else 0,
+        0 if s.ind.origin == "table" else 1,
+        s.v.span.start,
     )
 
 
-def _describe(ind: Indicator, v: Baseline | Target) -> str:
-    where = "table" if ind.origin == "table" else "text"
-    return f"{v.kind} {v.year} {v.text} ({where}: {ind.full_name})"
+def _describe(s: _Stmt) -> str:
+    where = "table" if s.ind.origin == "table" else "text"
+    return f"{s.v.kind} {s.v.year} {s.v.text} ({where}: {s.ind.full_name})"
+
+
+def _conflicting(chosen: _Stmt, pool: Iterable[_Stmt]) -> bool:
+    """Tell whether the plan contradicts itself on ``chosen``.
+
+    True when another statement of the same kind, year, measure and rate flags reads differently
+    (another number or another comparator), or either is flagged ``conflict``.
+    """
+    for other in pool:
+        if other is chosen:
+            continue
+        same = (other.v.kind, other.v.year, other.v.measure, other.rates) == (
+            chosen.v.kind,
+            chosen.v.year,
+            chosen.v.measure,
+            chosen.rates,
+        )
+        if same and (other.reading != chosen.reading or "conflict" in other.v.flags):
+            return True
+    return "conflict" in chosen.v.flags
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,76 +301,126 @@ class _Row:
     plan: Plan
     key: str
     year: int
-    target: tuple[Indicator, Target]
-    baseline: tuple[Indicator, Baseline] | None
-    others: tuple[tuple[Indicator, Baseline | Target], ...]
+    target: _Stmt
+    baseline: _Stmt | None
+    others: tuple[_Stmt, ...]
+    conflict: bool
 
 
 def _rows_for(plan: Plan, key: str) -> list[_Row]:
-    inds = [i for i in plan.indicators if i.key == key]
-    if not inds:
+    stmts = _statements(plan, key)
+    if not stmts:
         return []
-    units = {i.unit for i in inds}
-    first, *other_units = sorted(units)
-    for other in other_units:  # incompatible units get check_compatible's message
-        check_compatible(first, other, what=f"{key} values of {plan.id}")
-    if other_units:
-        raise UnitError(f"{plan.id} states {key} in several units ({', '.join(sorted(units))})")
-    targets = sorted(((i, t) for i in inds for t in i.targets), key=lambda it: _rank(*it))
-    baselines = sorted(((i, b) for i in inds for b in i.baselines), key=lambda it: _rank(*it))
+    measure = catalog()[key].measure
+    targets = sorted((s for s in stmts if s.v.kind == "target"), key=lambda s: _rank(s, measure))
+    baselines = sorted(
+        (s for s in stmts if s.v.kind == "baseline"), key=lambda s: _rank(s, measure)
+    )
     rows = []
-    for year in sorted({t.year for _, t in targets}):
-        of_year = [(i, t) for i, t in targets if t.year == year]
+    for year in sorted({s.v.year for s in targets}):
+        of_year = [s for s in targets if s.v.year == year]
         chosen = of_year[0]
-        earlier = [(i, b) for i, b in baselines if b.year < year]
+        before = chosen.v.start_year if chosen.v.start_year is not None else year
+        # a baseline of the same measure: a level for a level, the last period's total for a total
+        earlier = [
+            s
+            for s in baselines
+            if s.v.measure is chosen.v.measure and s.rates == chosen.rates and s.v.year < before
+        ]
         base = None
         if earlier:
-            latest = max(b.year for _, b in earlier)
-            base = next((i, b) for i, b in earlier if b.year == latest)
-        others: list[tuple[Indicator, Baseline | Target]] = [
-            it for it in of_year[1:] if it[1] is not chosen[1]
-        ]
+            latest = max(s.v.year for s in earlier)
+            base = next(s for s in earlier if s.v.year == latest)
+        others = [s for s in of_year if s is not chosen]
         if base is not None:
-            others += [(i, b) for i, b in earlier if b.year == base[1].year and b is not base[1]]
-        rows.append(_Row(plan, key, year, chosen, base, tuple(others)))
+            others += [s for s in baselines if s.v.year == base.v.year and s is not base]
+        conflict = _conflicting(chosen, of_year) or (
+            base is not None and _conflicting(base, baselines)
+        )
+        rows.append(_Row(plan, key, year, chosen, base, tuple(others), conflict))
     return rows
 
 
-def _change(
-    base: Baseline | None, target_value: float | None, target_year: int
-) -> tuple[float, float]:
+_Assessed = tuple[str, float, float, float, float]
+
+
+def _assess(row: _Row, value: float | None, high: float | None, year: int) -> _Assessed:
+    """Status, change, change per year, gap to the bound and gap to a range's upper end."""
     nan = float("nan")
-    if base is None or base.magnitude is None or target_value is None:
-        return nan, nan
-    change = target_value - base.magnitude
-    years = target_year - base.year
-    return change, (change / years if years > 0 else nan)
+    target, base = row.target.v, row.baseline
+    start = base.value if base is not None else None
+    if target.measure in (Measure.CHANGE, Measure.CHANGE_PER_YEAR):
+        return "increment", nan, nan, nan, nan  # the target is itself a change
+    if target.measure is Measure.CUMULATIVE:
+        point = {Comparator.EQ, Comparator.APPROX}
+        if (
+            base is not None
+            and start is not None
+            and value is not None
+            and target.comparator in point
+            and base.v.comparator in point
+        ):
+            return "period_total", value - start, nan, nan, nan  # this period's total − the last
+        return "period_total", nan, nan, nan, nan
+    cmp = target.comparator
+    if cmp is Comparator.MAINTAIN:
+        return "keep", nan, nan, nan, nan
+    if base is None or start is None or value is None:
+        return "no_baseline", nan, nan, nan, nan
+    gap = value - start
+    if cmp in (Comparator.EQ, Comparator.APPROX):
+        years = year - base.v.year
+        status = "raise_to" if gap > 0 else "cut_to" if gap < 0 else "hold_at"
+        return status, gap, (gap / years if years > 0 else nan), nan, nan
+    if cmp in (Comparator.GE, Comparator.GT):
+        met = start >= value if cmp is Comparator.GE else start > value
+        return ("keep_above" if met else "raise_above"), nan, nan, gap, nan
+    if cmp in (Comparator.LE, Comparator.LT):
+        met = start <= value if cmp is Comparator.LE else start < value
+        return ("keep_below" if met else "cut_below"), nan, nan, gap, nan
+    assert cmp is Comparator.RANGE and high is not None
+    status = "raise_into" if start < value else "cut_into" if start > high else "keep_within"
+    return status, nan, nan, gap, high - start
+
+
+def _interpolable(row: _Row) -> bool:
+    """Only a point target (=, ~) of a level or a flow, from a baseline, lies on a path."""
+    target, base = row.target, row.baseline
+    return (
+        base is not None
+        and base.value is not None
+        and target.value is not None
+        and target.v.measure in (Measure.LEVEL, Measure.FLOW)
+        and target.v.comparator in (Comparator.EQ, Comparator.APPROX)
+    )
 
 
 def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
     nan = float("nan")
-    ind, target = row.target
-    base = row.baseline[1] if row.baseline else None
-    value = target.magnitude
-    high = target.upper_magnitude
+    ind, target = row.target.ind, row.target.v
+    base = row.baseline
+    value, high = row.target.value, row.target.high
     comparator = target.comparator.value
     year = row.year
     derived = False
     if derived_year is not None and derived_year != row.year:
-        # a straight path from the baseline to the target, read at derived_year
-        assert base is not None and base.magnitude is not None and value is not None
-        share = (derived_year - base.year) / (row.year - base.year)
-        value = base.magnitude + share * (value - base.magnitude)
+        # a straight path from the baseline to a point target, read at derived_year
+        assert base is not None and base.value is not None and value is not None
+        share = (derived_year - base.v.year) / (row.year - base.v.year)
+        value = base.value + share * (value - base.value)
         high, comparator, year, derived = None, Comparator.APPROX.value, derived_year, True
-    change, per_year = _change(base, value, year)
-    national = _national_target(row.key, year) if not derived else None
-    if national is not None:
-        check_compatible(national.unit, ind.unit, what=f"{row.key} values")
+    status, change, per_year, gap, gap_high = _assess(row, value, high, year)
     entry = catalog()[row.key]
+    national = None
+    if not derived and target.measure is Measure.LEVEL:
+        national = _national_target(row.key, year)
+    national_value = nan
+    if national is not None:
+        if not convertible(national.unit, entry.unit):
+            raise UnitError(f"cannot compare {row.key} values in {entry.unit!r} with the "
+                            f"national target in {national.unit!r}")  # fmt: skip
+        national_value = convert(national.value, national.unit, entry.unit)
     flags = ";".join([*sorted(target.flags), *target.hedges])
-    conflict = "conflict" in target.flags or any("conflict" in v.flags for _, v in row.others)
-    if base is not None and "conflict" in base.flags:
-        conflict = True
     return {
         "key": row.key,
         "label_en": entry.label_en,
@@ -308,13 +430,14 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
         "region_code": row.plan.region.code,
         "level": row.plan.region.level.value,
         "indicator": ind.full_name,
-        "unit": ind.unit,
+        "unit": entry.unit,
+        "stated_unit": ind.unit,
         "binding": ind.binding.value,
-        "baseline_year": base.year if base is not None else None,
-        "baseline_value": base.magnitude
-        if base is not None and base.magnitude is not None
-        else nan,
-        "baseline_text": base.text if base is not None else "",
+        "measure": target.measure.value,
+        "baseline_year": base.v.year if base is not None else None,
+        "baseline_value": base.value if base is not None and base.value is not None else nan,
+        "baseline_text": base.v.text if base is not None else "",
+        "target_start_year": target.start_year,
         "target_year": year,
         "target_value": nan if value is None else value,
         "target_value_high": nan if high is None else high,
@@ -322,16 +445,19 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
         "target_text": target.text if not derived else f"(path to {target.text} in {row.year})",
         "target_flags": flags,
         "derived": derived,
+        "status": status,
         "change": change,
         "change_per_year": per_year,
-        "change_unit": "percentage_point" if ind.unit == "percent" else ind.unit,
+        "gap_to_bound": gap,
+        "gap_to_bound_high": gap_high,
+        "change_unit": "percentage_point" if entry.unit == "percent" else entry.unit,
         "national_year": national.year if national else None,
-        "national_value": national.value if national else nan,
+        "national_value": national_value,
         "national_comparator": national.comparator if national else "",
         "national_text": national.text if national else "",
-        "gap_to_national": (value - national.value) if national and value is not None else nan,
-        "alternatives": "; ".join(_describe(i, v) for i, v in row.others),
-        "conflict": conflict,
+        "gap_to_national": (value - national_value) if national and value is not None else nan,
+        "alternatives": "; ".join(_describe(s) for s in row.others),
+        "conflict": row.conflict,
         "quote": target.span.quote,
         "source_start": target.span.start,
         "source_end": target.span.end,
@@ -404,21 +530,16 @@ def compare(
         wanted = sorted({i.key for p in items for i in p.indicators if i.key and i.targets})
     rows: list[dict[str, Any]] = []
     for key in wanted:
-        found = [r for plan in items for r in _rows_for(plan, key)]
-        units = sorted({r.target[0].unit for r in found})
-        for other in units[1:]:
-            check_compatible(units[0], other, what=f"{key} targets")
+        found = [r for plan in items for r in _rows_for(plan, key)]  # all in the catalog unit
         if not found and explicit:
             raise NoDataError(f"no plan sets a target for {key!r} ({catalog()[key].name_zh})")
         for r in found:
             if year is None or r.year == year:
                 rows.append(_frame_row(r, derived_year=None))
-            elif kind == "interpolated" and r.baseline is not None:
-                base = r.baseline[1]
-                ok = base.magnitude is not None and r.target[1].magnitude is not None
-                ok = ok and r.target[1].comparator is not Comparator.RANGE
+            elif kind == "interpolated" and _interpolable(r):
+                assert r.baseline is not None
                 stated = {x.year for x in found if x.plan is r.plan}
-                if ok and base.year < year < r.year and year not in stated:
+                if r.baseline.v.year < year < r.year and year not in stated:
                     rows.append(_frame_row(r, derived_year=year))
     if not rows:
         years = sorted({r.year for key in wanted for p in items for r in _rows_for(p, key)})
@@ -448,8 +569,10 @@ def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
     pandas.DataFrame
         One row per baseline or target value of ``key`` in the region's plans and its ancestors'
         plans, columns ``region, region_en, level, depth, plan_id, kind, year, value,
-        value_high, comparator, text, unit, flags, derived``; ``depth`` is 0 for the region, 1
-        for its parent and so on. Sorted by depth and year.
+        value_high, comparator, text, unit, flags, derived, measure, start_year, stated_unit``;
+        ``depth`` is 0 for the region, 1 for its parent and so on. Values are in the catalog
+        entry's ``unit`` (``stated_unit`` is the plan's); one row per distinct statement. Sorted
+        by depth and year.
 
     Raises
     ------
@@ -470,33 +593,31 @@ def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for depth, reg in enumerate(chain):
         for plan in (p for p in items if p.region == reg):
-            for ind in (i for i in plan.indicators if i.key == key):
-                for v in ind.values:
-                    rows.append(
-                        {
-                            "region": reg.name,
-                            "region_en": reg.name_en,
-                            "level": reg.level.value,
-                            "depth": depth,
-                            "plan_id": plan.id,
-                            "kind": v.kind,
-                            "year": v.year,
-                            "value": float("nan") if v.magnitude is None else v.magnitude,
-                            "value_high": float("nan")
-                            if v.upper_magnitude is None
-                            else v.upper_magnitude,
-                            "comparator": v.comparator.value,
-                            "text": v.text,
-                            "unit": ind.unit,
-                            "flags": ";".join([*sorted(v.flags), *v.hedges]),
-                            "derived": False,
-                        }
-                    )
+            for st in _statements(plan, key):  # in the catalog unit
+                v = st.v
+                rows.append(
+                    {
+                        "region": reg.name,
+                        "region_en": reg.name_en,
+                        "level": reg.level.value,
+                        "depth": depth,
+                        "plan_id": plan.id,
+                        "kind": v.kind,
+                        "year": v.year,
+                        "value": float("nan") if st.value is None else st.value,
+                        "value_high": float("nan") if st.high is None else st.high,
+                        "comparator": v.comparator.value,
+                        "text": v.text,
+                        "unit": catalog()[key].unit,
+                        "flags": ";".join([*sorted(v.flags), *v.hedges]),
+                        "derived": False,
+                        "measure": v.measure.value,
+                        "start_year": v.start_year,
+                        "stated_unit": st.ind.unit,
+                    }
+                )
     if not rows:
         raise NoDataError(f"no plan of {region} or its parent regions sets {key!r}")
-    units = sorted({str(r["unit"]) for r in rows})
-    for other in units[1:]:
-        check_compatible(units[0], other, what=f"{key} values")
-    frame = pd.DataFrame(rows, columns=list(HIERARCHY_COLUMNS))
-    frame = frame.drop_duplicates(["depth", "kind", "year", "value", "comparator"])
+    frame = pd.DataFrame(rows, columns=list(HIERARCHY_COLUMNS)).astype({"start_year": "Int64"})
+    frame = frame.drop_duplicates(["depth", "kind", "year", "measure", "value", "comparator"])
     return frame.sort_values(["depth", "year", "kind"], kind="stable").reset_index(drop=True)

@@ -21,7 +21,7 @@ __all__ = ["DATA_VERSION", "MissingDependencyError", "cite", "export"]
 
 #: Version of the bundled data (plans, catalog, national references); bumped when a value,
 #: quote or key changes, independently of the library version.
-DATA_VERSION = "2026.11.0"
+DATA_VERSION = "2026.12.0"
 
 #: Where the frame's columns are documented; written into JSON and Parquet metadata.
 SCHEMA_URL = "docs/frame.md"

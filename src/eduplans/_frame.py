@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._catalog import catalog
 from ._model import Plan
-from ._vocab import FLAGS, Binding, Comparator, PlanStatus, RegionLevel
+from ._vocab import FLAGS, Binding, Comparator, Measure, PlanStatus, RegionLevel
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +26,7 @@ FRAME_CATEGORIES: dict[str, tuple[str, ...]] = {
     "kind": ("baseline", "target"),
     "comparator": tuple(c.value for c in Comparator),
     "binding": tuple(b.value for b in Binding),
+    "measure": tuple(m.value for m in Measure),
 }
 
 #: One boolean column per reading flag (``flag_conflict`` …), in this order.
@@ -58,6 +59,8 @@ FRAME_COLUMNS: dict[str, str] = {
     "quote": "string",
     "source_start": "Int64",
     "source_end": "Int64",
+    "measure": "category",
+    "start_year": "Int64",
 }
 
 
@@ -140,6 +143,8 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
                 "quote": v.span.quote,
                 "source_start": v.span.start,
                 "source_end": v.span.end,
+                "measure": v.measure.value,
+                "start_year": v.start_year,
             }
 
 
@@ -158,7 +163,8 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
         Exactly the columns of :data:`~eduplans.FRAME_COLUMNS` with the dtypes of
         :func:`~eduplans.frame_dtypes`, documented in ``docs/frame.md``: pandas' string dtype
         for text, categoricals for closed vocabularies (``kind``, ``comparator``, ``binding``,
-        ``level``, ``status``, ``origin``), nullable ``Int64`` for years and offsets, one
+        ``level``, ``status``, ``origin``, ``measure``), nullable ``Int64`` for years and
+        offsets, one
         boolean column per reading flag. Values are floats in the unit the plan states, scale
         words applied (1.5万个学位 → 15000.0 ``seat``), to the precision the text states;
         ``value`` is NaN for qualitative targets (their words are in ``text``).
@@ -176,8 +182,8 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     >>> frame = eduplans.to_frame(eduplans.load())
     >>> list(frame.columns[:4])
     ['plan_id', 'status', 'region', 'region_en']
-    >>> frame.loc[frame["flag_conflict"], "plan_id"].unique().tolist()
-    ['xinghualing-2022']
+    >>> sorted(frame.loc[frame["flag_conflict"], "plan_id"].unique())
+    ['conghua-2022', 'luoyang-2022', 'xinghualing-2022']
 
     """
     import pandas as pd

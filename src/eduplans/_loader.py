@@ -8,6 +8,7 @@ naming the file and the field. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
@@ -19,13 +20,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ._catalog import catalog
+from ._catalog import catalog, misfit
 from ._collection import PlanCollection
 from ._errors import DataError, ValueTextError
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
 from ._once import once
 from ._units import UNITS, parse_value
-from ._vocab import Binding, Comparator, PlanKind, PlanStatus, RegionLevel
+from ._vocab import Binding, Comparator, Measure, PlanKind, PlanStatus, RegionLevel
 
 __all__ = ["load", "read_plan", "regions"]
 
@@ -71,6 +72,8 @@ _VALUE_FIELDS = {
     "quote",
     "start",
     "end",
+    "measure",
+    "start_year",
 }
 SCHEMA_VERSION = 1
 
@@ -244,6 +247,14 @@ def _check_text(r: _Reader, v: Baseline | Target, f: str) -> None:
         if "number_from_words" in v.flags:
             return
         raise r.fail(f"the text does not read as a value: {error}", f"{f}text")
+    if "sign_from_words" in v.flags:  # 降低1个百分点以上: a change of at most −1 (issue 9)
+        flip = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+        read = dataclasses.replace(
+            read,
+            comparator=Comparator(flip.get(read.comparator.value, read.comparator.value)),
+            value=None if read.value is None else -read.value,
+            upper=None if read.upper is None else -read.upper,
+        )
     if read.comparator is not v.comparator and not (
         "comparator_from_context" in v.flags and read.comparator.value == "="
     ):
@@ -253,6 +264,8 @@ def _check_text(r: _Reader, v: Baseline | Target, f: str) -> None:
             "in the sentence sets it)",
             f"{f}comparator",
         )
+    if "restated_per_year" in v.flags:
+        return  # 每半年一次 → 2 a year: the note gives the arithmetic (issue 9)
     scales: tuple[float, ...] = (1.0,)
     if v.unit not in ("percent", "percentage_point") and not re.search("[千万亿]", v.text):
         scales = (1.0, *_SCALES)
@@ -292,7 +305,27 @@ def _readings(text: str) -> Iterator[str]:
         yield viewed
 
 
-def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | Target:
+def _measure(r: _Reader, raw: Mapping[str, Any], key: str | None, f: str) -> Measure | None:
+    """Return the value's measure: as written, else its catalog entry's; checked against it."""
+    written = r.get(raw, "measure", str, f, default=None)
+    measure = (
+        None if written is None else r.build(lambda: enum_field(Measure, written, "measure"), f)
+    )
+    if key is None:
+        return measure  # type: ignore[no-any-return]  # None: the model's default (cumulative when flagged so, else level)
+    if measure is None:
+        return catalog()[key].measure
+    assert isinstance(measure, Measure)
+    why = misfit(key, catalog()[key].unit, [measure])
+    if why is not None:
+        hint = "give it its own key, e.g. an increment key for 每年降低…个百分点"
+        raise r.fail(f"{why} ({hint})", f"{f}measure")
+    return measure
+
+
+def _value(
+    r: _Reader, raw: Mapping[str, Any], unit: str, f: str, key: str | None = None
+) -> Baseline | Target:
     r.known(raw, _VALUE_FIELDS, f)
     kind = r.get(raw, "kind", str, f)
     if kind not in ("baseline", "target"):
@@ -301,6 +334,7 @@ def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | 
     quote = r.text(raw, "quote", f)
     span = r.build(lambda: SourceSpan(start=start, end=end, quote=quote), f)
     cls: type[Baseline | Target] = Baseline if kind == "baseline" else Target
+    measure = _measure(r, raw, key, f)
     value = r.build(
         lambda: cls(
             year=r.get(raw, "year", int, f),
@@ -313,6 +347,8 @@ def _value(r: _Reader, raw: Mapping[str, Any], unit: str, f: str) -> Baseline | 
             hedges=r.strings(raw, "hedges", f),
             flags=r.strings(raw, "flags", f),
             note=r.get(raw, "note", str, f, default=""),
+            measure=measure,  # type: ignore[arg-type]  # None: the model's default
+            start_year=r.get(raw, "start_year", int, f, default=None),
         ),
         f,
     )
@@ -330,13 +366,16 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
         raise r.fail(f"{key!r} is not a snake_case key", f"{f}key")
     if key is not None and key not in catalog():
         raise r.fail(f"unknown catalog key {key!r}", f"{f}key")
+    why = None if key is None else misfit(key, unit)
+    if why is not None:
+        raise r.fail(why, f"{f}unit")
     raw_values = r.get(raw, "values", list, f)
     values = []
     seen: dict[tuple[Any, ...], int] = {}
     for j, v in enumerate(raw_values):
         if not isinstance(v, dict):
             raise r.fail("expected a table", f"{f}values[{j}]")
-        values.append(_value(r, v, unit, f"{f}values[{j}]."))
+        values.append(_value(r, v, unit, f"{f}values[{j}].", key))
         same = (type(values[-1]), *(repr(x) for x in _identity(values[-1])))
         if same in seen:
             raise r.fail(

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ._errors import DataError
 from ._units import UNITS, quantity
-from ._vocab import FLAGS, Binding, Comparator, PlanKind, PlanStatus, RegionLevel
+from ._vocab import (
+    FLAGS,
+    PERIOD_MEASURES,
+    Binding,
+    Comparator,
+    Measure,
+    PlanKind,
+    PlanStatus,
+    RegionLevel,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -263,6 +272,8 @@ class _Value:
     hedges: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     note: str = ""
+    measure: Measure = None  # type: ignore[assignment]  # resolved in __post_init__
+    start_year: int | None = None
 
     def __post_init__(self) -> None:
         _require(
@@ -307,6 +318,35 @@ class _Value:
         unknown = set(self.flags) - FLAGS
         _require(not unknown, f"unknown flags {sorted(unknown)}; known: {sorted(FLAGS)}", "flags")
         _require(not self.flags or bool(self.note.strip()), "flags need a note", "note")
+        self._check_measure()
+
+    def _check_measure(self) -> None:
+        if self.measure is None:  # not given: a value flagged cumulative is a total, else a level
+            cumulative = "cumulative" in self.flags
+            _set(self, "measure", Measure.CUMULATIVE if cumulative else Measure.LEVEL)
+        _set(self, "measure", enum_field(Measure, self.measure, "measure"))
+        _require(
+            "cumulative" not in self.flags or self.measure is Measure.CUMULATIVE,
+            f"a value flagged 'cumulative' is a period total, not a {self.measure.value}",
+            "measure",
+        )
+        start = self.start_year
+        if start is not None:
+            _require(
+                self.measure in PERIOD_MEASURES,
+                f"start_year only goes with a period total or change, not a {self.measure.value}",
+                "start_year",
+            )
+            _require(
+                isinstance(start, int) and not isinstance(start, bool) and start >= 1949,
+                f"start_year {start!r} is not a year",
+                "start_year",
+            )
+            _require(
+                start <= self.year,
+                f"start_year {start} is after the value's year {self.year}",
+                "start_year",
+            )
 
     @property
     def value(self) -> Any:
@@ -360,6 +400,14 @@ class Baseline(_Value):
         Reading flags (``conflict``, ``scale_word_missing`` …), see docs/data-format.md.
     note
         Why the flags were set.
+    measure
+        What the number measures (:class:`~eduplans.Measure`): ``"level"`` (a rate or stock at
+        ``year``), ``"flow"`` (per year), ``"cumulative"`` (a total over ``start_year`` …
+        ``year``), ``"change"`` (an increment over that period) or ``"change_per_year"``. When
+        not given: ``"cumulative"`` for a value flagged ``cumulative``, else ``"level"``.
+    start_year
+        First year of the period a ``cumulative`` total or a ``change`` covers (``year`` is the
+        last); None for the other measures, or when the plan does not say.
 
     """
 

@@ -24,6 +24,8 @@ __all__ = [
     "UNITS",
     "ParsedValue",
     "check_compatible",
+    "convert",
+    "convertible",
     "format_value",
     "get_registry",
     "parse_value",
@@ -351,6 +353,89 @@ def check_compatible(a: str, b: str, *, what: str = "values") -> None:
             raise UnitError(f"unknown unit {u!r}")
     if registry.Unit(a).dimensionality != registry.Unit(b).dimensionality:
         raise UnitError(f"cannot compare {what} in {a!r} with {what} in {b!r}: different kinds")
+
+
+# The kind of thing each unit measures, as data/units.txt defines it (a test checks that the two
+# agree), so that loading plans can check units without importing pint.
+_DIMENSION: dict[str, str] = {
+    "percent": "share",
+    "times": "share",
+    "percentage_point": "share_change",
+    "person": "person",
+    "person_time": "person_time",
+    "school": "school",
+    "seat": "seat",
+    "class": "class",
+    "item": "item",
+    "pair": "pair",
+    "room": "room",
+    "building": "building",
+    "yuan": "currency",
+    "minute": "time",
+    "hour": "time",
+    "day": "time",
+    "year": "time",
+    "class_hour": "class_hour",
+    "megabit_per_second": "bandwidth",
+    "square_meter": "area",
+}
+
+
+def convertible(a: str, b: str) -> bool:
+    """Return whether a value in unit ``a`` can be expressed in unit ``b``.
+
+    Units of one kind convert (``hour`` ↔ ``minute``, ``percent`` ↔ ``times``); counted things
+    never do (schools are not persons). ``percentage_point`` converts only to itself: a change of
+    a rate in 百分点 is not a rate. Pint is not imported.
+
+    Parameters
+    ----------
+    a, b
+        Canonical unit names.
+
+    Returns
+    -------
+    bool
+        True when :func:`convert` can convert between them.
+
+    Raises
+    ------
+    UnitError
+        If either unit is not a canonical unit name.
+
+    """
+    for u in (a, b):
+        if u not in UNITS:
+            raise UnitError(f"unknown unit {u!r}; known units: {', '.join(sorted(UNITS))}")
+    return _DIMENSION[a] == _DIMENSION[b]
+
+
+def convert(magnitude: float, unit: str, to: str) -> float:
+    """Return ``magnitude`` in ``unit`` expressed in unit ``to``, with the private registry.
+
+    Parameters
+    ----------
+    magnitude
+        The number.
+    unit, to
+        Canonical unit names; see :func:`convertible`.
+
+    Returns
+    -------
+    float
+        The number in ``to`` (``convert(1, "hour", "minute") == 60.0``).
+
+    Raises
+    ------
+    UnitError
+        If the units do not convert.
+
+    """
+    if not convertible(unit, to):
+        raise UnitError(f"cannot express a value in {unit!r} in {to!r}: different kinds")
+    if unit == to:
+        return float(magnitude)
+    return float(quantity(magnitude, unit).to(to).magnitude)
 
 
 def _number(token: str, text: str, pos: int) -> Decimal:

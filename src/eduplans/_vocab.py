@@ -6,8 +6,11 @@ from enum import StrEnum
 
 __all__ = [
     "FLAGS",
+    "MEASURE_FAMILIES",
+    "PERIOD_MEASURES",
     "Binding",
     "Comparator",
+    "Measure",
     "PlanKind",
     "PlanStatus",
     "RegionLevel",
@@ -25,6 +28,40 @@ class Comparator(StrEnum):
     APPROX = "~"
     RANGE = "range"
     MAINTAIN = "maintain"
+
+
+class Measure(StrEnum):
+    """What a number measures: a level at a year, a flow per year, a period total, a change.
+
+    See docs/frame.md#measures. A comparison never mixes measures: a total over five years is not
+    a level, an increment in 百分点 is not a rate.
+    """
+
+    #: A rate, ratio or stock at ``year`` (毛入园率 94%, 专任教师 2991名, 在园幼儿 16760人).
+    LEVEL = "level"
+    #: An amount each year (每年新增幼儿园20所左右, 年度教育经费).
+    FLOW = "flow"
+    #: A total over ``start_year`` … ``year`` (“十四五”期间新增学位2.34万个, 五年来新建学校400余所).
+    CUMULATIVE = "cumulative"
+    #: An increment over ``start_year`` … ``year`` (提高5个百分点).
+    CHANGE = "change"
+    #: An increment each year (近视率每年降低1个百分点以上).
+    CHANGE_PER_YEAR = "change_per_year"
+
+
+#: Which value measures an indicator of each catalog measure can hold: a level indicator holds
+#: levels only; a flow or cumulative indicator (新增学位, 教育经费) holds per-year flows and period
+#: totals; an increment indicator holds increments over the period or per year.
+MEASURE_FAMILIES: dict[Measure, frozenset[Measure]] = {
+    Measure.LEVEL: frozenset({Measure.LEVEL}),
+    Measure.FLOW: frozenset({Measure.FLOW, Measure.CUMULATIVE}),
+    Measure.CUMULATIVE: frozenset({Measure.FLOW, Measure.CUMULATIVE}),
+    Measure.CHANGE: frozenset({Measure.CHANGE, Measure.CHANGE_PER_YEAR}),
+    Measure.CHANGE_PER_YEAR: frozenset({Measure.CHANGE, Measure.CHANGE_PER_YEAR}),
+}
+
+#: Measures that cover a period ``start_year`` … ``year``.
+PERIOD_MEASURES: frozenset[Measure] = frozenset({Measure.CUMULATIVE, Measure.CHANGE})
 
 
 class Binding(StrEnum):
@@ -65,10 +102,13 @@ FLAGS: frozenset[str] = frozenset(
         "conflict",
         "cumulative",
         "elided_subject",
+        "key_mismatch",
         "number_from_words",
         "per_unit",
         "per_year",
+        "restated_per_year",
         "scale_word_missing",
+        "sign_from_words",
         "single_value_row",
         "text_defect",
         "unit_from_context",

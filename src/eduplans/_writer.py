@@ -85,6 +85,10 @@ def _value(v: Baseline | Target) -> list[str]:
         lines.append(f"value = {_float(v.magnitude)}")
     if v.upper_magnitude is not None:
         lines.append(f"value_high = {_float(v.upper_magnitude)}")
+    if v.measure.value != "level":  # a level is what the reader assumes when none is written
+        lines.append(f"measure = {_str(v.measure.value)}")
+    if v.start_year is not None:
+        lines.append(f"start_year = {v.start_year}")
     if v.hedges:
         lines.append(f"hedges = {_strings(v.hedges)}")
     if v.flags:

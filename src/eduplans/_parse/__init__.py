@@ -122,9 +122,49 @@ def _with_keys(indicators: list[Indicator]) -> list[Indicator]:
         [i.full_name for i in indicators], context=[i.section or None for i in indicators]
     )["key"]
     return [
-        dataclasses.replace(i, key=k if isinstance(k, str) else None)
+        _fit(dataclasses.replace(i, key=k if isinstance(k, str) else None))
         for i, k in zip(indicators, found, strict=True)
     ]
+
+
+def _fit(ind: Indicator) -> Indicator:
+    """Fit an aligned indicator to its key (issue 9).
+
+    Values take the key's measure unless read otherwise; a key whose unit or measure they do not
+    fit is left out and flagged ``key_mismatch``.
+    """
+    from .._catalog import catalog, misfit
+    from .._vocab import Measure
+
+    key = ind.key
+    if key is None:
+        return ind
+    measure = catalog()[key].measure
+
+    def default(v: Baseline | Target) -> Baseline | Target:  # a level only by default
+        plain = v.measure is Measure.LEVEL and "cumulative" not in v.flags
+        return dataclasses.replace(v, measure=measure) if plain else v
+
+    ind = dataclasses.replace(
+        ind,
+        baselines=tuple(default(b) for b in ind.baselines),  # type: ignore[misc]
+        targets=tuple(default(t) for t in ind.targets),  # type: ignore[misc]
+    )
+    why = misfit(key, ind.unit, [v.measure for v in ind.values])
+    if why is None:
+        return ind
+    note = f"key_mismatch: alignment found {key!r}, left out: {why}"
+
+    def mark(v: Baseline | Target) -> Baseline | Target:
+        flags = (*v.flags, "key_mismatch")
+        return dataclasses.replace(v, flags=flags, note=f"{v.note}; {note}" if v.note else note)
+
+    return dataclasses.replace(
+        ind,
+        key=None,
+        baselines=tuple(mark(b) for b in ind.baselines),  # type: ignore[misc]
+        targets=tuple(mark(t) for t in ind.targets),  # type: ignore[misc]
+    )
 
 
 _RATE_FLAGS = frozenset({"per_year", "per_unit", "cumulative"})
@@ -136,7 +176,8 @@ def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
 
     Only percentages are compared: counts of one name often cover different scopes in one plan
     (专任教师 of kindergartens, of special schools …), rates rarely do. The same number with
-    another comparator (50% and 50%以上) is not a conflict.
+    another comparator (50% and 50%以上) is a conflict too (issue 9): = 50 and ≥ 50 are two
+    different promises.
     """
     seen: dict[tuple[str, str, int], list[tuple[int, Baseline | Target]]] = {}
     for n, ind in enumerate(indicators):
@@ -147,8 +188,8 @@ def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
                 seen.setdefault((ind.key, v.kind, v.year), []).append((n, v))
     notes: dict[int, str] = {}  # id(value) -> note
 
-    def number(v: Baseline | Target) -> tuple[float | None, float | None]:
-        return (v.magnitude, v.upper_magnitude)
+    def number(v: Baseline | Target) -> tuple[str, float | None, float | None]:
+        return (v.comparator.value, v.magnitude, v.upper_magnitude)  # 50% vs 50%以上 differ too
 
     for group in seen.values():
         # Linear in the group: count the values per number and per indicator instead of
@@ -157,7 +198,7 @@ def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
         per_indicator = Counter(n for n, _ in group)
         per_both = Counter((n, number(v)) for n, v in group)
         shown: list[tuple[int, Baseline | Target]] = []  # the first few values of each number
-        shown_of: Counter[tuple[float | None, float | None]] = Counter()
+        shown_of: Counter[tuple[str, float | None, float | None]] = Counter()
         for n, v in group:
             if shown_of[number(v)] <= _CONFLICTS_NAMED:
                 shown_of[number(v)] += 1
