@@ -673,14 +673,17 @@ def test_a_per_year_cut_points_the_right_way_and_is_not_a_level(
     # (myopia_rate, %) it is a change of at most -1 pp a year: at -1, the arrow pointing down
     # the scale; under a key that is itself the yearly fall (positive when the rate falls), at
     # +1 with the arrow pointing to larger falls
+    # (the bundled key, myopia_rate_change_per_year, is a signed change: ≤ -1, issue 9)
     key = _key_of(plans, "luoyang-2022", "降低1个百分点")
-    own_sign = eduplans.catalog()[key].unit == "percentage_point"
+    (target,) = [t for t in plans["luoyang-2022"].targets if "降低1个百分点" in t.quote]
+    own_sign = target.magnitude is not None and target.magnitude < 0
     ax = eduplans.plot.targets(plans, key, lang=lang)
     (tip,) = _arrow_tips(ax)
     markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
-    at = 1.0 if own_sign else -1.0
+    at = -1.0  # a fall of at least 1 pp is a change of at most -1 pp, signed or not
+    assert own_sign or eduplans.catalog()[key].unit == "percent"
     assert [list(m.get_xdata()) for m in markers] == [[at]]
-    assert (tip[0] > at) if own_sign else (tip[0] < at)
+    assert tip[0] < at
     words = "\n".join(_texts(ax))
     assert ("每年降低≥1个百分点" if lang == "zh" else "cut by ≥ 1 percentage point a year") in words
     assert "%" not in ax.get_xlabel()  # percentage points, not a rate

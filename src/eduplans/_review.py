@@ -167,6 +167,12 @@ def value_text_problem(v: Baseline | Target) -> str | None:
         )
     if read.value is None:
         return None
+    if "restated_per_year" in v.flags:
+        return None  # 每半年一次 → 2 a year: the note gives the arithmetic (issue 9)
+    if "sign_from_words" in v.flags:  # 降低1个百分点以上 → ≤ −1 (issue 9)
+        read = dataclasses.replace(
+            read, value=-read.value, upper=None if read.upper is None else -read.upper
+        )
     if not _same(read.value, v.magnitude) or not _same(read.upper, v.upper_magnitude):
         said = f"{read.value:g}" + (f"–{read.upper:g}" if read.upper is not None else "")
         return f"value {v.magnitude:g} disagrees with its text {v.text!r}, which reads {said}"

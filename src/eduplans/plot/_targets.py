@@ -470,6 +470,8 @@ def change_text(reading: Reading, row: Any, lang: Lang) -> str:
     target = "target_value" in row  # a row of compare, else one of hierarchy
     value = float(row["target_value"] if target else row["value"])
     comp = str(row["target_comparator"] if target else row["comparator"])
+    if value < 0 and reading.direction < 0:  # a signed change ≤ -1 is a cut of at least 1
+        comp = {"<=": ">=", "<": ">", ">=": "<=", ">": "<"}.get(comp, comp)
     unit = str(row["unit"]) if str(row["unit"]) in _KNOWN_UNITS else None
     number = format_value(comp if comp != "range" else "=", abs(value), unit=unit, lang=lang)
     per_year = reading.per_year
