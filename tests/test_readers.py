@@ -441,3 +441,50 @@ def test_pdf_pages_without_text_are_named_in_the_notes() -> None:
     plan = eduplans.parse_plan(DATA / "partly_scanned.pdf")
     assert plan.targets[0].span.quote == "学前三年毛入园率达到95%以上"
     assert "PDF pages without a text layer (scanned? run OCR to read them): 2" in plan.notes
+
+
+def test_docx_automatic_numbering_gives_the_labels_word_shows() -> None:
+    """Headings Word numbers itself (三、主要目标 / (一)总目标) lack their labels in the text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    text = (DATA / "luoyang_excerpt.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = lines[: lines.index("序号")] + lines[-1:]  # the prose around the table
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    numbered = 0
+    for line in lines:
+        m = re.match(r"^(?:([一二三四五六七八九十]+、)|(\([一二三四五六七八九十]+\)))(.+)$", line)
+        p = d.add_paragraph(m.group(3) if m else line)
+        if m:
+            level = 0 if m.group(1) else 1
+            p._p.get_or_add_pPr().append(
+                parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                    '<w:numId w:val="90"/></w:numPr>'
+                )
+            )
+            numbered += 1
+    buf = BytesIO()
+    d.save(buf)
+    doc = read_document(buf.getvalue())
+    assert numbered == 3
+    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == lines
+    plan = eduplans.parse_plan(buf.getvalue())
+    alone = eduplans.parse_plan("\n".join(lines) + "\n")
+    assert _values(plan, "prose") == _values(alone, "prose")

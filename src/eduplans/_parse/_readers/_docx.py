@@ -4,7 +4,9 @@ The body is walked in order: every paragraph (``w:p``) is a paragraph of the sou
 table (``w:tbl``) a grid, with horizontal merges (``w:gridSpan``) and vertical merges
 (``w:vMerge``) expanded and rows that skip grid columns (``w:gridBefore``) placed where Word
 shows them. A cell's paragraphs (and any table nested in it) stand on the cell's one line,
-separated by a space. Content controls (``w:sdt``) are read through; headers, footers,
+separated by a space. Paragraphs Word numbers itself get the label Word shows (``一、``,
+``(二)``, ``1.``: :mod:`._numbering`), which their text lacks. Content controls (``w:sdt``) are
+read through; headers, footers,
 comments, text boxes and footnotes are not part of the body and are left out.
 """
 
@@ -17,6 +19,7 @@ from ..._errors import ParseError
 from .._doc import Document
 from ._base import Reader
 from ._build import Builder, RawCell
+from ._numbering import Numbering
 
 __all__ = ["DocxReader"]
 
@@ -51,6 +54,7 @@ class DocxReader(Reader):
             ) from None
         body = document.element.body
         b = Builder()
+        numbering = Numbering(document)
         w_p, w_tbl, w_sdt = qn("w:p"), qn("w:tbl"), qn("w:sdt")
         w_tr, w_tc = qn("w:tr"), qn("w:tc")
 
@@ -92,7 +96,9 @@ class DocxReader(Reader):
         def walk(parent: Any) -> None:
             for el in parent.iterchildren():
                 if el.tag == w_p:
-                    b.paragraph(para_text(el))
+                    text = para_text(el)
+                    label = numbering.label(el) if text.strip() else ""
+                    b.paragraph(f"{label}{text}" if label else text)
                 elif el.tag == w_tbl:
                     table(el)
                 elif el.tag == w_sdt:
