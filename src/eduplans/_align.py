@@ -31,7 +31,7 @@ from ._catalog import CatalogEntry, catalog
 from ._chinese import fold_width, strip_pinyin, to_simplified
 from ._errors import DataError
 from ._once import once
-from ._words import alternation, words
+from ._words import alternation, on_change, words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,13 +54,6 @@ _MAX_LEN = 200  # longer "names" are prose, not indicator names: left unmatched
 
 # --- normalisation -----------------------------------------------------------------------------
 # Structural patterns only; the words they act on come from data/words.toml (eduplans._words).
-_UNIT_BRACKET = re.compile(
-    r"[(（]\s*(?:%|％|个|人|人次|万人|万人次|年|岁|所|元|万元|亿元|分钟|小时|学时|间|对|个百分点|"
-    r"平方米|万平方米|兆|mbps|Mbps|M)\s*[)）]?\s*$"
-)
-_NUMBERING = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*"
-)
 _SCOPE_NOTE = re.compile(r"[(（]\s*(?:含|包括|不含)[^()（）]{0,30}[)）]")  # (含民办): a scope note
 _QUALIFIER = re.compile(
     r"[(（][^()（）]{1,6}[)）]"
@@ -70,10 +63,21 @@ _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
 
 
 @once
-def _normaliser() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, str]]:
+def _normaliser() -> tuple[re.Pattern[str], ...]:
     w = words()
     scope = re.compile(rf"^(?:{alternation(w.scope)})[:：]?")
-    return scope, re.compile(alternation(w.replace)), w.replace
+    # a unit bracket at the end: (%), (万人), (亿元), (所), (岁): any unit word, scaled or not
+    unit = alternation(
+        [*(x for u in w.units for x in (*u.words, u.zh)), *w.classifiers, *w.bracket_units]
+    )
+    bracket = re.compile(
+        rf"[(（]\s*(?:{alternation(w.scales)})?(?:{unit})\s*[)）]?\s*$", re.IGNORECASE
+    )
+    numerals = re.escape(w.digits[1:] + w.numerals[-3:-2])  # 一 … 十: list numbering 三、
+    numbering = re.compile(
+        rf"^\s*(?:\d{{1,2}}\s*[.、．]|[(（]\s*\d{{1,2}}\s*[)）]|[{numerals}]{{1,3}}\s*、)\s*"
+    )
+    return scope, re.compile(alternation(w.replace)), bracket, numbering
 
 
 @cache
@@ -92,12 +96,13 @@ def normalise(name: str) -> str:
         numbering, scope prefix (全市, 其中:), stray space or filler words (适龄, 三年, 阶段, 教育):
         ``"學前三年毛入園率(%)"`` → ``"学前毛入学率"``.
     """
-    scope, replace_re, replace = _normaliser()
+    scope, replace_re, bracket, numbering = _normaliser()
+    replace = words().replace
     s = to_simplified(fold_width(strip_pinyin(name)[0])).strip()
-    s = _NUMBERING.sub("", s)
-    s = _UNIT_BRACKET.sub("", s)
+    s = numbering.sub("", s)
+    s = bracket.sub("", s)
     s = _SCOPE_NOTE.sub("", s)
-    s = _UNIT_BRACKET.sub("", s)  # a unit bracket may stand before the scope note
+    s = bracket.sub("", s)  # a unit bracket may stand before the scope note
     s = _QUALIFIER.sub("", s)
     s = _AGES.sub("", s)
     s = _DROP.sub("", s)
@@ -118,6 +123,7 @@ class _Lexicon:
     no_context: frozenset[str]  # measures a heading may not lend (place and level words)
     implies: Mapping[str, str]  # measure -> the stage it implies when a name names none
     feature_re: re.Pattern[str]  # every word, for residuals
+    count_re: re.Pattern[str]  # what is left of 幼儿园数, 园所个数 once the stage words are out
 
 
 def _normalised_table(
@@ -169,6 +175,7 @@ def _lexicon() -> _Lexicon:
         no_context=frozenset(m.key for m in w.measures if not m.context),
         implies=MappingProxyType({m.key: m.implies_stage for m in w.measures if m.implies_stage}),
         feature_re=re.compile(alternation({*stage_of, *generic, *measure_of, *filler})),
+        count_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}{alternation(w.count)}"),
     )
 
 
@@ -213,7 +220,6 @@ class _Rule:
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
 _NAMED_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention"})
 _INSTITUTIONS = re.compile(r"占.{0,3}幼儿园")  # 占全区幼儿园: a share of kindergartens
-_COUNT_OF_SCHOOLS = re.compile(r"(?:所|个|学校|园所)?个?数")  # 幼儿园数, 园所个数
 # A share of children: 在园/就读/覆盖 (coverage), 幼儿占比, or a 率 (普惠率, 公办率)
 _CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|率)|[惠办]率")
 # A share of kindergartens: 占…幼儿园, 幼儿园总数, 所数, (幼儿)园比例
@@ -266,8 +272,9 @@ def _r_students_head_count(d: _Draft) -> None:
 
 
 def _r_count_of_schools(d: _Draft) -> None:
-    rest = _lexicon().stage_re.sub("", d.norm)
-    if not d.measures and d.stages and _COUNT_OF_SCHOOLS.fullmatch(rest):
+    lex = _lexicon()
+    rest = lex.stage_re.sub("", d.norm)
+    if not d.measures and d.stages and lex.count_re.fullmatch(rest):
         d.measures.add("school_count")
 
 
@@ -509,6 +516,15 @@ def _rebuild() -> None:
 
 
 catalog._on_change(_rebuild)
+
+
+def _reread_words() -> None:
+    for built in (_normaliser, _lexicon, normalise, _features, _residual):
+        built.cache_clear()  # type: ignore[union-attr]
+    _rebuild()
+
+
+on_change(_reread_words)
 
 
 # --- overrides -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import UnitError, ValueTextError
 from ._once import once
 from ._vocab import Comparator
+from ._words import alternation, on_change, words
 
 if TYPE_CHECKING:
     import pint
@@ -32,231 +33,85 @@ __all__ = [
     "quantity",
 ]
 
-#: Canonical unit names a plan file may use, each defined in ``data/units.txt``.
-UNITS: frozenset[str] = frozenset(
-    {
-        "building",
-        "class",
-        "class_hour",
-        "day",
-        "item",
-        "megabit_per_second",
-        "minute",
-        "hour",
-        "pair",
-        "percent",
-        "percentage_point",
-        "person",
-        "person_time",
-        "room",
-        "school",
-        "seat",
-        "square_meter",
-        "times",
-        "year",
-        "yuan",
-    }
-)
-
-#: Units of counted things: a generic classifier (个, 名, 项 …) takes the unit the context gives.
-_COUNTS = frozenset(
-    {"building", "class", "item", "pair", "person", "person_time", "room", "school", "seat"}
-)
-
-# Unit words as written after a number, longest first when matched.
-_UNIT_WORDS: dict[str, str] = {
-    "%": "percent",
-    "个百分点": "percentage_point",
-    "百分点": "percentage_point",
-    "人次": "person_time",
-    "人": "person",
-    "所": "school",
-    "个学位": "seat",
-    "学位": "seat",
-    "个教学班": "class",
-    "教学班": "class",
-    "个班": "class",
-    "班": "class",
-    "对": "pair",
-    "间": "room",
-    "幢": "building",
-    "栋": "building",
-    "元": "yuan",
-    "年": "year",
-    "个小时": "hour",
-    "小时": "hour",
-    "分钟": "minute",
-    "天": "day",
-    "学时": "class_hour",
-    "课时": "class_hour",
-    "兆": "megabit_per_second",
-    "Mbps": "megabit_per_second",
-    "M": "megabit_per_second",
-    "平方米": "square_meter",
-    "㎡": "square_meter",
-    "m²": "square_meter",
-    "倍": "times",
-}
-# Classifiers that count "things" in general; the context (indicator unit) says which things.
-_CLASSIFIERS: dict[str, str] = {
-    "名": "person",
-    "位": "person",
-    "个": "item",
-    "家": "item",
-    "项": "item",
-    "种": "item",
-    "套": "item",
-    "枚": "item",
-    "节": "item",
-    "次": "item",
-    "台": "item",
-    "张": "item",
-    "本": "item",
-    "册": "item",
-    "批": "item",
-    "条": "item",
-    "门": "item",
-    "支": "item",
-    "部": "item",
-    "处": "item",
-}
-
-#: Chinese word for each canonical unit, used when formatting.
-_UNIT_TEXT: dict[str, str] = {
-    "percent": "%",
-    "percentage_point": "个百分点",
-    "person": "人",
-    "person_time": "人次",
-    "school": "所",
-    "seat": "个学位",
-    "class": "个班",
-    "item": "个",
-    "pair": "对",
-    "room": "间",
-    "building": "幢",
-    "yuan": "元",
-    "year": "年",
-    "hour": "小时",
-    "minute": "分钟",
-    "day": "天",
-    "class_hour": "学时",
-    "megabit_per_second": "兆",
-    "square_meter": "平方米",
-    "times": "倍",
-}
-
-_SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
-
-# Full-width and variant characters folded one for one, so positions stay those of the input.
-_FOLD = str.maketrans(
-    {
-        **{chr(0xFF10 + i): str(i) for i in range(10)},
-        "．": ".",
-        "％": "%",
-        "，": ",",
-        "＞": ">",
-        "＜": "<",
-        "＝": "=",
-        "～": "~",
-        "〜": "~",
-        "–": "—",
-        "―": "—",
-        "－": "—",
-        "‐": "-",
-        "−": "-",
-        "　": " ",
-    }
-)
-
-_PREFIX_CMP: dict[str, Comparator] = {
-    "≥": Comparator.GE,
-    "≧": Comparator.GE,
-    ">=": Comparator.GE,
-    "不低于": Comparator.GE,
-    "不少于": Comparator.GE,
-    "不小于": Comparator.GE,
-    "至少": Comparator.GE,
-    "≤": Comparator.LE,
-    "≦": Comparator.LE,
-    "<=": Comparator.LE,
-    "不超过": Comparator.LE,
-    "不高于": Comparator.LE,
-    "不多于": Comparator.LE,
-    "不大于": Comparator.LE,
-    "最多": Comparator.LE,
-    ">": Comparator.GT,
-    "超过": Comparator.GT,
-    "超": Comparator.GT,
-    "逾": Comparator.GT,
-    "高于": Comparator.GT,
-    "大于": Comparator.GT,
-    "多于": Comparator.GT,
-    "<": Comparator.LT,
-    "低于": Comparator.LT,
-    "少于": Comparator.LT,
-    "小于": Comparator.LT,
-    "约": Comparator.APPROX,
-    "大约": Comparator.APPROX,
-    "近": Comparator.APPROX,
-    "接近": Comparator.APPROX,
-}
-_SUFFIX_CMP: dict[str, Comparator] = {
-    "及以上": Comparator.GE,
-    "以上": Comparator.GE,
-    "及以下": Comparator.LE,
-    "以下": Comparator.LE,
-    "以内": Comparator.LE,
-    "左右": Comparator.APPROX,
-    "上下": Comparator.APPROX,
-}
-# Verbs that may lead a value text and do not change its meaning.
-_VERBS = (
-    "提高到",
-    "提高至",
-    "提升到",
-    "提升至",
-    "增加到",
-    "增加至",
-    "增至",
-    "达到",
-    "保持在",
-    "控制在",
-    "稳定在",
-    "保持",
-    "达",
-    "为",
-    "提高",
-    "提升",
-    "增加",
-    "降低",
-    "下降",
-    "减少",
-    "各",
-)
-# A text without a number is a qualitative target when it names a level to keep or reach.
-_QUALITATIVE_WORDS = ("保持", "维持", "稳定", "巩固", "水平")
-
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_CN_DIGIT = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
-_SCALE = "|".join(_SCALES)
-_ALL_UNITS = "|".join(
-    re.escape(w) for w in sorted([*_UNIT_WORDS, *_CLASSIFIERS], key=len, reverse=True)
-)
+# Every word below comes from data/words.toml (eduplans._words): :func:`_load` builds the tables
+# and patterns from it, at import and again when eduplans._words.use_words changes the words.
+UNITS: frozenset[str] = frozenset()  #: Canonical unit names a plan file may use (data/units.txt)
+_COUNTS: frozenset[str] = frozenset()  # counted things: a classifier takes the context's unit
+_UNIT_WORDS: dict[str, str] = {}  # unit words as written after a number -> unit
+_CLASSIFIERS: dict[str, str] = {}  # 个, 名, 项 -> the unit taken when the context gives none
+_UNIT_TEXT: dict[str, str] = {}  # unit -> its Chinese word, for formatting
+_UNIT_TEXT_EN: dict[str, tuple[str, str]] = {}  # unit -> English (singular, plural)
+_SCALES: dict[str, int] = {}
+_FOLD: dict[int, str] = {}
+_PREFIX_CMP: dict[str, Comparator] = {}
+_SUFFIX_CMP: dict[str, Comparator] = {}
+_CMP_TEXT: dict[Comparator, tuple[str, str]] = {}  # comparator -> (zh, en) words
+_CMP_SYMBOL: dict[Comparator, str] = {}  # comparator -> the symbol eduplans writes (≥)
+_VERBS: tuple[str, ...] = ()  # verbs that may lead a value text (提高到)
+_QUALITATIVE_WORDS: tuple[str, ...] = ()
+_CN_DIGITS = ""
+_CN_DIGIT: dict[str, int] = {}
+_BARE: dict[str, int] = {}  # a numeral standing alone for a number (百, 千)
+_MAINTAIN: tuple[str, str] = ("", "")  # how a 'maintain' target is written (zh, en)
+_NUM = ""
+_VALUE_RE = re.compile("")
 
 
-def _part(i: int) -> str:
+def _part(i: int, scale: str, hedge: str, units: str) -> str:
     return (
-        rf"(?P<num{i}>{_NUM})\s*(?P<approx{i}a>余|多)?(?P<scale{i}>{_SCALE})?"
-        rf"(?P<approx{i}b>余|多)?\s*(?P<unit{i}>{_ALL_UNITS})?"
+        rf"(?P<num{i}>{_NUM})\s*(?P<approx{i}a>{hedge})?(?P<scale{i}>{scale})?"
+        rf"(?P<approx{i}b>{hedge})?\s*(?P<unit{i}>{units})?"
     )
 
 
-_VALUE_RE = re.compile(_part(1) + r"(?:\s*(?:—{1,2}|-|~|至|到)\s*" + _part(2) + r")?")
+def _load() -> None:
+    global UNITS, _COUNTS, _CN_DIGITS, _NUM, _VALUE_RE, _VERBS, _QUALITATIVE_WORDS, _MAINTAIN
+    w = words()
+    UNITS = frozenset(u.key for u in w.units)
+    _COUNTS = frozenset(u.key for u in w.units if u.counted)
+    _UNIT_WORDS.clear()
+    _UNIT_WORDS.update({word: u.key for u in w.units for word in u.words})
+    _CLASSIFIERS.clear()
+    _CLASSIFIERS.update(w.classifiers)
+    _UNIT_TEXT.clear()
+    _UNIT_TEXT.update({u.key: u.zh for u in w.units})
+    _UNIT_TEXT_EN.clear()
+    _UNIT_TEXT_EN.update({u.key: u.en for u in w.units})
+    _SCALES.clear()
+    _SCALES.update(w.scales)
+    _FOLD.clear()
+    _FOLD.update(str.maketrans(dict(w.fold_value)))
+    _PREFIX_CMP.clear()
+    _PREFIX_CMP.update({x: Comparator(c.key) for c in w.comparators for x in c.prefix})
+    _SUFFIX_CMP.clear()
+    _SUFFIX_CMP.update({x: Comparator(c.key) for c in w.comparators for x in c.suffix})
+    _CMP_TEXT.clear()
+    _CMP_TEXT.update({Comparator(c.key): (c.zh, c.en) for c in w.comparators})
+    _CMP_SYMBOL.clear()
+    _CMP_SYMBOL.update({Comparator(c.key): c.symbol for c in w.comparators})
+    _VERBS = w.verbs
+    _BARE.clear()
+    _BARE.update(w.bare_numbers)
+    _MAINTAIN = w.maintain
+    _QUALITATIVE_WORDS = w.qualitative
+    _CN_DIGITS = w.numerals
+    _CN_DIGIT.clear()
+    _CN_DIGIT.update({c: k for k, c in enumerate(w.digits)} | {w.zero: 0})
+    _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+    args = (alternation(w.scales), alternation(w.hedge), alternation([*_UNIT_WORDS, *_CLASSIFIERS]))
+    _VALUE_RE = re.compile(
+        _part(1, *args) + rf"(?:\s*(?:—{{1,2}}|{alternation(w.range)})\s*" + _part(2, *args) + r")?"
+    )
+    if "get_registry" in globals():
+        get_registry.cache_clear()  # type: ignore[attr-defined]
+
+
+_load()
+on_change(_load)
 
 
 # "百分之九十" is "九十%": rewritten in place, padded with spaces so positions do not move.
-_PERCENT_WORDS = re.compile(rf"百分之({_NUM})")
+_PERCENT_WORDS = re.compile(rf"{re.escape(words().percent_words)}({_NUM})")
 
 
 def _as_percent(m: re.Match[str]) -> str:
@@ -302,6 +157,9 @@ def get_registry() -> pint.UnitRegistry[Any]:
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None, cache_folder=None)
     with files("eduplans").joinpath("data/units.txt").open(encoding="utf-8") as fh:
         registry.load_definitions(fh.read().splitlines())
+    for unit in words().units:  # a unit added to the words data (亩) is defined by its block
+        if unit.key not in registry:
+            registry.define(unit.pint)
     return registry
 
 
@@ -441,8 +299,8 @@ def convert(magnitude: float, unit: str, to: str) -> float:
 def _number(token: str, text: str, pos: int) -> Decimal:
     if token[0].isdigit():
         return Decimal(token.replace(",", ""))
-    if token in {"百", "千"}:  # a bare 百/千 is "a hundred"/"a thousand"
-        return Decimal(100 if token == "百" else 1000)
+    if token in _BARE:  # a bare 百/千 is "a hundred"/"a thousand"
+        return Decimal(_BARE[token])
     from cn2an import cn2an  # imported only for Chinese numerals
 
     whole, dot, decimals = token.partition("点")
@@ -627,31 +485,6 @@ def _plain(number: float) -> str:
     return text
 
 
-#: English unit words after a number: (singular, plural); "" joins the number without a space.
-_UNIT_TEXT_EN: dict[str, tuple[str, str]] = {
-    "percent": ("%", "%"),
-    "percentage_point": ("percentage point", "percentage points"),
-    "person": ("person", "persons"),
-    "person_time": ("person-time", "person-times"),
-    "school": ("school", "schools"),
-    "seat": ("place", "places"),
-    "class": ("class", "classes"),
-    "item": ("item", "items"),
-    "pair": ("pair", "pairs"),
-    "room": ("room", "rooms"),
-    "building": ("building", "buildings"),
-    "yuan": ("yuan", "yuan"),
-    "year": ("year", "years"),
-    "hour": ("hour", "hours"),
-    "minute": ("minute", "minutes"),
-    "day": ("day", "days"),
-    "class_hour": ("class hour", "class hours"),
-    "megabit_per_second": ("Mbps", "Mbps"),
-    "square_meter": ("m²", "m²"),
-    "times": ("time", "times"),
-}
-
-
 def _plain_en(number: float) -> str:
     text = _plain(number)
     whole, dot, frac = text.partition(".")
@@ -730,7 +563,7 @@ def format_value(
     if comparator is Comparator.MAINTAIN:
         if value is not None:
             raise ValueTextError("maintain takes no number", text=repr(value))
-        return "保持" if lang == "zh" else "maintain"
+        return _MAINTAIN[0] if lang == "zh" else _MAINTAIN[1]
     if value is None:
         raise ValueTextError(f"comparator {comparator} needs a number", text="")
     for bound in (value, upper):
@@ -744,17 +577,19 @@ def format_value(
         if lang == "en":
             return _with_unit_en(f"{_plain_en(value)}–{_plain_en(upper)}", unit, plural=True)
         return f"{_plain(value)}—{_plain(upper)}{word}"
-    prefix = {Comparator.GE: "≥", Comparator.LE: "≤", Comparator.GT: ">", Comparator.LT: "<"}
+    prefix = {
+        c: _CMP_SYMBOL[c] for c in (Comparator.GE, Comparator.LE, Comparator.GT, Comparator.LT)
+    }
     if lang == "en":
         number = _with_unit_en(_plain_en(value), unit, plural=value != 1)
         if comparator in prefix:
             return f"{prefix[comparator]} {number}"
         if comparator is Comparator.APPROX:
-            return f"about {number}"
+            return f"{_CMP_TEXT[Comparator.APPROX][1]} {number}"
         return number
     number = f"{_plain(value)}{word}"
     if comparator in prefix:
         return prefix[comparator] + number
     if comparator is Comparator.APPROX:
-        return number + "左右"
+        return number + _CMP_TEXT[Comparator.APPROX][0]
     return number

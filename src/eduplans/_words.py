@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -20,7 +20,18 @@ from typing import Any
 from ._errors import DataError
 from ._once import once
 
-__all__ = ["MeasureWords", "StageWords", "Words", "alternation", "load_words", "words"]
+__all__ = [
+    "ComparatorWords",
+    "MeasureWords",
+    "StageWords",
+    "UnitWords",
+    "Words",
+    "alternation",
+    "load_words",
+    "on_change",
+    "use_words",
+    "words",
+]
 
 _BUNDLED = "eduplans/data/words.toml"
 
@@ -50,14 +61,57 @@ class MeasureWords:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class UnitWords:
+    """One canonical unit: its key, pint definition, the words after a number, zh/en labels."""
+
+    key: str
+    pint: str
+    words: tuple[str, ...]
+    zh: str
+    en: tuple[str, str]
+    counted: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparatorWords:
+    """One comparator: its key (``eduplans.Comparator`` value), symbol, words, zh/en text."""
+
+    key: str
+    symbol: str
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...]
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Words:
-    """All tables of the words data."""
+    """All tables of the words data (compared and hashed by identity)."""
+
+    units: tuple[UnitWords, ...]
+    classifiers: Mapping[str, str]
+    scales: Mapping[str, int]
+    comparators: tuple[ComparatorWords, ...]
+    verbs: tuple[str, ...]
+    qualitative: tuple[str, ...]
+    hedge: tuple[str, ...]
+    numerals: str
+    digits: str
+    zero: str
+    percent_words: str
+    bare_numbers: Mapping[str, int]
+    range: tuple[str, ...]
+    maintain: tuple[str, str]
+    fold_value: Mapping[str, str]
 
     replace: Mapping[str, str]
     scope: tuple[str, ...]
     filler: tuple[str, ...]
     generic_stage: tuple[str, ...]
     not_stage: tuple[str, ...]
+    bracket_units: tuple[str, ...]
+    count_of: tuple[str, ...]
+    count: tuple[str, ...]
     stages: tuple[StageWords, ...]
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
@@ -103,7 +157,10 @@ def _parse(text: str, path: str) -> Words:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
-    known = {"normalise", "stage", "measure", "compound"}
+    known = {
+        "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
+        "value", "fold",
+    }  # fmt: skip
     extra = set(doc) - known
     if extra:
         raise DataError(f"unknown section(s) {sorted(extra)}", path=path)
@@ -149,12 +206,77 @@ def _parse(text: str, path: str) -> Words:
     compounds = {}
     for written, parts in doc.get("compound", {}).items():
         compounds[written] = _strs(parts, f"compound.{written}", path) if parts else ()
+    units = []
+    for i, row in enumerate(doc.get("unit", [])):
+        where = f"unit[{i}]"
+        en = _strs(row.get("en"), f"{where}.en", path)
+        if len(en) != 2:
+            raise DataError("en takes [singular, plural]", path=path, field=f"{where}.en")
+        words_ = row.get("words", [])
+        units.append(
+            UnitWords(
+                key=_str(row, "key", f"{where}.key", path),
+                pint=_str(row, "pint", f"{where}.pint", path),
+                words=_strs(words_, f"{where}.words", path) if words_ else (),
+                zh=_str(row, "zh", f"{where}.zh", path),
+                en=(en[0], en[1]),
+                counted=bool(row.get("counted", False)),
+            )
+        )
+    unit_keys = {u.key for u in units}
+    classifiers = doc.get("classifier", {})
+    for word, unit in classifiers.items():
+        if unit not in unit_keys:
+            raise DataError(f"unknown unit {unit!r}", path=path, field=f"classifier.{word}")
+    scales = doc.get("scale", {})
+    for word, factor in scales.items():
+        if not isinstance(factor, int) or factor <= 1:
+            raise DataError("a scale is an integer above 1", path=path, field=f"scale.{word}")
+    comparators = []
+    for i, row in enumerate(doc.get("comparator", [])):
+        where = f"comparator[{i}]"
+        comparators.append(
+            ComparatorWords(
+                key=_str(row, "key", f"{where}.key", path),
+                symbol=_str(row, "symbol", f"{where}.symbol", path),
+                prefix=_strs(row.get("prefix"), f"{where}.prefix", path),
+                suffix=_strs(row["suffix"], f"{where}.suffix", path) if row.get("suffix") else (),
+                zh=_str(row, "zh", f"{where}.zh", path),
+                en=_str(row, "en", f"{where}.en", path),
+            )
+        )
+    value = doc.get("value", {})
+    maintain = _strs(value.get("maintain"), "value.maintain", path)
+    if len(maintain) != 2:
+        raise DataError("maintain takes [zh, en]", path=path, field="value.maintain")
+    fold = doc.get("fold", {}).get("value", {})
+    for a, b in fold.items():
+        if len(a) != 1 or not isinstance(b, str) or len(b) != 1:
+            raise DataError("folds one character into one", path=path, field=f"fold.value.{a}")
     return Words(
+        units=tuple(units),
+        classifiers=MappingProxyType(dict(classifiers)),
+        scales=MappingProxyType(dict(scales)),
+        comparators=tuple(comparators),
+        verbs=_strs(value.get("verbs", []), "value.verbs", path),
+        qualitative=_strs(value.get("qualitative", []), "value.qualitative", path),
+        hedge=_strs(value.get("hedge", []), "value.hedge", path),
+        numerals=str(value.get("numerals", "")),
+        digits=str(value.get("digits", "")),
+        zero=str(value.get("zero", "")),
+        percent_words=str(value.get("percent_words", "")),
+        bare_numbers=MappingProxyType(dict(value.get("bare_numbers", {}))),
+        range=_strs(value.get("range", []), "value.range", path),
+        maintain=(maintain[0], maintain[1]),
+        fold_value=MappingProxyType(dict(fold)),
         replace=MappingProxyType(dict(replace)),
         scope=_strs(norm.get("scope", []), "normalise.scope", path),
         filler=_strs(norm.get("filler", []), "normalise.filler", path),
         generic_stage=_strs(norm.get("generic_stage", []), "normalise.generic_stage", path),
         not_stage=_strs(norm.get("not_stage", []), "normalise.not_stage", path),
+        bracket_units=_strs(norm.get("bracket_units", []), "normalise.bracket_units", path),
+        count_of=_strs(norm.get("count_of", []), "normalise.count_of", path),
+        count=_strs(norm.get("count", []), "normalise.count", path),
         stages=tuple(stages),
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
@@ -162,8 +284,49 @@ def _parse(text: str, path: str) -> Words:
 
 
 @once
+def _bundled() -> Words:
+    text = files("eduplans").joinpath("data/words.toml").read_text(encoding="utf-8")
+    return _parse(text, _BUNDLED)
+
+
+_active: list[Words] = []  # the words in use when not the bundled ones (use_words)
+_listeners: list[Callable[[], None]] = []
+
+
+def on_change(listener: Callable[[], None]) -> None:
+    """Register a function that rebuilds what a module made from the words (see use_words)."""
+    _listeners.append(listener)
+
+
+def use_words(source: Words | str | Path | None) -> Words:
+    """Make every module read its words from ``source`` (None: the bundled words again).
+
+    Parameters
+    ----------
+    source
+        Tables from :func:`load_words`, the path of a words file, or None.
+
+    Returns
+    -------
+    Words
+        The words now in use.
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read or is malformed; the words in use stay as they were.
+    """
+    new = load_words(source) if isinstance(source, str | Path) else source
+    _active.clear()
+    if new is not None:
+        _active.append(new)
+    for listener in _listeners:
+        listener()
+    return words()
+
+
 def words() -> Words:
-    """Return the bundled words data, read on first use.
+    """Return the words data in use: the bundled file unless :func:`use_words` chose another.
 
     Returns
     -------
@@ -175,8 +338,7 @@ def words() -> Words:
     DataError
         If ``data/words.toml`` is malformed (names the section and field).
     """
-    text = files("eduplans").joinpath("data/words.toml").read_text(encoding="utf-8")
-    return _parse(text, _BUNDLED)
+    return _active[0] if _active else _bundled()
 
 
 def load_words(path: str | Path) -> Words:
