@@ -163,3 +163,15 @@ def test_load_paths_bundled_and_realign(tmp_path: Path) -> None:
         eduplans.load(DATA / "plans" / "henan-2024.toml")
     with pytest.raises(eduplans.DataError, match="no such file or folder"):
         eduplans.load(tmp_path / "nope")
+
+
+def test_a_batch_with_an_unreadable_text_keeps_the_others(tmp_path: Path) -> None:
+    _texts(tmp_path / "texts", 3)
+    (tmp_path / "texts" / "text_99.txt").write_bytes(b"")
+    drafts = tmp_path / "drafts"
+    result = run("parse", str(tmp_path / "texts"), "-o", str(drafts))
+    assert result.returncode == 1
+    assert len(list(drafts.glob("*.toml"))) == 3  # the three good texts are saved
+    errors = [line for line in result.stderr.splitlines() if line.startswith("eduplans: error:")]
+    assert len(errors) == 1 and "text_99.txt" in errors[0] and "Traceback" not in result.stderr
+    assert "1 of 4 texts could not be read" in result.stderr
