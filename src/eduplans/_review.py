@@ -291,12 +291,13 @@ def validate(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
     -------
     list of Problem
         Empty when every file is valid. Each :class:`Problem` names the file, the field and,
-        where it can be told, the line. Each value and each header is checked on its own, so a
-        problem in one does not hide the problems of the others; within one value (or the
-        header) the first problem is reported, and the next shows once it is fixed. Beyond what :func:`eduplans.read_plan` checks, a value
-        whose text reads as another number (``value = 94``, ``text = "93%"``), a number whose
-        text holds none (unless flagged ``number_from_words`` or ``text_defect``) and a text
-        that is not in its quote are problems.
+        where it can be told, the line. Each value and the header are checked on their own, so
+        a problem in one does not hide the problems of the others; within one value (or the
+        header) the first problem is reported, and the next shows once it is fixed. Beyond
+        what :func:`eduplans.read_plan` checks, a value whose text reads as another number
+        (``value = 94``, ``text = "93%"``), a number whose text holds none (unless flagged
+        ``number_from_words`` or ``text_defect``) and a text that is not in its quote are
+        problems.
 
     Raises
     ------
