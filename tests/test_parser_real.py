@@ -283,3 +283,48 @@ def test_section_headings_with_years_date_the_values_under_them() -> None:
     assert ("baseline", 2020, 16) in got  # 新改扩建学校16所
     assert ("target", 2021, 99) in got  # 学前三年毛入园率达99%以上
     assert ("target", 2021, 5760) in got
+
+
+# --- sentence patterns ---------------------------------------------------------------------------
+
+
+def test_a_year_first_fenbie_list_takes_the_names_of_the_list_before() -> None:
+    # real_08: "2015年A、B、C、D和E分别达到90%、99%、92%、45%和13.5年;2020年分别达到98%、…"
+    plan = parse("real_08")
+    got = {(n, k, y): m for n, k, y, m in values(plan)}
+    assert got[("义务教育巩固率", "target", 2015)] == 99
+    assert got[("高中阶段教育毛入学率", "target", 2020)] == 95
+    assert got[("高等教育毛入学率", "target", 2020)] == 60
+    assert got[("新增劳动力人均受教育年限", "target", 2020)] == 15
+    assert got[("从业人员继续教育年参与率", "target", 2020)] == 60  # after the list: its own name
+
+
+def test_one_value_for_two_names() -> None:
+    # blind1/08: "贫困家庭学生基础教育入学率、巩固率达100%"
+    plan = eduplans.parse_plan(BLIND1 / "real_08_changsha-xian.txt", region="长沙县")
+    names = {i.full_name for i in plan.indicators if any(v.magnitude == 100 for v in i.values)}
+    assert {"贫困家庭学生基础教育入学率", "贫困家庭学生基础教育巩固率"} <= names
+
+
+def test_from_one_level_to_another() -> None:
+    # blind1/05: "从2015年的25.15%提升至2020年的55.53%", "从65%提升至95.21%" (years of the pair
+    # before), on a news page reporting what was done
+    plan = eduplans.parse_plan(BLIND1 / "real_05_zhangzhou.txt", region="漳州市")
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert {("baseline", 2015, 25.15), ("baseline", 2020, 55.53)} <= got
+    assert {("baseline", 2015, 65), ("baseline", 2020, 95.21)} <= got
+
+
+def test_a_news_headline_repeating_the_body_is_reported_once() -> None:
+    # real_06: the headline "宁夏将新增3.6万个幼儿学位 普惠性幼儿园覆盖率2025年超90%"
+    plan = parse("real_06", region="宁夏回族自治区")
+    seats = [v for v in plan.targets if v.magnitude == 36000]
+    assert len(seats) == 1 and seats[0].span.start > 40  # the body's, not the headline's
+    assert {d.reason for d in plan.diagnostics if d.text == "3.6"} == {"repeated"}
+
+
+def test_a_threshold_inside_a_name_is_no_target() -> None:
+    # blind1/06: "加快消除56人以上大班额"
+    plan = eduplans.parse_plan(BLIND1 / "real_06_guangdong.txt", region="广东省")
+    assert not [v for v in plan.targets if v.magnitude == 56]
+    assert {d.reason for d in plan.diagnostics if d.text == "56"} == {"distractor"}

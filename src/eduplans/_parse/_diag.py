@@ -138,8 +138,10 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
     token = re.search(r"\S*$", work[token_start:a])
     after_word = _WORD_AFTER.match(work, b)  # as far as the 60 characters looked at before
     word = (token.group(0) if token else "") + num + (after_word.group(0) if after_word else "")
-    if re.search(r"://|www\.|\.html?\b|\.s?html|@[A-Za-z]", word):
+    if re.search(r"://|www\.|\.html?\b|\.s?html|@|\.com|\.cn\b", word):
         return "address", "part of a web or e-mail address"
+    if re.search(r"[路街巷道]\s*$", before) and re.match(r"\s*号", after):
+        return "address", "a street number"
     if _in_spans(doc.chrome, a):
         return "chrome", "on a line of web-page chrome (navigation, footer, metadata)"
     if _VIEWS.search(before):
@@ -153,11 +155,19 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
         off = max(line_start, a - 12)
         if m.start() + off <= a < m.end() + off:
             return "date", f"part of a date or time ({m.group(0)})"
+    if re.search(r"(?:专栏|附件|附表|表)\s*$", before):
+        return "numbering", "the number of a box, annex or table"
+    if _in_spans(doc.blocked, a) and re.fullmatch(r"\s*\d{1,3}\s*", work[line_start:line_end]):
+        return "numbering", "a row number of a table (序号)"
     if re.fullmatch(r"(?:19|20)\d{2}", num) and (
         re.match(r"\s*(?:年|[—\-~至到]|届|级|版|\)|$)", after)
         or re.search(r"[—\-~至到]\s*$", before)
     ):
         return "year", "a year"
+    if re.match(r"-\d{7,8}(?!\d)", work[b : b + 10]) or (
+        re.search(r"(?<![\d-])\d{3,4}-$", before) and len(num) >= 7
+    ):
+        return "phone", "a telephone number"
     if _PHONE.fullmatch(
         re.sub(r"^[()电话:\s]+", "", work[max(line_start, a - 5) : b])
     ) or re.search(r"(?:电话|热线|传真|手机|联系)\s*[::]?\s*[\d\-]*$", before):
@@ -171,8 +181,11 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
         re.match(r"\s*[)）]", after) and before.endswith(("(", "（"))
     ):
         return "numbering", "an ordinal or list number"
-    if a == line_start and re.match(r"\s*[.、]", after):
+    at_line_start = not work[line_start:a].strip(" \t\u3000(（")
+    if at_line_start and re.match(r"\s*[.、．)）]", after):
         return "numbering", "a list or heading number"
+    if before.rfind("“") > before.rfind("”") and re.match(r"[^“”\n]{0,12}”", after):
+        return "name", "inside quotation marks: the name of a programme (“5080”)"
     if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z+]", after):
         return "name", "part of a name or code (5G, GB50180, 2+1 …)"
     if _RELATIVE_BEFORE.search(before) and (
