@@ -94,8 +94,9 @@ def test_region_with_several_plans_is_ambiguous(plans: eduplans.PlanCollection) 
 
 
 def test_regions_table() -> None:
-    regions = eduplans.regions()
+    regions = eduplans.regions
     assert regions["140107"].name == "杏花岭区"
+    assert eduplans.regions() is regions  # the former call form still works
     assert {r.level for r in regions.values()} == set(eduplans.RegionLevel)
 
 

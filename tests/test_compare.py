@@ -151,7 +151,10 @@ def test_hierarchy_sets_luoyang_against_henan(plans: eduplans.PlanCollection) ->
         ("河南省", 2035),
     ]
     assert list(frame["depth"]) == [0, 1, 1, 1]
-    with pytest.raises(eduplans.NoDataError, match="no plan for region"):
+    # a region of the table without plans, nor plans of its parents
+    with pytest.raises(eduplans.NoDataError, match="no plan of 上海市 or its parent regions"):
         eduplans.hierarchy(plans, PRESCHOOL, region="上海市")
+    with pytest.raises(eduplans.NoDataError, match="no plan for region '某某县'"):
+        eduplans.hierarchy(plans, PRESCHOOL, region="某某县")
     with pytest.raises(eduplans.NoDataError):
         eduplans.hierarchy(plans, "myopia_rate", region="从化区")

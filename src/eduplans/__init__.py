@@ -21,12 +21,14 @@ from ._catalog import CatalogEntry, catalog
 from ._collection import PlanCollection
 from ._compare import COMPARE_COLUMNS, compare, hierarchy, national
 from ._errors import (
+    AmbiguousRegionError,
     DataError,
     EduplansError,
     MissingDependencyError,
     NoDataError,
     ParseError,
     PlanNotFoundError,
+    RegionNotFoundError,
     UnitError,
     UnknownKeyError,
     ValueTextError,
@@ -34,8 +36,9 @@ from ._errors import (
 )
 from ._export import DATA_VERSION, cite, export
 from ._frame import FRAME_COLUMNS, frame_dtypes, to_frame
-from ._loader import load, read_plan, regions
+from ._loader import load, read_plan
 from ._model import Baseline, Diagnostic, Indicator, MetaField, Plan, Region, SourceSpan, Target
+from ._regions import RegionTable, regions
 from ._review import Problem, validate
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import (
@@ -86,6 +89,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AmbiguousRegionError",
     "Baseline",
     "Binding",
     "COMPARE_COLUMNS",
@@ -114,6 +118,8 @@ __all__ = [
     "Problem",
     "Region",
     "RegionLevel",
+    "RegionNotFoundError",
+    "RegionTable",
     "SourceSpan",
     "Target",
     "UNITS",

@@ -98,9 +98,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     rows = [
         {
             "plan": p.id,
-            "region": p.region.name,
-            "code": p.region.code or "",
-            "level": p.region.level.value,
+            "region": p.region.name if p.region else "",
+            "code": (p.region.code if p.region else None) or "",
+            "level": p.region.level.value if p.region else "",
             "kind": p.kind.value,
             "status": p.status.value,
             "period": f"{p.period[0]}-{p.period[1]}",
@@ -133,10 +133,15 @@ def _plan(ref: str, args: argparse.Namespace) -> eduplans.Plan:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     plan = _plan(args.plan, args)
-    region = " ⊂ ".join(r.name for r in (plan.region, *plan.region.ancestors))
+    region = (
+        " ⊂ ".join(r.name for r in (plan.region, *plan.region.ancestors))
+        if plan.region
+        else "unknown"
+    )
     print(f"{plan.id}: {plan.title}\n  {plan.title_en}")
     print(
-        f"  region {region} ({plan.region.code or 'no code'}), issued {plan.issued} by "
+        f"  region {region} ({(plan.region.code if plan.region else None) or 'no code'}), "
+        f"issued {plan.issued} by "
         f"{plan.issuer}, {plan.kind.value}, {plan.status.value}, "
         f"{plan.period[0]}-{plan.period[1]}"
     )

@@ -74,7 +74,9 @@ class PlanCollection(Sequence[Plan]):
         if isinstance(item, Plan):
             return item in self._plans
         if isinstance(item, str):
-            return item in self._by_id or any(item == p.region.name for p in self._plans)
+            return item in self._by_id or any(
+                p.region is not None and item == p.region.name for p in self._plans
+            )
         return False
 
     @overload
@@ -102,7 +104,7 @@ class PlanCollection(Sequence[Plan]):
             raise TypeError(f"plans are looked up by int, str or slice, not {type(key).__name__}")
         if key in self._by_id:
             return self._by_id[key]
-        matches = [p for p in self._plans if key in (p.region.name, p.region.code)]
+        matches = [p for p in self._plans if p.region and key in (p.region.name, p.region.code)]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -110,7 +112,7 @@ class PlanCollection(Sequence[Plan]):
             raise PlanNotFoundError(f"region {key!r} has several plans ({ids}); use a plan id")
         import difflib  # only on the error path
 
-        names = sorted({*self._by_id, *(p.region.name for p in self._plans)})
+        names = sorted({*self._by_id, *(p.region.name for p in self._plans if p.region)})
         close = difflib.get_close_matches(key, names, n=3, cutoff=0.3)
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         raise PlanNotFoundError(
@@ -139,7 +141,8 @@ class PlanCollection(Sequence[Plan]):
             + "".join(
                 f"<td>{html.escape(str(c))}</td>"
                 for c in (
-                    p.id, p.region.name, p.region.level.value, p.kind.value,
+                    p.id, p.region.name if p.region else "—",
+                    p.region.level.value if p.region else "—", p.kind.value,
                     f"{p.period[0]}–{p.period[1]}", len(p.indicators),
                     sum(len(i.values) for i in p.indicators),
                 )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._catalog import catalog
 from ._errors import DataError, NoDataError, UnitError, UnknownKeyError
-from ._model import Baseline, Indicator, Plan, Target
+from ._model import Baseline, Indicator, Plan, Region, Target
 from ._once import once
 from ._units import convert, convertible
 from ._vocab import Comparator, Measure
@@ -425,10 +425,10 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
         "key": row.key,
         "label_en": entry.label_en,
         "plan_id": row.plan.id,
-        "region": row.plan.region.name,
-        "region_en": row.plan.region.name_en,
-        "region_code": row.plan.region.code,
-        "level": row.plan.region.level.value,
+        "region": row.plan.region.name if row.plan.region else None,
+        "region_en": row.plan.region.name_en if row.plan.region else None,
+        "region_code": row.plan.region.code if row.plan.region else None,
+        "level": row.plan.region.level.value if row.plan.region else None,
         "indicator": ind.full_name,
         "unit": entry.unit,
         "stated_unit": ind.unit,
@@ -552,7 +552,14 @@ def compare(
     return order.reset_index(drop=True)
 
 
-def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
+def _same_region(a: Region, b: Region) -> bool:
+    """Whether two regions are one division: by code when both have one, else by name."""
+    if a.code is not None and b.code is not None:
+        return a.code == b.code
+    return a.name == b.name and a.level == b.level
+
+
+def hierarchy(plans: Iterable[Plan], key: str, *, region: str | int) -> pd.DataFrame:
     """Set a region's values of one indicator against those of its parent regions.
 
     Parameters
@@ -562,7 +569,9 @@ def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
     key
         A catalog key.
     region
-        The region's name (``"洛阳市"``) or code.
+        The region's name (``"洛阳市"``), code, or any key of :data:`eduplans.regions`
+        (``"温县"``, ``410825``); its parent chain comes from the region table, so a parsed
+        温县 plan is set against the 焦作市 and 河南省 plans given.
 
     Returns
     -------
@@ -585,14 +594,20 @@ def hierarchy(plans: Iterable[Plan], key: str, *, region: str) -> pd.DataFrame:
 
     _known_keys(key)
     items = _plans(plans)
-    own = [p for p in items if region in (p.region.name, p.region.code)]
+    own = [p.region for p in items if p.region and region in (p.region.name, p.region.code)]
     if not own:
-        names = sorted({p.region.name for p in items})
-        raise NoDataError(f"no plan for region {region!r} (have: {', '.join(names)})")
-    chain = [own[0].region, *own[0].region.ancestors]
+        from ._errors import RegionNotFoundError
+        from ._regions import regions
+
+        try:
+            own = [regions.lookup(region)]
+        except RegionNotFoundError:
+            names = sorted({p.region.name for p in items if p.region})
+            raise NoDataError(f"no plan for region {region!r} (have: {', '.join(names)})") from None
+    chain = [own[0], *own[0].ancestors]
     rows: list[dict[str, Any]] = []
     for depth, reg in enumerate(chain):
-        for plan in (p for p in items if p.region == reg):
+        for plan in (p for p in items if p.region and _same_region(p.region, reg)):
             for st in _statements(plan, key):  # in the catalog unit
                 v = st.v
                 rows.append(

@@ -16,21 +16,26 @@ clause catches them all::
     ├── NoDataError          a comparison or figure has nothing to show (a key no plan sets,
     │                        a year without targets)
     ├── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
+    ├── RegionNotFoundError  (also a KeyError) no division of the region table has that name/code
+    │   └── AmbiguousRegionError  several divisions have that name (朝阳区); lists them
     └── UnknownKeyError      (also a KeyError) an indicator key is not in the catalog
 
-``PlanNotFoundError`` and ``UnknownKeyError`` derive from both :class:`EduplansError` and
-:class:`KeyError`, so code that expects a mapping's ``KeyError`` keeps working.
+``PlanNotFoundError``, ``RegionNotFoundError`` and ``UnknownKeyError`` derive from both
+:class:`EduplansError` and :class:`KeyError`, so code that expects a mapping's ``KeyError``
+keeps working.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousRegionError",
     "DataError",
     "EduplansError",
     "MissingDependencyError",
     "NoDataError",
     "ParseError",
     "PlanNotFoundError",
+    "RegionNotFoundError",
     "UnitError",
     "UnknownKeyError",
     "ValueTextError",
@@ -153,6 +158,25 @@ class PlanNotFoundError(EduplansError, KeyError):
 
     def __str__(self) -> str:  # KeyError would show the repr of the message
         return str(self.args[0]) if self.args else ""
+
+
+class RegionNotFoundError(EduplansError, KeyError):
+    """No division of the region table has that name, short name, pinyin or code."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
+
+
+class AmbiguousRegionError(RegionNotFoundError):
+    """Several divisions answer to one name (朝阳区, 鼓楼区); ``candidates`` lists them.
+
+    Pass ``within=`` (a parent's name or code) to choose one.
+    """
+
+    def __init__(self, message: str, *, key: str, candidates: tuple[object, ...]) -> None:
+        self.key = key
+        self.candidates = candidates
+        super().__init__(message)
 
 
 class UnknownKeyError(EduplansError, KeyError):

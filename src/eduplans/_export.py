@@ -276,12 +276,13 @@ def cite(*, sources: bool = True) -> str:
         digests = _sources()
         for plan in load():
             region = plan.region
-            where = " ⊂ ".join(r.name for r in (region, *region.ancestors))
+            chain = (region, *region.ancestors) if region is not None else ()
+            where = " ⊂ ".join(r.name for r in chain) or "region unknown"
             status = "draft for public comment" if plan.status.value == "draft" else ""
             note = "; ".join(
                 part
                 for part in (
-                    f"{region.name_en} ({where})" if region.name_en else where,
+                    f"{region.name_en} ({where})" if region and region.name_en else where,
                     f"English title: {plan.title_en}" if plan.title_en else "",
                     status,
                     f"text bundled in eduplans as data/sources/{plan.source_name}"
@@ -290,7 +291,7 @@ def cite(*, sources: bool = True) -> str:
                 )
                 if part
             )  # fmt: skip
-            author = author_of(plan.issuer, region.name)
+            author = author_of(plan.issuer, region.name if region else "")
             entries.append(
                 _entry(
                     "misc",

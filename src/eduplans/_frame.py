@@ -107,19 +107,17 @@ def _stated(number: float | None) -> float:
 
 def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
     entries = catalog()
-    region = plan.region
-    province = next(
-        (r for r in (region, *region.ancestors) if r.level is RegionLevel.PROVINCE), None
-    )
+    region = plan.region  # None when the parser could not tell it
+    province = region.province if region is not None else None
     head = {
         "plan_id": plan.id,
         "status": plan.status.value,
-        "region": region.name,
-        "region_en": region.name_en or None,
-        "region_code": region.code,
-        "level": region.level.value,
+        "region": region.name if region else None,
+        "region_en": (region.name_en or None) if region else None,
+        "region_code": region.code if region else None,
+        "level": region.level.value if region else None,
         "province": province.name if province is not None else None,
-        "parent_code": region.parent.code if region.parent is not None else None,
+        "parent_code": region.parent.code if region and region.parent is not None else None,
     }
     for ind in plan.indicators:
         for v in ind.values:

@@ -25,10 +25,11 @@ from ._collection import PlanCollection
 from ._errors import DataError, ValueTextError
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
 from ._once import once
+from ._regions import regions
 from ._units import UNITS, parse_value
 from ._vocab import Binding, Comparator, Measure, PlanKind, PlanStatus, RegionLevel
 
-__all__ = ["load", "read_plan", "regions"]
+__all__ = ["load", "read_plan"]
 
 _T = TypeVar("_T")
 
@@ -80,42 +81,6 @@ SCHEMA_VERSION = 1
 
 def _data_dir() -> Traversable:
     return files("eduplans").joinpath("data")
-
-
-@once
-def regions() -> Mapping[str, Region]:
-    """Return the bundled regions by GB/T 2260 code.
-
-    Returns
-    -------
-    Mapping[str, Region]
-        Code → :class:`Region`, parents linked (洛阳市 → 河南省).
-
-    """
-    path = _data_dir().joinpath("regions.toml")
-    rows = tomllib.loads(path.read_text(encoding="utf-8"))["regions"]
-    by_code: dict[str, Region] = {}
-    pending = list(rows)
-    while pending:  # parents before children, whatever the file order
-        row = pending.pop(0)
-        parent_code = row.get("parent")
-        if parent_code is not None and parent_code not in by_code:
-            if not any(r["code"] == parent_code for r in pending):
-                raise DataError(
-                    f"unknown parent {parent_code}",
-                    path="regions.toml",
-                    field=f"regions[{row['code']}].parent",
-                )
-            pending.append(row)
-            continue
-        by_code[row["code"]] = Region(
-            code=row["code"],
-            name=row["name"],
-            level=row["level"],
-            parent=by_code.get(parent_code) if parent_code else None,
-            name_en=row.get("name_en", ""),
-        )
-    return by_code
 
 
 class _Reader:
@@ -404,16 +369,21 @@ def _identity(v: Baseline | Target) -> tuple[Any, ...]:
     return (v.year, v.comparator, v.magnitude, v.upper_magnitude, v.text, v.span)
 
 
-def _region(r: _Reader, raw: Any) -> Region:
-    """``region`` is a code of data/regions.toml, or a table {name, level, code?, parent?}."""
-    known = regions()
+def _region(r: _Reader, raw: Any) -> Region | None:
+    """Read ``region``: a code of the region table, or a table for a region outside it.
+
+    A code of data/regions.tsv (a former code resolves to the division now in force), or a table
+    {name, level, code?, parent?}. Left out, the region is unknown (None): a parsed plan whose
+    text names no region.
+    """
+    known = regions
     if raw is None:
-        raise r.fail("required field is missing", "region")
+        return None
     if isinstance(raw, str):
         if not _CODE.fullmatch(raw):
             raise r.fail(f"{raw!r} is not a six-digit region code", "region")
         if raw not in known:
-            raise r.fail(f"unknown region code {raw!r}; known: {sorted(known)}", "region")
+            raise r.fail(f"unknown region code {raw!r} (not in the region table)", "region")
         return known[raw]
     if not isinstance(raw, dict):
         raise r.fail(f"expected a region code or a table, got {raw!r}", "region")

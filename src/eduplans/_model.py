@@ -86,6 +86,9 @@ def _set(obj: object, name: str, value: object) -> None:
 class Region:
     """An administrative region with its GB/T 2260 code.
 
+    Regions of the bundled table (every province-, prefecture- and county-level division) come
+    from :data:`eduplans.regions`; aliases and former names do not take part in equality.
+
     Parameters
     ----------
     name
@@ -98,7 +101,12 @@ class Region:
     parent
         The region this one belongs to (洛阳市 ⊂ 河南省), or None.
     name_en
-        English name for figures and papers, e.g. ``"Luoyang"``.
+        English name for figures and papers, e.g. ``"Luoyang"`` (pinyin of the short name).
+    aliases
+        Short names and common written forms (``("延边州", "延边")`` for 延边朝鲜族自治州).
+    former_codes, former_names
+        Codes and names the same place had before (从化区: ``("440122", "440184")``,
+        ``("从化县", "从化市")``), so that older plans resolve.
 
     """
 
@@ -107,6 +115,9 @@ class Region:
     code: str | None = None
     parent: Region | None = None
     name_en: str = ""
+    aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    former_codes: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    former_names: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _require(isinstance(self.name, str) and bool(self.name.strip()), "name is empty", "name")
@@ -149,6 +160,19 @@ class Region:
             out.append(node)
             node = node.parent
         return tuple(out)
+
+    @property
+    def province(self) -> Region | None:
+        """The province-level region this one lies in (itself for a province), or None."""
+        for node in (self, *self.ancestors):
+            if node.level is RegionLevel.PROVINCE:
+                return node
+        return None
+
+    @property
+    def full_name(self) -> str:
+        """The names from the province down, e.g. ``"河南省焦作市温县"``."""
+        return "".join(r.name for r in (*reversed(self.ancestors), self))
 
     def __str__(self) -> str:
         return self.name
@@ -516,7 +540,8 @@ class Plan:
     id
         Stable plan id, e.g. ``"luoyang-2022"``.
     region
-        The region the plan is for.
+        The region the plan is for; None when unknown (a parsed text that names no region, or
+        an anonymised one: its notes say why).
     title
         Title as the document gives it.
     issuer
@@ -550,7 +575,7 @@ class Plan:
     """
 
     id: str
-    region: Region
+    region: Region | None
     title: str
     issuer: str
     issued: date
@@ -572,7 +597,11 @@ class Plan:
             f"plan id {self.id!r} must be lower-case letters, digits, '-', '_' or '.'",
             "id",
         )
-        _require(isinstance(self.region, Region), "region must be a Region", "region")
+        _require(
+            self.region is None or isinstance(self.region, Region),
+            "region must be a Region, or None when unknown",
+            "region",
+        )
         _require(
             isinstance(self.issued, date) and not isinstance(self.issued, datetime),
             f"issued must be a date, not {type(self.issued).__name__} {self.issued!r}",
@@ -664,7 +693,11 @@ class Plan:
         import html
 
         e = html.escape
-        chain = " ⊂ ".join(e(r.name) for r in (self.region, *self.region.ancestors))
+        chain = (
+            " ⊂ ".join(e(r.name) for r in (self.region, *self.region.ancestors))
+            if self.region is not None
+            else "region unknown"
+        )
         rows = "".join(
             f"<tr><td>{e(ind.full_name)}</td><td>{e(ind.key or '')}</td><td>{v.kind}</td>"
             f"<td>{v.year}</td><td>{e(v.text)}</td><td>{e(v.comparator.value)}</td>"
@@ -688,7 +721,8 @@ class Plan:
     def __repr__(self) -> str:
         n_values = sum(len(i.baselines) + len(i.targets) for i in self.indicators)
         return (
-            f"Plan(id={self.id!r}, region={self.region.name!r}, kind={self.kind.value!r}, "
+            f"Plan(id={self.id!r}, region={self.region.name if self.region else None!r}, "
+            f"kind={self.kind.value!r}, "
             f"period={self.period}, indicators={len(self.indicators)}, values={n_values})"
         )
 

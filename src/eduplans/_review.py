@@ -437,20 +437,20 @@ def set_key(plan: Plan, indicator: int | str, key: str | None) -> Plan:
 
 def set_region(plan: Plan, region: Region | str) -> Plan:
     """Return ``plan`` for another region (see :meth:`Plan.set_region`)."""
-    from ._loader import regions
+    from ._errors import AmbiguousRegionError, RegionNotFoundError
+    from ._regions import regions
 
     if isinstance(region, str):
-        known = regions()
-        if region in known:
-            region = known[region]
-        else:
-            named = [r for r in known.values() if region in (r.name, r.name_en)]
-            if len(named) != 1:
-                what = "several regions" if named else "no region of the bundled table"
-                raise DataError(
-                    f"{region!r} names {what}; pass a GB/T 2260 code or a Region", field="region"
-                )
-            region = named[0]
+        try:  # a code, name, short name, pinyin or former name of the region table
+            region = regions.lookup(region)
+        except AmbiguousRegionError as exc:
+            raise DataError(f"{exc}", field="region") from None
+        except RegionNotFoundError:
+            raise DataError(
+                f"{region!r} names no region of the bundled table; pass a GB/T 2260 code or a "
+                "Region",
+                field="region",
+            ) from None
     if not isinstance(region, Region):
         raise TypeError(f"region is a Region or a str, not {type(region).__name__}")
     return dataclasses.replace(plan, region=region)

@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from ._errors import DataError, WriteError
-from ._loader import SCHEMA_VERSION, regions
+from ._loader import SCHEMA_VERSION
 from ._model import Baseline, Indicator, Plan, Region, Target
+from ._regions import regions
 
 __all__ = ["dumps_plan", "save_plan"]
 
@@ -54,7 +55,7 @@ def _strings(values: tuple[str, ...]) -> str:
 
 
 def _region(region: Region) -> str:
-    known = regions()
+    known = regions
     if region.code is not None and known.get(region.code) == region:
         return _str(region.code)
     parts = [f"name = {_str(region.name)}", f"level = {_str(region.level.value)}"]
@@ -155,7 +156,9 @@ def dumps_plan(plan: Plan) -> str:
         f"schema_version = {SCHEMA_VERSION}",
         f"id = {_str(plan.id)}",
         f"source = {_str(source_name_of(plan))}",
-        f"region = {_region(plan.region)}",
+        f"region = {_region(plan.region)}"
+        if plan.region is not None
+        else "# region unknown: the parser could not tell it (a draft; add region = CODE)",
         f"title = {_str(plan.title)}",
     ]
     if plan.title_en:

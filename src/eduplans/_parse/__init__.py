@@ -18,8 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Literal, overload
 
-from .._errors import EduplansError, ParseError
-from .._loader import regions
+from .._errors import AmbiguousRegionError, EduplansError, ParseError
 from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from .._vocab import Binding, PlanKind
 from ._decode import MAX_CHARS, fold
@@ -27,10 +26,11 @@ from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
 from ._grid import read_grids
-from ._meta import Meta, read_meta, resolve_region
-from ._meta import plan_id as _plan_id
+from ._meta import Meta, read_meta
 from ._prose import read_prose
 from ._readers import read_document
+from ._region import plan_id as _plan_id
+from ._region import region_from_hint
 from ._settle import Context, settle
 from ._tables import read_tables
 from ._view import View, make_view
@@ -38,17 +38,11 @@ from ._view import View, make_view
 __all__ = ["parse_plan", "parse_plans"]
 
 
-def _region_arg(region: Region | str | None, meta_name: str | None, parent: str | None) -> Region:
-    if isinstance(region, Region):
-        return region
-    if isinstance(region, str):
-        known = regions()
-        if region in known:
-            return known[region]
-        return resolve_region(region)
-    if meta_name:
-        return resolve_region(meta_name, parent)
-    raise ParseError("no region name found in the title or text; pass region=")
+def _region_arg(region: Region | str, source: str) -> Region:
+    try:
+        return region_from_hint(region)
+    except AmbiguousRegionError as exc:
+        raise ParseError(f"region={region!r}: {exc}", source=source or None) from None
 
 
 def _note(flags: dict[str, str]) -> str:
@@ -356,10 +350,13 @@ def parse_plan(
             used += kept
     if not indicators:
         raise ParseError("no baseline or target value found in the text", source=src.name or None)
-    the_region = _region_arg(region, meta.region_name, meta.region_parent)
     notes = [*src.notes, *meta.notes]
-    if meta.region_parent and the_region.parent is None and region is None:
-        notes.append(f"the title names {meta.region_parent} above {the_region.name}")
+    if region is not None:
+        the_region: Region | None = _region_arg(region, src.name)
+        notes.append("region given by the caller")
+    else:
+        the_region = meta.region.region
+        notes.append(meta.region.note)
     indicators.sort(key=lambda i: i.values[0].span.start)
     if align:
         indicators = _flag_conflicts(_with_keys(indicators))
@@ -369,7 +366,7 @@ def parse_plan(
         raise ParseError(
             f"unknown plan kind {kind!r}; use one of {[k.value for k in PlanKind]}"
         ) from None
-    the_id = plan_id or _plan_id(the_region, meta.issued, src.text)
+    the_id = plan_id or _plan_id(the_region, meta.issued.year, src.text)
     # a str or bytes input has no file name: the text is saved (and read back) as <id>.txt
     source_name = src.name if src.name and not src.name.startswith("<") else f"{the_id}.txt"
     try:

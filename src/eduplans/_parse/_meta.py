@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from .._loader import regions
-from .._model import MetaField, Region
-from .._vocab import PlanKind, PlanStatus, RegionLevel
+from .._model import MetaField
+from .._vocab import PlanKind, PlanStatus
 from ._doc import Doc, Line
+from ._region import RegionFinding, find_region
 
-__all__ = ["Meta", "read_meta", "resolve_region"]
+__all__ = ["Meta", "read_meta"]
 
 _PLAN_WORDS = r"规划|计划|方案|意见|要点|纲要|行动"
 _REFERENCE = re.compile(r"(?:根据|依据|按照|落实|贯彻|对照|参照|执行|结合|对标)[^。]{0,12}$")
@@ -23,14 +22,6 @@ _FIVE_YEAR = {
     "十四五": (2021, 2025),
     "十五五": (2026, 2030),
 }
-_REGION_TOKEN = re.compile(
-    r"([\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|区|旗))"
-)
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
-_NOT_REGION = re.compile(
-    r"^(?:全[省市区县]|我[省市区县]|本[省市区县]|城[市区]|社区|园区|示范区|实验区|"
-    r"城区|市区|小区|学区|片区|地区|各[省市区县]|新区|开发区|县区|市县|省市)$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +29,7 @@ class Meta:
     """What the parser found about the document."""
 
     title: str
-    region_name: str | None
-    region_parent: str | None
+    region: RegionFinding
     period: tuple[int, int]
     issued: date
     issuer: str
@@ -212,112 +202,6 @@ def _title(doc: Doc, kind: str) -> _Found:
             doc.text[asked.start(1) : asked.end(1)], asked.start(1), asked.end(1), "就…提出意见"
         )
     return _Found("未命名规划", 0, 0, "no title found in the text")
-
-
-def _region_chain(text: str) -> list[str]:
-    """Region names at the start of a title: "广州市从化区教育…" -> [广州市, 从化区]."""
-    chain: list[str] = []
-    pos = 0
-    suffix_chars = "省市州盟区县旗"
-    while pos < len(text):
-        name = ""
-        for length in range(2, 11):
-            chunk = text[pos : pos + length]
-            if len(chunk) < length:
-                break
-            nxt = text[pos + length : pos + length + 1]
-            if _REGION_TOKEN.fullmatch(chunk) and nxt not in suffix_chars:
-                name = chunk
-                break
-        if not name:
-            break
-        # "洛阳市“十四五”教育事业发展规划": stop at quotes and plan words
-        if re.search(r"教育|规划|发展|关于|建设", name) or _NOT_REGION.match(name):
-            break
-        chain.append(name)
-        pos += len(name)
-    return chain
-
-
-def _known_by_name() -> dict[str, Region]:
-    out: dict[str, Region] = {}
-    for r in regions().values():
-        out[r.name] = r
-        short = re.sub(r"(?:省|市|区|县|自治区)$", "", r.name)
-        if len(short) >= 2:
-            out.setdefault(short, r)
-    return out
-
-
-def _region(doc: Doc, title: str) -> tuple[str | None, str | None]:
-    chain = _region_chain(re.sub(r"^关于(?:印发)?", "", title))
-    if chain:
-        return chain[-1], chain[-2] if len(chain) > 1 else None
-    known = _known_by_name()
-    head = doc.work[:3000]
-    best: tuple[int, int, str] | None = None
-    for name, region in known.items():
-        n = head.count(name)
-        if n:
-            rank = (n, len(region.name), region.name)
-            if best is None or rank > best:
-                best = rank
-    if best is not None:
-        return best[2], None
-    for line in doc.lines[:60]:
-        if doc.is_chrome(line.start):
-            continue
-        chain = _region_chain(line.text)
-        if chain:
-            return chain[-1], chain[-2] if len(chain) > 1 else None
-    return None, None
-
-
-def level_of(name: str, parent: Region | None) -> RegionLevel:
-    """Guess the administrative level of a region from its name and parent."""
-    if name in _MUNICIPALITIES or name.endswith(("省", "自治区", "特别行政区")):
-        return RegionLevel.PROVINCE
-    if name.endswith(("州", "盟", "地区")):
-        return RegionLevel.PREFECTURE
-    if name.endswith("市"):
-        if parent is not None and parent.level is RegionLevel.PREFECTURE:
-            return RegionLevel.COUNTY
-        return RegionLevel.PREFECTURE
-    return RegionLevel.COUNTY
-
-
-def resolve_region(name: str, parent_name: str | None = None) -> Region:
-    """Return the bundled region of that name, or a new Region with ``code=None``.
-
-    Parameters
-    ----------
-    name
-        Region name as written (``"洛阳市"``, ``"某某县"``).
-    parent_name
-        The region written before it in the title, when any (``"广州市"`` for 从化区).
-
-    Returns
-    -------
-    Region
-        A known region (with code and parents) or a new one (code None).
-
-    """
-    known = _known_by_name()
-    found = known.get(name)
-    if found is not None and (
-        parent_name is None or found.parent is None or found.parent.name[:2] == parent_name[:2]
-    ):
-        return found
-    # only a parent of the bundled table is linked: the plan file format names parents by code
-    parent: Region | None = known.get(parent_name) if parent_name else None
-    level = level_of(name, parent)
-    if parent is None and parent_name and level_of(parent_name, None) is RegionLevel.PREFECTURE:
-        level = level_of(name, Region(name=parent_name, level=RegionLevel.PREFECTURE))
-    if parent is not None and list(RegionLevel).index(parent.level) >= list(RegionLevel).index(
-        level
-    ):
-        parent = None
-    return Region(name=name, level=level, code=None, parent=parent)
 
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -505,7 +389,7 @@ def read_meta(doc: Doc) -> Meta:
     if issued is None:
         issued = date(period[0], 1, 1)
         notes.append("no issue date found: 1 January of the first plan year")
-    region_name, parent = _region(doc, fold_title(title))
+    region = find_region(doc, title)
     head = doc.work[:3000]
     status = (
         PlanStatus.DRAFT
@@ -534,10 +418,12 @@ def read_meta(doc: Doc) -> Meta:
                     ),
                 )
             )
+    if region.start is not None and region.end is not None:
+        value = (region.region.code or "") if region.region is not None else ""
+        fields.append(("region", _Found(value, region.start, region.end, region.note)))
     return Meta(
         title=title,
-        region_name=region_name,
-        region_parent=parent,
+        region=region,
         period=period,
         issued=issued,
         issuer=issuer,
@@ -556,14 +442,3 @@ def fold_title(title: str) -> str:
     from ._decode import fold
 
     return fold(title)
-
-
-def plan_id(region: Region, issued: date, text: str) -> str:
-    """Return a plan id: the region's English name (or code, or a hash) and the issue year."""
-    if region.name_en:
-        slug = re.sub(r"[^a-z0-9]+", "-", region.name_en.lower()).strip("-")
-    elif region.code:
-        slug = f"r{region.code}"
-    else:
-        slug = "plan-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    return f"{slug or 'plan'}-{issued.year}"
