@@ -489,3 +489,16 @@ def test_docx_automatic_numbering_gives_the_labels_word_shows() -> None:
     plan = eduplans.parse_plan(buf.getvalue())
     alone = eduplans.parse_plan("\n".join(lines) + "\n")
     assert _values(plan, "prose") == _values(alone, "prose")
+
+
+def test_readers_import_their_libraries_only_when_reading() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, eduplans\n"
+        "eduplans.parse_plan('某某县“十四五”教育事业发展规划\\n到2025年,学前三年毛入园率达到95%。')\n"
+        "print(sorted(m for m in ('lxml', 'docx', 'pdfplumber', 'pypdfium2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
