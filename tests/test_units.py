@@ -215,6 +215,7 @@ def test_target_value_is_a_quantity(plans: eduplans.PlanCollection) -> None:
         (("<=", 60.0, None, "minute"), "≤60分钟", "≤ 60 minutes"),
         (("=", 1.0, None, "hour"), "1小时", "1 hour"),
         (("=", 23400.0, None, "seat"), "23400个学位", "23,400 places"),
+        ((">=", 3200.0, None, "seat"), "≥3200个学位", "≥ 3,200 places"),
         ((">", 1.5, None, "percentage_point"), ">1.5个百分点", "> 1.5 percentage points"),
         (("maintain", None, None, None), "保持", "maintain"),
     ],

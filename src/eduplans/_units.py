@@ -488,7 +488,7 @@ def _plain(number: float) -> str:
 def _plain_en(number: float) -> str:
     text = _plain(number)
     whole, dot, frac = text.partition(".")
-    if len(whole) > 4:  # 10,000 and above get thousands separators; 2025 stays a year
+    if len(whole) > 3:  # thousands separators: 3,200 places
         whole = f"{int(whole):,}"
     return whole + dot + frac
 
