@@ -259,6 +259,12 @@ REVIEWED = {
     # 青少年近视发生率"每年降低1个百分点以上" is the rate's yearly fall, not the rate: the value's
     # measure (change_per_year), which the name does not show, decides the key (issue 9)
     ("luoyang-2022", "青少年近视发生率"): "myopia_rate_change_per_year",
+    # 杏花岭's school counts at the end of 2020 (全区在册幼儿园100所, 其中小学51所, 初级中学13所,
+    # 全区有特殊教育学校1所): the bare names need the sentence to be counts of schools (issue 9)
+    ("xinghualing-2022", "在册幼儿园"): "kindergarten_count",
+    ("xinghualing-2022", "小学"): "primary_school_count",
+    ("xinghualing-2022", "初级中学"): "junior_secondary_school_count",
+    ("xinghualing-2022", "特殊教育学校"): "special_school_count",
 }
 
 

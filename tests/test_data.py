@@ -306,5 +306,78 @@ def test_schema_vocabularies_are_the_package_s() -> None:
     indicator = SCHEMA["$defs"]["indicator"]["properties"]
     assert set(value["flags"]["items"]["enum"]) == eduplans.FLAGS
     assert set(value["comparator"]["enum"]) == {c.value for c in Comparator}
+    assert set(value["measure"]["enum"]) == {m.value for m in eduplans.Measure}
     assert set(indicator["unit"]["enum"]) == eduplans.UNITS
     assert set(indicator["binding"]["enum"]) == {b.value for b in eduplans.Binding}
+
+
+# --- corrections of the issue 9 audit, each typed from the source text -------------------------
+def test_luoyang_places_and_myopia_have_the_keys_the_text_means(
+    plans: eduplans.PlanCollection,
+) -> None:
+    plan = plans["洛阳市"]
+    by_quote = {v.quote: (i, v) for i in plan.indicators for v in i.values}
+    preschool = next(q for q in by_quote if "新增学位1万个以上" in q)
+    senior = next(q for q in by_quote if "预计新增学位1.07个" in q)
+    assert by_quote[preschool][0].key == "new_preschool_places"  # 专栏2 学前教育
+    assert by_quote[senior][0].key == "new_general_senior_places"  # 20所普通高中迁建
+    myopia = by_quote["控制青少年近视发生率,使其每年降低1个百分点以上"]
+    assert myopia[0].key == "myopia_rate_change_per_year"
+    assert (myopia[1].magnitude, myopia[1].comparator) == (-1.0, Comparator.LE)
+
+
+def test_luoyang_five_year_totals_are_cumulative(plans: eduplans.PlanCollection) -> None:
+    plan = plans["洛阳市"]
+    for quote in ("新建、改扩建幼儿园100所以上", "新增学位1万个以上", "培养市级骨干教师2500名"):
+        (value,) = [v for v in plan.targets if quote in v.quote]
+        assert value.measure is eduplans.Measure.CUMULATIVE, quote
+        assert (value.start_year, value.year) == (2021, 2025), quote
+        assert "cumulative" in value.flags, quote
+    stock = [v for v in plan.targets if "中、高等职业院校(含技工学校)达39所" in v.quote]
+    assert stock and all(v.measure is eduplans.Measure.LEVEL for v in stock)  # 达39所: a stock
+
+
+def test_half_yearly_reports_are_twice_a_year(plans: eduplans.PlanCollection) -> None:
+    for region in ("洛阳市", "杏花岭区"):
+        (value,) = [v for v in plans[region].targets if "每半年至少听取一次" in v.quote]
+        assert (value.magnitude, value.comparator) == (2.0, Comparator.GE), region
+        assert {"per_year", "restated_per_year"} <= set(value.flags), region
+
+
+def test_xinghualing_school_counts_have_keys(plans: eduplans.PlanCollection) -> None:
+    plan = plans["杏花岭区"]
+    expected = {
+        "在册幼儿园100所": ("kindergarten_count", 100.0),
+        "小学51所": ("primary_school_count", 51.0),
+        "初级中学13所": ("junior_secondary_school_count", 13.0),
+        "特殊教育学校1所": ("special_school_count", 1.0),
+    }
+    for quote, (key, number) in expected.items():
+        (ind,) = [i for i in plan.indicators if any(v.quote.endswith(quote) for v in i.values)]
+        assert (ind.key, ind.values[0].magnitude, ind.values[0].year) == (key, number, 2020)
+
+
+def test_conghua_full_coverage_and_zero_homework(plans: eduplans.PlanCollection) -> None:
+    plan = plans["从化区"]
+    covered = [v for v in plan.baselines + plan.targets if v.text == "全覆盖"]
+    assert len(covered) == 8
+    for v in covered:
+        assert (v.magnitude, v.comparator) == (
+            100.0,
+            Comparator.EQ,
+        ) and "number_from_words" in v.flags
+    (homework,) = [v for v in plan.targets if "不布置家庭书面作业" in v.quote]
+    assert (homework.magnitude, homework.unit, homework.comparator) == (
+        0.0,
+        "minute",
+        Comparator.EQ,
+    )
+    places = [v for v in plan.baselines if v.text in ("1.5万", "2.18万个")]
+    assert len(places) == 2 and all("conflict" in v.flags for v in places)  # public vs all
+
+
+def test_catalog_file_states_every_measure() -> None:
+    import tomllib
+
+    rows = tomllib.loads((DATA / "catalog.toml").read_text(encoding="utf-8"))["indicator"]
+    assert all(row.get("measure") in {m.value for m in eduplans.Measure} for row in rows)
