@@ -136,3 +136,11 @@ def test_the_vocabulary_check_can_fail(tmp_path: Path) -> None:
     module.write_text('"""doc 以上"""\n_X = {"不低于": 1}\n', encoding="utf-8")
     runs = [r for _, t in _code_strings(module) for r in re.findall(r"[\u4e00-\u9fff]+", t)]
     assert runs == ["不低于"] and "不低于" in _vocabulary()
+
+
+def test_version_comes_from_the_distribution_metadata() -> None:
+    import tomllib
+    from importlib import metadata
+
+    pyproject = tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert eduplans.__version__ == metadata.version("eduplans") == pyproject["project"]["version"]

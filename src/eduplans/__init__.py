@@ -14,6 +14,7 @@ the alignment rules, the parser and the figures (``align``, ``parse_plan``, ``pl
 from __future__ import annotations
 
 from importlib import import_module as _import_module
+from importlib import metadata as _metadata
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
@@ -52,7 +53,10 @@ from ._vocab import (
     RegionLevel,
 )
 
-__version__ = "0.1.0"
+try:  # the installed distribution's version: pyproject.toml is its one source
+    __version__: str = _metadata.version("eduplans")
+except _metadata.PackageNotFoundError:  # pragma: no cover - imported from a source tree
+    __version__ = "0+unknown"
 
 
 if _TYPE_CHECKING:
