@@ -18,6 +18,7 @@ WORDS = SRC / "data" / "words.toml"
 MU_BLOCK = """
 [[unit]]
 key = "mu"
+kind = "area"
 pint = "mu = 10000 / 15 * square_meter"
 words = ["亩"]
 zh = "亩"
@@ -45,6 +46,8 @@ def test_adding_mu_is_one_block(with_mu: Path) -> None:
     assert area == pytest.approx(10000)
     assert eduplans.format_value(">=", 50, unit="mu") == "≥50亩"
     assert eduplans.format_value(">=", 50, unit="mu", lang="en") == "≥ 50 mu"
+    assert "mu" in eduplans.UNITS and _units.convertible("mu", "square_meter")
+    assert _units.convert(15, "mu", "square_meter") == pytest.approx(10000)
 
 
 def test_without_the_block_mu_is_not_read() -> None:

@@ -8,6 +8,8 @@ it does not know ("97％" would become a bare 97). Only canonical ASCII unit nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib.resources import files
@@ -35,7 +37,29 @@ __all__ = [
 
 # Every word below comes from data/words.toml (eduplans._words): :func:`_load` builds the tables
 # and patterns from it, at import and again when eduplans._words.use_words changes the words.
-UNITS: frozenset[str] = frozenset()  #: Canonical unit names a plan file may use (data/units.txt)
+
+
+class _UnitNames(AbstractSet[str]):
+    """The canonical unit names of the words data in use (a live, read-only set)."""
+
+    def __contains__(self, item: object) -> bool:
+        return item in _UNIT_TEXT
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(_UNIT_TEXT))
+
+    def __len__(self) -> int:
+        return len(_UNIT_TEXT)
+
+    def __repr__(self) -> str:
+        return f"UNITS({sorted(_UNIT_TEXT)})"
+
+
+#: Canonical unit names a plan file may use (the [[unit]] blocks of data/words.toml).
+UNITS: AbstractSet[str] = _UnitNames()
+# The kind of thing each unit measures (its block's `kind` in data/words.toml; a test checks that
+# it agrees with data/units.txt), so that loading plans can check units without importing pint.
+_DIMENSION: dict[str, str] = {}
 _COUNTS: frozenset[str] = frozenset()  # counted things: a classifier takes the context's unit
 _UNIT_WORDS: dict[str, str] = {}  # unit words as written after a number -> unit
 _CLASSIFIERS: dict[str, str] = {}  # 个, 名, 项 -> the unit taken when the context gives none
@@ -65,9 +89,10 @@ def _part(i: int, scale: str, hedge: str, units: str) -> str:
 
 
 def _load() -> None:
-    global UNITS, _COUNTS, _CN_DIGITS, _NUM, _VALUE_RE, _VERBS, _QUALITATIVE_WORDS, _MAINTAIN
+    global _COUNTS, _CN_DIGITS, _NUM, _VALUE_RE, _VERBS, _QUALITATIVE_WORDS, _MAINTAIN
     w = words()
-    UNITS = frozenset(u.key for u in w.units)
+    _DIMENSION.clear()
+    _DIMENSION.update({u.key: u.kind for u in w.units})
     _COUNTS = frozenset(u.key for u in w.units if u.counted)
     _UNIT_WORDS.clear()
     _UNIT_WORDS.update({word: u.key for u in w.units for word in u.words})
@@ -211,32 +236,6 @@ def check_compatible(a: str, b: str, *, what: str = "values") -> None:
             raise UnitError(f"unknown unit {u!r}")
     if registry.Unit(a).dimensionality != registry.Unit(b).dimensionality:
         raise UnitError(f"cannot compare {what} in {a!r} with {what} in {b!r}: different kinds")
-
-
-# The kind of thing each unit measures, as data/units.txt defines it (a test checks that the two
-# agree), so that loading plans can check units without importing pint.
-_DIMENSION: dict[str, str] = {
-    "percent": "share",
-    "times": "share",
-    "percentage_point": "share_change",
-    "person": "person",
-    "person_time": "person_time",
-    "school": "school",
-    "seat": "seat",
-    "class": "class",
-    "item": "item",
-    "pair": "pair",
-    "room": "room",
-    "building": "building",
-    "yuan": "currency",
-    "minute": "time",
-    "hour": "time",
-    "day": "time",
-    "year": "time",
-    "class_hour": "class_hour",
-    "megabit_per_second": "bandwidth",
-    "square_meter": "area",
-}
 
 
 def convertible(a: str, b: str) -> bool:

@@ -65,6 +65,7 @@ class UnitWords:
     """One canonical unit: its key, pint definition, the words after a number, zh/en labels."""
 
     key: str
+    kind: str
     pint: str
     words: tuple[str, ...]
     zh: str
@@ -216,6 +217,7 @@ def _parse(text: str, path: str) -> Words:
         units.append(
             UnitWords(
                 key=_str(row, "key", f"{where}.key", path),
+                kind=_str(row, "kind", f"{where}.kind", path),
                 pint=_str(row, "pint", f"{where}.pint", path),
                 words=_strs(words_, f"{where}.words", path) if words_ else (),
                 zh=_str(row, "zh", f"{where}.zh", path),
