@@ -175,3 +175,13 @@ def test_a_batch_with_an_unreadable_text_keeps_the_others(tmp_path: Path) -> Non
     errors = [line for line in result.stderr.splitlines() if line.startswith("eduplans: error:")]
     assert len(errors) == 1 and "text_99.txt" in errors[0] and "Traceback" not in result.stderr
     assert "1 of 4 texts could not be read" in result.stderr
+
+
+def test_summary_figure_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "fig.png"
+    out.write_bytes(b"mine")
+    assert_user_error(run("summary", "--figure", str(out)), "already exists; pass --force")
+    assert out.read_bytes() == b"mine"
+    forced = run("summary", "--figure", str(out), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_bytes()[:4] == b"\x89PNG" and f"wrote {out}" in forced.stdout

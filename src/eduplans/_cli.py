@@ -62,6 +62,8 @@ def _load(args: argparse.Namespace) -> eduplans.PlanCollection:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
+    if args.figure and Path(args.figure).exists() and not args.force:  # before any output
+        raise _UserError(f"{args.figure} already exists; pass --force to replace it")
     plans = _load(args)
     frame = plans.to_frame()
     mine = len(plans) - len(eduplans.load())
@@ -87,7 +89,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     if args.figure:
         key = "preschool_gross_enrolment_rate"  # the indicator every 十四五 plan sets
         out = _plot(key if key in shared else shared[0], Path(args.figure), args.lang, None,
-                    plans, force=True)  # fmt: skip
+                    plans, force=args.force)  # fmt: skip
         print(f"\nwrote {out}")
     return 0
 
@@ -447,7 +449,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--figure", metavar="PATH", help="also write a figure (.png, .pdf, .svg)")
     p.add_argument("--lang", choices=("zh", "en"), default="en",
                    help="language of indicator names and figure labels (default: en)")  # fmt: skip
-    plans(p)
+    force(plans(p))
     fmt(plans(add("list", "list the bundled plans (and those of --plans)", _cmd_list)))
     p = add("show", "show one plan's values (a plan id, region name or plan file)", _cmd_show)
     p.add_argument("plan", help="plan id (luoyang-2022), region (洛阳市) or a .toml plan file")
