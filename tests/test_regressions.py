@@ -294,6 +294,22 @@ def test_failed_save_removes_the_source_it_wrote(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_that_runs_out_of_space_is_a_write_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10 (8): export raised raw OSErrors (ENOSPC) although it promises EduplansError."""
+    import errno
+    import os
+
+    def full(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", full)
+    with pytest.raises(eduplans.WriteError, match="No space left"):
+        eduplans.export(eduplans.load(), tmp_path / "all.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- issue 10, defect 9: a value checked against its own text ------------------------------------
 
 

@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ._errors import EduplansError, MissingDependencyError
+from ._errors import EduplansError, MissingDependencyError, WriteError
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -94,11 +94,17 @@ def check_new(target: Path, *, overwrite: bool) -> None:
 def write_new(target: Path, data: bytes, *, overwrite: bool) -> None:
     """Write ``data`` to ``target`` atomically; refuse an existing file unless ``overwrite``."""
     check_new(target, overwrite=overwrite)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
+    except OSError as exc:  # no space, no permission: nothing is left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -143,6 +149,8 @@ def export(
     EduplansError
         If the format is unknown or contradicts the suffix, the folder does not exist, or the
         file exists and ``overwrite`` is False.
+    WriteError
+        If the file cannot be written (no space, no permission); no partial file is left.
 
     Notes
     -----
