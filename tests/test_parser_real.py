@@ -328,3 +328,15 @@ def test_a_threshold_inside_a_name_is_no_target() -> None:
     plan = eduplans.parse_plan(BLIND1 / "real_06_guangdong.txt", region="广东省")
     assert not [v for v in plan.targets if v.magnitude == 56]
     assert {d.reason for d in plan.diagnostics if d.text == "56"} == {"distractor"}
+
+
+def test_a_table_cell_that_is_not_read_is_reported_with_the_reason() -> None:
+    # a layout test (invented row): a cell in years under a percent row is not read as percent
+    text = (
+        "某县“十四五”教育事业发展规划\n主要指标\n指标 2020年 2025年 属性\n"
+        "学前三年毛入园率(%) 90 12年 预期性\n"
+    )
+    plan = eduplans.parse_plan(text)
+    assert [v.magnitude for v in plan.baselines] == [90]
+    (d,) = [d for d in plan.diagnostics if d.text == "12"]
+    assert d.reason == "rejected" and "12年" in d.detail

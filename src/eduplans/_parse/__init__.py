@@ -315,10 +315,11 @@ def parse_plan(
         raise ParseError(f"bad period {period!r}")
     per = (int(the_period[0]), int(the_period[1]))
     drafts: list[DIndicator] = []
+    table_notes: list[tuple[int, int, str, str]] = []
     if tables:
         if src.tables:  # grids of an HTML, DOCX or PDF file: read by column, not by text layout
             drafts += read_grids(doc, src.tables, view, per)
-        drafts += read_tables(doc, per)
+        drafts += read_tables(doc, per, table_notes)
     drafts, off_topic = _education_only(drafts)
     doc.find_headings()
     settle_notes: list[tuple[int, int, str, str]] = []
@@ -342,7 +343,7 @@ def parse_plan(
         drafts += prose_drafts
     indicators: list[Indicator] = []
     used: list[tuple[int, int]] = []
-    rejected: list[tuple[int, int, str, str]] = [*settle_notes, *off_topic]
+    rejected: list[tuple[int, int, str, str]] = [*settle_notes, *off_topic, *table_notes]
     for d in drafts:
         ind, kept = _build(d, view, rejected)
         if ind is not None:

@@ -636,8 +636,10 @@ def _indicators(
     mode: str,
     caption: str,
     period: tuple[int, int],
+    notes: list[tuple[int, int, str, str]] | None = None,
 ) -> list[DIndicator]:
     out: list[DIndicator] = []
+    notes = notes if notes is not None else []
     for row in rows:
         name_text = doc.text[row.name.start : row.name.end]
         name_work = row.name.text
@@ -676,7 +678,10 @@ def _indicators(
                     continue
                 try:
                     cmp_, mag, upper, vunit = _parse_cell(cell.text, ind_unit)
-                except ValueTextError:
+                except ValueTextError as exc:
+                    notes.append(
+                        (cell.start, cell.end, "rejected", f"table cell {cell.text!r}: {exc}")
+                    )
                     continue
                 if ind_unit is None:
                     noun_unit = unit_from_noun(name)
@@ -691,6 +696,8 @@ def _indicators(
                         ind_unit = "item"
                         ind_flags["unit_from_context"] = "no unit is written; read as a count"
                 if vunit and vunit != ind_unit:
+                    why = f"table cell {cell.text!r} is in {vunit}, the row in {ind_unit}"
+                    notes.append((cell.start, cell.end, "rejected", why))
                     continue
                 if mag is not None and scale != 1 and not re.search(r"[万亿千]", cell.text):
                     mag *= scale
@@ -765,7 +772,9 @@ def _indicators(
     return out
 
 
-def read_tables(doc: Doc, period: tuple[int, int]) -> list[DIndicator]:
+def read_tables(
+    doc: Doc, period: tuple[int, int], notes: list[tuple[int, int, str, str]] | None = None
+) -> list[DIndicator]:
     """Read every indicator table of the document and block their regions for the prose reader.
 
     Parameters
@@ -774,6 +783,8 @@ def read_tables(doc: Doc, period: tuple[int, int]) -> list[DIndicator]:
         The document.
     period
         The plan period: years before its first year are baselines, the others targets.
+    notes
+        Receives ``(start, end, "rejected", why)`` for each value cell that is not read.
 
     Returns
     -------
@@ -796,5 +807,5 @@ def read_tables(doc: Doc, period: tuple[int, int]) -> list[DIndicator]:
         if not rows:
             continue
         doc.blocked.append((header_start, max(end, body)))
-        out.extend(_indicators(doc, rows, cols, mode, caption, period))
+        out.extend(_indicators(doc, rows, cols, mode, caption, period, notes))
     return out
