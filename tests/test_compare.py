@@ -158,3 +158,13 @@ def test_hierarchy_sets_luoyang_against_henan(plans: eduplans.PlanCollection) ->
         eduplans.hierarchy(plans, PRESCHOOL, region="某某县")
     with pytest.raises(eduplans.NoDataError):
         eduplans.hierarchy(plans, "myopia_rate", region="从化区")
+
+
+def test_national_text_in_english(plans: eduplans.PlanCollection) -> None:
+    # the national target 90%以上 of 学前教育毛入园率 (2025), in English, by format_value
+    frame = eduplans.compare(plans, "preschool_gross_enrolment_rate", year=2025)
+    national = frame[frame["national_text"] != ""]
+    assert not national.empty
+    assert set(national["national_text"]) == {"90%以上"}
+    assert set(national["national_text_en"]) == {"≥ 90%"}
+    assert (frame.loc[frame["national_text"] == "", "national_text_en"] == "").all()

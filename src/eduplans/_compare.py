@@ -15,7 +15,7 @@ from ._catalog import catalog
 from ._errors import DataError, NoDataError, UnitError, UnknownKeyError
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._once import once
-from ._units import convert, convertible
+from ._units import convert, convertible, format_value
 from ._vocab import Comparator, Measure
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ COMPARE_COLUMNS: dict[str, str] = {
     "national_value": "float64",
     "national_comparator": "object",
     "national_text": "object",
+    "national_text_en": "object",
     "gap_to_national": "float64",
     "alternatives": "object",
     "conflict": "bool",
@@ -455,6 +456,11 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
         "national_value": national_value,
         "national_comparator": national.comparator if national else "",
         "national_text": national.text if national else "",
+        "national_text_en": (
+            format_value(national.comparator, national_value, unit=entry.unit, lang="en")
+            if national
+            else ""
+        ),
         "gap_to_national": (value - national_value) if national and value is not None else nan,
         "alternatives": "; ".join(_describe(s) for s in row.others),
         "conflict": row.conflict,
