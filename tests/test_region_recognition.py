@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
 import eduplans
 from eduplans._parse._doc import Doc
+from eduplans._parse._meta import read_meta
 from eduplans._parse._region import find_region, plan_id
+from eduplans._parse._view import make_view
 
 PRESCHOOL = "preschool_gross_enrolment_rate"
 
@@ -39,7 +42,10 @@ def test_context_chooses_among_namesakes() -> None:
 
 
 def test_issuer_and_book_title() -> None:
-    text = "关于印发规划的通知\n各学校:\n现将规划印发给你们。\n温县教育局\n2022年3月1日\n"
+    text = (
+        "关于印发规划的通知\n各学校:\n现将规划印发给你们。\n请认真贯彻执行。\n特此通知。\n"
+        "温县教育局\n2022年3月1日\n"
+    )
     found = find_region(Doc(text), "关于印发规划的通知")
     assert found.region is not None and found.region.code == "410825"
     assert found.where == "issuer"
@@ -133,3 +139,27 @@ def test_hierarchy_for_a_region_without_a_plan_of_its_own() -> None:
     # 孟州市 has no plan: the region table places it under 焦作市 and the bundled 河南省 plan
     frame = eduplans.hierarchy(eduplans.load(), "quality_balanced_county_share", region="孟州市")
     assert set(frame["region"]) == {"河南省"} and frame["depth"].eq(2).all()
+
+
+REAL = tomllib.loads(
+    (Path(__file__).parent / "data" / "regions" / "real_openings.toml").read_text(encoding="utf-8")
+)["page"]
+
+
+def test_real_openings_are_many_and_distinct() -> None:
+    assert len(REAL) >= 40
+    assert len({p["url"] for p in REAL}) == len(REAL)
+    assert sum(1 for p in REAL if p["region"]) >= 30  # and some that state no region
+    for p in REAL:
+        assert not p["region"] or p["region"] in eduplans.regions
+
+
+@pytest.mark.parametrize("page", REAL, ids=[p["url"][:50] for p in REAL])
+def test_region_of_real_openings(page: dict[str, str]) -> None:
+    # as parse_plan reads it: the normalised view, the metadata reader's title, then the region
+    view = make_view(page["text"])
+    found = read_meta(Doc(view.text)).region
+    got = found.region.code if found.region is not None else ""
+    assert got == page["region"], (page["why"], found.note)
+    if not page["region"]:
+        assert found.flag in ("region_unknown", "region_anonymised"), found.note

@@ -94,6 +94,7 @@ _ISSUER_TAIL = re.compile(
     r"教育体育局|教育科学技术局|教育科技局|教育和科学技术局|委员会|党委)"
 )
 _HEAD_LINES = 3
+_MEDIA = re.compile(r"日报|晚报|都市报|电视台|广播电视")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +181,11 @@ def _scan(work: str, start: int, end: int, mode: str) -> list[_Mention]:
                 continue
             if not _allowed(name, kind, codes, mode):
                 continue
-            if name.endswith("市") and work[pos + len(name) : pos + len(name) + 1] == "场":
+            after = work[pos + len(name) : pos + len(name) + 3]
+            if name.endswith("市") and after[:1] == "场":
                 continue  # 朝阳市场
+            if _MEDIA.match(after):
+                continue  # 常德日报记者: the newspaper's city, not the page's subject
             best = _Mention(pos, pos + len(name), name, kind, codes)
             break
         if best is None:
@@ -220,6 +224,14 @@ def _deepest(chains: list[_Chain]) -> _Chain | None:
     return chains[0]
 
 
+def _nested_deepest(chains: list[_Chain]) -> _Chain | None:
+    """Return the chain of the deepest region inside all the others, if they nest; else None."""
+    for chain in sorted(chains, key=lambda c: -_depth(c.codes[0])):
+        if all(_is_inside(chain.codes[0], o.codes[0]) for o in chains):
+            return chain
+    return None
+
+
 def _depth(code: str) -> int:
     return list(RegionLevel).index(regions._row(code)[0])
 
@@ -245,6 +257,8 @@ class _Reader:
             if not line.text.strip() or len(line.text) > 120 or self.doc.is_chrome(line.start):
                 continue
             if re.fullmatch(r"[A-Za-z\s]*", line.text):  # a stray word "text"
+                continue
+            if line.text.rstrip().endswith((":", "：")):  # the addressees: 同仁市、各县人民政府:
                 continue
             out.append((line.start, line.end))
         return out
@@ -352,25 +366,48 @@ def find_region(doc: Doc, title: str = "") -> RegionFinding:
     opening = min(len(work), 600)
     places.append(("opening", [(0, opening)], "text"))
     context = _chains(_scan(work, 0, min(len(work), 3000), "text"), work)
-    for where, spans, mode in places:
+
+    def named(where: str, spans: list[tuple[int, int]], mode: str, first: bool) -> list[_Chain]:
         chains: list[_Chain] = []
         for a, b in spans:
             if where == "issuer":
                 chains += _issuer_chain(reader, a, b)
-            elif where in ("title", "first lines"):
-                named = _chains(_scan(work, a, b, mode), work)
-                if named:
-                    chains.append(named[0])  # the first region a title or headline names
-                    break
+            elif first and where in ("title", "first lines"):
+                found = _chains(_scan(work, a, b, mode), work)
+                if found:
+                    return [found[0]]  # the first region a title or headline names
             else:
                 chains += _chains(_scan(work, a, b, mode), work)
+        return chains
+
+    for where, spans, mode in places:
+        chains = named(where, spans, mode, first=True)
         chosen = (
             _deepest(chains)
             if where in ("《》 names", "opening")
             else (chains[0] if chains else None)
         )
-        if chosen is not None:
-            return _resolve(chosen, where, doc, [*chains, *context])
+        if chosen is None:
+            continue
+        how = where
+        if where != "opening" and len(chosen.codes) == 1:
+            # a region inside it named in the title, first lines, issuer or 《》 names is the
+            # plan's own: 《宁德市…规划》 as title, 霞浦县 in the first line; 《山西省…》 and
+            # 《长治市…》 in the preamble
+            inner = [
+                (w, c)
+                for w, sp, md in places
+                if w != "opening"
+                for c in named(w, sp, md, first=False)
+                if len(c.codes) == 1
+                and c.codes[0] != chosen.codes[0]
+                and _is_inside(c.codes[0], chosen.codes[0])
+            ]
+            best = _nested_deepest([c for _, c in inner])
+            if best is not None:
+                how = next(w for w, c in inner if c is best)
+                chosen = best
+        return _resolve(chosen, how, doc, [*chains, *context])
     body = _chains(_scan(work, 0, len(work), "text"), work)
     counts = Counter(c.codes[0] for c in body if len(c.codes) == 1)
     if counts:
