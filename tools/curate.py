@@ -5,6 +5,8 @@ Usage::
     python tools/curate.py locate SOURCE.txt "verbatim quote"   # print every offset of a quote
     python tools/curate.py fill PLAN.toml                       # write start/end for every quote
     python tools/curate.py check PLAN.toml                      # run the curation checks
+                                                                # (quotes, vocabularies, keys,
+                                                                # units and measures)
 
 ``fill`` rewrites only the ``start = ``/``end = `` lines of each ``[[indicators.values]]`` block.
 A quote that occurs more than once needs a ``start`` hint already in the block (any offset near
@@ -98,9 +100,19 @@ def fill(plan_path: Path) -> int:
 
 
 sys.path.insert(0, str(ROOT / "src"))
-from eduplans import FLAGS, UNITS, Comparator  # noqa: E402  (the package's own vocabularies)
+from eduplans import (  # noqa: E402  (the package's own vocabularies)
+    FLAGS,
+    MEASURE_FAMILIES,
+    UNITS,
+    Comparator,
+    Measure,
+    catalog,
+)
+from eduplans._catalog import misfit  # noqa: E402
 
 COMPARATORS = {c.value for c in Comparator}
+MEASURES = {m.value for m in Measure}
+PERIOD = {"cumulative", "change"}
 
 
 def check(plan_path: Path) -> int:
@@ -119,6 +131,14 @@ def check(plan_path: Path) -> int:
             problems.append(f"{where}: table name not verbatim in source")
         if ind.get("binding") not in {"binding", "expected", "none"}:
             problems.append(f"{where}: binding must be binding|expected|none")
+        key = ind.get("key")
+        entry = catalog().get(key) if isinstance(key, str) else None
+        if key is not None and entry is None:
+            problems.append(f"{where}: unknown catalog key {key!r}")
+        if entry is not None and ind.get("unit") in UNITS:
+            why = misfit(entry.key, ind["unit"])
+            if why:
+                problems.append(f"{where}: {why}")
         for j, v in enumerate(ind.get("values", [])):
             n_values += 1
             w = f"{where} values[{j}]"
@@ -144,6 +164,18 @@ def check(plan_path: Path) -> int:
                     problems.append(f"{w}: unknown flag {f!r}")
             if v.get("flags") and not v.get("note"):
                 problems.append(f"{w}: flags need a note")
+            # measures (docs/data-format.md#measures): written on every value that is not a level
+            measure = v.get("measure") or (entry.measure.value if entry else "level")
+            if measure not in MEASURES:
+                problems.append(f"{w}: unknown measure {measure!r}")
+            elif entry is not None and Measure(measure) not in MEASURE_FAMILIES[entry.measure]:
+                problems.append(f"{w}: a {measure} value under {key!r}, a {entry.measure} key")
+            if "cumulative" in v.get("flags", []) and measure != "cumulative":
+                problems.append(f"{w}: flagged cumulative but measure is {measure}")
+            if measure in PERIOD and "start_year" not in v:
+                problems.append(f"{w}: a {measure} value needs start_year")
+            if measure != "level" and "measure" not in v:
+                problems.append(f"{w}: write measure = {measure!r} (not a level)")
     for p in problems:
         print(f"{plan_path}: {p}")
     print(
