@@ -182,3 +182,20 @@ def test_every_decided_key_is_listed_as_compatible(name: str) -> None:
     why = eduplans.explain(name)
     assert why.key is not None
     assert why.candidates[0][0] == why.key and why.candidates[0][2], why
+
+
+def test_parse_plan_takes_alignment_overrides() -> None:
+    text = (
+        "某县“十四五”教育事业发展规划\n"
+        "到2025年，学前三年毛入园率达到95%，九年义务教育巩固率达到97%。\n"
+    )
+    plain = {i.name: i.key for i in eduplans.parse_plan(text, region="洛阳市").indicators}
+    assert plain["学前三年毛入园率"] == "preschool_gross_enrolment_rate"
+    pinned = eduplans.parse_plan(
+        text,
+        region="洛阳市",
+        overrides={"学前三年毛入园率": None, "九年义务教育巩固率": "compulsory_enrolment_rate"},
+    )
+    keys = {i.name: i.key for i in pinned.indicators}
+    assert keys["学前三年毛入园率"] is None
+    assert keys["九年义务教育巩固率"] == "compulsory_enrolment_rate"

@@ -147,3 +147,36 @@ def test_version_comes_from_the_distribution_metadata() -> None:
 
     pyproject = tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert eduplans.__version__ == metadata.version("eduplans") == pyproject["project"]["version"]
+
+
+PROSE = "某县“十四五”教育事业发展规划\n到2025年，全县新增用地120亩，学前教育毛入园率达到95%。\n"
+TABLE = (
+    "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
+    "| --- | --- | --- | --- |\n| 学校用地面积 | 亩 | 300 | 420 |\n"
+    "| 学前教育毛入园率 | % | 90 | 95 |\n"
+)
+
+
+def _read(text: str) -> dict[str, tuple[str, list[float], list[float]]]:
+    plan = eduplans.parse_plan(text, region="洛阳市", period=(2021, 2025))
+    return {
+        i.name: (
+            i.unit,
+            [b.value.magnitude for b in i.baselines],
+            [t.value.magnitude for t in i.targets],
+        )
+        for i in plan.indicators
+    }
+
+
+def test_mu_in_prose_with_the_block(with_mu: Path) -> None:
+    assert _read(PROSE)["新增用地"] == ("mu", [], [120.0])
+
+
+def test_mu_in_a_unit_cell_with_the_block(with_mu: Path) -> None:
+    assert _read(TABLE)["学校用地面积"] == ("mu", [300.0], [420.0])
+
+
+def test_without_the_block_the_parser_does_not_read_mu() -> None:
+    assert "新增用地" not in _read(PROSE)
+    assert _read(TABLE).get("学校用地面积", (None,))[0] != "mu"

@@ -104,6 +104,8 @@ class Words:
     range: tuple[str, ...]
     maintain: tuple[str, str]
     fold_value: Mapping[str, str]
+    header_units: Mapping[str, str]
+    prose_ambiguous: tuple[str, ...]
 
     replace: Mapping[str, str]
     scope: tuple[str, ...]
@@ -160,7 +162,7 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold",
+        "value", "fold", "header",
     }  # fmt: skip
     extra = set(doc) - known
     if extra:
@@ -248,6 +250,10 @@ def _parse(text: str, path: str) -> Words:
             )
         )
     value = doc.get("value", {})
+    header = doc.get("header", {})
+    for word, unit in header.items():
+        if unit not in unit_keys:
+            raise DataError(f"unknown unit {unit!r}", path=path, field=f"header.{word}")
     maintain = _strs(value.get("maintain"), "value.maintain", path)
     if len(maintain) != 2:
         raise DataError("maintain takes [zh, en]", path=path, field="value.maintain")
@@ -271,6 +277,8 @@ def _parse(text: str, path: str) -> Words:
         range=_strs(value.get("range", []), "value.range", path),
         maintain=(maintain[0], maintain[1]),
         fold_value=MappingProxyType(dict(fold)),
+        header_units=MappingProxyType(dict(header)),
+        prose_ambiguous=_strs(value.get("prose_ambiguous", []), "value.prose_ambiguous", path),
         replace=MappingProxyType(dict(replace)),
         scope=_strs(norm.get("scope", []), "normalise.scope", path),
         filler=_strs(norm.get("filler", []), "normalise.filler", path),

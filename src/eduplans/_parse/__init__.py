@@ -12,11 +12,11 @@ import dataclasses
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from .._errors import AmbiguousRegionError, EduplansError, ParseError
 from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
@@ -109,11 +109,13 @@ def _build(
     )
 
 
-def _with_keys(indicators: list[Indicator]) -> list[Indicator]:
+def _with_keys(indicators: list[Indicator], overrides: Any = None) -> list[Indicator]:
     from .._align import align
 
     found = align(
-        [i.full_name for i in indicators], context=[i.section or None for i in indicators]
+        [i.full_name for i in indicators],
+        context=[i.section or None for i in indicators],
+        overrides=overrides,
     )["key"]
     return [
         _fit(dataclasses.replace(i, key=k if isinstance(k, str) else None))
@@ -245,6 +247,7 @@ def parse_plan(
     tables: bool = True,
     prose: bool = True,
     align: bool = True,
+    overrides: Mapping[str, str | Sequence[str] | None] | str | os.PathLike[str] | None = None,
     max_chars: int = MAX_CHARS,
 ) -> Plan:
     r"""Parse a plan text into a draft :class:`~eduplans.Plan`.
@@ -273,6 +276,9 @@ def parse_plan(
     align
         Give indicators catalog keys with :func:`eduplans.align` (their section heading as
         context); True by default.
+    overrides
+        Pins and bans for that alignment, as for :func:`eduplans.align` (a mapping of
+        indicator names, or the path of a TOML file with ``[pin]`` and ``[forbid]``).
     max_chars
         Largest text accepted, in code points.
 
@@ -360,7 +366,7 @@ def parse_plan(
         notes.append(meta.region.note)
     indicators.sort(key=lambda i: i.values[0].span.start)
     if align:
-        indicators = _flag_conflicts(_with_keys(indicators))
+        indicators = _flag_conflicts(_with_keys(indicators, overrides))
     try:
         the_kind = PlanKind(kind or meta.kind)
     except ValueError:

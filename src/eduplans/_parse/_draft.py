@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .._vocab import Comparator
+from .._words import on_change, words
 
 __all__ = ["DIndicator", "DValue", "UNIT_WORDS", "unit_of_word", "unit_from_noun"]
 
@@ -42,55 +43,25 @@ class DIndicator:
     flags: dict[str, str] = field(default_factory=dict)  # flags of every value
 
 
-#: Unit words of table headers and unit columns: word -> (canonical unit, scale).
-UNIT_WORDS: dict[str, tuple[str, float]] = {
-    "%": ("percent", 1),
-    "百分比": ("percent", 1),
-    "个百分点": ("percentage_point", 1),
-    "百分点": ("percentage_point", 1),
-    "年": ("year", 1),
-    "岁": ("year", 1),
-    "所": ("school", 1),
-    "家": ("school", 1),
-    "个": ("item", 1),
-    "项": ("item", 1),
-    "种": ("item", 1),
-    "套": ("item", 1),
-    "次": ("item", 1),
-    "人": ("person", 1),
-    "名": ("person", 1),
-    "位": ("person", 1),
-    "万人": ("person", 1e4),
-    "千人": ("person", 1e3),
-    "人次": ("person_time", 1),
-    "万人次": ("person_time", 1e4),
-    "元": ("yuan", 1),
-    "万元": ("yuan", 1e4),
-    "亿元": ("yuan", 1e8),
-    "小时": ("hour", 1),
-    "分钟": ("minute", 1),
-    "天": ("day", 1),
-    "学时": ("class_hour", 1),
-    "课时": ("class_hour", 1),
-    "平方米": ("square_meter", 1),
-    "万平方米": ("square_meter", 1e4),
-    "㎡": ("square_meter", 1),
-    "m²": ("square_meter", 1),
-    "间": ("room", 1),
-    "班": ("class", 1),
-    "个班": ("class", 1),
-    "幢": ("building", 1),
-    "栋": ("building", 1),
-    "对": ("pair", 1),
-    "倍": ("times", 1),
-    "兆": ("megabit_per_second", 1),
-    "M": ("megabit_per_second", 1),
-    "Mbps": ("megabit_per_second", 1),
-    "个学位": ("seat", 1),
-    "学位": ("seat", 1),
-    "万个": ("item", 1e4),
-    "万个学位": ("seat", 1e4),
-}
+#: Unit words of table headers and unit columns: word -> (canonical unit, scale), built from
+#: data/words.toml: every unit word and classifier, each also after a scale word (万人, 亿元),
+#: and the header words of its [header] table (百分比, 岁).
+UNIT_WORDS: dict[str, tuple[str, float]] = {}
+
+
+def _build() -> None:
+    w = words()
+    plain: dict[str, str] = {**w.classifiers}
+    plain.update({x: u.key for u in w.units for x in (*u.words, u.zh)})
+    plain.update(w.header_units)
+    UNIT_WORDS.clear()
+    UNIT_WORDS.update({x: (unit, 1) for x, unit in plain.items()})
+    for scale, factor in w.scales.items():
+        UNIT_WORDS.update({scale + x: (unit, float(factor)) for x, unit in plain.items()})
+
+
+_build()
+on_change(_build)
 
 
 def unit_of_word(word: str) -> tuple[str, float] | None:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from .._errors import ValueTextError
 from .._units import parse_value
 from .._vocab import Comparator
+from .._words import alternation, on_change, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue, unit_from_noun
 
@@ -38,15 +39,29 @@ __all__ = ["read_prose"]
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z+/@_:])(?<!\d,)({_NUM})")
-_UNITS = (
-    "个百分点|百分点|万人次|人次|平方米|万个学位|个学位|学位|个教学班|教学班|个班|个小时|小时|分钟|学时|"
-    "课时|Mbps|%|人|名|位|所|个|项|种|套|枚|节|次|台|张|本|册|间|幢|栋|对|元|年|天|班|倍|兆|M|㎡|m²|家"
-)
-_TAIL = re.compile(
-    rf"(?P<r>\s*(?:—{{1,2}}|-|~|至|到)\s*(?P<n2>{_NUM}))?"
-    r"(?P<a1>余|多)?(?P<sc>万亿|亿|万|千)?(?P<a2>余|多)?"
-    rf"(?P<sp>\s*)(?P<u>{_UNITS})?"
-)
+_UNITS = ""  # unit words and classifiers after a number, from data/words.toml (see _build)
+_TAIL = re.compile("")
+_UNIT_AT = re.compile("")
+
+
+def _build() -> None:
+    """Build the unit patterns from the words data (again when eduplans._words.use_words runs)."""
+    global _UNITS, _TAIL, _UNIT_AT
+    w = words()
+    classifiers = [x for x in w.classifiers if x not in w.prose_ambiguous]
+    _UNITS = alternation([*(x for u in w.units for x in u.words), *classifiers])
+    _TAIL = re.compile(
+        rf"(?P<r>\s*(?:—{{1,2}}|{alternation(w.range)})\s*(?P<n2>{_NUM}))?"
+        rf"(?P<a1>{alternation(w.hedge)})?(?P<sc>{alternation(w.scales)})?"
+        rf"(?P<a2>{alternation(w.hedge)})?(?P<sp>\s*)(?P<u>{_UNITS})?"
+    )
+    _UNIT_AT = re.compile(rf"(?P<u>{_UNITS})?")
+
+
+_build()
+on_change(_build)
+
+
 _TAIL_RANGE_AFTER_UNIT = re.compile(rf"\s*(?:—{{1,2}}|-|~|至)\s*(?P<n2>{_NUM})(?P<u2>%)")
 _BAD_UNIT_NEXT = {
     "人": "口民大才群们工",
@@ -955,9 +970,6 @@ def _year_list(
     if len(run) < 2 or len(after) != len(run):
         return {}
     return {f.start: y[2] for f, y in zip(after, run, strict=True)}
-
-
-_UNIT_AT = re.compile(rf"(?P<u>{_UNITS})?")
 
 
 def _read_joined(s: str, i: int, end_num: int, base: int) -> _Found | None:
