@@ -103,7 +103,7 @@ def test_regions_table() -> None:
 def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
     flags = [f"flag_{f}" for f in sorted(eduplans.FLAGS)]
     assert list(frame.columns) == [
-        "plan_id", "status", "region", "region_en", "region_code", "level", "province",
+        "plan_id", "plan_status", "region", "region_en", "region_code", "level", "province",
         "parent_code", "indicator", "key", "label_en", "origin", "kind", "year", "value",
         "value_high", "comparator", "unit", "text", "binding", "hedges", *flags, "quote",
         "source_start", "source_end", "measure", "start_year",
@@ -120,7 +120,7 @@ def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
         "comparator": [c.value for c in eduplans.Comparator],
         "binding": [b.value for b in eduplans.Binding],
         "level": [lv.value for lv in eduplans.RegionLevel],
-        "status": [s.value for s in eduplans.PlanStatus],
+        "plan_status": [s.value for s in eduplans.PlanStatus],
         "origin": ["table", "prose"],
         "measure": [m.value for m in eduplans.Measure],
     }
@@ -132,7 +132,7 @@ def test_frame_columns_and_dtypes(frame: pd.DataFrame) -> None:
 
 def test_frame_region_status_and_origin_columns(frame: pd.DataFrame) -> None:
     luoyang = frame[frame.plan_id == "luoyang-2022"]
-    assert set(luoyang.status) == {"draft"}  # 征求意见稿
+    assert set(luoyang.plan_status) == {"draft"}  # 征求意见稿
     assert set(luoyang.region_en) == {"Luoyang"}
     assert set(luoyang.province) == {"河南省"} and set(luoyang.parent_code) == {"410000"}
     henan = frame[frame.plan_id == "henan-2024"]
@@ -141,7 +141,7 @@ def test_frame_region_status_and_origin_columns(frame: pd.DataFrame) -> None:
     assert set(frame.origin) == {"table", "prose"}
     tables = frame[frame.origin == "table"]
     assert tables.quote.str.contains("\n").mean() > 0.9  # table rows: quotes span cells
-    assert frame.status.value_counts().to_dict() == {
+    assert frame.plan_status.value_counts().to_dict() == {
         "final": int((frame.plan_id != "luoyang-2022").sum()),
         "draft": len(luoyang),
     }

@@ -75,9 +75,9 @@ def test_year_filter_and_interpolation(plans: eduplans.PlanCollection) -> None:
     assert luoyang.target_value == pytest.approx(92 + 2 / 5 * 2)
     assert luoyang.target_comparator == "~" and luoyang.target_year == 2022
     assert not _row(path, "邯郸市").derived
-    with pytest.raises(ValueError, match="needs the year"):
+    with pytest.raises(eduplans.ArgumentError, match="needs the year"):
         eduplans.compare(plans, PRESCHOOL, kind="interpolated")
-    with pytest.raises(ValueError, match="kind"):
+    with pytest.raises(eduplans.ArgumentError, match="kind"):
         eduplans.compare(plans, PRESCHOOL, kind="guess")  # type: ignore[arg-type]
 
 

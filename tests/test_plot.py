@@ -129,9 +129,17 @@ def test_bundled_font_is_ofl_truetype_and_covers_the_data() -> None:
     cmap = font.getBestCmap()
     data = Path(str(path.parent.parent))
     used = set()
-    for sub in ("catalog.toml", "regions.toml", "national.toml", "plans"):
-        for f in [data / sub] if (data / sub).is_file() else sorted((data / sub).glob("*.toml")):
-            used.update(f.read_text(encoding="utf-8"))
+    # every text file the package ships (catalog, words, regions table, plans, sources …)
+    files = [
+        f
+        for f in sorted(data.rglob("*"))
+        if f.suffix in {".toml", ".tsv", ".json", ".txt", ".md"} and "fonts" not in f.parts
+    ]
+    assert {"catalog.toml", "regions.tsv", "national.toml", "luoyang-2022.toml"} <= {
+        f.name for f in files
+    }
+    for f in files:
+        used.update(f.read_text(encoding="utf-8"))
     missing = sorted(c for c in used if c.isprintable() and ord(c) not in cmap)
     assert not missing
     gb2312 = [

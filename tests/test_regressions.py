@@ -677,3 +677,13 @@ def test_cli_names_a_folder_or_a_device_instead_of_no_such_file(
         path.mkdir()
     result = _cli("show", str(path))
     _one_line_error(result, "is a folder" if target == "folder" else "not a regular file")
+
+
+def test_compare_interpolated_without_a_year_is_an_eduplans_error() -> None:
+    """Issue 10 (exceptions outside the tree): ``compare(kind="interpolated")`` without a year
+    raised a plain ValueError, which an ``except EduplansError`` did not catch."""
+    plans = eduplans.load()
+    with pytest.raises(eduplans.EduplansError, match="needs the year"):
+        eduplans.compare(plans, "preschool_gross_enrolment_rate", kind="interpolated")
+    with pytest.raises(ValueError, match="kind must be"):  # still a ValueError for old callers
+        eduplans.compare(plans, "preschool_gross_enrolment_rate", kind="guess")  # type: ignore[arg-type]

@@ -130,7 +130,7 @@ def test_plans_option_loads_user_files_beside_the_bundled(tmp_path: Path) -> Non
     frame = pd.read_csv(out, dtype=eduplans.frame_dtypes(), keep_default_na=False,
                         na_values=[""])  # fmt: skip
     assert len(frame) == len(eduplans.load(drafts).to_frame())
-    assert set(frame.status) == {"draft", "final"}
+    assert set(frame.plan_status) == {"draft", "final"}
     summary = run("summary", "--plans", str(drafts))
     assert "8 plans (3 from --plans)" in summary.stdout
 

@@ -23,6 +23,7 @@ from ._collection import PlanCollection
 from ._compare import COMPARE_COLUMNS, compare, hierarchy, national
 from ._errors import (
     AmbiguousRegionError,
+    ArgumentError,
     DataError,
     EduplansError,
     MissingDependencyError,
@@ -94,6 +95,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AmbiguousRegionError",
+    "ArgumentError",
     "Baseline",
     "Binding",
     "COMPARE_COLUMNS",

@@ -12,10 +12,10 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._catalog import catalog
-from ._errors import DataError, NoDataError, UnitError, UnknownKeyError
+from ._errors import ArgumentError, DataError, NoDataError, UnitError, UnknownKeyError
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._once import once
-from ._units import convert, convertible, format_value
+from ._units import convert, convertible, format_value, stated
 from ._vocab import Comparator, Measure
 
 if TYPE_CHECKING:
@@ -420,8 +420,11 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
         if not convertible(national.unit, entry.unit):
             raise UnitError(f"cannot compare {row.key} values in {entry.unit!r} with the "
                             f"national target in {national.unit!r}")  # fmt: skip
-        national_value = convert(national.value, national.unit, entry.unit)
+        national_value = stated(convert(national.value, national.unit, entry.unit))
     flags = ";".join([*sorted(target.flags), *target.hedges])
+    # computed numbers (differences, converted units, a path's points) without binary noise
+    change, per_year, gap, gap_high = (stated(x) for x in (change, per_year, gap, gap_high))
+    gap_national = stated(value - national_value) if national and value is not None else nan
     return {
         "key": row.key,
         "label_en": entry.label_en,
@@ -436,12 +439,12 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
         "binding": ind.binding.value,
         "measure": target.measure.value,
         "baseline_year": base.v.year if base is not None else None,
-        "baseline_value": base.value if base is not None and base.value is not None else nan,
+        "baseline_value": stated(base.value) if base is not None else nan,
         "baseline_text": base.v.text if base is not None else "",
         "target_start_year": target.start_year,
         "target_year": year,
-        "target_value": nan if value is None else value,
-        "target_value_high": nan if high is None else high,
+        "target_value": stated(value),
+        "target_value_high": stated(high),
         "target_comparator": comparator,
         "target_text": target.text if not derived else f"(path to {target.text} in {row.year})",
         "target_flags": flags,
@@ -461,7 +464,7 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
             if national
             else ""
         ),
-        "gap_to_national": (value - national_value) if national and value is not None else nan,
+        "gap_to_national": gap_national,
         "alternatives": "; ".join(_describe(s) for s in row.others),
         "conflict": row.conflict,
         "quote": target.span.quote,
@@ -509,8 +512,9 @@ def compare(
         If one key's values come in incompatible units.
     DataError
         If two plans share a plan id (their values would be counted twice).
-    ValueError
-        If ``kind`` is unknown, or ``"interpolated"`` is asked without a ``year``.
+    ArgumentError
+        If ``kind`` is unknown, or ``"interpolated"`` is asked without a ``year`` (a
+        :class:`ValueError` too).
 
     Examples
     --------
@@ -526,9 +530,9 @@ def compare(
     import pandas as pd
 
     if kind not in ("stated", "interpolated"):
-        raise ValueError(f"kind must be 'stated' or 'interpolated', not {kind!r}")
+        raise ArgumentError(f"compare: kind must be 'stated' or 'interpolated', not {kind!r}")
     if kind == "interpolated" and year is None:
-        raise ValueError("kind='interpolated' needs the year to compare at")
+        raise ArgumentError("compare: kind='interpolated' needs the year to compare at (year=)")
     items = _plans(plans)
     wanted = _known_keys(keys)
     explicit = wanted is not None

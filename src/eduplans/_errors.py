@@ -15,6 +15,8 @@ clause catches them all::
     │                        the message says which extra to install
     ├── NoDataError          a comparison or figure has nothing to show (a key no plan sets,
     │                        a year without targets)
+    ├── ArgumentError        (also a ValueError) an argument's value is not one the function
+    │                        takes (names the argument and what it takes)
     ├── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
     ├── RegionNotFoundError  (also a KeyError) no division of the region table has that name/code
     │   └── AmbiguousRegionError  several divisions have that name (朝阳区); lists them
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguousRegionError",
+    "ArgumentError",
     "DataError",
     "EduplansError",
     "MissingDependencyError",
@@ -188,3 +191,11 @@ class UnknownKeyError(EduplansError, KeyError):
 
 class NoDataError(EduplansError):
     """A comparison or a figure has nothing to show: no plan sets the key, or not for that year."""
+
+
+class ArgumentError(EduplansError, ValueError):
+    """An argument's value is not one the function takes (``kind="interpolated"`` without a year).
+
+    Also a :class:`ValueError`, so code that expects the built-in error for a bad argument keeps
+    working.
+    """

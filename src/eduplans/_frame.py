@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._catalog import catalog
 from ._model import Plan
+from ._units import stated
 from ._vocab import FLAGS, Binding, Comparator, Measure, PlanStatus, RegionLevel
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ __all__ = ["FRAME_COLUMNS", "frame_dtypes", "to_frame"]
 
 #: The closed vocabularies of the categorical columns, in category order.
 FRAME_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "status": tuple(s.value for s in PlanStatus),
+    "plan_status": tuple(s.value for s in PlanStatus),
     "level": tuple(lv.value for lv in RegionLevel),
     "origin": ("table", "prose"),
     "kind": ("baseline", "target"),
@@ -35,7 +36,7 @@ FLAG_COLUMNS: tuple[str, ...] = tuple(f"flag_{name}" for name in sorted(FLAGS))
 #: Columns of :func:`to_frame`, in order, with their pandas dtypes (docs/frame.md).
 FRAME_COLUMNS: dict[str, str] = {
     "plan_id": "string",
-    "status": "category",
+    "plan_status": "category",
     "region": "string",
     "region_en": "string",
     "region_code": "string",
@@ -98,11 +99,7 @@ def frame_dtypes() -> dict[str, Any]:
     return out
 
 
-def _stated(number: float | None) -> float:
-    """Round to 12 significant digits: the precision texts state, without binary noise."""
-    if number is None:
-        return float("nan")
-    return float(f"{number:.12g}")
+_stated = stated  # 12 significant digits: the precision texts state, without binary noise
 
 
 def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
@@ -111,7 +108,7 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
     province = region.province if region is not None else None
     head = {
         "plan_id": plan.id,
-        "status": plan.status.value,
+        "plan_status": plan.status.value,
         "region": region.name if region else None,
         "region_en": (region.name_en or None) if region else None,
         "region_code": region.code if region else None,
@@ -161,7 +158,7 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
         Exactly the columns of :data:`~eduplans.FRAME_COLUMNS` with the dtypes of
         :func:`~eduplans.frame_dtypes`, documented in ``docs/frame.md``: pandas' string dtype
         for text, categoricals for closed vocabularies (``kind``, ``comparator``, ``binding``,
-        ``level``, ``status``, ``origin``, ``measure``), nullable ``Int64`` for years and
+        ``level``, ``plan_status``, ``origin``, ``measure``), nullable ``Int64`` for years and
         offsets, one
         boolean column per reading flag. Values are floats in the unit the plan states, scale
         words applied (1.5万个学位 → 15000.0 ``seat``), to the precision the text states;
@@ -179,7 +176,7 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     >>> import eduplans
     >>> frame = eduplans.to_frame(eduplans.load())
     >>> list(frame.columns[:4])
-    ['plan_id', 'status', 'region', 'region_en']
+    ['plan_id', 'plan_status', 'region', 'region_en']
     >>> sorted(frame.loc[frame["flag_conflict"], "plan_id"].unique())
     ['conghua-2022', 'luoyang-2022', 'xinghualing-2022']
 

@@ -33,6 +33,7 @@ __all__ = [
     "get_registry",
     "parse_value",
     "quantity",
+    "stated",
 ]
 
 # Every word below comes from data/words.toml (eduplans._words): :func:`_load` builds the tables
@@ -592,3 +593,22 @@ def format_value(
     if comparator is Comparator.APPROX:
         return number + _CMP_TEXT[Comparator.APPROX][0]
     return number
+
+
+def stated(number: float | None) -> float:
+    """Round a computed number to 12 significant digits, the precision plan texts state.
+
+    Differences and conversions of stated values carry binary noise (``94 - 93.64`` is
+    ``0.35999999999999943``); frames hold the number the arithmetic means instead. ``None``
+    becomes NaN.
+
+    Examples
+    --------
+    >>> stated(94 - 93.64)
+    0.36
+    >>> stated(None)
+    nan
+    """
+    if number is None:
+        return float("nan")
+    return float(f"{number:.12g}")

@@ -186,7 +186,7 @@ _UNITS: dict[str, tuple[str, str]] = {
 
 _SCALES: dict[Lang, tuple[tuple[float, str], ...]] = {
     "zh": ((1e8, "亿"), (1e4, "万")),
-    "en": ((1e9, "billion "), (1e6, "million "), (1e4, "thousand ")),
+    "en": ((1e9, "billion "), (1e6, "million "), (1e3, "thousand ")),
 }
 
 
