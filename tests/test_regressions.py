@@ -687,3 +687,22 @@ def test_compare_interpolated_without_a_year_is_an_eduplans_error() -> None:
         eduplans.compare(plans, "preschool_gross_enrolment_rate", kind="interpolated")
     with pytest.raises(ValueError, match="kind must be"):  # still a ValueError for old callers
         eduplans.compare(plans, "preschool_gross_enrolment_rate", kind="guess")  # type: ignore[arg-type]
+
+
+def test_english_count_scale_thousand_means_a_thousand() -> None:
+    """Integration review: the English scale table paired 1e4 with "thousand", so 150,000
+    persons were labelled "15 thousand persons"."""
+    from eduplans.plot._style import scale_for
+
+    for number in (15_000, 150_000, 2_340_000, 30_000_000):
+        factor, label = scale_for([number], "person", "en")
+        words = {1.0: "", 1e3: "thousand", 1e6: "million", 1e9: "billion"}
+        assert factor in words and words[factor] in label, (number, factor, label)
+
+
+def test_compare_change_has_no_binary_noise() -> None:
+    """Issue 14 review: ``change`` came out as 0.09000000000000341 (99 − 98.91) in CSV/JSON."""
+    table = eduplans.compare(eduplans.load(), "preschool_gross_enrolment_rate")
+    xinghualing = table[table["region"] == "杏花岭区"].iloc[0]
+    assert xinghualing["change"] == 0.09  # 杏花岭: 98.91 (2020) → 99 (2025)
+    assert xinghualing["change_per_year"] == 0.018
