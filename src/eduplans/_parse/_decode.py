@@ -10,6 +10,7 @@ lengths and rewrites characters such as ``m²`` and ``①``.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,16 @@ from pathlib import Path
 from .._chinese import t2s_table
 from .._errors import ParseError
 
-__all__ = ["MAX_CHARS", "Source", "chrome_lines", "decode_bytes", "fold", "read_source"]
+__all__ = [
+    "MAX_CHARS",
+    "Source",
+    "chrome_lines",
+    "decode_bytes",
+    "fold",
+    "names_a_file",
+    "read_file",
+    "read_source",
+]
 
 #: Default size limit of an input text, in code points (real plans are well below 1 MB).
 MAX_CHARS = 5_000_000
@@ -148,6 +158,41 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Source:
     )
 
 
+def names_a_file(source: object) -> bool:
+    """Tell whether ``source`` is a path: a path object, or a short one-line ``str`` naming a file.
+
+    A longer ``str``, or one with a line break, is a plan text (see :func:`check_str_input` for
+    one-line strings that look like missing file names).
+    """
+    return isinstance(source, os.PathLike) or (
+        isinstance(source, str)
+        and len(source) < 1024
+        and "\n" not in source
+        and bool(source.strip())
+        and _is_file(source)
+    )
+
+
+def read_file(path: Path, *, max_chars: int) -> bytes:
+    """Read a plan file's bytes, refusing one above ``4 * max_chars`` bytes.
+
+    Raises
+    ------
+    ParseError
+        If the file is too large or cannot be read (naming the file and the reason).
+    """
+    try:
+        size = path.stat().st_size
+        if size > 4 * max_chars:
+            raise ParseError(
+                f"the file has {size} bytes, above the limit of {4 * max_chars}",
+                source=str(path),
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror}", source=str(path)) from None
+
+
 def read_source(source: str | Path | bytes, *, max_chars: int = MAX_CHARS) -> Source:
     """Read a path, bytes or a text into a :class:`Source`.
 
@@ -172,25 +217,10 @@ def read_source(source: str | Path | bytes, *, max_chars: int = MAX_CHARS) -> So
         For empty, binary, undecodable or oversized input, or an unreadable file.
 
     """
-    if isinstance(source, Path) or (
-        isinstance(source, str)
-        and len(source) < 1024
-        and "\n" not in source
-        and source.strip()
-        and _is_file(source)
-    ):
+    if names_a_file(source):
+        assert isinstance(source, str | os.PathLike)
         path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > 4 * max_chars:
-                raise ParseError(
-                    f"the file has {size} bytes, above the limit of {4 * max_chars}",
-                    source=str(path),
-                )
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot read the file: {exc.strerror}", source=str(path)) from None
-        decoded = decode_bytes(data, name=str(path))
+        decoded = decode_bytes(read_file(path, max_chars=max_chars), name=str(path))
         decoded = Source(decoded.text, path.name, decoded.encoding)
     elif isinstance(source, bytes | bytearray):
         if len(source) > 4 * max_chars:

@@ -117,29 +117,15 @@ def read_document(
         If the file's format needs an extra that is not installed.
 
     """
-    from .._decode import _is_file, check_str_input
+    from .._decode import check_str_input, names_a_file, read_file
 
     if isinstance(source, str):
         check_str_input(source)
     name = ""
-    if isinstance(source, os.PathLike) or (
-        isinstance(source, str)
-        and len(source) < 1024
-        and "\n" not in source
-        and source.strip()
-        and _is_file(source)
-    ):
+    if names_a_file(source):
+        assert isinstance(source, str | os.PathLike)
         path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > 4 * max_chars:
-                raise ParseError(
-                    f"the file has {size} bytes, above the limit of {4 * max_chars}",
-                    source=str(path),
-                )
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot read the file: {exc.strerror}", source=str(path)) from None
+        data = read_file(path, max_chars=max_chars)
         name = str(path)
     elif isinstance(source, bytes | bytearray):
         if len(source) > 4 * max_chars:
