@@ -138,3 +138,14 @@ def test_cli_page_commands_run(tmp_path: Path) -> None:
         assert result.returncode == 0, (command, result.stderr)
     assert (tmp_path / "preschool.csv").stat().st_size > 100
     assert (tmp_path / "all.parquet").read_bytes()[:4] == b"PAR1"
+
+
+def test_readme_states_the_bundled_value_count() -> None:
+    import eduplans
+
+    stated = re.search(
+        r"with (\d+) curated baseline and target values", (ROOT / "README.md").read_text()
+    )
+    assert stated, "README.md no longer states the number of curated values"
+    counted = sum(len(i.values) for p in eduplans.load() for i in p.indicators)
+    assert int(stated.group(1)) == counted
