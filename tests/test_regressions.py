@@ -706,3 +706,19 @@ def test_compare_change_has_no_binary_noise() -> None:
     xinghualing = table[table["region"] == "杏花岭区"].iloc[0]
     assert xinghualing["change"] == 0.09  # 杏花岭: 98.91 (2020) → 99 (2025)
     assert xinghualing["change_per_year"] == 0.018
+
+
+def test_load_does_not_import_cn2an_for_one_digit_numerals() -> None:
+    """Integration review: load() rose from ~100 to ~150 ms because checking 一所/三个 against
+    their values imported cn2an (its patterns take ~90 ms) for a single digit."""
+    code = "import sys, eduplans; eduplans.load(); print('cn2an' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("digit", list("零〇一二两三四五六七八九"))
+def test_one_digit_numerals_read_as_cn2an_reads_them(digit: str) -> None:
+    from cn2an import cn2an
+
+    expected = cn2an(digit.replace("两", "二").replace("〇", "零"), "strict")
+    assert eduplans.parse_value(f"{digit}所").value == expected

@@ -301,14 +301,17 @@ def _number(token: str, text: str, pos: int) -> Decimal:
         return Decimal(token.replace(",", ""))
     if token in _BARE:  # a bare 百/千 is "a hundred"/"a thousand"
         return Decimal(_BARE[token])
-    from cn2an import cn2an  # imported only for Chinese numerals
-
     whole, dot, decimals = token.partition("点")
-    try:
-        numeral = whole.replace("两", "二").replace("〇", "零")
-        number = Decimal(str(cn2an(numeral, "strict")))
-    except (ValueError, InvalidOperation) as exc:
-        raise ValueTextError("not a number", text=text, position=pos) from exc
+    numeral = whole.replace("两", "二").replace("〇", "零")
+    if len(numeral) == 1 and numeral in _CN_DIGIT:
+        number = Decimal(_CN_DIGIT[numeral])  # 一 … 九 (一所, 三个): no need to load cn2an
+    else:
+        from cn2an import cn2an  # imported only for numerals of more than one character
+
+        try:
+            number = Decimal(str(cn2an(numeral, "strict")))
+        except (ValueError, InvalidOperation) as exc:
+            raise ValueTextError("not a number", text=text, position=pos) from exc
     if not dot:
         return number
     # 五点五, 零点五, 九十五点五: the digits after 点 are read one by one (cn2an reads none)
