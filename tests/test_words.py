@@ -72,6 +72,34 @@ def test_a_bad_words_file_is_refused(tmp_path: Path) -> None:
         _words.load_words(bad)
 
 
+def test_a_words_file_without_a_section_or_key_is_refused(tmp_path: Path) -> None:
+    text = WORDS.read_text(encoding="utf-8")
+    bad = tmp_path / "words.toml"
+    bad.write_text(text.replace("[dates]", "[dates_gone]"), encoding="utf-8")
+    with pytest.raises(eduplans.DataError, match="unknown section"):
+        _words.load_words(bad)
+    bad.write_text(re.sub(r"(?m)^per_slash = .*$", "", text), encoding="utf-8")
+    with pytest.raises(eduplans.DataError, match=r"prose\.per_slash"):
+        _words.load_words(bad)
+
+
+def test_the_parser_patterns_follow_the_words_in_use(tmp_path: Path) -> None:
+    from eduplans._parse import _prose
+
+    copy = tmp_path / "words.toml"
+    text = WORDS.read_text(encoding="utf-8")
+    copy.write_text(
+        text.replace('per_slash = ["人",', 'per_slash = ["班", "人",'), encoding="utf-8"
+    )
+    assert _prose._PER_SLASH.match("/班") is None
+    _words.use_words(copy)
+    try:
+        assert _prose._PER_SLASH.match("/班") is not None
+    finally:
+        _words.use_words(None)
+    assert _prose._PER_SLASH.match("/班") is None
+
+
 def test_units_agree_with_the_registry_file() -> None:
     lines = {
         re.sub(r"\s+", " ", line.split("#")[0]).strip()
@@ -96,7 +124,7 @@ def test_comparators_cover_the_enum() -> None:
 # --- the "done" criterion: converted modules type no vocabulary of their own --------------------
 #: Modules whose words now come from data/words.toml. The parser (_parse/*) and the figures
 #: (plot/*) still hold their own copies (issue 12, item 1: not converted yet).
-CONVERTED = ("_align.py", "_catalog.py", "_units.py", "_words.py")
+CONVERTED = ("_align.py", "_catalog.py", "_units.py", "_words.py", "_parse/_prose.py")
 
 
 def _vocabulary() -> set[str]:

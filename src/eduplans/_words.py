@@ -8,9 +8,11 @@ file (a user's, or a test's with one block added), so a new word is one block of
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import threading
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -22,13 +24,18 @@ from ._once import once
 
 __all__ = [
     "ComparatorWords",
+    "DateWords",
     "MeasureWords",
+    "ProseWords",
     "StageWords",
     "UnitWords",
+    "WordPattern",
     "Words",
     "alternation",
+    "chars",
     "load_words",
     "on_change",
+    "pattern",
     "use_words",
     "words",
 ]
@@ -83,6 +90,55 @@ class ComparatorWords:
     suffix: tuple[str, ...]
     zh: str
     en: str
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateWords:
+    """How dates are written (section ``[dates]``): the parts of "2025年", "2025年底"."""
+
+    year: str
+    year_not_before: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProseWords:
+    """The words the prose reader's rules read (section ``[prose]``; each key is explained there).
+
+    Comparator, unit and scale words are not repeated here: the rules take those from the
+    ``[[comparator]]`` and ``[[unit]]`` blocks.
+    """
+
+    not_unit_before: Mapping[str, str]
+    not_year_before: str
+    change_lead: tuple[str, ...]
+    change: tuple[str, ...]
+    name_end: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    above_below: tuple[str, ...]
+    threshold: tuple[str, ...]
+    programme_count: str
+    duration_after: tuple[str, ...]
+    duration_before: tuple[str, ...]
+    scaled_person_classifier: tuple[str, ...]
+    scaled_persons: tuple[str, ...]
+    noun_classifiers: tuple[str, ...]
+    cn_value_lead: tuple[str, ...]
+    cn_value_units: tuple[str, ...]
+    cn_value_not_before: tuple[str, ...]
+    at_least: tuple[str, ...]
+    at_least_before_verb: tuple[str, ...]
+    at_least_only: tuple[str, ...]
+    percent_suffix: tuple[str, ...]
+    all_reached: tuple[str, ...]
+    all_done: tuple[str, ...]
+    list_head_verbs: tuple[str, ...]
+    each: tuple[str, ...]
+    joined_units: tuple[str, ...]
+    per_unit: Mapping[str, tuple[str, ...]]
+    per_slash: tuple[str, ...]
+    school_name_end: str
+    measure_end: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -118,11 +174,20 @@ class Words:
     stages: tuple[StageWords, ...]
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
+    dates: DateWords
+    prose: ProseWords
 
     @property
     def stage_keys(self) -> frozenset[str]:
         """Keys of all stages."""
         return frozenset(s.key for s in self.stages)
+
+    def unit(self, key: str) -> UnitWords:
+        """Return the ``[[unit]]`` block of ``key`` (KeyError when there is none)."""
+        for u in self.units:
+            if u.key == key:
+                return u
+        raise KeyError(key)
 
 
 def alternation(forms: Iterable[str]) -> str:
@@ -142,6 +207,11 @@ def alternation(forms: Iterable[str]) -> str:
     return "|".join(map(re.escape, unique)) or r"(?!x)x"
 
 
+def chars(text: str) -> str:
+    """Return a regex character class body matching any character of ``text``."""
+    return "".join(map(re.escape, text)) or r"^\s\S"
+
+
 def _strs(value: Any, where: str, path: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise DataError("expected a list of non-empty strings", path=path, field=where)
@@ -155,6 +225,42 @@ def _str(row: Mapping[str, Any], name: str, where: str, path: str) -> str:
     return value
 
 
+def _table(cls: Any, doc: Mapping[str, Any], name: str, path: str) -> Any:
+    """Fill the dataclass ``cls`` from the TOML table ``doc[name]``: every field, no others."""
+    table = doc.get(name)
+    if not isinstance(table, dict):
+        raise DataError("missing section", path=path, field=name)
+    fields = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+    extra = set(table) - set(fields)
+    if extra:
+        raise DataError(f"unknown key(s) {sorted(extra)}", path=path, field=name)
+    values: dict[str, Any] = {}
+    for key, kind in fields.items():
+        where = f"{name}.{key}"
+        if key not in table:
+            raise DataError("missing key", path=path, field=where)
+        value = table[key]
+        if kind == "str":
+            if not isinstance(value, str) or not value:
+                raise DataError("expected a non-empty string", path=path, field=where)
+            values[key] = value
+        elif kind == "tuple[str, ...]":
+            values[key] = _strs(value, where, path) if value != [] else ()
+        elif kind == "Mapping[str, str]":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, str) and v for v in value.values()
+            ):
+                raise DataError("expected a table of strings", path=path, field=where)
+            values[key] = MappingProxyType(dict(value))
+        else:  # Mapping[str, tuple[str, ...]]
+            if not isinstance(value, dict):
+                raise DataError("expected a table of lists", path=path, field=where)
+            values[key] = MappingProxyType(
+                {k: _strs(v, f"{where}.{k}", path) for k, v in value.items()}
+            )
+    return cls(**values)
+
+
 def _parse(text: str, path: str) -> Words:
     try:
         doc = tomllib.loads(text)
@@ -162,7 +268,7 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold", "header",
+        "value", "fold", "header", "dates", "prose",
     }  # fmt: skip
     extra = set(doc) - known
     if extra:
@@ -247,6 +353,9 @@ def _parse(text: str, path: str) -> Words:
                 suffix=_strs(row["suffix"], f"{where}.suffix", path) if row.get("suffix") else (),
                 zh=_str(row, "zh", f"{where}.zh", path),
                 en=_str(row, "en", f"{where}.en", path),
+                context=_strs(row["context"], f"{where}.context", path)
+                if row.get("context")
+                else (),
             )
         )
     value = doc.get("value", {})
@@ -290,6 +399,8 @@ def _parse(text: str, path: str) -> Words:
         stages=tuple(stages),
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
+        dates=_table(DateWords, doc, "dates", path),
+        prose=_table(ProseWords, doc, "prose", path),
     )
 
 
@@ -301,6 +412,87 @@ def _bundled() -> Words:
 
 _active: list[Words] = []  # the words in use when not the bundled ones (use_words)
 _listeners: list[Callable[[], None]] = []
+_patterns: list[WordPattern] = []  # forgotten when the words change (use_words)
+
+
+class WordPattern:
+    """A regex built from the words data on first use, and again after :func:`use_words`.
+
+    It answers ``match``, ``fullmatch``, ``search``, ``finditer``, ``sub`` and ``pattern`` like
+    the compiled pattern it holds; the pattern is built once (under a lock, also when many
+    threads ask at once) and kept until the words change.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_lock", "_make")
+
+    def __init__(self, make: Callable[[Words], str], flags: int = 0) -> None:
+        self._make = make
+        self._flags = flags
+        self._lock = threading.Lock()
+        self._compiled: re.Pattern[str] | None = None
+        _patterns.append(self)
+
+    def forget(self) -> None:
+        """Drop the compiled pattern (the words changed)."""
+        with self._lock:
+            self._compiled = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern for the words in use."""
+        compiled = self._compiled
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled
+                if compiled is None:
+                    compiled = re.compile(self._make(words()), self._flags)
+                    self._compiled = compiled
+        return compiled
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source text."""
+        return self.compiled.pattern
+
+    def match(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.match`."""
+        return self.compiled.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.fullmatch`."""
+        return self.compiled.fullmatch(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        return self.compiled.search(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = 2**63 - 1
+    ) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        return self.compiled.finditer(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        """As :meth:`re.Pattern.sub`."""
+        return self.compiled.sub(repl, string, count)
+
+
+def pattern(make: Callable[[Words], str], flags: int = 0) -> WordPattern:
+    """Return a regex that ``make`` writes from the words in use (see :class:`WordPattern`).
+
+    Parameters
+    ----------
+    make
+        Writes the pattern's source from the words data.
+    flags
+        ``re`` flags.
+
+    Returns
+    -------
+    WordPattern
+        Built on first use, rebuilt after :func:`use_words`.
+    """
+    return WordPattern(make, flags)
 
 
 def on_change(listener: Callable[[], None]) -> None:
@@ -330,6 +522,8 @@ def use_words(source: Words | str | Path | None) -> Words:
     _active.clear()
     if new is not None:
         _active.append(new)
+    for compiled in _patterns:
+        compiled.forget()
     for listener in _listeners:
         listener()
     return words()

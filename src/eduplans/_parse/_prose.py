@@ -31,7 +31,7 @@ from functools import lru_cache
 from .._errors import ValueTextError
 from .._units import parse_value
 from .._vocab import Comparator
-from .._words import alternation, on_change, words
+from .._words import WordPattern, Words, alternation, chars, on_change, pattern, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue, unit_from_noun
 
@@ -63,63 +63,51 @@ on_change(_build)
 
 
 _TAIL_RANGE_AFTER_UNIT = re.compile(rf"\s*(?:—{{1,2}}|-|~|至)\s*(?P<n2>{_NUM})(?P<u2>%)")
-_BAD_UNIT_NEXT = {
-    "人": "口民大才群们工",
-    "年": "级代度间中来内后前底末初月份龄",
-    "次": "数序",
-    "个": "月",
-    "项": "目",
-    "对": "口接象照比待",
-    "本": "科",
-    "家": "庭长",
-    "节": "日假",
-    "名": "校单称",
-    "天": "然",
-    "位": "置",
-}
-_SUFFIX = re.compile(r"\s*(及以上|以上|及以下|以下|以内|左右|上下)")
-_PREFIX = re.compile(
-    r"(不低于|不少于|不小于|不超过|不高于|不多于|不大于|至少|最多|超过|超|逾|高于|大于|多于|低于|少于|"
-    r"小于|大约|约|接近|近|≥|≧|>=|≤|≦|<=|>|<)\s*$"
-)
-_CHANGE = re.compile(r"(提高|提升|增加|增长|降低|下降|减少)\s*$")
-_CONTEXT_CMP = re.compile(r"至少|不少于|不低于|不超过|不高于|不多于|不大于|最多")
-_CONTEXT_WORD = {
-    "至少": Comparator.GE,
-    "不少于": Comparator.GE,
-    "不低于": Comparator.GE,
-    "不超过": Comparator.LE,
-    "不高于": Comparator.LE,
-    "不多于": Comparator.LE,
-    "不大于": Comparator.LE,
-    "最多": Comparator.LE,
-}
-_YEAR = re.compile(
-    r"(?<![\d.])((?:19|20)\d{2})(?:(?P<nian>\s*年(?!级|代|龄))|(?=\d{1,2}月)|(?=[^\d%.,年万亿千个名所人项]))"
+
+
+def _suffixes(w: Words) -> str:
+    return alternation(x for c in w.comparators for x in c.suffix)
+
+
+def _unit_words(w: Words, key: str) -> tuple[str, ...]:
+    """Return the words of the unit ``key`` (none when the words data has no such unit)."""
+    return next((u.words for u in w.units if u.key == key), ())
+
+
+# Comparator, unit and date words from data/words.toml; the rules' own words from its [prose].
+_SUFFIX = pattern(lambda w: rf"\s*({_suffixes(w)})")
+_PREFIX = pattern(lambda w: rf"({alternation(x for c in w.comparators for x in c.prefix)})\s*$")
+_CHANGE = pattern(lambda w: rf"({alternation(w.prose.change_lead)})\s*$")
+_CONTEXT_CMP = pattern(lambda w: alternation(x for c in w.comparators for x in c.context))
+
+
+def _context_word(word: str) -> Comparator:
+    """Return the comparator a context word gives a value later in its clause."""
+    return next(Comparator(c.key) for c in words().comparators if word in c.context)
+
+
+_YEAR = pattern(
+    lambda w: (
+        rf"(?<![\d.])((?:19|20)\d{{2}})(?:(?P<nian>\s*{re.escape(w.dates.year)}"
+        rf"(?!{alternation(w.dates.year_not_before)}))|(?=\d{{1,2}}月)"
+        rf"|(?=[^\d{chars(w.prose.not_year_before)}]))"
+    )
 )
 _HEDGES = ("力争", "争取", "基本", "逐步", "预计", "努力", "原则上", "探索", "计划")
-# Verbs and comparator words a name may end in ("学前三年毛入园率保持在"): stripped as a run.
-# Words overlap (保持在 = 保持 + 在, 已有 = 已 + 有), so a regex ``(?:…)+$`` reads a run in
-# exponentially many ways; _verb_run_start finds the run by a linear scan instead.
-_VERB_WORDS = (
-    "达到", "达", "为", "是", "保持在", "保持", "稳定在", "提高到", "提高至", "提升到", "提升至",
-    "增加到", "增加至", "增至", "控制在", "不低于", "不少于", "不超过", "不高于", "超过", "至少",
-    "约", "近", "累计", "共计", "共", "总计", "分别", "均", "都", "全部", "合计", "已", "超", "逾",
-    "接近", "大约", "现有", "已有", "有", "在", "占", "的", "每年", "年均",
-)  # fmt: skip
-_VERB_LONGEST = max(len(w) for w in _VERB_WORDS)
-_LEAD = re.compile(
-    r"^(?:[到较比]?(?:19|20)\d{2}年?(?:底|末|前)?的?|到|至|全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
-    r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
-    r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索)+"
+# Verbs and comparator words a name may end in ("学前三年毛入园率保持在"): stripped as a run
+# ([prose] name_end in data/words.toml). Words overlap (保持在 = 保持 + 在, 已有 = 已 + 有), so a
+# regex ``(?:…)+$`` reads a run in exponentially many ways; _verb_run_start finds the run by a
+# linear scan instead.
+_LEAD = pattern(
+    lambda w: (
+        rf"^(?:[到较比]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?(?:底|末|前)?的?|到|至|"
+        r"全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
+        r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
+        r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索)+"
+    )
 )
-_AFTER_VERB = re.compile(
-    r"(?:建设|新建|创建|打造|培育|培养|建成|引进|招聘|选取|组织|开发|认定|评选|增加|新增|建|办好|配备|"
-    r"设立|设|有|完成|遴选|举办|开设|成立|引导|扶持|支持|遴选建设|再打造|重点打造|重点培养|重点创建|"
-    r"培训|资助|缔结|组建|改扩建|新改扩建|招收|录取|安排|设置|聘请|配齐|评定|命名|推出|形成|达到|"
-    r"打造出|建好|落实|提供|实施|开展|惠及|服务|拥有|获|获得|涌现|评为|入选|共有|包括|其中)$"
-)
-_REVIEW_ONLY_CHANGE = re.compile(r"增长|提高|增加|下降|降低|减少")
+_AFTER_VERB = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
+_REVIEW_ONLY_CHANGE = pattern(lambda w: alternation(w.prose.change))
 
 
 @dataclass
@@ -156,7 +144,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _occurrences(pattern: re.Pattern[str], s: str) -> tuple[list[int], list[int]]:
+def _occurrences(pattern: re.Pattern[str] | WordPattern, s: str) -> tuple[list[int], list[int]]:
     """Return every match of ``pattern`` in ``s`` at every position.
 
     The starts, and the least end of the matches from each start on (a suffix minimum).
@@ -174,7 +162,10 @@ def _occurrences(pattern: re.Pattern[str], s: str) -> tuple[list[int], list[int]
     return starts, ends
 
 
-def _found_in(pattern: re.Pattern[str], s: str, a: int, b: int) -> bool:
+on_change(_occurrences.cache_clear)  # its patterns change with the words
+
+
+def _found_in(pattern: re.Pattern[str] | WordPattern, s: str, a: int, b: int) -> bool:
     """Whether ``pattern.search(s[a:b])`` finds a match, without slicing or rescanning."""
     starts, least_end = _occurrences(pattern, s)
     k = bisect.bisect_left(starts, a)
@@ -217,7 +208,7 @@ def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, in
             continue
         role = "compare" if re.search(r"(?:较|比|相比|与|同比)\s*$", before) else "scope"
         q = m.end() - (1 if m.group("nian") else 0)
-        while q < len(s) and s[q] == "年":
+        while q < len(s) and s[q] == words().dates.year:
             q += 1
         if _SINCE.match(s, q):
             continue  # 自2019年起: a starting point, not the year of the values
@@ -256,9 +247,9 @@ def _clause_end(s: str, i: int) -> int:
     return bounds[k] if k < len(bounds) else len(s)
 
 
-_ABOVE_OF = re.compile(r"(?:以上|以下)的")
-_THRESHOLD = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及以上|以上|以下|及以下)")
-_BOUND_WORD = re.compile(r"(?:及以上|以上|以下|及以下|以内|左右|上下)")
+_ABOVE_OF = pattern(lambda w: rf"(?:{alternation(w.prose.above_below)})的")
+_THRESHOLD = pattern(lambda w: rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation(w.prose.threshold)})")
+_BOUND_WORD = pattern(lambda w: rf"(?:{_suffixes(w)})")
 _OF_PLACE = re.compile(r"的(?:县|乡|镇|学校|学生|地区|城市|村|人口|企业)")
 
 
@@ -269,8 +260,12 @@ def _read_number(
     num = s[i:m_end]
     if len(num) > 1 and num[0] == "0" and "." not in num:
         return None
+    w = words()
+    pw = w.prose
     if (
-        re.search(r"[一二三四五六七八九十两]个$", s[max(0, i - 2) : i])
+        re.search(
+            rf"[一二三四五六七八九十两]{re.escape(pw.programme_count)}$", s[max(0, i - 2) : i]
+        )
         and s[m_end : m_end + 1] == "%"
     ):
         return None  # 四个100%: the name of a programme
@@ -285,7 +280,7 @@ def _read_number(
     assert t is not None
     end = t.end()
     unit_word = t.group("u")
-    if unit_word and t.end() < len(s) and s[t.end()] in _BAD_UNIT_NEXT.get(unit_word, ""):
+    if unit_word and t.end() < len(s) and s[t.end()] in pw.not_unit_before.get(unit_word, ""):
         end = t.start("u") if t.group("u") else end
         end -= len(t.group("sp") or "")
         unit_word = None
@@ -301,24 +296,24 @@ def _read_number(
     if re.match(r"\s*[A-Za-z+]", s[end : end + 2]) and unit_word not in ("M", "Mbps"):
         return None
     year_like = re.fullmatch(r"(?:19|20)\d{2}", num) is not None
-    if year_like and (unit_word == "年" or not unit_word):
+    years = _unit_words(w, "year")
+    if year_like and (unit_word in years or not unit_word):
         return None
-    if unit_word == "年":
+    if unit_word in years:
         nxt = s[end : end + 6]
         prev = s[max(0, i - 4) : i]
         in_list = _before(s, "分别", i) or "." in num
         if _ABOVE_OF.match(s, end) or not (
             in_list
-            or re.match(r"一?个?为?一周期|一个周期|免费|一贯|时间|以上|以下|左右", nxt)
-            or re.search(
-                r"(?:每|用|达到|达|为|提高到|提高至|增至|保持在|延长到|延长至|超过)\s*$", prev
-            )
+            or re.match(alternation(pw.duration_after), nxt)
+            or re.search(rf"(?:{alternation(pw.duration_before)})\s*$", prev)
         ):
             return None
     if not unit_word:
         sc = t.group("sc")
         after = s[end : end + 4]
-        if sc and re.match(r"(?:名|余名)?(?:学生|幼儿|在校生|人|教师|居民|群众|儿童)", after):
+        persons = alternation(pw.scaled_persons)
+        if sc and re.match(rf"(?:{alternation(pw.scaled_person_classifier)})?(?:{persons})", after):
             unit_ctx = "person"
         else:
             return None
@@ -341,7 +336,7 @@ def _read_number(
     p = _PREFIX.search(s, max(0, i - 4), i)
     if p is not None and p.end() == i:
         start = p.start()
-    elif unit_word in ("个百分点", "百分点"):
+    elif unit_word in _unit_words(w, "percentage_point"):
         c = _CHANGE.search(s, max(0, i - 3), i)
         if c is not None:
             start = c.start()
@@ -349,10 +344,10 @@ def _read_number(
     if t.group("sp") and unit_word:
         flags["text_defect"] = f"a stray space before the unit in {text!r}"
     ctx = unit_ctx
-    if unit_word in ("个", "家", "项", "种", "套", "万个"):
+    if unit_word in pw.noun_classifiers:
         ctx = _noun_unit(s, end, i)
     pv = None
-    for attempt in (text, re.sub(r"(及以上|以上|及以下|以下|以内|左右|上下)$", "", text)):
+    for attempt in (text, re.sub(rf"({_suffixes(w)})$", "", text)):
         try:
             pv = parse_value(attempt, unit=ctx)
             break
@@ -381,24 +376,34 @@ def _noun_unit(s: str, end: int, i: int) -> str | None:
     after = _NOUN.match(s, end)
     noun = after.group(0) if after else ""
     unit = unit_from_noun(noun) if noun else None
-    if unit is None and "学位" in s[max(_clause_start(s, i), i - 12) : i]:
+    window = s[max(_clause_start(s, i), i - 12) : i]
+    if unit is None and any(x in window for x in _unit_words(words(), "seat")):
         return "seat"
     if unit is None or unit == "item":
         return None
     return unit
 
 
-_CN_VALUE = re.compile(
-    r"(?P<trig>至少|不少于|每[周年月天日]?|用|建成|配备|安排|办好|打造|完成|举办|新建|培育|创建|"
-    r"设立|开设|等)?(?P<num>[一二两三四五六七八九十]{1,3})(?P<u>个|名|所|次|天|项|间|年|位|种|家|门|节)"
-    r"(?!性|级|度|代|批|是|体|些|样|流|致|起|直|切|定|同|道|手|线|方|心|时期|月|学期)"
+_CN_VALUE = pattern(
+    lambda w: (
+        rf"(?P<trig>{alternation(w.prose.cn_value_lead)})?"
+        rf"(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<u>{alternation(w.prose.cn_value_units)})"
+        rf"(?!{alternation(w.prose.cn_value_not_before)})"
+    )
 )
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,8}")
-_PERCENT_WORDS = re.compile(r"百分之[一二三四五六七八九十百零〇点]+(?P<sfx>及以上|以上|以下|左右)?")
+_PERCENT_WORDS = pattern(
+    lambda w: (
+        rf"{re.escape(w.percent_words)}[一二三四五六七八九十百零〇点]+"
+        rf"(?P<sfx>{alternation(w.prose.percent_suffix)})?"
+    )
+)
 
 
 def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
+    w = words()
+    pw = w.prose
     for m in _CN_VALUE.finditer(s):
         a = m.start("num")
         if _inside(base + a, excl):
@@ -410,25 +415,27 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
         if m.group("num") == "一" and trig in ("每", "等"):
             continue  # 每一所 = every school
         near = s[max(0, m.start() - 4) : m.start()]
+        before_verb = alternation(pw.at_least_before_verb)
         at_least = (
-            trig in ("至少", "不少于") or re.search(r"至少[\u4e00-\u9fff]{0,2}$", near) is not None
+            trig in pw.at_least
+            or re.search(rf"(?:{before_verb})[\u4e00-\u9fff]{{0,2}}$", near) is not None
         )
         if trig is None and not at_least:
             continue
         u = m.group("u")
-        if u == "次" and not at_least:
+        if u in pw.at_least_only and not at_least:
             continue
-        if u == "年" and trig not in ("用", "每", "每年"):
+        if u in _unit_words(w, "year") and trig not in ("用", "每", "每年"):
             continue
         # the noun after the numeral: only its first 8 characters are read, and whether it has
         # at most 2 (then the character after it is read too)
         noun = _CN_NOUN.match(s, m.end())
         noun_text = noun.group(0) if noun else ""
         follow = s[m.end() + len(noun_text) : m.end() + len(noun_text) + 1]
-        if len(noun_text) <= 2 and (follow == "、" or prev == "、") and u == "个":
+        if len(noun_text) <= 2 and (follow == "、" or prev == "、") and u == pw.programme_count:
             continue  # slogans: 三个强市、两个高地
         text = s[a : m.end()]
-        ctx = unit_from_noun(noun_text[:8]) if u in ("个", "家", "项", "种") else None
+        ctx = unit_from_noun(noun_text[:8]) if u in pw.noun_classifiers else None
         if ctx == "item":
             ctx = None
         try:
@@ -444,7 +451,9 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
         cmp_ = pv.comparator
         if at_least:
             cmp_ = Comparator.GE
-            flags["comparator_from_context"] = "至少 before the verb applies to the number"
+            flags["comparator_from_context"] = (
+                f"{'/'.join(pw.at_least_before_verb)} before the verb applies to the number"
+            )
         out.append(_Found(base + a, base + m.end(), cmp_, pv.value, None, pv.unit, flags, True))
     for m in _PERCENT_WORDS.finditer(s):
         if _inside(base + m.start(), excl):
@@ -472,16 +481,28 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
 
 
 _ALL = (
-    (re.compile(r"(?<![形建完善的、])全覆盖(?=[,;。\d]|$|和)"), "全覆盖"),
-    (re.compile(r"(?<=覆盖)(?:全体|全部|所有)"), None),
-    (re.compile(r"(?<![\d])所有(?!制)(?=[^,;。]{2,40}?(?:达到|通过|实现))"), None),
-    (re.compile(r"全部(?=持证|达到|达标|完成|建成|通过|配备)"), None),
-    (re.compile(r"(?:全省|全市|全区|全县)实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
-    (re.compile(r"均实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
+    (pattern(lambda w: r"(?<![形建完善的、])全覆盖(?=[,;。\d]|$|和)"), "全覆盖"),
+    (pattern(lambda w: r"(?<=覆盖)(?:全体|全部|所有)"), None),
+    (
+        pattern(
+            lambda w: (
+                rf"(?<![\d])所有(?!制)(?=[^,;。]{{2,40}}?(?:{alternation(w.prose.all_reached)}))"
+            )
+        ),
+        None,
+    ),
+    (pattern(lambda w: rf"全部(?={alternation(w.prose.all_done)})"), None),
+    (pattern(lambda w: r"(?:全省|全市|全区|全县)实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
+    (pattern(lambda w: r"均实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
 )
 
 
-_LIST_COUNT = re.compile(r"“?(?P<n>[两二三四五六七八九十])个(?P<v>\d+(?:\.\d+)?%)”?")
+_LIST_COUNT = pattern(
+    lambda w: (
+        rf"“?(?P<n>[两二三四五六七八九十]){re.escape(w.prose.programme_count)}"
+        r"(?P<v>\d+(?:\.\d+)?%)”?"
+    )
+)
 _CN_SMALL = {
     "两": 2,
     "二": 2,
@@ -509,7 +530,7 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
         cs = _clause_start(s, m.start())
         if m.start() - cs > _LIST_HEAD_MAX:
             continue  # not a list of at most ten names: no rescan of a long clause per count
-        head = re.sub(r"^(?:实现|达到|确保|推进|推动|做到|落实)", "", s[cs : m.start()])
+        head = re.sub(rf"^(?:{alternation(words().prose.list_head_verbs)})", "", s[cs : m.start()])
         items = [x for x in re.split(r"、|和|及", head) if x]
         if len(items) != n:
             continue
@@ -537,15 +558,15 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
 
 
 _BUILDING = re.compile(r"形成|建立|构建|完善|分阶段")
-_EACH = re.compile(r"(?:各|每个)[^,;。]{1,12}$")
+_EACH = pattern(lambda w: rf"(?:{alternation(w.prose.each)})[^,;。]{{1,12}}$")
 
 
 def _word_values(
     s: str, base: int, excl: list[tuple[int, int]], has_year: bool, in_review: bool
 ) -> list[_Found]:
     out: list[_Found] = []
-    for k, (pattern, _) in enumerate(_ALL):
-        for m in pattern.finditer(s):
+    for k, (rule, _) in enumerate(_ALL):
+        for m in rule.finditer(s):
             if _inside(base + m.start(), excl):
                 continue
             if (k >= 4 and not has_year) or in_review:
@@ -569,23 +590,26 @@ def _word_values(
 def _verb_run_start(text: str) -> int:
     """Start of the run of verb words that ends ``text`` (``len(text)`` when there is none).
 
-    The leftmost ``p`` from which ``text[p:]`` is a sequence of :data:`_VERB_WORDS`, found from
-    the end in one pass: ``ok[p]`` says whether ``text[p:]`` is such a sequence. A run cannot
-    reach past ``_VERB_LONGEST`` positions in a row that are not ``ok``.
+    The leftmost ``p`` from which ``text[p:]`` is a sequence of the words data's name-end words
+    (``[prose] name_end``), found from the end in one pass: ``ok[p]`` says whether ``text[p:]``
+    is such a sequence. A run cannot reach past the longest word's length in positions in a row
+    that are not ``ok``.
     """
+    verb_words = words().prose.name_end
+    longest = max((len(w) for w in verb_words), default=1)
     n = len(text)
     ok = [False] * (n + 1)
     ok[n] = True
     best = n
     misses = 0
     for p in range(n - 1, -1, -1):
-        if any(ok[p + len(w)] for w in _VERB_WORDS if text.startswith(w, p)):
+        if any(ok[p + len(w)] for w in verb_words if text.startswith(w, p)):
             ok[p] = True
             best = p
             misses = 0
         else:
             misses += 1
-            if misses >= _VERB_LONGEST:
+            if misses >= longest:
                 break
     return best
 
@@ -628,17 +652,18 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
     return out
 
 
-_JOINED = re.compile(r"\s(\d{2,3})(?=\s*(?:个|所|名|人))")
+_JOINED = pattern(lambda w: rf"\s(\d{{2,3}})(?=\s*(?:{alternation(w.prose.joined_units)}))")
 _PER_YEAR = re.compile(r"每年|年均|每学年")
-_PER_UNIT = re.compile(
-    r"每(?:所|个|名|位|县|校|生|人|学期|周|天|班|镇|区)|各(?:镇|县|校|学校|片区)"
+_PER_UNIT = pattern(
+    lambda w: "|".join(rf"{re.escape(k)}(?:{alternation(v)})" for k, v in w.prose.per_unit.items())
 )
+_PER_SLASH = pattern(lambda w: "|".join("/" + re.escape(x) for x in w.prose.per_slash))
 _CUMULATIVE = re.compile(r"累计|共计|总计|五年来|期间|\d年间|\d年中")
 _SCOPE_END = re.compile(r"(?:底|末|前|以前|内)?\s*[,:]")
 _SCOPE_LEAD = re.compile(r"\s*(?:到|至|在|截至|截止|于|——)?\s*")
 
 
-def _last_in(pattern: re.Pattern[str], s: str, a: int, b: int) -> str | None:
+def _last_in(pattern: re.Pattern[str] | WordPattern, s: str, a: int, b: int) -> str | None:
     """Return the last match of ``pattern.finditer(s[a:b])``, for words that cannot overlap."""
     starts, _ = _occurrences(pattern, s)
     k = bisect.bisect_left(starts, b) - 1
@@ -797,7 +822,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             # context comparator: 至少建设1所 / 分别不少于10小时、9小时
             cm = _last_in(_CONTEXT_CMP, s, cs, i)
             if cm is not None and f.comparator is Comparator.EQ and not f.words:
-                f.comparator = _CONTEXT_WORD[cm]
+                f.comparator = _context_word(cm)
                 f.flags["comparator_from_context"] = (
                     f"{cm} earlier in the clause applies to the value"
                 )
@@ -830,7 +855,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             # flags from the words around
             if _found_in(_PER_YEAR, s, cs, i):
                 f.flags["per_year"] = "the value is per year (每年, 年均)"
-            if _found_in(_PER_UNIT, s, cs, i) or re.match(r"/人|/生|/校", s[j : j + 2]):
+            if _found_in(_PER_UNIT, s, cs, i) or _PER_SLASH.match(s[j : j + 2]):
                 f.flags["per_unit"] = "the value is per unit (每所学校, 每个县, 每人 …)"
             if _found_in(_CUMULATIVE, s, 0, i):
                 f.flags["cumulative"] = "a total over a period (累计, 期间)"
@@ -843,11 +868,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             used_after = False
             if f.name:
                 name = f.name
-            elif (
-                not before_name
-                and names
-                and re.match(r"(?:提高|增长|增加|下降|降低|减少)", after_name)
-            ):
+            elif not before_name and names and _REVIEW_ONLY_CHANGE.match(after_name):
                 name = names[-1]
             elif after_name and (not before_name or lead_verb or len(before_name) <= 1):
                 name = _strip_name(after_name) or after_name
@@ -1011,7 +1032,8 @@ def _pair_lists(
     parts = [p for p in re.split(r"、|和|及", head_name) if p]
     if len(parts) < 2 or len(parts) != len(group):
         k = s.find("分别")
-        head = _strip_name(re.sub(r"(?:19|20)\d{2}\s*年(?:底|末)?", "", s[:k]))
+        year = re.escape(words().dates.year)
+        head = _strip_name(re.sub(rf"(?:19|20)\d{{2}}\s*{year}(?:底|末)?", "", s[:k]))
         if previous is None or head or len(previous) > len(group):
             return None
         group = group[: len(previous)]  # the list's values come first; later clauses keep theirs
@@ -1044,10 +1066,8 @@ def _pair_lists(
 
 
 _SCHOOL_AFTER = re.compile(r"(?:中小学|小学|初中|中学|高中|幼儿园|学校|高校|园所|中职学校)(?!生)")
-_SCHOOL_END = re.compile(r"(?:学|校|园|院|所)$")
-_MEASURE_END = re.compile(
-    r"(?:毛?入学率|毛?入园率|巩固率|覆盖率|普及率|达标率|合格率|配备率|比例|占比)$"
-)
+_SCHOOL_END = pattern(lambda w: rf"[{chars(w.prose.school_name_end)}]$")
+_MEASURE_END = pattern(lambda w: rf"(?:{alternation(w.prose.measure_end)})$")
 
 
 def _share_value(s: str, out: list[DIndicator], n: int) -> None:
