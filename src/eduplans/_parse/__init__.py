@@ -25,7 +25,7 @@ from ._decode import MAX_CHARS, fold
 from ._diag import diagnose
 from ._doc import Doc
 from ._draft import DIndicator
-from ._grid import read_grids
+from ._grid import read_grids, text_grids
 from ._meta import Meta, read_meta
 from ._prose import read_prose
 from ._readers import read_document
@@ -323,8 +323,9 @@ def parse_plan(
     drafts: list[DIndicator] = []
     table_notes: list[tuple[int, int, str, str]] = []
     if tables:
-        if src.tables:  # grids of an HTML, DOCX or PDF file: read by column, not by text layout
-            drafts += read_grids(doc, src.tables, view, per)
+        # grids of an HTML, DOCX or PDF file, or a text's tab-separated tables: read by column
+        grids = src.tables or text_grids(doc, view)
+        drafts += read_grids(doc, grids, view, per)
         drafts += read_tables(doc, per, table_notes)
     drafts, off_topic = _education_only(drafts)
     doc.find_headings()

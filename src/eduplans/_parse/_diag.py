@@ -157,10 +157,18 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
             return "date", f"part of a date or time ({m.group(0)})"
     if re.search(r"(?:专栏|附件|附表|表)\s*$", before):
         return "numbering", "the number of a box, annex or table"
-    if _in_spans(doc.blocked, a) and re.fullmatch(r"\s*\d{1,3}\s*", work[line_start:line_end]):
+    # a tab-separated grid row (HTML, DOCX, PDF tables): the number fills its cell
+    text = doc.text  # the working copy has its tabs folded to spaces
+    grid_row = "\t" in text[line_start:line_end]
+    whole_cell = grid_row and text[a - 1 : a] in ("\t", "\n", "") and text[b : b + 1] in ("\t", "")
+    if _in_spans(doc.blocked, a) and (
+        re.fullmatch(r"\s*\d{1,3}\s*", work[line_start:line_end])
+        or (whole_cell and a == line_start and len(num) <= 3)
+    ):
         return "numbering", "a row number of a table (序号)"
     if re.fullmatch(r"(?:19|20)\d{2}", num) and (
         re.match(r"\s*(?:年|[—\-~至到]|届|级|版|\)|$)", after)
+        or whole_cell  # a year cell of a grid's header
         or re.search(r"[—\-~至到]\s*$", before)
     ):
         return "year", "a year"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._doc import Doc, Table
+from ._doc import Cell, Doc, Table
 from ._draft import DIndicator
 from ._tables import (
     _caption,
@@ -25,10 +25,11 @@ from ._tables import (
     _header_role,
     _indicators,
     _Row,
+    _unit_cell,
 )
 from ._view import View
 
-__all__ = ["read_grids"]
+__all__ = ["read_grids", "text_grids"]
 
 _SECTION_NO = re.compile(r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)")
 _QIZHONG = re.compile(r"\s*其中\s*[::]?\s*")
@@ -89,6 +90,7 @@ def read_grids(
             else:
                 continue
         name_cols = [k for k, col in enumerate(cols) if col.role == "name"]
+        no_cols = [k for k, col in enumerate(cols) if col.role == "no"]
         body_cols = [k for k, col in enumerate(cols) if col.role not in ("no", "name")]
         has_unit = any(col.role == "unit" for col in cols)
         columns = [_Column("name")] + [cols[k] for k in body_cols]
@@ -117,8 +119,20 @@ def read_grids(
                     kind = "empty"  # a value under a merge is read once, where it stands
                 values.append(_Cell(c.text, c.start, c.end, kind))
             if name is None:
+                own = [c for k in no_cols if (c := line[k]) is not None and c.text]
+                if own and not any(v.kind in ("value", "placeholder") for v in values):
+                    section = _SECTION_NO.sub("", own[0].text).strip()  # 一、基础教育 under 序号
+                    parent = None
                 continue
             if not any(v.kind in ("value", "placeholder") for v in values):
+                if any(v.kind in ("unit", "binding") for v in values) and not _QIZHONG.match(
+                    name.text
+                ):
+                    # an indicator whose values stand in its 其中 rows (义务教育学校标准班额比例
+                    # | % | | | 约束性, then 其中:小学/初中 | | 86.5/73.2 | 100/98)
+                    parent = _Row(name, category.text if category is not None else section)
+                    parent.cells = values
+                    continue
                 # a section row (二、优质资源建设) or a stage row (学前教育) spanning the table
                 section = _SECTION_NO.sub("", name.text).strip()
                 parent = None
@@ -129,6 +143,7 @@ def read_grids(
                 label = _QIZHONG.sub("", name.text, count=1)
                 row = _Row(parent.name, parent.section, cells=values)
                 row.subs = [_Cell(label, name.end - len(label), name.end)]
+                row.unit_hint = _unit_cell(parent)  # the unit cell of the row it belongs to
                 rows.append(row)
                 continue
             if m is not None and m.start() > 0:
@@ -199,3 +214,110 @@ def _nth(values: list[_Cell], k: int, n: int) -> list[_Cell]:
         else:
             out.append(v)
     return out
+
+
+def text_grids(doc: Doc, view: View) -> list[Table]:
+    """Return the tab-separated tables of a plain text as grids, in source offsets.
+
+    A text copied from a spreadsheet, a Word table or a format reader's own rendering has one
+    row per line and its cells separated by tabs, an empty cell where a merged cell covers a
+    position. Read as a grid it keeps every column in its place: a row whose first cells are
+    empty (the category column of the row above, merged over its rows) still has its name in
+    the name column. Here, as the renderings do, an empty header cell right after a name header
+    (``指 标<TAB><TAB>单位``) is that header's span, and an empty cell of a name column that is
+    not the last one is the category above it, merged down. Rows are consecutive lines with a
+    tab; a short line without one between two of them (a stage row, 一、发展水平) is a row of
+    one cell.
+    """
+    text = doc.text
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw.rstrip("\r"))))
+        pos += len(raw) + 1
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(lines):
+        body = text[a:b].strip()
+        prose = any(_classify(cell, False) == "prose" for cell in body.split("\t"))
+        if (
+            not prose
+            and (
+                "\t" in body  # a tab between cells (a tab that indents a paragraph is not one)
+                or (
+                    run
+                    and body
+                    and len(body) <= 30
+                    and k + 1 < len(lines)
+                    and "\t" in text[lines[k + 1][0] : lines[k + 1][1]].strip()
+                )
+            )
+        ):
+            run.append((a, b))
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    if len(run) >= 2:
+        runs.append(run)
+    return [t for t in (_text_table(text, view, r) for r in runs) if t is not None]
+
+
+def _text_table(text: str, view: View, lines: list[tuple[int, int]]) -> Table | None:
+    rows: list[list[tuple[int, int]]] = []
+    for a, b in lines:
+        cells: list[tuple[int, int]] = []
+        pos = a
+        for piece in text[a:b].split("\t"):
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            cells.append((pos + lead, pos + lead + len(body)))
+            pos += len(piece) + 1
+        rows.append(cells)
+    width = max(len(r) for r in rows)
+    for padded in rows:
+        padded += [(padded[-1][1], padded[-1][1])] * (width - len(padded))
+    head_row, name_cols = -1, list[int]()
+    for r, cells in enumerate(rows[:3]):
+        roles = [_header_role(text[a:b]) if b > a else None for a, b in cells]
+        name_cols = [k for k, role in enumerate(roles) if role is not None and role.role == "name"]
+        if name_cols:
+            head_row = r
+            break
+    if head_row < 0:
+        return None
+    for k in range(width):  # 指 标<TAB><TAB>: the name header spans the empty cell after it
+        if k - 1 in name_cols and rows[head_row][k][1] == rows[head_row][k][0]:
+            name_cols.append(k)
+    # which position each grid position takes its cell from: its own, or a merged one's
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, cells in enumerate(rows):
+        for k, (a, b) in enumerate(cells):
+            if b == a and k in name_cols and r >= head_row:
+                if r == head_row and k > 0 and k - 1 in name_cols:
+                    origin[(r, k)] = origin[(r, k - 1)]  # the header's span
+                    continue
+                filled_right = any(c[1] > c[0] for c in cells[k + 1 :])
+                if r > head_row and k != max(name_cols) and filled_right and (r - 1, k) in origin:
+                    above = origin[(r - 1, k)]
+                    if (
+                        above[0] > head_row
+                        and rows[above[0]][above[1]][1] > rows[above[0]][above[1]][0]
+                    ):
+                        origin[(r, k)] = above  # the category above, merged down
+                        continue
+            origin[(r, k)] = (r, k)
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for at, src in origin.items():
+        spans.setdefault(src, []).append(at)
+    made: dict[tuple[int, int], Cell] = {}
+    for (r, k), covered in spans.items():
+        a, b = rows[r][k]
+        sa, sb = view.src_span(a, b)
+        rowspan = max(p[0] for p in covered) - r + 1
+        colspan = max(p[1] for p in covered) - k + 1
+        made[(r, k)] = Cell(sa, sb, r, k, rowspan, colspan)
+    grid = tuple(tuple(made[origin[(r, k)]] for k in range(width)) for r in range(len(rows)))
+    start = view.src_span(lines[0][0], lines[0][0])[0]
+    end = view.src_span(lines[-1][0], lines[-1][1])[1]
+    return Table(start, end, grid, kind="text")

@@ -735,7 +735,8 @@ def _indicators(
                 continue
             subject = ""
             ind_name = name_orig
-            if stacked and label:
+            if label and (stacked or (_MEASURE_WORD.search(label) and len(label) > 4)):
+                # a 其中 row that names an indicator of its own (本科及以上学历比例(%))
                 ind_name = _sub_name(name_orig, label)
                 for v in values:
                     v.flags["elided_subject"] = (
