@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import typing
 from pathlib import Path
 
 import jsonschema
@@ -16,6 +17,7 @@ import pytest
 
 import eduplans
 from eduplans import Comparator, Plan
+from eduplans._model import Origin
 
 from .conftest import DATA, PLAN_FILES, raw_plan
 
@@ -309,6 +311,56 @@ def test_schema_vocabularies_are_the_package_s() -> None:
     assert set(value["measure"]["enum"]) == {m.value for m in eduplans.Measure}
     assert set(indicator["unit"]["enum"]) == eduplans.UNITS
     assert set(indicator["binding"]["enum"]) == {b.value for b in eduplans.Binding}
+
+
+def test_schema_is_the_plan_file_format_module_s() -> None:
+    """The schema's fields, required fields, enums, patterns and bounds are eduplans._format's."""
+    from eduplans import _format as fmt
+
+    defs = SCHEMA["$defs"]
+    region = next(o for o in SCHEMA["properties"]["region"]["oneOf"] if o["type"] == "object")
+    tables = {
+        "header": (SCHEMA, fmt.HEADER_FIELDS, fmt.HEADER_REQUIRED),
+        "region": (region, fmt.REGION_FIELDS, fmt.REGION_REQUIRED),
+        "indicator": (defs["indicator"], fmt.INDICATOR_FIELDS, fmt.INDICATOR_REQUIRED),
+        "value": (defs["value"], fmt.VALUE_FIELDS, fmt.VALUE_REQUIRED),
+    }
+    for name, (table, fields, required) in tables.items():
+        assert table["additionalProperties"] is False, name
+        assert set(table["properties"]) == set(fields), name
+        assert set(table["required"]) == required, name
+        assert len(fields) == len(set(fields)) and required <= set(fields), name
+    top, indicator, value = SCHEMA["properties"], defs["indicator"], defs["value"]
+    assert top["schema_version"] == {"const": fmt.SCHEMA_VERSION}
+    assert indicator["properties"][fmt.VALUES]["items"] == {"$ref": "#/$defs/value"}
+    assert top[fmt.INDICATORS]["items"] == {"$ref": "#/$defs/indicator"}
+    enums = [
+        (top["kind"], fmt.PLAN_KINDS),
+        (top["status"], fmt.PLAN_STATUSES),
+        (region["properties"]["level"], fmt.REGION_LEVELS),
+        (indicator["properties"]["origin"], fmt.ORIGINS),
+        (indicator["properties"]["binding"], fmt.BINDINGS),
+        (value["properties"]["kind"], fmt.VALUE_KINDS),
+        (value["properties"]["comparator"], fmt.COMPARATORS),
+        (value["properties"]["measure"], fmt.MEASURES),
+        (value["properties"]["flags"]["items"], fmt.FLAGS),
+    ]
+    for prop, allowed in enums:
+        assert tuple(prop["enum"]) == allowed, allowed
+    patterns = {
+        top["id"]["pattern"]: fmt.ID_PATTERN,
+        indicator["properties"]["key"]["pattern"]: fmt.KEY_PATTERN,
+        region["properties"]["code"]["pattern"]: fmt.CODE_PATTERN,
+        region["properties"]["parent"]["pattern"]: fmt.CODE_PATTERN,
+    }
+    for written, pattern in patterns.items():
+        assert written == f"^{pattern}$"
+    for field in ("year", "start_year"):
+        bounds = value["properties"][field]
+        assert (bounds["minimum"], bounds["maximum"]) == (fmt.YEAR_MIN, fmt.YEAR_MAX), field
+    (period,) = [c for c in value["allOf"] if c["if"] == {"required": ["start_year"]}]
+    assert tuple(period["then"]["properties"]["measure"]["enum"]) == fmt.PERIOD_MEASURES
+    assert typing.get_args(Origin) == fmt.ORIGINS  # the model's type of Indicator.origin
 
 
 # --- corrections of the issue 9 audit, each typed from the source text -------------------------

@@ -4,15 +4,15 @@ Usage::
 
     python tools/curate.py locate SOURCE.txt "verbatim quote"   # print every offset of a quote
     python tools/curate.py fill PLAN.toml                       # write start/end for every quote
-    python tools/curate.py check PLAN.toml                      # run the curation checks
-                                                                # (quotes, vocabularies, keys,
-                                                                # units and measures)
+    python tools/curate.py check PLAN.toml                      # every problem of the file
 
 ``fill`` rewrites only the ``start = ``/``end = `` lines of each ``[[indicators.values]]`` block.
 A quote that occurs more than once needs a ``start`` hint already in the block (any offset near
 the intended occurrence): ``fill`` then picks the occurrence nearest to the hint.
-The checks here are a quick subset of the test suite (``pytest tests/test_data.py``), which
-is the authority.
+``check`` runs the loader's checks (:func:`eduplans.validate`: every field, vocabulary, key,
+unit, measure, quote and offset, and each value against its text), then the rules curated files
+keep beyond them (``curation_problems``). The test suite (``pytest tests/test_data.py``) is the
+authority; the plan file format's names come from ``eduplans._format``, as the loader's do.
 """
 
 from __future__ import annotations
@@ -23,13 +23,22 @@ import re
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import eduplans  # noqa: E402  (the loader's checks, run by `check`)
+from eduplans import _format as fmt  # noqa: E402  (the plan file format's names)
+
 DATA = ROOT / "src" / "eduplans" / "data"
 
 
-def source_text(name: str) -> str:
-    return (DATA / "sources" / name).read_bytes().decode("utf-8")
+def source_text(name: str, plan_path: Path | None = None) -> str:
+    """Return a source text: beside the plan file first, then bundled (as the loader does)."""
+    beside = None if plan_path is None else plan_path.parent / name
+    path = beside if beside is not None and beside.is_file() else DATA / fmt.SOURCES_FOLDER / name
+    return path.read_bytes().decode("utf-8")
 
 
 def occurrences(text: str, quote: str) -> list[int]:
@@ -52,14 +61,14 @@ def locate(source: str, quote: str) -> int:
     return 0
 
 
-_BLOCK = re.compile(r"^\[\[indicators\.values\]\]\s*$", re.M)
+_BLOCK = re.compile(rf"^{re.escape(fmt.VALUE_TABLE)}\s*$", re.M)
 _HEADER = re.compile(r"^\[\[?.*\]\]?\s*$", re.M)
 
 
 def fill(plan_path: Path) -> int:
     raw = plan_path.read_text(encoding="utf-8")
     doc = tomllib.loads(raw)
-    text = source_text(doc["source"])
+    text = source_text(doc["source"], plan_path)
     headers = [m.start() for m in _HEADER.finditer(raw)] + [len(raw)]
     pieces: list[str] = []
     last = 0
@@ -99,89 +108,52 @@ def fill(plan_path: Path) -> int:
     return 1 if errors else 0
 
 
-sys.path.insert(0, str(ROOT / "src"))
-from eduplans import (  # noqa: E402  (the package's own vocabularies)
-    FLAGS,
-    MEASURE_FAMILIES,
-    UNITS,
-    Comparator,
-    Measure,
-    catalog,
-)
-from eduplans._catalog import misfit  # noqa: E402
+def curation_problems(plan: eduplans.Plan, doc: dict[str, Any]) -> list[str]:
+    """Return the rules curated files keep beyond what the loader checks (docs/data-format.md).
 
-COMPARATORS = {c.value for c in Comparator}
-MEASURES = {m.value for m in Measure}
-PERIOD = {"cumulative", "change"}
+    The title and every table name are verbatim in the source text; every value that is not a
+    level writes its ``measure`` (the loader would take its catalog entry's), and every period
+    total or change its ``start_year``.
+    """
+    problems: list[str] = []
+    if plan.title not in plan.source_text:
+        problems.append("title: not verbatim in source")
+    raw_indicators = doc[fmt.INDICATORS]
+    for i, (ind, raw) in enumerate(zip(plan.indicators, raw_indicators, strict=True)):
+        where = f"{fmt.INDICATORS}[{i}] {ind.name!r}"
+        if ind.origin == "table" and ind.name not in plan.source_text:
+            problems.append(f"{where}: table name not verbatim in source")
+        # the loader keeps each kind's values in file order: baselines, then targets
+        read = {"baseline": iter(ind.baselines), "target": iter(ind.targets)}
+        for j, raw_value in enumerate(raw[fmt.VALUES]):
+            v = next(read[raw_value["kind"]])
+            w = f"{where} {fmt.VALUES}[{j}]"
+            measure = v.measure.value
+            if measure != fmt.DEFAULT_MEASURE and "measure" not in raw_value:
+                problems.append(f"{w}: write measure = {measure!r} (not a level)")
+            if measure in fmt.PERIOD_MEASURES and v.start_year is None:
+                problems.append(f"{w}: a {measure} value needs start_year")
+    return problems
 
 
 def check(plan_path: Path) -> int:
-    doc = tomllib.loads(plan_path.read_text(encoding="utf-8"))
-    text = source_text(doc["source"])
-    problems: list[str] = []
-    n_values = 0
-    for i, ind in enumerate(doc.get("indicators", [])):
-        where = f"indicators[{i}] {ind.get('name')!r}"
-        for field in ("name", "section", "origin", "unit", "binding", "values"):
-            if field not in ind:
-                problems.append(f"{where}: missing {field}")
-        if ind.get("unit") not in UNITS:
-            problems.append(f"{where}: unknown unit {ind.get('unit')!r}")
-        if ind.get("origin") == "table" and ind.get("name", "") not in text:
-            problems.append(f"{where}: table name not verbatim in source")
-        if ind.get("binding") not in {"binding", "expected", "none"}:
-            problems.append(f"{where}: binding must be binding|expected|none")
-        key = ind.get("key")
-        entry = catalog().get(key) if isinstance(key, str) else None
-        if key is not None and entry is None:
-            problems.append(f"{where}: unknown catalog key {key!r}")
-        if entry is not None and ind.get("unit") in UNITS:
-            why = misfit(entry.key, ind["unit"])
-            if why:
-                problems.append(f"{where}: {why}")
-        for j, v in enumerate(ind.get("values", [])):
-            n_values += 1
-            w = f"{where} values[{j}]"
-            q, s, e = v.get("quote", ""), v.get("start"), v.get("end")
-            if s is None or e is None or text[s:e] != q:
-                problems.append(f"{w}: quote is not at start/end (run fill)")
-            if v.get("text", "\0") not in q:
-                problems.append(f"{w}: text {v.get('text')!r} not in quote")
-            if v.get("comparator") not in COMPARATORS:
-                problems.append(f"{w}: bad comparator {v.get('comparator')!r}")
-            if v.get("kind") not in {"baseline", "target"}:
-                problems.append(f"{w}: kind must be baseline|target")
-            if not isinstance(v.get("year"), int):
-                problems.append(f"{w}: year must be an integer")
-            if v.get("comparator") == "range" and "value_high" not in v:
-                problems.append(f"{w}: range needs value_high")
-            if v.get("comparator") == "maintain" and "value" in v:
-                pass
-            elif v.get("comparator") != "maintain" and "value" not in v:
-                problems.append(f"{w}: value missing")
-            for f in v.get("flags", []):
-                if f not in FLAGS:
-                    problems.append(f"{w}: unknown flag {f!r}")
-            if v.get("flags") and not v.get("note"):
-                problems.append(f"{w}: flags need a note")
-            # measures (docs/data-format.md#measures): written on every value that is not a level
-            measure = v.get("measure") or (entry.measure.value if entry else "level")
-            if measure not in MEASURES:
-                problems.append(f"{w}: unknown measure {measure!r}")
-            elif entry is not None and Measure(measure) not in MEASURE_FAMILIES[entry.measure]:
-                problems.append(f"{w}: a {measure} value under {key!r}, a {entry.measure} key")
-            if "cumulative" in v.get("flags", []) and measure != "cumulative":
-                problems.append(f"{w}: flagged cumulative but measure is {measure}")
-            if measure in PERIOD and "start_year" not in v:
-                problems.append(f"{w}: a {measure} value needs start_year")
-            if measure != "level" and "measure" not in v:
-                problems.append(f"{w}: write measure = {measure!r} (not a level)")
+    """Print every problem of a plan file: the loader's (eduplans.validate), then curation's."""
+    problems = [
+        f"{p} (run fill)" if p.field and p.field.endswith(".quote") else str(p)
+        for p in eduplans.validate(plan_path)
+    ]
+    try:
+        doc = tomllib.loads(plan_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        doc = {}  # validate said why
+    if not problems:
+        plan = eduplans.read_plan(plan_path)
+        problems += [f"{plan_path}: {p}" for p in curation_problems(plan, doc)]
     for p in problems:
-        print(f"{plan_path}: {p}")
-    print(
-        f"{plan_path}: {len(doc.get('indicators', []))} indicators, {n_values} values, "
-        f"{len(problems)} problems"
-    )
+        print(p)
+    indicators = doc.get(fmt.INDICATORS, [])
+    n_values = sum(len(ind.get(fmt.VALUES, [])) for ind in indicators if isinstance(ind, dict))
+    print(f"{plan_path}: {len(indicators)} indicators, {n_values} values, {len(problems)} problems")
     return 1 if problems else 0
 
 

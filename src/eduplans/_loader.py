@@ -23,6 +23,21 @@ from typing import Any, TypeVar
 from ._catalog import catalog, misfit
 from ._collection import PlanCollection
 from ._errors import DataError, ValueTextError
+from ._format import (
+    CODE_PATTERN,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    INDICATORS,
+    KEY_PATTERN,
+    PLAN_SUFFIX,
+    PLANS_FOLDER,
+    REGION_FIELDS,
+    SCHEMA_VERSION,
+    SOURCES_FOLDER,
+    VALUE_FIELDS,
+    VALUE_KINDS,
+    VALUES,
+)
 from ._model import Baseline, Indicator, Plan, Region, SourceSpan, Target, enum_field
 from ._once import once
 from ._regions import regions
@@ -33,50 +48,10 @@ __all__ = ["load", "read_plan"]
 
 _T = TypeVar("_T")
 
-_HEADER_FIELDS = {
-    "schema_version",
-    "id",
-    "source",
-    "region",
-    "title",
-    "title_en",
-    "issuer",
-    "issued",
-    "kind",
-    "status",
-    "period",
-    "baseline_year",
-    "notes",
-    "indicators",
-}
-_INDICATOR_FIELDS = {
-    "name",
-    "subject",
-    "section",
-    "origin",
-    "unit",
-    "binding",
-    "key",
-    "note",
-    "values",
-}
-_VALUE_FIELDS = {
-    "kind",
-    "year",
-    "text",
-    "comparator",
-    "value",
-    "value_high",
-    "hedges",
-    "flags",
-    "note",
-    "quote",
-    "start",
-    "end",
-    "measure",
-    "start_year",
-}
-SCHEMA_VERSION = 1
+_HEADER_FIELDS = frozenset(HEADER_FIELDS)
+_INDICATOR_FIELDS = frozenset(INDICATOR_FIELDS)
+_VALUE_FIELDS = frozenset(VALUE_FIELDS)
+_REGION_FIELDS = frozenset(REGION_FIELDS)
 
 
 def _data_dir() -> Traversable:
@@ -116,7 +91,7 @@ class _Reader:
             )
         return value  # type: ignore[no-any-return]
 
-    def known(self, table: Mapping[str, Any], allowed: set[str], field: str) -> None:
+    def known(self, table: Mapping[str, Any], allowed: frozenset[str], field: str) -> None:
         extra = sorted(set(table) - allowed)
         if extra:
             raise self.fail(
@@ -162,8 +137,8 @@ class _Reader:
 
 
 _FLOAT_MAX = 1.7976931348623157e308
-_CODE = re.compile(r"[1-9][0-9]{5}")
-_KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+_CODE = re.compile(CODE_PATTERN)
+_KEY_PATTERN = re.compile(KEY_PATTERN)
 _SCALES = (1e3, 1e4, 1e8)  # a table header's 千 / 万 / 亿 applied to a bare cell
 
 
@@ -293,8 +268,8 @@ def _value(
 ) -> Baseline | Target:
     r.known(raw, _VALUE_FIELDS, f)
     kind = r.get(raw, "kind", str, f)
-    if kind not in ("baseline", "target"):
-        raise r.fail(f"{kind!r} is not 'baseline' or 'target'", f"{f}kind")
+    if kind not in VALUE_KINDS:
+        raise r.fail(f"{kind!r} is not {' or '.join(map(repr, VALUE_KINDS))}", f"{f}kind")
     start, end = r.get(raw, "start", int, f), r.get(raw, "end", int, f)
     quote = r.text(raw, "quote", f)
     span = r.build(lambda: SourceSpan(start=start, end=end, quote=quote), f)
@@ -334,18 +309,18 @@ def _indicator(r: _Reader, raw: Mapping[str, Any], f: str) -> Indicator:
     why = None if key is None else misfit(key, unit)
     if why is not None:
         raise r.fail(why, f"{f}unit")
-    raw_values = r.get(raw, "values", list, f)
+    raw_values = r.get(raw, VALUES, list, f)
     values = []
     seen: dict[tuple[Any, ...], int] = {}
     for j, v in enumerate(raw_values):
         if not isinstance(v, dict):
-            raise r.fail("expected a table", f"{f}values[{j}]")
-        values.append(_value(r, v, unit, f"{f}values[{j}].", key))
+            raise r.fail("expected a table", f"{f}{VALUES}[{j}]")
+        values.append(_value(r, v, unit, f"{f}{VALUES}[{j}].", key))
         same = (type(values[-1]), *(repr(x) for x in _identity(values[-1])))
         if same in seen:
             raise r.fail(
                 f"repeats values[{seen[same]}] exactly (same kind, year, text, number and quote)",
-                f"{f}values[{j}]",
+                f"{f}{VALUES}[{j}]",
             )
         seen[same] = j
     return r.build(
@@ -387,7 +362,7 @@ def _region(r: _Reader, raw: Any) -> Region | None:
         return known[raw]
     if not isinstance(raw, dict):
         raise r.fail(f"expected a region code or a table, got {raw!r}", "region")
-    r.known(raw, {"name", "level", "code", "parent", "name_en"}, "region.")
+    r.known(raw, _REGION_FIELDS, "region.")
     parent_code = r.code(raw, "parent", "region.")
     if parent_code is not None and parent_code not in known:
         raise r.fail(f"unknown parent region code {parent_code!r}", "region.parent")
@@ -442,7 +417,7 @@ def _source_path(r: _Reader, plan_path: Path | None, name: str) -> Path | Traver
             if beside.resolve().parent != plan_path.parent.resolve():
                 raise r.fail(f"source text {name!r} links out of the plan's folder", "source")
             return beside
-    return _data_dir().joinpath("sources", name)
+    return _data_dir().joinpath(SOURCES_FOLDER, name)
 
 
 def parse_plan_document(
@@ -495,12 +470,12 @@ def parse_plan_document(
             raise r.fail(f"source text {source!r} is not UTF-8: {exc}", "source") from None
     region = _region(r, doc.get("region"))
     period = r.get(doc, "period", list, "")
-    raw_indicators = r.get(doc, "indicators", list, "")
+    raw_indicators = r.get(doc, INDICATORS, list, "")
     indicators = []
     for i, raw in enumerate(raw_indicators):
         if not isinstance(raw, dict):
-            raise r.fail("expected a table", f"indicators[{i}]")
-        indicators.append(_indicator(r, raw, f"indicators[{i}]."))
+            raise r.fail("expected a table", f"{INDICATORS}[{i}]")
+        indicators.append(_indicator(r, raw, f"{INDICATORS}[{i}]."))
     return r.build(
         lambda: Plan(
             id=r.get(doc, "id", str, ""),
@@ -571,13 +546,12 @@ def read_plan(path: str | Path) -> Plan:
 
 @once
 def _bundled() -> tuple[Plan, ...]:
-    folder = _data_dir().joinpath("plans")
+    folder = _data_dir().joinpath(PLANS_FOLDER)
     entries = sorted(
-        (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+        (e for e in folder.iterdir() if e.name.endswith(PLAN_SUFFIX)), key=lambda e: e.name
     )
-    return tuple(
-        _read(e.read_text(encoding="utf-8"), f"eduplans/data/plans/{e.name}", None) for e in entries
-    )
+    where = f"eduplans/data/{PLANS_FOLDER}"
+    return tuple(_read(e.read_text(encoding="utf-8"), f"{where}/{e.name}", None) for e in entries)
 
 
 def load(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ._errors import DataError
+from ._format import CODE_PATTERN, ID_PATTERN, KEY_PATTERN, ORIGINS, YEAR_MAX, YEAR_MIN
 from ._units import UNITS, quantity
 from ._vocab import (
     FLAGS,
@@ -42,10 +43,11 @@ __all__ = [
     "Target",
 ]
 
-_CODE = re.compile(r"[1-9]\d{5}")
-_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_CODE = re.compile(CODE_PATTERN)
+_KEY = re.compile(KEY_PATTERN)
+_ID = re.compile(ID_PATTERN)
 
-Origin = Literal["table", "prose"]
+Origin = Literal["table", "prose"]  # ORIGINS (a test checks they agree)
 
 
 def enum_field(cls: Any, value: Any, name: str) -> Any:
@@ -61,7 +63,7 @@ _FLOAT_MAX = 1.7976931348623157e308
 
 
 def _is_year(y: object) -> bool:
-    return isinstance(y, int) and not isinstance(y, bool) and 1949 <= y <= 2100
+    return isinstance(y, int) and not isinstance(y, bool) and YEAR_MIN <= y <= YEAR_MAX
 
 
 def _short_number(x: object) -> str:
@@ -303,7 +305,7 @@ class _Value:
         _require(
             isinstance(self.year, int)
             and not isinstance(self.year, bool)
-            and 1949 <= self.year <= 2100,
+            and YEAR_MIN <= self.year <= YEAR_MAX,
             f"year {_short_number(self.year)} is not a year",
             "year",
         )
@@ -362,7 +364,7 @@ class _Value:
                 "start_year",
             )
             _require(
-                isinstance(start, int) and not isinstance(start, bool) and start >= 1949,
+                isinstance(start, int) and not isinstance(start, bool) and start >= YEAR_MIN,
                 f"start_year {start!r} is not a year",
                 "start_year",
             )
@@ -488,7 +490,7 @@ class Indicator:
         _require(self.unit in UNITS, f"unknown unit {self.unit!r}", "unit")
         _set(self, "binding", enum_field(Binding, self.binding, "binding"))
         _require(
-            self.origin in ("table", "prose"),
+            self.origin in ORIGINS,
             f"origin {self.origin!r} is not 'table' or 'prose'",
             "origin",
         )
@@ -593,7 +595,7 @@ class Plan:
 
     def __post_init__(self) -> None:
         _require(
-            isinstance(self.id, str) and bool(re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", self.id)),
+            isinstance(self.id, str) and bool(_ID.fullmatch(self.id)),
             f"plan id {self.id!r} must be lower-case letters, digits, '-', '_' or '.'",
             "id",
         )
@@ -610,14 +612,16 @@ class Plan:
         period = tuple(self.period)
         _require(
             len(period) == 2 and all(_is_year(y) for y in period) and period[0] <= period[1],
-            f"period {_short_number(self.period)} is not (first, last), years 1949-2100",
+            f"period {_short_number(self.period)} is not (first, last), years "
+            f"{YEAR_MIN}-{YEAR_MAX}",
             "period",
         )
         _require(
             self.baseline_year is None
             or (_is_year(self.baseline_year) and self.baseline_year <= period[1]),
-            f"baseline_year {_short_number(self.baseline_year)} is not a year 1949-2100 "
-            f"up to the end of the period {period[1] if len(period) == 2 else '?'}",
+            f"baseline_year {_short_number(self.baseline_year)} is not a year "
+            f"{YEAR_MIN}-{YEAR_MAX} up to the end of the period "
+            f"{period[1] if len(period) == 2 else '?'}",
             "baseline_year",
         )
         _set(self, "period", period)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ._catalog import catalog
 from ._errors import DataError, EduplansError, UnknownKeyError
+from ._format import PLAN_SUFFIX, SCHEMA_VERSION
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._vocab import Comparator
 
@@ -69,7 +70,7 @@ def plan_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
     for item in items:
         p = Path(item)
         if p.is_dir():
-            found = sorted(f for f in p.glob("*.toml") if f.is_file())
+            found = sorted(f for f in p.glob(f"*{PLAN_SUFFIX}") if f.is_file())
             if not found:
                 raise DataError("the folder holds no .toml plan file", path=str(p))
             out += found
@@ -127,7 +128,7 @@ def _neutral_header(doc: dict[str, Any]) -> dict[str, Any]:
     """Return the document with a valid header, to check its indicators on their own."""
     return {
         **doc,
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "id": "x",
         "region": "410000",
         "title": "x",

@@ -14,7 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from ._errors import DataError, WriteError
-from ._loader import SCHEMA_VERSION
+from ._format import (
+    DEFAULT_MEASURE,
+    INDICATOR_TABLE,
+    INDICATORS,
+    SCHEMA_VERSION,
+    SOURCE_SUFFIX,
+    VALUE_TABLE,
+)
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._regions import regions
 
@@ -76,7 +83,7 @@ def _region(region: Region) -> str:
 
 def _value(v: Baseline | Target) -> list[str]:
     lines = [
-        "[[indicators.values]]",
+        VALUE_TABLE,
         f"kind = {_str(v.kind)}",
         f"year = {v.year}",
         f"text = {_str(v.text)}",
@@ -86,7 +93,7 @@ def _value(v: Baseline | Target) -> list[str]:
         lines.append(f"value = {_float(v.magnitude)}")
     if v.upper_magnitude is not None:
         lines.append(f"value_high = {_float(v.upper_magnitude)}")
-    if v.measure.value != "level":  # a level is what the reader assumes when none is written
+    if v.measure.value != DEFAULT_MEASURE:  # what the reader assumes when none is written
         lines.append(f"measure = {_str(v.measure.value)}")
     if v.start_year is not None:
         lines.append(f"start_year = {v.start_year}")
@@ -105,7 +112,7 @@ def _value(v: Baseline | Target) -> list[str]:
 
 
 def _indicator(ind: Indicator) -> list[str]:
-    lines = ["[[indicators]]", f"name = {_str(ind.name)}"]
+    lines = [INDICATOR_TABLE, f"name = {_str(ind.name)}"]
     if ind.subject:
         lines.append(f"subject = {_str(ind.subject)}")
     lines += [
@@ -128,7 +135,7 @@ def _indicator(ind: Indicator) -> list[str]:
 
 def source_name_of(plan: Plan) -> str:
     """Return the file name the plan's source text is saved under."""
-    return plan.source_name or f"{plan.id}.txt"
+    return plan.source_name or f"{plan.id}{SOURCE_SUFFIX}"
 
 
 def dumps_plan(plan: Plan) -> str:
@@ -175,7 +182,7 @@ def dumps_plan(plan: Plan) -> str:
     if plan.notes:
         lines.append(f"notes = {_str(plan.notes)}")
     if not plan.indicators:
-        lines.append("indicators = []")
+        lines.append(f"{INDICATORS} = []")
     for ind in plan.indicators:
         lines.append("")
         lines += _indicator(ind)
