@@ -26,8 +26,10 @@ __all__ = [
     "ComparatorWords",
     "DateWords",
     "MeasureWords",
+    "PeriodWords",
     "ProseWords",
     "StageWords",
+    "TableWords",
     "UnitWords",
     "WordPattern",
     "Words",
@@ -99,6 +101,27 @@ class DateWords:
 
     year: str
     year_not_before: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PeriodWords:
+    """A five-year plan period (``[[period]]``): how it is written (十四五) and its years."""
+
+    key: str
+    first: int
+    last: int
+    en: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableWords:
+    """The words the table reader's rules read (section ``[table]``; explained there)."""
+
+    value_lead: tuple[str, ...]
+    qualitative_lead: tuple[str, ...]
+    measure_words: tuple[str, ...]
+    lone_comparator: tuple[str, ...]
+    split_comparator: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -175,7 +198,9 @@ class Words:
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
     dates: DateWords
+    periods: tuple[PeriodWords, ...]
     prose: ProseWords
+    table: TableWords
 
     @property
     def stage_keys(self) -> frozenset[str]:
@@ -268,7 +293,7 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold", "header", "dates", "prose",
+        "value", "fold", "header", "dates", "period", "prose", "table",
     }  # fmt: skip
     extra = set(doc) - known
     if extra:
@@ -358,6 +383,20 @@ def _parse(text: str, path: str) -> Words:
                 else (),
             )
         )
+    periods = []
+    for i, row in enumerate(doc.get("period", [])):
+        where = f"period[{i}]"
+        first, last = row.get("first"), row.get("last")
+        if not isinstance(first, int) or not isinstance(last, int) or not first <= last:
+            raise DataError("first and last are years, first <= last", path=path, field=where)
+        periods.append(
+            PeriodWords(
+                key=_str(row, "key", f"{where}.key", path),
+                first=first,
+                last=last,
+                en=_str(row, "en", f"{where}.en", path),
+            )
+        )
     value = doc.get("value", {})
     header = doc.get("header", {})
     for word, unit in header.items():
@@ -400,7 +439,9 @@ def _parse(text: str, path: str) -> Words:
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
         dates=_table(DateWords, doc, "dates", path),
+        periods=tuple(periods),
         prose=_table(ProseWords, doc, "prose", path),
+        table=_table(TableWords, doc, "table", path),
     )
 
 

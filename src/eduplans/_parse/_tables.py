@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .._errors import ValueTextError
 from .._units import parse_value
 from .._vocab import Comparator
+from .._words import alternation, chars, pattern, words
 from ._doc import Doc, Line
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
 
@@ -30,31 +31,32 @@ __all__ = ["read_tables"]
 _NAME_HEADER = re.compile(
     r"^(?:主要)?(?:指标|指标名称|指标内容|具体指标|指标项目|项目|名称|主要指标名称|发展指标|类别)$"
 )
-_YEAR_HEADER = re.compile(
-    r"^(?:(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?\s*(?:\((?P<tag1>[^()]{1,6})\))?(?P<tag2>基期|基数|"
-    r"现状|现状值|实际|实际值|目标|目标值|规划值|预期|预期值|预计)?|(?P<label>基期|基期值|基数|现状|"
-    r"现状值|目标|目标值|规划目标|规划值|预期目标|实际值))$"
+_YEAR_HEADER = pattern(
+    lambda w: (
+        rf"^(?:(?P<year>(?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}?(?:底|末)?"
+        r"\s*(?:\((?P<tag1>[^()]{1,6})\))?(?P<tag2>基期|基数|"
+        r"现状|现状值|实际|实际值|目标|目标值|规划值|预期|预期值|预计)?|(?P<label>基期|基期值|基数|现状|"
+        r"现状值|目标|目标值|规划目标|规划值|预期目标|实际值))$"
+    )
 )
-_FYP_END = re.compile(r"(十一五|十二五|十三五|十四五|十五五)(?:末|期末|时期末|末期)(?:值)?")
-_FYP_LAST_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_FYP_END = pattern(
+    lambda w: rf"({alternation(p.key for p in w.periods)})(?:末|期末|时期末|末期)(?:值)?"
+)
 _BINDING_HEADER = re.compile(r"^(?:指标)?(?:属性|类型|性质)$|^指标类别$")
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
 _NO_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _OTHER_HEADER = re.compile(r"^(?:备注|说明|责任单位|牵头单位)$")
 _BIND = re.compile(r"^(约束性|预期性|指导性)(?:指标)?$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~]+|无|暂无|—|/)$")
-_VALUE = re.compile(
-    r"^(?:≥|≤|>|<|≧|≦|>=|<=|不低于|不少于|不超过|不高于|超过|大于|小于|低于|约|近|达到|保持在?|"
-    r"稳定在)?\s*\d"
-)
+_VALUE = pattern(lambda w: rf"^(?:{alternation(w.table.value_lead)})?\s*\d")
 _ROW_NO = re.compile(r"[\d一二三四五六七八九十]{0,3}")
 _NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
-_QUAL = re.compile(r"^(?:保持|维持|稳定|持续|稳步|逐步|进一步)[\u4e00-\u9fff]{0,8}$")
+_QUAL = pattern(lambda w: rf"^(?:{alternation(w.table.qualitative_lead)})[\u4e00-\u9fff]{{0,8}}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
 _PROSE = re.compile(r"。|[,;][^,;]{20,}")
 # what an indicator measures: a short name with one is an indicator, not a 其中 sub-label
 _INLINE_SUB = re.compile(r"\s*其中\s*[::]\s*")
-_MEASURE_WORD = re.compile(r"率|比例|比重|占比|人数|规模|年限|经费|面积|学位")
+_MEASURE_WORD = pattern(lambda w: alternation(w.table.measure_words))
 
 
 @dataclass
@@ -115,7 +117,8 @@ def _header_role(text: str) -> _Column | None:
         return _Column("name")
     fyp = _FYP_END.fullmatch(re.sub(r"[“”\"'「」]", "", t))
     if fyp:  # “十三五”末: the last year of that five-year plan
-        return _Column("year", _FYP_LAST_YEAR[fyp.group(1)], "")
+        last = next(p.last for p in words().periods if p.key == fyp.group(1))
+        return _Column("year", last, "")
     m = _YEAR_HEADER.match(t)
     if m:
         tag_text = (m.group("tag1") or "") + (m.group("tag2") or "") + (m.group("label") or "")
@@ -182,9 +185,7 @@ def _split_line(doc: Doc, start: int, end: int, sep: str) -> list[_Cell]:
     i = 0
     while i < len(cells):
         c = cells[i]
-        if re.fullmatch(r"≥|≤|>|<|≧|≦|>=|<=|约|不低于|不少于|不超过", c.text) and i + 1 < len(
-            cells
-        ):
+        if c.text in words().table.lone_comparator and i + 1 < len(cells):
             n = cells[i + 1]
             joined.append(_Cell(work[c.start : n.end], c.start, n.end))
             i += 2
@@ -594,7 +595,7 @@ def _split_multi(cell: _Cell, n: int) -> list[_Cell]:
     # "≥ 5" split by the space: join comparator-only parts with the next
     joined: list[_Cell] = []
     for p in parts:
-        if joined and re.fullmatch(r"≥|≤|>|<|约", joined[-1].text):
+        if joined and joined[-1].text in words().table.split_comparator:
             prev = joined.pop()
             joined.append(
                 _Cell(
@@ -699,7 +700,8 @@ def _indicators(
                     why = f"table cell {cell.text!r} is in {vunit}, the row in {ind_unit}"
                     notes.append((cell.start, cell.end, "rejected", why))
                     continue
-                if mag is not None and scale != 1 and not re.search(r"[万亿千]", cell.text):
+                scales = chars("".join(words().scales))
+                if mag is not None and scale != 1 and not re.search(rf"[{scales}]", cell.text):
                     mag *= scale
                     upper = upper * scale if upper is not None else None
                 kind, year, implied = _kind_year(col, period)
