@@ -132,3 +132,63 @@ def test_a_central_kindergarten_is_its_own_indicator() -> None:
 def test_look_alikes_do_not_cluster(a: str, b: str) -> None:
     clusters = eduplans.cluster([a, b])["cluster"].tolist()
     assert clusters[0] != clusters[1]
+
+
+# --- session 2: classes of errors read on real2 (a development set from 2026-12-01) -------------
+@pytest.mark.parametrize("name", ["新增学位", "增加学位", "新增公办学位", "合计新增学位"])
+def test_places_without_a_stage_are_matched_to_no_stage(name: str) -> None:
+    # real2: four bare 新增学位 of one page were places of three stages (after 新建幼儿园70所,
+    # 新建义务教育学校12所, 新建普通高中学校4所); the catalog has places only at a stage
+    assert keys([name]) == [None]
+    why = eduplans.explain(name)
+    assert "no stage" in why.features and "context=" in why.features
+
+
+def test_bare_places_are_grouped_with_no_other_name() -> None:
+    clusters = eduplans.cluster(["新增学位", "新增学位", "新增学位数"])["cluster"].tolist()
+    assert len(set(clusters)) == 3
+
+
+def test_the_context_gives_bare_places_their_stage() -> None:
+    got = keys(["新增学位", "新增学位"], context=["学前教育", "新建义务教育学校12所"])
+    assert got == ["new_preschool_places", "new_compulsory_places"]
+
+
+@pytest.mark.parametrize(
+    "name", ["新增中小学幼儿园学位", "增加中、小、幼学位", "新增学前、义务和高中教育学位"]
+)
+def test_places_of_every_stage_say_so(name: str) -> None:
+    assert keys([name]) == ["new_school_places"]
+
+
+def test_a_measure_the_catalog_has_for_all_stages_is_not_ambiguous() -> None:
+    # 专任教师数 is in the catalog without a stage: a bare name of it is no puzzle
+    index = _align._index()
+    feats = _align._features(_align.normalise("专任教师数"))
+    assert index.ambiguous(feats) == ()
+    assert index.ambiguous(_align._features(_align.normalise("新增学位"))) != ()
+
+
+@pytest.mark.parametrize("name", ["入园幼儿数", "幼儿园招生人数", "入园儿童数"])
+def test_children_admitted_are_not_children_enrolled(name: str) -> None:
+    # real2 (上海): 入园幼儿数 aligned to 在园幼儿数
+    assert keys([name]) == [None]
+    assert "intake" in _align._features(_align.normalise(name)).measures
+
+
+def test_children_admitted_group_together() -> None:
+    clusters = eduplans.cluster(["入园幼儿数", "入园儿童人数", "在园幼儿数"])["cluster"].tolist()
+    assert clusters[0] == clusters[1] != clusters[2]
+
+
+@pytest.mark.parametrize(
+    ("name", "measure"),
+    [
+        ("实施新建、扩建幼儿园项目", "projects"),  # real2 (云南): counted in 项, not 所
+        ("幼儿园新建改扩建和提升改造任务", "renovated"),  # real2 (天津)
+        ("新建校舍建筑面积", "area"),
+    ],
+)
+def test_what_else_a_building_name_counts(name: str, measure: str) -> None:
+    assert keys([name]) == [None]
+    assert measure in _align._features(_align.normalise(name)).measures

@@ -217,6 +217,7 @@ class _Rule:
     apply: Callable[[_Draft], None]
 
 
+_ALL = frozenset({"all"})  # the stage of a name that says it counts every stage (各级各类)
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
 _NAMED_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention"})
 _INSTITUTIONS = re.compile(r"占.{0,3}幼儿园")  # 占全区幼儿园: a share of kindergartens
@@ -281,6 +282,18 @@ def _r_count_of_schools(d: _Draft) -> None:
 def _r_special_not_compulsory(d: _Draft) -> None:
     if "special" in d.stages:
         d.stages.discard("compulsory")
+
+
+_SCHOOL_STAGES = frozenset(
+    {"primary", "junior_secondary", "compulsory", "senior_secondary", "general_senior_secondary",
+     "school_age"}
+)  # fmt: skip
+
+
+def _r_all_stages(d: _Draft) -> None:
+    if "all" in d.stages or ("preschool" in d.stages and d.stages & _SCHOOL_STAGES):
+        d.stages.clear()
+        d.stages.add("all")
 
 
 def _r_primary_and_junior(d: _Draft) -> None:
@@ -376,6 +389,13 @@ _RULES: tuple[_Rule, ...] = (
         _r_primary_and_junior,
     ),
     _Rule(
+        "preschool_and_school_are_all_stages",
+        "Preschool together with school stages (学前、义务和高中; 中小学幼儿园) is every stage, as "
+        "is a word that says so (各级各类, 基础教育): the catalog's stage ``all``.",
+        "新增学前、义务和高中教育标准学位", "all", "new, places",
+        _r_all_stages,
+    ),
+    _Rule(
         "built_places_are_new_places",
         "新建学位 are new places.",
         "新建学位", "-", "new, places",
@@ -457,7 +477,16 @@ class _Index:
     by_features: dict[_Features, list[tuple[str, str]]]  # features -> [(normalised form, key)]
     standard: dict[str, _Features]  # key -> features of its standard name
     qualifiers: dict[str, tuple[str, ...]]  # key -> its declared qualifiers, normalised
+    # measure sets the catalog has at a stage and never without one: a name with one of them and
+    # no stage (新增学位) is ambiguous; 专任教师数 is not, as the catalog has it for all stages
+    staged: Mapping[frozenset[str], tuple[str, ...]]
     entries: Mapping[str, CatalogEntry] = field(repr=False)
+
+    def ambiguous(self, feats: _Features) -> tuple[str, ...]:
+        """Return the stages at which the catalog has ``feats``' measures, if it names none."""
+        if feats.stage or not feats.measures:
+            return ()
+        return self.staged.get(feats.measures, ())
 
 
 @once
@@ -468,6 +497,7 @@ def _index() -> _Index:
     by_features: dict[_Features, list[tuple[str, str]]] = {}
     standard: dict[str, _Features] = {}
     qualifiers: dict[str, tuple[str, ...]] = {}
+    staged: dict[frozenset[str], set[str]] = {}
     first_of: dict[_Features, str] = {}
     for key, entry in entries.items():
         for written in (entry.name_zh, *entry.aliases):
@@ -497,13 +527,33 @@ def _index() -> _Index:
             )
         group = by_features.setdefault(feats, [])
         group.extend((norm, key) for _, norm in forms[key])
+        if feats.stage and feats.stage != _ALL:
+            staged.setdefault(feats.measures, set()).update(feats.stage)
+        if entry.stage == "all" and feats.stage != _ALL:
+            # a name that says "all stages" (各级各类, 基础教育, 中小学幼儿园) finds it too
+            group = by_features.setdefault(_Features(_ALL, feats.measures), [])
+            group.extend((norm, key) for _, norm in forms[key])
         # an alias that reads as the same stage with other measure words (新增公办幼儿园学位) is a
         # candidate for names that read like it; one of another stage is only matched exactly
         for _, norm in forms[key][1:]:
             read = _features(norm)
             if read != feats and read.stage == feats.stage:
                 by_features.setdefault(read, []).append((norm, key))
-    return _Index(exact, forms, by_features, standard, qualifiers, entries)
+    return _Index(
+        exact,
+        forms,
+        by_features,
+        standard,
+        qualifiers,
+        MappingProxyType(
+            {
+                m: tuple(sorted(s))
+                for m, s in staged.items()
+                if _Features(frozenset(), m) not in standard.values()
+            }
+        ),
+        entries,
+    )
 
 
 def _separated(a: CatalogEntry, b: CatalogEntry) -> bool:
@@ -759,7 +809,8 @@ def _align_all(
             out[i] = decision
             continue
         feats = _features(norm)
-        if not norm or feats not in index.by_features:
+        if not norm or feats not in index.by_features or index.ambiguous(feats):
+            # 新增学位 with no stage, nor one in its context: places of which stage is not known
             out[i] = _Decision(None, 0.0, "unmatched", None)
             continue
         pending.setdefault(feats, {}).setdefault(norm, []).append((i, forbidden))
@@ -937,11 +988,20 @@ def explain(
     return Explanation(
         name=name,
         normalised=norm,
-        features=feats.describe(),
+        features=feats.describe() + _ambiguity_note(index.ambiguous(feats)),
         key=decided,
         method=method,
         score=float(row["score"]),
         candidates=tuple((k, f, c, w) for _, _, k, f, c, w in scored[:top]),
+    )
+
+
+def _ambiguity_note(stages: tuple[str, ...]) -> str:
+    if not stages:
+        return ""
+    return (
+        f" (no stage: the catalog has these measures only at a stage ({', '.join(stages)}), so"
+        " the name is matched to none and grouped with none; pass context= with its heading)"
     )
 
 
@@ -1003,13 +1063,15 @@ def cluster(
 
     groups: dict[_Features, list[int]] = {}
     first: dict[str, int] = {}
+    index = _index()
     for i, norm in enumerate(norms):
+        if not norm or index.ambiguous(_features(norm)):
+            continue  # two bare 新增学位 of two pages may be places of two stages
         if norm in first:
             union(first[norm], i)
             continue
         first[norm] = i
-        if norm:
-            groups.setdefault(_features(norm), []).append(i)
+        groups.setdefault(_features(norm), []).append(i)
     for feats, members in groups.items():
         if len(members) < 2:
             continue
