@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import eduplans
-from eduplans._parse._doc import Document
+from eduplans._parse._doc import Document, Table
 from eduplans._parse._readers import get_reader, read_document
 
 DATA = Path(__file__).parent / "data" / "readers"
@@ -32,6 +32,10 @@ TEXTS = {
     "real_02": ("real_02_zhejiang.txt", "浙江省"),
     "luoyang": ("luoyang_excerpt.txt", None),
     "real_02_stages": ("real_02_zhejiang.txt", "浙江省"),  # the text's stage rows, not a column
+    # the header over two rows: 指 标 | 基期 | 目标 | 属性 above 2020年 | 2025年; 指 标 | 单位 |
+    # 发展目标 (a group label over two columns) above 2015年 | 2020年
+    "real_01_two_rows": ("real_01_weizhi-quxian.txt", "某县"),
+    "real_02_group_header": ("real_02_zhejiang.txt", "浙江省"),
 }
 FORMATS = [
     ("real_01", "real_01.html", "html"),
@@ -43,6 +47,11 @@ FORMATS = [
     ("real_01", "real_01_ruled.pdf", "pdf"),  # ruled, long names wrapped in their cells
     ("real_02_stages", "real_02_unruled.pdf", "pdf"),  # no rules: columns by position
     ("luoyang", "luoyang_ruled.pdf", "pdf"),  # the table goes on over a page break
+    ("real_01_two_rows", "real_01_two_rows.docx", "docx"),
+    ("real_02_group_header", "real_02_group_header.docx", "docx"),
+    ("real_02_group_header", "real_02_group_header.html", "html"),  # GBK, <meta http-equiv>
+    # the two-row header repeated on page 2, where the table goes on
+    ("real_01_two_rows", "real_01_two_rows_split.pdf", "pdf"),
 ]
 
 
@@ -66,17 +75,24 @@ def _values(
     )
 
 
-def _cell(doc: Document, row: int, name: str, header: str) -> tuple[int, int]:
+def _cell(doc: Document, row: int, name: str, header: str, col: int | None) -> tuple[int, int]:
     """Offsets of the cell in grid row ``row`` (named ``name``) under the column ``header``.
 
-    A table that goes on over a page break is two tables of the document: rows count on.
+    A table that goes on over a page break is two tables of the document: rows count on, past
+    the header rows the next page repeats. ``col`` is the column of a header over two rows.
     """
-    rows = [(t, r) for t in doc.tables for r in range(len(t.grid))]
-    texts = doc.tables[0].texts(doc.text)
-    heads = [re.sub(r"\s+", "", t) for t in texts[0]]
+    first = doc.tables[0].texts(doc.text)
+    rows: list[tuple[Table, int]] = []
+    for t in doc.tables:
+        texts = t.texts(doc.text)
+        skip = 0
+        while rows and skip < len(texts) and texts[skip] == first[skip]:
+            skip += 1  # a header the next page repeats
+        rows += [(t, r) for r in range(skip, len(t.grid))]
+    heads = [re.sub(r"\s+", "", t) for t in first[0]]
     table, r = rows[row]
     assert name in table.texts(doc.text)[r], (name, table.texts(doc.text)[r])
-    cell = table.grid[r][heads.index(header)]
+    cell = table.grid[r][heads.index(header) if col is None else col]
     assert cell is not None
     return cell.start, cell.end
 
@@ -99,12 +115,16 @@ def test_format_parses_like_the_text(key: str, name: str, fmt: str) -> None:
         (v, ind) for ind in plan.indicators if ind.origin == "table" for v in ind.values
     ]
     for exp in EXPECTED[key]:
-        start, end = _cell(doc, exp["row"], exp["name"], re.sub(r"\s+", "", exp["header"]))
+        start, end = _cell(
+            doc, exp["row"], exp["name"], re.sub(r"\s+", "", exp["header"]), exp.get("col")
+        )
         assert doc.text[start:end] == exp["text"]
         found = [v for v, _ in table_values if v.span.end == end]
         assert len(found) == 1, (exp, found)
         assert found[0].year == int(exp["header"][:4])
         assert found[0].text == exp["text"]
+    # a header cell is not a value (2020年 under 基期 on a header's second row)
+    assert not [v.text for v, _ in table_values if re.fullmatch(r"(?:19|20)\d{2}年?", v.text)]
     # and what the text reads from its table, the format reads too (but stacked 其中 rows,
     # several names and values in one cell: test_stacked_rows)
     text_table = _values(from_text, "table", stacked=False)
@@ -562,3 +582,30 @@ def test_grid_header_years_and_row_numbers_have_their_reason(name: str) -> None:
     assert [d.text for d in numbers] == [str(k) for k in range(1, len(numbers) + 1)]
     assert {d.reason for d in numbers} == {"numbering"}
     assert len(numbers) >= 5
+
+
+def _real_02_with_header(header: str) -> str:
+    """real_02's text (the page as published) with its two header lines replaced."""
+    text = (DATA / "real_02_zhejiang.txt").read_text(encoding="utf-8")
+    old = "指 标\n单位 2015年 2020年\n"
+    assert old in text
+    return text.replace(old, header)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指 标\n单位 2015年 2020年\n基期 目标\n",  # years, then 基期 / 目标 below them
+        "指 标\n单位 基期值 目标值\n2015年 2020年\n",  # 基期值 / 目标值, the years below
+        "指 标\n单位 “十二五”末 “十三五”末\n(2015年) (2020年)\n",  # bracketed years below
+    ],
+)
+def test_a_header_over_two_lines_of_text(header: str) -> None:
+    """A text table whose header goes on on a second line reads like the one-line header."""
+    plain = _rows(eduplans.parse_plan(DATA / "real_02_zhejiang.txt", region="浙江省"))
+    plan = eduplans.parse_plan(_real_02_with_header(header), region="浙江省")
+    assert ("巩固率", "九年义务教育", ((2015, 100.0), (2020, 100.0))) in plain
+    assert _rows(plan) == plain
+    for v in plan.baselines:
+        assert v.year == 2015 and "year_implied" not in v.flags
+    assert {v.year for v in plan.targets if v.span.quote.startswith(("幼儿", "巩固"))} == {2020}

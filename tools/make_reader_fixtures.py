@@ -1,6 +1,7 @@
 """Make the format fixtures of tests/test_readers.py from real texts.
 
     python tools/make_reader_fixtures.py          # writes tests/data/readers/*.html|docx|pdf
+    python tools/make_reader_fixtures.py real_01_two_rows.docx   # only the files named
 
 Each fixture is made from a real published text copied into tests/data/readers/ (two pages of
 ../shared/realtexts and an excerpt of the bundled 洛阳 seed, lines 1–7, 128–214 and 294): its
@@ -14,6 +15,11 @@ paragraphs). Then:
 - DOCX (python-docx): paragraphs and a Word table, merged cells with gridSpan and vMerge;
 - PDF (reportlab, the bundled CJK font embedded): real_01 with a ruled table whose long names
   wrap inside their cells; real_02 with an unruled table (columns set by position, no lines).
+
+Variants with the header over two rows: real_01 headed 指 标 | 基期 | 目标 | 属性 above
+2020年 | 2025年 (DOCX, and a ruled PDF whose table goes on over a page break with its header
+repeated), real_02 headed 指 标 | 单位 | 发展目标 (a group label over two columns) above
+2015年 | 2020年 (a GBK HTML page, DOCX).
 
 python-docx and reportlab are needed to run this script (``pip install python-docx reportlab``);
 the tests only read the committed files, so CI needs neither reportlab nor this script.
@@ -45,6 +51,7 @@ class C:
 class Doc:
     title: str
     blocks: list[tuple[str, object]] = field(default_factory=list)  # ("p", str) | ("t", rows)
+    header_rows: int = 1
 
 
 def _is_value(t: str) -> bool:
@@ -122,6 +129,29 @@ def real_02(*, stage_rows: bool = False) -> Doc:
         if ln.strip():
             doc.blocks.append(("p", ln.strip()))
     return doc
+
+
+def two_row_header(doc: Doc, top: list[C], below: list[C]) -> Doc:
+    """The same table with its header over two rows (``top`` replaces the header row)."""
+    blocks: list[tuple[str, object]] = []
+    for kind, b in doc.blocks:
+        if kind == "t":
+            rows: list[list[C]] = b  # type: ignore[assignment]
+            b = [top, below, *rows[1:]]
+        blocks.append((kind, b))
+    return Doc(title=doc.title, blocks=blocks, header_rows=2)
+
+
+def real_01_two_rows() -> Doc:
+    """real_01 headed 指 标 | 基期 | 目标 | 属性 over 2020年 | 2025年 (指 标, 属性 over both)."""
+    top = [C(["指 标"], rowspan=2), C(["基期"]), C(["目标"]), C(["属性"], rowspan=2)]
+    return two_row_header(real_01(), top, [C(["2020年"]), C(["2025年"])])
+
+
+def real_02_group_header() -> Doc:
+    """real_02 headed 指 标 | 单位 | 发展目标 (over two columns) above 2015年 | 2020年."""
+    top = [C(["指 标"], rowspan=2, colspan=2), C(["单位"], rowspan=2), C(["发展目标"], colspan=2)]
+    return two_row_header(real_02(), top, [C(["2015年"]), C(["2020年"])])
 
 
 def luoyang() -> Doc:
@@ -284,7 +314,7 @@ def make_docx(doc: Doc, path: Path) -> None:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def make_pdf(doc: Doc, path: Path, *, ruled: bool, widths: list[float]) -> None:
+def make_pdf(doc: Doc, path: Path, *, ruled: bool, widths: list[float], push: float = 0) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -321,13 +351,13 @@ def make_pdf(doc: Doc, path: Path, *, ruled: bool, widths: list[float]) -> None:
                     for j in range(k, k + c.colspan):
                         taken.add((i, j))
                 k += c.colspan
-        t = Table(data, colWidths=[w * mm for w in widths[:ncols]])
+        t = Table(data, colWidths=[w * mm for w in widths[:ncols]], repeatRows=doc.header_rows)
         style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), "CJK")]
         if ruled:
             style.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
         style += [("SPAN", (a, b_), (c_, d_)) for a, b_, c_, d_ in spans]
         t.setStyle(TableStyle(style))
-        story += [Spacer(1, 4), t, Spacer(1, 4)]
+        story += [Spacer(1, 4 + push * mm), t, Spacer(1, 4)]
 
     def page_number(canvas: object, document: object) -> None:
         canvas.setFont("CJK", 9)  # type: ignore[attr-defined]
@@ -349,28 +379,37 @@ def make_pdf(doc: Doc, path: Path, *, ruled: bool, widths: list[float]) -> None:
 def expected_cells(doc: Doc) -> list[dict[str, str]]:
     """The table's single-value cells under a year header, with their row's name: what every
     format must read (kept apart from the parser: taken from the cells the fixture was made of).
+    A header over two rows gives each column the texts of both.
     """
     rows: list[list[C]] = next(b for k, b in doc.blocks if k == "t")  # type: ignore[assignment]
-    header: list[str] = []
-    for c in rows[0]:
-        header += [" ".join(c.paras)] * c.colspan
+    width = sum(c.colspan for c in rows[0])
+    header: list[str] = [""] * width
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows[: doc.header_rows]):
+        k = 0
+        for c in row:
+            while (r, k) in taken:
+                k += 1
+            for i in range(r, r + c.rowspan):
+                for j in range(k, k + c.colspan):
+                    taken.add((i, j))
+                    if i == r:
+                        header[j] = (header[j] + " " + " ".join(c.paras)).strip()
+            k += c.colspan
     name_col = max(k for k, h in enumerate(header) if re.sub(r"\s+", "", h).endswith("指标"))
     out = []
-    for r, row in enumerate(rows[1:], start=1):
+    for r, row in enumerate(rows[doc.header_rows :], start=doc.header_rows):
         padded: list[C | None] = [None] * (len(header) - len(row)) + list(row)  # under a merge
         name_cell = padded[name_col]
         if name_cell is None or len(name_cell.paras) != 1:
             continue  # a stacked 其中 row: several names and values in one cell
-        for head, c in zip(header, padded, strict=True):
-            if (
-                c is not None
-                and re.match(r"\d{4}", head)
-                and len(c.paras) == 1
-                and _is_value(c.paras[0])
-            ):
-                out.append(
-                    {"row": r, "name": name_cell.paras[0], "header": head, "text": c.paras[0]}
-                )
+        for k, (head, c) in enumerate(zip(header, padded, strict=True)):
+            year = re.search(r"\d{4}年?", head)
+            if c is not None and year and len(c.paras) == 1 and _is_value(c.paras[0]):
+                entry = {"row": r, "name": name_cell.paras[0], "header": year.group(0)}
+                if doc.header_rows > 1:
+                    entry["col"] = k
+                out.append({**entry, "text": c.paras[0]})
     return out
 
 
@@ -408,27 +447,61 @@ def make_bad_pdfs() -> None:
 
 
 def main() -> None:
+    import sys
+
+    only = set(sys.argv[1:])  # file names to write (all by default)
+
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
     docs = {
         "real_01": real_01(),
         "real_02": real_02(),
         "real_02_stages": real_02(stage_rows=True),
         "luoyang": luoyang(),
+        "real_01_two_rows": real_01_two_rows(),
+        "real_02_group_header": real_02_group_header(),
     }
     expected = {key: expected_cells(d) for key, d in docs.items()}
     (OUT / "expected_cells.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    make_html(docs["real_01"], OUT / "real_01.html")
-    make_html(docs["real_02"], OUT / "real_02.html", charset="gbk")
-    make_html(docs["luoyang"], OUT / "luoyang.html")
-    for key in ("real_01", "real_02", "luoyang"):
-        make_docx(docs[key], OUT / f"{key}.docx")
-    make_pdf(docs["real_01"], OUT / "real_01_ruled.pdf", ruled=True, widths=[48, 30, 30, 24])
-    make_pdf(
-        docs["real_02_stages"], OUT / "real_02_unruled.pdf", ruled=False, widths=[60, 25, 25, 25]
-    )
-    make_pdf(docs["luoyang"], OUT / "luoyang_ruled.pdf", ruled=True, widths=[12, 70, 20, 20, 24])
-    make_bad_pdfs()
+    if wanted("real_01.html"):
+        make_html(docs["real_01"], OUT / "real_01.html")
+    if wanted("real_02.html"):
+        make_html(docs["real_02"], OUT / "real_02.html", charset="gbk")
+    if wanted("luoyang.html"):
+        make_html(docs["luoyang"], OUT / "luoyang.html")
+    # a GBK page with a <meta http-equiv> charset and a header whose group label spans columns
+    if wanted("real_02_group_header.html"):
+        make_html(docs["real_02_group_header"], OUT / "real_02_group_header.html", charset="gbk")
+    for key in ("real_01", "real_02", "luoyang", "real_01_two_rows", "real_02_group_header"):
+        if wanted(f"{key}.docx"):
+            make_docx(docs[key], OUT / f"{key}.docx")
+    if wanted("real_01_ruled.pdf"):
+        make_pdf(docs["real_01"], OUT / "real_01_ruled.pdf", ruled=True, widths=[48, 30, 30, 24])
+    if wanted("real_02_unruled.pdf"):
+        make_pdf(
+            docs["real_02_stages"],
+            OUT / "real_02_unruled.pdf",
+            ruled=False,
+            widths=[60, 25, 25, 25],
+        )
+    if wanted("luoyang_ruled.pdf"):
+        make_pdf(
+            docs["luoyang"], OUT / "luoyang_ruled.pdf", ruled=True, widths=[12, 70, 20, 20, 24]
+        )
+    # the two-row header repeated on the next page, where the table goes on
+    if wanted("real_01_two_rows_split.pdf"):
+        make_pdf(
+            docs["real_01_two_rows"],
+            OUT / "real_01_two_rows_split.pdf",
+            ruled=True,
+            widths=[48, 30, 30, 24],
+            push=95,
+        )
+    if wanted("bad"):
+        make_bad_pdfs()
     for p in sorted(OUT.glob("*.*")):
         print(f"{p.name:28s} {p.stat().st_size:7d} bytes")
 

@@ -36,21 +36,63 @@ _QIZHONG = re.compile(r"\s*其中\s*[::]?\s*")
 
 
 def _header(cells: list[list[_Cell | None]]) -> tuple[int, list[_Column]]:
-    """Return the header row and the role of every column (-1 when there is no header)."""
+    """Return the last header row and the role of every column (-1 when there is no header).
+
+    The header is one row (指标 | 2020年 | 2025年 | 属性) or two: a column's cells on both rows
+    together give its role (指标 | 2020年 | 2025年 over 基期 | 目标; 指标名称 | 单位 | 规划目标
+    spanning 2015年 | 2020年 below it; a cell merged over both rows counts once).
+    """
     for r, row in enumerate(cells[:3]):
-        roles: list[_Column | None] = []
-        for c in row:
-            roles.append(_header_role(c.text) if c is not None and c.text else None)
-        filled = [(c, role) for c, role in zip(row, roles, strict=True) if c and c.text]
-        if (
-            len(filled) >= 2
-            and all(role is not None for _, role in filled)
-            and any(role.role == "name" for _, role in filled if role)
-            and any(role.role == "year" for _, role in filled if role)
-        ):
-            cols = [role or _Column("other") for role in roles]
-            return r, cols
+        if r + 1 < len(cells):
+            below = cells[r + 1] + [None] * (len(row) - len(cells[r + 1]))
+            lower = _roles(below)
+            joined = [_join(top, bottom) for top, bottom in zip(row, below, strict=False)]
+            filled = [
+                top if top is not None and top.text else bot
+                for top, bot in zip(row, below, strict=False)
+            ]
+            if (
+                any(role is not None and role.role == "year" for role in lower)
+                and all(
+                    role is not None for c, role in zip(below, lower, strict=True) if c and c.text
+                )
+                and _is_header(filled, joined)
+            ):
+                return r + 1, [role or _Column("other") for role in joined]
+        roles = _roles(row)
+        if _is_header(row, roles):
+            return r, [role or _Column("other") for role in roles]
     return -1, []
+
+
+def _roles(row: Sequence[_Cell | None]) -> list[_Column | None]:
+    return [_header_role(c.text) if c is not None and c.text else None for c in row]
+
+
+def _is_header(row: Sequence[_Cell | None], roles: Sequence[_Column | None]) -> bool:
+    filled = [role for c, role in zip(row, roles, strict=False) if c and c.text]
+    return (
+        len(filled) >= 2
+        and all(role is not None for role in filled)
+        and any(role.role == "name" for role in filled if role)
+        and any(role.role == "year" for role in filled if role)
+    )
+
+
+def _join(top: _Cell | None, bottom: _Cell | None) -> _Column | None:
+    """Return the role of a column headed by two cells, one above the other."""
+    up = _header_role(top.text) if top is not None and top.text else None
+    if bottom is None or bottom is top or not bottom.text:
+        return up
+    down = _header_role(bottom.text)
+    if down is None:
+        return None
+    if up is None or up.role != "year" or down.role != "year":
+        # a group label above (发展目标 over 2015年 | 2020年) or nothing: the lower cell says it
+        return down if up is None or down.role == "year" else up
+    # 2020年 over 基期, or 基期 / 规划目标 over 2020年: the year of one, the tag of either
+    year = down.year if down.year is not None else up.year
+    return _Column("year", year, down.tag or up.tag)
 
 
 def read_grids(

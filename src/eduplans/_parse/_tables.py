@@ -113,6 +113,8 @@ def _classify(text: str, has_unit_col: bool) -> str:
 
 def _header_role(text: str) -> _Column | None:
     t = re.sub(r"\s+", "", text)
+    if re.fullmatch(r"\([^()]+\)", t):
+        t = t[1:-1]  # (2020年) under “十三五”末, (基期)
     if _NAME_HEADER.match(t):
         return _Column("name")
     fyp = _FYP_END.fullmatch(re.sub(r"[“”\"'「」]", "", t))
@@ -271,6 +273,11 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
         if len(roles) >= 3 and all(roles) and any(r.role == "name" for r in roles if r):
             cols = [r for r in roles if r is not None]
             if any(c.role == "year" for c in cols):
+                below = _second_header(doc, i + 1, cols)
+                if below is not None:  # 指标 2020年 2025年 over 基期 目标: one header
+                    found.append((line.start, below, "row" + sep, lines[i + 1].end, i + 1))
+                    i += 2
+                    continue
                 found.append((line.start, cols, "row" + sep, line.end, i))
                 i += 1
                 continue
@@ -306,6 +313,9 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                     # "指 标" / "单位 2015年 2020年": the other columns on one line, rows below
                     cols += [r for r in row_roles if r is not None]
                     if any(c.role == "year" for c in cols):
+                        below = _second_header(doc, j + 1, cols)
+                        if below is not None:
+                            cols, j = below, j + 1
                         found.append((header_start, cols, "row ", lines[j].end, j))
                     break
                 role = _header_role(t)
@@ -325,6 +335,39 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                 continue
         i += 1
     return found
+
+
+def _second_header(doc: Doc, n: int, cols: list[_Column]) -> list[_Column] | None:
+    """Return the columns of a header that goes on on line ``n``, else None.
+
+    The second line holds one year cell per year column (基期 / 目标 under 2020年 / 2025年, or
+    the years under 基期值 / 目标值): each column takes the year of one line and the tag of
+    either.
+    """
+    if n >= len(doc.lines):
+        return None
+    line = doc.lines[n]
+    cells = [
+        c
+        for c in _split_line(doc, line.start, line.end, _sep_of(doc, line.start, line.end))
+        if c.text
+    ]
+    roles = [_header_role(c.text) for c in cells]
+    years = [k for k, c in enumerate(cols) if c.role == "year"]
+    if (
+        not roles
+        or len(roles) != len(years)
+        or not all(r is not None and r.role == "year" for r in roles)
+    ):
+        return None
+    out = list(cols)
+    for k, role in zip(years, roles, strict=True):
+        assert role is not None
+        up = cols[k]
+        out[k] = _Column(
+            "year", role.year if role.year is not None else up.year, role.tag or up.tag
+        )
+    return out
 
 
 def _caption(doc: Doc, header_start: int) -> str:
