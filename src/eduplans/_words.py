@@ -101,6 +101,7 @@ class DateWords:
 
     year: str
     year_not_before: tuple[str, ...]
+    school_year: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,6 +146,8 @@ class ProseWords:
     duration_before: tuple[str, ...]
     scaled_person_classifier: tuple[str, ...]
     scaled_persons: tuple[str, ...]
+    scaled_persons_before: tuple[str, ...]
+    scaled_persons_verb: tuple[str, ...]
     noun_classifiers: tuple[str, ...]
     cn_value_lead: tuple[str, ...]
     cn_value_units: tuple[str, ...]

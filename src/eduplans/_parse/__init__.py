@@ -339,10 +339,11 @@ def parse_plan(
             page_date=meta.issued if dated else None,
             document=meta.document,
             summary=meta.document == "summary"
-            or re.search(r"总结|回顾", fold(meta.title)) is not None,
+            or re.search(r"总结|回顾|这[五十]年|[五十]年来", fold(meta.title)) is not None,
             title_span=(headline.start, headline.end) if headline else (0, 0),
             latest_year=meta.issued.year if dated else _latest_year(doc.work, per),
             mode=_mode(meta, doc.work),
+            about_education=_about_education(meta, doc),
         )
         prose_drafts, settle_notes = settle(
             read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx
@@ -430,10 +431,25 @@ def _education_only(
     return kept, notes
 
 
+def _about_education(meta: Meta, doc: Doc) -> bool:
+    """Whether the page's title, headline or opening names education.
+
+    A 政府工作报告 digest on farming, health and schools does not: only its sentences about
+    schooling give education values.
+    """
+    titled = any(f.name == "title" and f.end > f.start for f in meta.fields)
+    heads = meta.title if titled else ""
+    heads += "".join(f.value for f in meta.fields if f.name == "headline")
+    if not heads:
+        heads = doc.work[:120]
+    return _EDUCATION.search(fold(heads)) is not None
+
+
 def _mostly_achieved(work: str) -> bool:
     from ._settle import ACHIEVED, PLANNED
 
-    return len(ACHIEVED.findall(work)) > 2 * len(PLANNED.findall(work)) + 1
+    achieved, planned = len(ACHIEVED.findall(work)), len(PLANNED.findall(work))
+    return achieved > 2 * planned + 1 or (planned == 0 and achieved > 0)
 
 
 def _mode(meta: Meta, work: str) -> str:

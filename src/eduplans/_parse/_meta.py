@@ -176,6 +176,22 @@ def _quoted_title(doc: Doc, *, news: bool) -> _Found | None:
     return fallback
 
 
+def _headline(lines: list[Line]) -> Line | None:
+    """Return the news page's headline: its first title line past a site's name or a path.
+
+    "央廣網" (a site name: fewer than six characters of Chinese) and
+    "您现在的位置:海峡网>新闻中心>…" (a path) head many pages above the headline.
+    """
+    for line in lines[:4]:
+        text = line.text
+        if len(text) > 60 or "。" in text:
+            return None
+        if len(re.findall(r"[\u4e00-\u9fff]", text)) < 6 or re.search(r"位置\s*:|>.*>", text):
+            continue
+        return line
+    return None
+
+
 def _title(doc: Doc, kind: str) -> _Found:
     news = kind == "news_report"
     lines = _title_lines(doc)
@@ -190,12 +206,9 @@ def _title(doc: Doc, kind: str) -> _Found:
     quoted = _quoted_title(doc, news=news)
     if quoted is not None:
         return quoted
-    if news and lines:
-        line = lines[0]
-        if len(line.text) <= 60 and "。" not in line.text:
-            return _Found(
-                doc.text[line.start : line.end], line.start, line.end, "the news headline"
-            )
+    top = _headline(lines) if news else None
+    if top is not None:
+        return _Found(doc.text[top.start : top.end], top.start, top.end, "the news headline")
     asked = re.search(r"就(.{4,30}?)提出(?:如下|以下)?(?:意见|要求)", doc.work[:6000])
     if asked:
         return _Found(
@@ -206,6 +219,9 @@ def _title(doc: Doc, kind: str) -> _Found:
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+_DATE_LINE_REST = re.compile(r"\s*(?:星期|周[一二三四五六日]|\d{1,2}:\d{2}|$)")
 
 
 def _make_date(y: str, m: str, d: str) -> date | None:
@@ -261,7 +277,13 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
         labelled = re.search(r"发布时间|发文日期|成文日期|发表时间|发布日期|日期", line.text)
         m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text)
         if m2 and (
-            labelled or re.match(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", line.text)
+            labelled
+            or re.match(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", line.text)
+            # an e-paper's date line: "2020 年 12 月 15 日 星期二"
+            or (
+                m2.start() == len(line.text) - len(line.text.lstrip())
+                and _DATE_LINE_REST.match(line.text, m2.end())
+            )
         ):
             found = _make_date(*m2.groups())
             if found is not None:
@@ -404,9 +426,8 @@ def read_meta(doc: Doc) -> Meta:
     if who is not None:
         fields.append(("issuer", who))
     if document.value not in ("plan", "notice"):
-        lines = _title_lines(doc)
-        if lines and len(lines[0].text) <= 60 and "。" not in lines[0].text:
-            top = lines[0]
+        top = _headline(_title_lines(doc))
+        if top is not None:
             fields.append(
                 (
                     "headline",

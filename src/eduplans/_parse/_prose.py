@@ -88,7 +88,8 @@ def _context_word(word: str) -> Comparator:
 
 _YEAR = pattern(
     lambda w: (
-        rf"(?<![\d.])((?:19|20)\d{{2}})(?:(?P<nian>\s*{re.escape(w.dates.year)}"
+        rf"(?<![\d.])((?:19|20)\d{{2}})(?:(?P<nian>\s*(?:{re.escape(w.dates.school_year)}"
+        rf"|{re.escape(w.dates.year)})"
         rf"(?!{alternation(w.dates.year_not_before)}))|(?=\d{{1,2}}月)"
         rf"|(?=[^\d{chars(w.prose.not_year_before)}]))"
     )
@@ -187,6 +188,21 @@ _MONTH = re.compile(r"\d{1,2}月")
 _SINCE = re.compile(r"起|以来|开始")
 
 
+# the second year of a range (2021—2025, 2017学年~2018学年), and a range of school years
+_RANGE_END = pattern(
+    lambda w: (
+        rf"\d{{4}}\s*(?:{re.escape(w.dates.school_year)}|{re.escape(w.dates.year)})?"
+        r"\s*[—\-~]\s*$"
+    )
+)
+_SCHOOL_YEARS = pattern(
+    lambda w: (
+        rf"\s*(?:{re.escape(w.dates.school_year)})?\s*[—\-~]\s*(?:19|20)\d{{2}}\s*"
+        rf"{re.escape(w.dates.school_year)}"
+    )
+)
+
+
 def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
     """Year mentions of a sentence: (start, end, year, role) with role scope|compare."""
     out: list[tuple[int, int, int, str]] = []
@@ -196,10 +212,11 @@ def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, in
             continue
         after = s[m.end() : m.end() + 8]
         before = s[max(0, m.start() - 3) : m.start()]
-        if re.search(r"\d{4}\s*[—\-~]\s*$", s[max(0, m.start() - 8) : m.start()]) or re.match(
-            r"\s*[—\-~]\s*(?:19|20)\d{2}", after
+        if _RANGE_END.search(s, max(0, m.start() - 8), m.start()) or (
+            re.match(r"\s*[—\-~]\s*(?:19|20)\d{2}", after)
+            and not _SCHOOL_YEARS.match(s, m.end() - len(m.group("nian") or ""))
         ):
-            continue  # 2021—2025: a period, not a scope
+            continue  # 2021—2025: a period, not a scope; 2017—2018学年 is the year 2017
         if (
             not m.group("nian")
             and not re.search(r"(?:到|至|于|在)\s*$", before)
@@ -313,7 +330,10 @@ def _read_number(
         sc = t.group("sc")
         after = s[end : end + 4]
         persons = alternation(pw.scaled_persons)
-        if sc and re.match(rf"(?:{alternation(pw.scaled_person_classifier)})?(?:{persons})", after):
+        if sc and (
+            re.match(rf"(?:{alternation(pw.scaled_person_classifier)})?(?:{persons})", after)
+            or _PERSONS_BEFORE.search(s, max(0, i - 20), i)  # "在校生总人数达92.2万,"
+        ):
             unit_ctx = "person"
         else:
             return None
@@ -365,10 +385,16 @@ def _read_number(
     if unit is None:
         return None
     if unit_ctx == "person":
-        flags["unit_from_context"] = "no unit word; the number counts the persons named after it"
+        flags["unit_from_context"] = "no unit word; the number counts the persons named beside it"
     return _Found(base + start, base + end, pv.comparator, pv.value, pv.upper, unit, flags)
 
 
+_PERSONS_BEFORE = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.prose.scaled_persons_before)})[^,;:。\d]{{0,12}}?"
+        rf"(?:{alternation(w.prose.scaled_persons_verb)})\s*$"
+    )
+)
 _NOUN = re.compile(r"[\u4e00-\u9fff()()]{1,16}")
 
 
@@ -620,8 +646,21 @@ def _strip_verb_end(text: str) -> str:
     return text[: _verb_run_start(body)] + text[len(body) :]
 
 
+_FROM_YEAR_END = pattern(
+    lambda w: (
+        r"(?<=[\u4e00-\u9fff])(?:从|由)\s*"
+        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)?\s*的?$"
+    )
+)
+# "高校有“两院”院士、973首席科学家、长江学者等高层次人才": the list's head noun after 等
+_LIST_THEN_HEAD = re.compile(r"、[^、]{1,20}等(?=[\u4e00-\u9fff]{2,8}$)")
+
+
 def _strip_name(name: str) -> str:
-    name = name.strip(" ,;:、()")
+    name = _FROM_YEAR_END.sub("", name.strip(" ,;:、()"))
+    listed = _LIST_THEN_HEAD.search(name)
+    if listed is not None and "(" not in name[listed.start() :]:
+        name = name[listed.end() :]
     for _ in range(4):
         new = _LEAD.sub("", name)
         new = _strip_verb_end(new).strip(" ,;:、")
@@ -870,10 +909,14 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = f.name
             elif not before_name and names and _REVIEW_ONLY_CHANGE.match(after_name):
                 name = names[-1]
+            elif before_name and names and _TO_LEVEL.match(before_name):
+                name = names[-1]  # "X从2015年的65%增长到2020年的85%": the second level is X's
             elif after_name and (not before_name or lead_verb or len(before_name) <= 1):
                 name = _strip_name(after_name) or after_name
                 if f.unit == "school" and (school := _SCHOOL_AFTER.match(name)) is not None:
                     name = school.group(0)  # "18所小学以县城优质学校为领衔": 小学
+                elif f.unit == "school" and (ends := list(_SCHOOL_AFTER.finditer(name))):
+                    name = name[: ends[-1].end()]  # "9所小区配套城区幼儿园启动招生"
                 used_after = True
             elif (
                 f.unit == "school"
@@ -1065,6 +1108,12 @@ def _pair_lists(
     return [(ind.name, ind.subject) for ind in group]
 
 
+_TO_LEVEL = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.prose.change_lead)})\s*(?:到|至)\s*"
+        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)?$"
+    )
+)
 _SCHOOL_AFTER = re.compile(r"(?:中小学|小学|初中|中学|高中|幼儿园|学校|高校|园所|中职学校)(?!生)")
 _SCHOOL_END = pattern(lambda w: rf"[{chars(w.prose.school_name_end)}]$")
 _MEASURE_END = pattern(lambda w: rf"(?:{alternation(w.prose.measure_end)})$")

@@ -35,7 +35,7 @@ _FYP_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五"
 # a comparison base right before the change words: 比上年, 较2015年, 比全国 …
 _COMPARED = re.compile(
     r"(?:(?<![占对])比|较|同比|相比|与)\s*(?:上年|去年|上一年|同期|(?:19|20)\d{2}\s*年(?:底|末)?|"
-    r"全国|全省|全市|全区|国家|省|市|全国平均|平均)"
+    r"全国|全省|全市|全区|国家|省|市|全国平均|平均)|同比|环比"
 )
 _CHANGE_VERB = re.compile(
     r"(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|低于|多|少|扩大|缩小)了?"
@@ -44,10 +44,15 @@ _HIGHER_THAN = re.compile(r"(?<!不)(?:高出|低于|超出|高于)")
 _GROWTH_WORD = re.compile(
     r"(?:增幅|增速|增长率|同比增长|年均增长|增长|降幅)\s*(?:超过|达到?|为|约|近)?\s*$"
 )
+# "研究生学历教师占比提高2.5%": a change verb right before a percentage (not 提高到/至) says by
+# how much a share moved, not where it stands
+_CHANGED_BY = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低)了?\s*(?:约|近)?\s*$")
 _COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
 
+# 计划 of intent leads what is planned (计划2018年底实现, 计划新增); the 计划 of a programme's
+# name (千人计划、, 乡村教师定向培养计划等) is followed by a list mark or the end of the name
 PLANNED = re.compile(
-    r"将|(?<!行动)计划(?!生育|单列)|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
+    r"将|(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
     r"(?<![截提升高增])(?:到|至)\s*(?:19|20)\d{2}\s*年(?!的)"
 )
 # "从2015年的25.15%提升至2020年的55.53%", "由2020年的88.6%提高到93%": a change from one level
@@ -61,11 +66,31 @@ _ON_BASE = re.compile(r"在\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*基础�
 # "56人以上大班额", "4个方面": a number that defines or counts something else, not a target
 _DEFINING = re.compile(r"\s*(?:超大班额|大班额|班额|大校额|人口)")
 _ASPECTS = re.compile(r"\s*(?:方面|环节|维度|层次|领域|板块)")
+# "在乌鲁木齐市、昌吉市等5个人口相对集中的城市新增4000个", "河西区等8个区的9所", "现有22个区外
+# 省市的111所学校": a count of places, then the value it says where: the places are no value
+_PLACE_AFTER = re.compile(
+    r"(?:[^,;。、\d]{0,10}的)?(?:省区市|省市|省份|城市|地市|市州|县市区|县区|区县|乡镇|街道|社区|地区|"
+    r"县|区|市|乡|镇|村|省)(?!中心|级|属|立|办|幼|小|中学|学校|初中|高中|职|教育|委|政府|场|域)"
+)
+# "人口2000人以上的行政村建有1所", "按照城镇服务人口1万人…设置1所幼儿园": a population that says
+# where a provision applies
+_POPULATION = re.compile(r"人口\s*(?:为|在|达到|达)?\s*$")
+_PROVISION = re.compile(r"[^,;。]{0,14}?(?:设置|建有|配建|配套|建设|新建|建|设|办)[^,;。]{0,4}?\d")
+# "进入ESI全球排名前1%": a rank inside a name
+_RANK = re.compile(r"(?:排名|排行|位次|排在|进入|跻身)[^,;。]{0,12}?前\s*$")
+# "1000所民生项目幼儿园全部投入使用后,": a condition, not a value
+_CONDITION = re.compile(r"[^,;。\d]{0,24}?(?:之后|以后|后)\s*[,;]")
+# words any sentence about schooling has (on a page that is not about education)
+_SCHOOLING = re.compile(
+    r"教育|学|校|园|教师|师资|幼儿|托育|托位|培训|课程|办学|教学|毕业|招生|在校|在园|科研|职教|教研"
+)
 
 ACHIEVED = re.compile(
     r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
     r"现有|目前|去年|上年|以来|取得|先后"
 )
+# words of a state or total up to the day the page is written
+_TO_DATE = re.compile(r"目前|至今|当前|现有|现共有|累计|以来|这[五十]年|[五十]年来")
 _TASK_AFTER = re.compile(r"[^。;!?完]{0,80}?的(?:目标任务|任务|目标)")  # not "完成…的目标任务"
 _OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,:]")
 # a character any row about schooling has (教育, 学校, 幼儿园, 教师, 课程, 托位 …)
@@ -105,6 +130,9 @@ class Context:
     title_span: tuple[int, int]
     latest_year: int  # the page's date's year, or the latest year it names
     mode: str = "plan"  # plan | mixed (a page reporting a plan, an article) | report
+    # the title or headline names education: else a value whose sentence says nothing of
+    # schooling is not an education value (a 政府工作报告 on farming, health and schools)
+    about_education: bool = True
 
 
 def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
@@ -170,15 +198,45 @@ def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None
     for m in _COMPARED.finditer(before):
         cmp_ = m
     if cmp_ is not None and _CHANGE_VERB.search(work[clause_a:b], cmp_.end()):
-        return f"a change compared with {cmp_.group(0)[1:] or cmp_.group(0)}"
+        base = cmp_.group(0)
+        return f"a change compared with {base if base in ('同比', '环比') else base[1:]}"
     if _HIGHER_THAN.search(before) and unit in ("percentage_point", "percent"):
         return "a difference from another place or year"
+    if unit == "percent" and _CHANGED_BY.search(before[-8:]):
+        return "a change in percent (提高2.5%), not a level"
     if _GROWTH_WORD.search(before[-8:]):
         return "a growth rate, not a level"
     if _COMPLETION.search(before):
         return "a share of a target completed, not a level"
     if unit == "times":
         return "a multiple (倍) of another value"
+    return None
+
+
+def _distractor(
+    work: str, a: int, b: int, d: DIndicator, v: DValue, clause_a: int, starts: list[int]
+) -> str | None:
+    """Why the value at a..b says where, which or when something is, not a level or target."""
+    if d.unit == "item" and _PLACE_AFTER.match(work, b):
+        ends = [k for k in (work.find(m, b, b + 60) for m in ",;。:") if k >= 0]
+        clause_b = min(ends) if ends else b + 60
+        k = bisect.bisect_left(starts, b)
+        if k < len(starts) and starts[k] < clause_b:
+            return "a count of places the next value is in (在…5个城市新增4000个)"
+    if (
+        d.unit == "person"
+        and _POPULATION.search(work, max(0, a - 6), a)
+        and (
+            v.comparator.value != "="
+            or re.search(r"按照?|以", work[clause_a:a])
+            or _PROVISION.match(work, b)
+        )
+    ):
+        return "a population that says where a provision applies (人口2000人以上的行政村)"
+    if _RANK.search(work, clause_a, a):
+        return "a rank inside a name (排名前1%)"
+    if d.unit != "percent" and _CONDITION.match(work, b):
+        return "a condition (…后), not a value"
     return None
 
 
@@ -215,6 +273,7 @@ def settle(
         if not ctx.title_span[0] <= v.text_start < ctx.title_span[1]
     }
     dropped: set[int] = set()
+    starts_all = sorted(v.text_start for d in drafts for v in d.values)
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
         if d.origin != "prose":
@@ -225,7 +284,21 @@ def settle(
             sent_a = _sentence_start(work, line_a, a)
             clause_a = _clause_start(work, line_a, a)
             why = _relative(work, clause_a, a, b, d.unit)
-            if why is None and _DEFINING.match(work, b) and re.search(r"以上|以下", v.text):
+            other = None if why is not None else _distractor(work, a, b, d, v, clause_a, starts_all)
+            sentence_b = _sentence_end(work, b)
+            if other is not None:
+                notes.append((a, b, "distractor", other))
+                dropped.add(id(v))
+            elif (
+                why is None
+                and not ctx.about_education
+                and not _SCHOOLING.search(work, sent_a, sentence_b)
+                and not _SCHOOLING.search(d.subject + d.name)
+            ):
+                why = "a sentence that says nothing of schooling, on a page not about education"
+                notes.append((a, b, "not_education", why))
+                dropped.add(id(v))
+            elif why is None and _DEFINING.match(work, b) and re.search(r"以上|以下", v.text):
                 notes.append((a, b, "distractor", "a threshold inside a name (56人以上大班额)"))
                 dropped.add(id(v))
             elif why is None and d.unit == "item" and _ASPECTS.match(work, b):
@@ -405,6 +478,8 @@ def _settle_one(
                 v.kind = "target"
         if ctx.mode == "mixed" and in_sentence == "achieved":
             v.kind = "baseline"
+        elif ctx.mode == "mixed" and in_sentence == "planned" and not implied:
+            v.kind = "target"  # "计划2018年底实现每个乡镇至少有1所…" on a page about a plan
         return
     now = ctx.page_date.year if ctx.page_date is not None else ctx.latest_year
     said = in_sentence
@@ -430,7 +505,10 @@ def _settle_one(
         kind = "baseline"
     if kind == "baseline" and implied and not how:
         # an achievement without a year: the year the page reports on
-        if common_base is not None:
+        if ctx.page_date is not None and _TO_DATE.search(sentence):
+            v.year = ctx.page_date.year  # "截至目前,西藏共有各级各类学校3339所": the page's year
+            how = f"a total to date, on a page dated {ctx.page_date.isoformat()}"
+        elif common_base is not None:
             v.year = common_base
             how = f"the year of the page's other achievements ({common_base})"
         elif ctx.page_date is not None:
