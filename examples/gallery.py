@@ -89,7 +89,9 @@ def main(out: Path = OUT) -> list[Path]:
         for lang in ("zh", "en"):
             ax = draw(plans, lang)
             for suffix in (".png", ".pdf"):
-                written.append(eduplans.plot.save(ax, out / f"{name}_{lang}{suffix}"))
+                written.append(
+                    eduplans.plot.save(ax, out / f"{name}_{lang}{suffix}", overwrite=True)
+                )
             plt.close(ax.figure)
     return written
 
@@ -101,7 +103,7 @@ def docs(out: Path = DOCS) -> list[Path]:
     for item in DOC_FIGURES:
         name, lang = item.rsplit("_", 1)
         ax = FIGURES[name](plans, lang)
-        written.append(eduplans.plot.save(ax, out / f"{item}.png", dpi=150))
+        written.append(eduplans.plot.save(ax, out / f"{item}.png", dpi=150, overwrite=True))
         plt.close(ax.figure)
     return written
 

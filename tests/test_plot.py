@@ -171,8 +171,8 @@ def test_global_rcparams_unchanged(plans: eduplans.PlanCollection, tmp_path: Pat
     before = copy.deepcopy(dict(matplotlib.rcParams))
     for name, lang in CASES:
         ax = FIGURES[name](plans, lang)
-        eduplans.plot.save(ax, tmp_path / "x.pdf")
-        eduplans.plot.save(ax, tmp_path / "x.svg")
+        eduplans.plot.save(ax, tmp_path / "x.pdf", overwrite=True)
+        eduplans.plot.save(ax, tmp_path / "x.svg", overwrite=True)
     assert dict(matplotlib.rcParams) == before
 
 

@@ -722,3 +722,169 @@ def test_one_digit_numerals_read_as_cn2an_reads_them(digit: str) -> None:
 
     expected = cn2an(digit.replace("两", "二").replace("〇", "零"), "strict")
     assert eduplans.parse_value(f"{digit}所").value == expected
+
+
+# --- issue 12 (5): one exception tree; session 2 papercuts ---------------------------------------
+
+BUILTIN_ERRORS = {
+    "Exception", "ValueError", "TypeError", "KeyError", "LookupError", "IndexError",
+    "RuntimeError", "OSError", "IOError", "FileExistsError", "FileNotFoundError", "ImportError",
+}  # fmt: skip
+# A raise of a built-in error that is right as it is, and why.
+BUILTIN_ALLOWED = {
+    ("_words.py", "KeyError"),  # Words.unit(): a private Mapping-style lookup, never a user's
+}
+
+
+def _package_modules() -> list[str]:
+    import pkgutil
+
+    return ["eduplans"] + [
+        m.name for m in pkgutil.walk_packages(eduplans.__path__, "eduplans.") if "__" not in m.name
+    ]
+
+
+def test_every_exception_class_is_in_errors_py_and_its_tree() -> None:
+    """Issue 12 (5): MissingDependencyError was in _export.py and the CLI had its own
+    _UserError(Exception), both outside the documented tree."""
+    import importlib
+    import inspect
+
+    from eduplans import _errors
+
+    found = set()
+    for name in _package_modules():
+        module = importlib.import_module(name)
+        for _, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, BaseException) and obj.__module__.startswith("eduplans"):
+                found.add(obj)
+                assert obj.__module__ == "eduplans._errors", (obj, obj.__module__)
+    tree = _errors.__doc__ or ""
+    for name in _errors.__all__:
+        cls = getattr(_errors, name)
+        assert issubclass(cls, eduplans.EduplansError), name
+        assert f"── {name} " in tree or name == "EduplansError", name
+        assert getattr(eduplans, name) is cls and name in eduplans.__all__, name
+    assert {getattr(_errors, n) for n in _errors.__all__} >= found
+
+
+def test_no_built_in_error_is_raised_on_purpose() -> None:
+    """Issue 12 (5): TypeError/ValueError raised by compare, parse_value, plot.save, align …
+    escaped ``except eduplans.EduplansError``; they are ArgumentTypeError/ArgumentError now."""
+    import ast
+
+    root = Path(str(files("eduplans")))
+    hits = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+                name = exc.id if isinstance(exc, ast.Name) else None
+                if name in BUILTIN_ERRORS and (path.name, name) not in BUILTIN_ALLOWED:
+                    hits.append(f"{path.relative_to(root)}:{node.lineno}: raise {name}")
+                assert name != "EduplansError", f"{path.name}:{node.lineno}: raise a subclass"
+    assert not hits, hits
+
+
+def test_wrong_arguments_are_eduplans_errors_and_the_built_in_ones() -> None:
+    from eduplans import plot
+
+    plans = eduplans.load()
+    with pytest.raises(eduplans.ArgumentTypeError, match="keys must be str") as info:
+        eduplans.compare(plans, [3])  # type: ignore[list-item]
+    assert isinstance(info.value, TypeError)
+    with pytest.raises(eduplans.ArgumentTypeError, match="text must be str"):
+        eduplans.parse_value(3)  # type: ignore[arg-type]
+    with pytest.raises(eduplans.ArgumentTypeError):
+        plans[2.5]  # type: ignore[call-overload]
+    with pytest.raises(eduplans.ArgumentError, match="lang must be") as wrong:
+        eduplans.format_value(">=", 97.0, unit="percent", lang="fr")
+    assert isinstance(wrong.value, ValueError)
+    ax = plot.coverage(plans)
+    with pytest.raises(eduplans.ArgumentError, match=r"use a \.png, \.pdf or \.svg"):
+        plot.save(ax, "figure.jpg")
+    with pytest.raises(eduplans.ArgumentError, match="unknown export format"):
+        eduplans.export(plans, "x.csv", format="xlsx")
+
+
+def _twin(tmp_path: Path, folder: str, plan_id: str) -> Path:
+    plan = dataclasses.replace(eduplans.load()["henan-2024"], id=plan_id)
+    return plan.save(tmp_path / folder / "plan.toml")
+
+
+def test_duplicate_plan_id_names_both_files(tmp_path: Path) -> None:
+    """Issue 12 (5): a plan id given twice must name both files, the bundled one too."""
+    a, b = _twin(tmp_path, "a", "mine-2024"), _twin(tmp_path, "b", "mine-2024")
+    with pytest.raises(eduplans.DataError) as info:
+        eduplans.load([a, b])
+    assert str(a) in str(info.value) and str(b) in str(info.value)
+    assert info.value.field == "id"
+    bundled = _twin(tmp_path, "c", "henan-2024")
+    with pytest.raises(eduplans.DataError) as info:
+        eduplans.load(bundled)
+    message = str(info.value)
+    assert str(bundled) in message and "eduplans/data/plans/henan-2024.toml" in message
+
+
+def test_quick_start_summary_figure_twice_names_the_file_and_force(tmp_path: Path) -> None:
+    """Session 2 papercut: the README's ``eduplans summary --figure preschool.png``, run twice,
+    refuses the second time; the message must name the file and say --force."""
+    from .test_cli import run
+
+    first = run("summary", "--figure", "preschool.png", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    made = (tmp_path / "preschool.png").read_bytes()
+    second = run("summary", "--figure", "preschool.png", cwd=tmp_path)
+    assert second.returncode == 1 and second.stdout == ""  # refused before any output
+    (line,) = second.stderr.splitlines()
+    assert line == "eduplans: error: preschool.png: already exists; pass --force to replace it"
+    assert (tmp_path / "preschool.png").read_bytes() == made
+
+
+def test_plot_save_does_not_overwrite_silently(tmp_path: Path) -> None:
+    """Session 2 papercut: plot.save replaced an existing file without a word; export refused.
+    Now both take overwrite= and raise the same OverwriteError (a FileExistsError)."""
+    from eduplans import plot
+
+    plans = eduplans.load()
+    out = tmp_path / "coverage.png"
+    out.write_bytes(b"mine")
+    ax = plot.coverage(plans)
+    with pytest.raises(eduplans.OverwriteError, match="pass overwrite=True") as info:
+        plot.save(ax, out)
+    assert isinstance(info.value, FileExistsError) and str(out) in str(info.value)
+    assert out.read_bytes() == b"mine"
+    assert plot.save(ax, out, overwrite=True) == out
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    csv = tmp_path / "x.csv"
+    csv.write_bytes(b"mine")
+    with pytest.raises(eduplans.OverwriteError, match="pass overwrite=True"):
+        eduplans.export(plans, csv)
+    folder = tmp_path / "folder.png"
+    folder.mkdir()
+    with pytest.raises(eduplans.WriteError, match="it is a folder"):
+        plot.save(ax, folder, overwrite=True)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_saved_files_are_readable_like_any_file_the_user_writes(tmp_path: Path) -> None:
+    """Session 2: Plan.save, export and (now) plot.save wrote through tempfile.mkstemp and
+    renamed the file into place, so it kept mkstemp's private mode 0o600."""
+    import os
+    import stat
+
+    from eduplans import plot
+
+    old = os.umask(0o022)
+    try:
+        plan = eduplans.load()["henan-2024"]
+        written = [
+            plan.save(tmp_path / "plan.toml"),
+            tmp_path / plan.source_name,
+            eduplans.export(plan, tmp_path / "values.csv"),
+            plot.save(plot.coverage(eduplans.load()), tmp_path / "c.svg"),
+        ]
+    finally:
+        os.umask(old)
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path

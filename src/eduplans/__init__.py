@@ -24,10 +24,12 @@ from ._compare import COMPARE_COLUMNS, compare, hierarchy, national
 from ._errors import (
     AmbiguousRegionError,
     ArgumentError,
+    ArgumentTypeError,
     DataError,
     EduplansError,
     MissingDependencyError,
     NoDataError,
+    OverwriteError,
     ParseError,
     PlanNotFoundError,
     RegionNotFoundError,
@@ -96,6 +98,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "AmbiguousRegionError",
     "ArgumentError",
+    "ArgumentTypeError",
     "Baseline",
     "Binding",
     "COMPARE_COLUMNS",
@@ -114,6 +117,7 @@ __all__ = [
     "MetaField",
     "MissingDependencyError",
     "NoDataError",
+    "OverwriteError",
     "ParseError",
     "ParsedValue",
     "Plan",

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._catalog import CatalogEntry, catalog
 from ._chinese import fold_width, strip_pinyin, to_simplified
-from ._errors import DataError
+from ._errors import ArgumentError, ArgumentTypeError, DataError
 from ._once import once
 from ._words import alternation, on_change, words
 
@@ -722,7 +722,7 @@ def align(
 
     Raises
     ------
-    TypeError
+    ArgumentTypeError
         If an item of ``names`` is not a str; the message names its position.
     DataError
         If ``overrides`` names an unknown key or its file cannot be read, or a name holds a
@@ -742,7 +742,7 @@ def align(
     items = list(names)
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise TypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
+            raise ArgumentTypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
         _valid_unicode(item, f"names[{i}]")
     contexts = _contexts(context, len(items))
     for i, c in enumerate(contexts):
@@ -779,7 +779,7 @@ def _contexts(context: str | Sequence[str | None] | None, n: int) -> list[str | 
         return [context] * n
     contexts = list(context)
     if len(contexts) != n:
-        raise ValueError(f"context has {len(contexts)} items for {n} names")
+        raise ArgumentError(f"context has {len(contexts)} items for {n} names")
     return contexts
 
 
@@ -937,7 +937,7 @@ def explain(
     from rapidfuzz import fuzz
 
     if not isinstance(name, str):
-        raise TypeError(f"name must be a str, not {type(name).__name__}")
+        raise ArgumentTypeError(f"name must be a str, not {type(name).__name__}")
     row = align([name], context=context, overrides=overrides).iloc[0]
     decided = row["key"] if isinstance(row["key"], str) else None
     method = str(row["method"])
@@ -1035,7 +1035,7 @@ def cluster(
 
     Raises
     ------
-    TypeError
+    ArgumentTypeError
         If an item is not a str; the message names its position.
     """
     import pandas as pd
@@ -1043,7 +1043,7 @@ def cluster(
     items = list(names)
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise TypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
+            raise ArgumentTypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
     contexts = _contexts(context, len(items))
     norms = [
         normalise(_with_context(n, c)[: _MAX_LEN * 2]) for n, c in zip(items, contexts, strict=True)

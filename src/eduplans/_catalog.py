@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DataError
+from ._errors import ArgumentTypeError, DataError
 from ._once import once
 from ._units import UNITS, convertible
 from ._vocab import MEASURE_FAMILIES, Measure
@@ -92,11 +92,13 @@ class CatalogEntry:
             object.__setattr__(self, "measure", Measure(self.measure))
         except ValueError:
             allowed = ", ".join(m.value for m in Measure)
-            raise TypeError(f"measure {self.measure!r} is not one of {allowed}") from None
+            raise ArgumentTypeError(f"measure {self.measure!r} is not one of {allowed}") from None
         for name in ("aliases", "qualifiers"):
             value = getattr(self, name)
             if isinstance(value, str) or not all(isinstance(v, str) and v for v in value):
-                raise TypeError(f"{name} must be a list of non-empty strings, not {value!r}")
+                raise ArgumentTypeError(
+                    f"{name} must be a list of non-empty strings, not {value!r}"
+                )
             object.__setattr__(self, name, tuple(value))
 
     def __repr__(self) -> str:
@@ -250,7 +252,9 @@ class Catalog:
             items = list(source)
             for i, item in enumerate(items):
                 if not isinstance(item, CatalogEntry):
-                    raise TypeError(f"source[{i}] is a {type(item).__name__}, not a CatalogEntry")
+                    raise ArgumentTypeError(
+                        f"source[{i}] is a {type(item).__name__}, not a CatalogEntry"
+                    )
             new = {}
             for item in items:
                 if item.key in new:
@@ -335,7 +339,7 @@ class Catalog:
 
         Raises
         ------
-        TypeError
+        ArgumentTypeError
             If ``text`` is not a str.
         """
         import pandas as pd
@@ -344,7 +348,7 @@ class Catalog:
         from ._align import normalise
 
         if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}")
+            raise ArgumentTypeError(f"text must be a str, not {type(text).__name__}")
         query = normalise(text) or text.strip()
         lower = text.strip().lower()
         rows = []

@@ -1,6 +1,9 @@
 """The ``eduplans`` command line (also ``python -m eduplans``); it uses the public API only.
 
 Exit codes: 0 success, 1 a user error (one line on stderr, no traceback), 2 a usage error.
+A user error is an :class:`eduplans.EduplansError` (a bad argument is an ``ArgumentError``, a
+file in the way an ``OverwriteError``) or an ``OSError``; the command line defines no errors of
+its own.
 """
 
 from __future__ import annotations
@@ -12,10 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import eduplans
-
-
-class _UserError(Exception):
-    """A problem the user can fix; printed as one line."""
 
 
 def _number(x: float) -> str:
@@ -63,7 +62,9 @@ def _load(args: argparse.Namespace) -> eduplans.PlanCollection:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     if args.figure and Path(args.figure).exists() and not args.force:  # before any output
-        raise _UserError(f"{args.figure} already exists; pass --force to replace it")
+        raise eduplans.OverwriteError(
+            "already exists; pass --force to replace it", path=str(args.figure)
+        )
     plans = _load(args)
     frame = plans.to_frame()
     mine = len(plans) - len(eduplans.load())
@@ -120,10 +121,10 @@ def _a_file(path: Path) -> Path:
     if path.is_file():
         return path
     if path.is_dir():
-        raise _UserError(f"{path} is a folder, not a file")
+        raise eduplans.ArgumentError(f"{path} is a folder, not a file")
     if path.exists():
-        raise _UserError(f"{path} is not a regular file")
-    raise _UserError(f"no such file: {path}")
+        raise eduplans.ArgumentError(f"{path} is not a regular file")
+    raise eduplans.ArgumentError(f"no such file: {path}")
 
 
 def _plan(ref: str, args: argparse.Namespace) -> eduplans.Plan:
@@ -181,7 +182,9 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     if args.interpolate and args.year is None:
-        raise _UserError("--interpolate needs --year YEAR (the year to read the paths at)")
+        raise eduplans.ArgumentError(
+            "--interpolate needs --year YEAR (the year to read the paths at)"
+        )
     table = eduplans.compare(
         _load(args),
         args.keys,
@@ -209,17 +212,19 @@ def _plot(
     import importlib.util
 
     if importlib.util.find_spec("matplotlib") is None:  # pragma: no cover - a dependency
-        raise _UserError("plotting needs matplotlib: pip install matplotlib")
+        raise eduplans.MissingDependencyError("plotting needs matplotlib: pip install matplotlib")
     from eduplans import plot
 
     if out.suffix.lower() not in (".png", ".pdf", ".svg"):
-        raise _UserError(f"cannot write {out}: use .png, .pdf or .svg")
+        raise eduplans.ArgumentError(f"cannot write {out}: use .png, .pdf or .svg")
     if out.is_dir():
-        raise _UserError(f"cannot write {out}: it is a folder")
+        raise eduplans.ArgumentError(f"cannot write {out}: it is a folder")
     if out.exists() and not force:
-        raise _UserError(f"{out} already exists; pass --force to replace it")
+        raise eduplans.OverwriteError("already exists; pass --force to replace it", path=str(out))
     if key is None and kind != "coverage":
-        raise _UserError(f"plot --kind {kind or 'targets'} needs a KEY (see `eduplans indicators`)")
+        raise eduplans.ArgumentError(
+            f"plot --kind {kind or 'targets'} needs a KEY (see `eduplans indicators`)"
+        )
     if kind == "trajectory":
         assert key is not None
         regions = eduplans.compare(plans, key)["region"]
@@ -229,7 +234,7 @@ def _plot(
     else:
         assert key is not None
         ax = plot.targets(plans, key, lang=lang)
-    plot.save(ax, out)
+    plot.save(ax, out, overwrite=force)
     return out
 
 
@@ -254,12 +259,14 @@ def _texts(names: Sequence[str]) -> list[Path]:
                 if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES and not f.name.startswith(".")
             )
             if not found:
-                raise _UserError(f"{p} holds no plan text ({', '.join(_TEXT_SUFFIXES)})")
+                raise eduplans.ArgumentError(
+                    f"{p} holds no plan text ({', '.join(_TEXT_SUFFIXES)})"
+                )
             out += found
         elif p.is_file():
             out.append(p)
         else:
-            raise _UserError(f"no such file: {p}")
+            raise eduplans.ArgumentError(f"no such file: {p}")
     return out
 
 
@@ -337,13 +344,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             _diagnostics(plan, sys.stderr)
         return 1 if failed else 0
     if out_dir.exists() and not out_dir.is_dir():
-        raise _UserError(f"{out_dir} is not a folder")
+        raise eduplans.ArgumentError(f"{out_dir} is not a folder")
     targets = [out_dir / f"{plan.id}.toml" for plan in plans]
     existing = [t for t in targets if t.exists()]
     if existing and not args.force:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise _UserError(f"{existing[0]} already exists{more}; nothing was written; pass --force "
-                         "to overwrite")  # fmt: skip
+        raise eduplans.OverwriteError(
+            f"already exists{more}; nothing was written; pass --force to overwrite",
+            path=str(existing[0]),
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     for (path, _), plan, target in zip(ok, plans, targets, strict=True):
         saved = plan.save(target, overwrite=args.force)
@@ -362,7 +371,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     for name in args.files:
         if not Path(name).exists():
-            raise _UserError(f"no such file: {name}")
+            raise eduplans.ArgumentError(f"no such file: {name}")
     problems = eduplans.validate(args.files)
     bad = {p.path for p in problems}
     files = [str(p) for p in plan_files(args.files)]
@@ -375,7 +384,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             n = sum(len(i.values) for i in plan.indicators)
             print(f"{name}: valid ({plan.id}, {len(plan.indicators)} indicators, {n} values)")
     if problems:
-        raise _UserError(
+        raise eduplans.DataError(
             f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in {len(bad)} of "
             f"{len(files)} file{'s' if len(files) > 1 else ''}"
         )
@@ -387,7 +396,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.output is None:  # to stdout: a pipe or a redirect
         if args.format in (None, "parquet"):
-            raise _UserError(
+            raise eduplans.ArgumentError(
                 "give -o FILE (for Parquet, or to infer the format from the suffix)"
                 " or --format csv|json to write to standard output"
             )
@@ -534,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except BrokenPipeError:  # pragma: no cover - `eduplans list | head`
         return 0
-    except (eduplans.EduplansError, _UserError, OSError) as exc:
+    except (eduplans.EduplansError, OSError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"eduplans: error: {message}", file=sys.stderr)
         return 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
-from ._errors import DataError, PlanNotFoundError
+from ._errors import ArgumentTypeError, DataError, PlanNotFoundError
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class PlanCollection(Sequence[Plan]):
         self._by_id: dict[str, Plan] = {}
         for plan in self._plans:
             if not isinstance(plan, Plan):
-                raise TypeError(f"expected Plan objects, got {type(plan).__name__}")
+                raise ArgumentTypeError(f"expected Plan objects, got {type(plan).__name__}")
         unique_ids(self._plans)
         self._by_id = {plan.id: plan for plan in self._plans}
 
@@ -101,7 +101,9 @@ class PlanCollection(Sequence[Plan]):
         if isinstance(key, int) and not isinstance(key, bool):
             return self._plans[key]
         if not isinstance(key, str):
-            raise TypeError(f"plans are looked up by int, str or slice, not {type(key).__name__}")
+            raise ArgumentTypeError(
+                f"plans are looked up by int, str or slice, not {type(key).__name__}"
+            )
         if key in self._by_id:
             return self._by_id[key]
         matches = [p for p in self._plans if p.region and key in (p.region.name, p.region.code)]

@@ -12,7 +12,14 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._catalog import catalog
-from ._errors import ArgumentError, DataError, NoDataError, UnitError, UnknownKeyError
+from ._errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    DataError,
+    NoDataError,
+    UnitError,
+    UnknownKeyError,
+)
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._once import once
 from ._units import convert, convertible, format_value, stated
@@ -130,7 +137,7 @@ def _known_keys(keys: str | Sequence[str] | None) -> list[str] | None:
     known = catalog()
     for key in wanted:
         if not isinstance(key, str):
-            raise TypeError(f"keys must be str, not {type(key).__name__}")
+            raise ArgumentTypeError(f"keys must be str, not {type(key).__name__}")
         if key not in known:
             import difflib
 
@@ -207,7 +214,7 @@ def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
     items = [plans] if isinstance(plans, Plan) else list(plans)
     for i, plan in enumerate(items):
         if not isinstance(plan, Plan):
-            raise TypeError(f"plans[{i}] is a {type(plan).__name__}, not a Plan")
+            raise ArgumentTypeError(f"plans[{i}] is a {type(plan).__name__}, not a Plan")
     from ._collection import unique_ids
 
     unique_ids(items)

@@ -4,23 +4,34 @@ Every error the library raises on purpose derives from :class:`EduplansError`, s
 clause catches them all::
 
     EduplansError
-    ├── DataError            a bundled or user plan file is malformed (names the file and field)
-    ├── ValueTextError       a value text ("97%以上") cannot be read (names text and position)
-    ├── UnitError            a unit is unknown, or two units cannot be compared or added
-    ├── ParseError           a plan text cannot be read (empty, binary, undecodable, too large,
-    │                        a .doc or a scanned PDF)
+    ├── DataError            a bundled or user plan file is malformed (names the file and field),
+    │                        or two plans share an id (names both files)
+    ├── ValueTextError       (also a ValueError) a value text ("97%以上") cannot be read (names
+    │                        text and position)
+    ├── UnitError            (also a ValueError) a unit is unknown, or two units cannot be
+    │                        compared or added
+    ├── ParseError           (also a ValueError) a plan text cannot be read (empty, binary,
+    │                        undecodable, too large, a .doc or a scanned PDF)
     ├── WriteError           (also an OSError) a file cannot be written (names the file and
-    │                        the reason; nothing is left half-written)
+    │   │                    the reason; nothing is left half-written)
+    │   └── OverwriteError   (also a FileExistsError) the file is already there and
+    │                        ``overwrite`` is False (on the command line: no ``--force``)
     ├── MissingDependencyError  (also an ImportError) an optional dependency is not installed;
     │                        the message says which extra to install
     ├── NoDataError          a comparison or figure has nothing to show (a key no plan sets,
     │                        a year without targets)
     ├── ArgumentError        (also a ValueError) an argument's value is not one the function
-    │                        takes (names the argument and what it takes)
+    │                        (or a command-line option) takes; names the argument and what it takes
+    ├── ArgumentTypeError    (also a TypeError) an argument is of a type the function does not
+    │                        take (``compare(plans, keys=3)``); names the argument and the type
     ├── PlanNotFoundError    (also a KeyError) a plan id or region name is not in a collection
     ├── RegionNotFoundError  (also a KeyError) no division of the region table has that name/code
     │   └── AmbiguousRegionError  several divisions have that name (朝阳区); lists them
     └── UnknownKeyError      (also a KeyError) an indicator key is not in the catalog
+
+Every exception class of eduplans is defined here (a test checks it), and the errors that are
+also a built-in one (``ValueError``, ``TypeError``, ``KeyError``, ``OSError``, ``ImportError``)
+keep working with code that expects the built-in one.
 
 ``PlanNotFoundError``, ``RegionNotFoundError`` and ``UnknownKeyError`` derive from both
 :class:`EduplansError` and :class:`KeyError`, so code that expects a mapping's ``KeyError``
@@ -32,10 +43,12 @@ from __future__ import annotations
 __all__ = [
     "AmbiguousRegionError",
     "ArgumentError",
+    "ArgumentTypeError",
     "DataError",
     "EduplansError",
     "MissingDependencyError",
     "NoDataError",
+    "OverwriteError",
     "ParseError",
     "PlanNotFoundError",
     "RegionNotFoundError",
@@ -156,6 +169,22 @@ class WriteError(EduplansError, OSError):
         super().__init__(f"{path}: {message}" if path else message)
 
 
+class OverwriteError(WriteError, FileExistsError):
+    """The file to write is already there, and ``overwrite`` is False: it is kept as it was.
+
+    Raised by :func:`eduplans.export` and :func:`eduplans.plot.save` (pass ``overwrite=True``),
+    and by the command line (pass ``--force``). Also a :class:`FileExistsError`.
+
+    Parameters
+    ----------
+    message
+        What is wrong and how to replace the file.
+    path
+        The file that is already there.
+
+    """
+
+
 class PlanNotFoundError(EduplansError, KeyError):
     """A plan id or region name is not in the collection; the message suggests close matches."""
 
@@ -197,5 +226,13 @@ class ArgumentError(EduplansError, ValueError):
     """An argument's value is not one the function takes (``kind="interpolated"`` without a year).
 
     Also a :class:`ValueError`, so code that expects the built-in error for a bad argument keeps
+    working.
+    """
+
+
+class ArgumentTypeError(EduplansError, TypeError):
+    """An argument is of a type the function does not take (a number where a key is expected).
+
+    Also a :class:`TypeError`, so code that expects the built-in error for a wrong type keeps
     working.
     """

@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ._errors import EduplansError, MissingDependencyError, WriteError
+from ._errors import ArgumentError, MissingDependencyError, OverwriteError, WriteError
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -35,16 +35,16 @@ def format_of(path: Path | None, fmt: str | None) -> Format:
     suffix = path.suffix.lstrip(".").lower() if path is not None else ""
     if fmt is not None:
         if fmt not in FORMATS:
-            raise EduplansError(f"unknown export format {fmt!r}: use csv, parquet or json")
+            raise ArgumentError(f"unknown export format {fmt!r}: use csv, parquet or json")
         if suffix in FORMATS and suffix != fmt:
-            raise EduplansError(
+            raise ArgumentError(
                 f"{str(path)!r} has the suffix .{suffix} but the format is {fmt}: "
                 "rename the file or drop the format"
             )
         return fmt
     if suffix in FORMATS:
         return suffix
-    raise EduplansError(
+    raise ArgumentError(
         f"cannot tell the export format of {str(path)!r}: use .csv, .parquet or .json, "
         "or pass format="
     )
@@ -83,11 +83,11 @@ def encode(frame: pd.DataFrame, fmt: Format, *, bom: bool = True) -> bytes:
 def check_new(target: Path, *, overwrite: bool) -> None:
     """Refuse a folder, or an existing file unless ``overwrite``."""
     if target.is_dir():
-        raise EduplansError(f"cannot write {target}: it is a folder")
+        raise WriteError("cannot write: it is a folder", path=str(target))
     if target.exists() and not overwrite:
-        raise EduplansError(
-            f"{target} already exists; pass overwrite=True (on the command line --force) "
-            "to replace it"
+        raise OverwriteError(
+            "already exists; pass overwrite=True (on the command line --force) to replace it",
+            path=str(target),
         )
 
 
@@ -98,7 +98,10 @@ def write_new(target: Path, data: bytes, *, overwrite: bool) -> None:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
+    from ._writer import new_file_mode
+
     try:
+        os.chmod(tmp, new_file_mode())  # mkstemp's file is private (0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
@@ -146,11 +149,13 @@ def export(
     ------
     MissingDependencyError
         For Parquet without pyarrow installed.
-    EduplansError
-        If the format is unknown or contradicts the suffix, the folder does not exist, or the
-        file exists and ``overwrite`` is False.
+    ArgumentError
+        If the format is unknown or contradicts the suffix.
+    OverwriteError
+        If the file exists and ``overwrite`` is False (a :class:`WriteError`).
     WriteError
-        If the file cannot be written (no space, no permission); no partial file is left.
+        If the file cannot be written (the folder does not exist, a folder is in the way, no
+        space, no permission); no partial file is left.
 
     Notes
     -----
@@ -181,7 +186,8 @@ def export(
     target = Path(path)
     fmt = format_of(target, format)
     if not target.parent.is_dir():
-        raise EduplansError(f"cannot write {target}: the folder {target.parent} does not exist")
+        where = str(target)
+        raise WriteError(f"cannot write: the folder {target.parent} does not exist", path=where)
     check_new(target, overwrite=overwrite)  # before any work
     data = encode(to_frame(plans), fmt, bom=bom)
     write_new(target, data, overwrite=overwrite)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import catalog
+from ._errors import ArgumentTypeError
 from ._model import Plan
 from ._units import stated
 from ._vocab import FLAGS, Binding, Comparator, Measure, PlanStatus, RegionLevel
@@ -166,7 +167,7 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    ArgumentTypeError
         If an item is not a :class:`~eduplans.Plan`.
     DataError
         If two plans share a plan id (their values would be counted twice).
@@ -189,7 +190,7 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for i, plan in enumerate(items):
         if not isinstance(plan, Plan):
-            raise TypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
+            raise ArgumentTypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
     unique_ids(items)
     for plan in items:
         rows.extend(_rows(plan))

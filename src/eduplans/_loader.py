@@ -545,13 +545,39 @@ def read_plan(path: str | Path) -> Plan:
 
 
 @once
-def _bundled() -> tuple[Plan, ...]:
+def _bundled_files() -> tuple[tuple[str, Plan], ...]:
+    """Return the bundled plans, each with the name of its file (for messages)."""
     folder = _data_dir().joinpath(PLANS_FOLDER)
     entries = sorted(
         (e for e in folder.iterdir() if e.name.endswith(PLAN_SUFFIX)), key=lambda e: e.name
     )
     where = f"eduplans/data/{PLANS_FOLDER}"
-    return tuple(_read(e.read_text(encoding="utf-8"), f"{where}/{e.name}", None) for e in entries)
+    out: list[tuple[str, Plan]] = []
+    for e in entries:
+        name = f"{where}/{e.name}"
+        out.append((name, _read(e.read_text(encoding="utf-8"), name, None)))
+    _unique(out)
+    return tuple(out)
+
+
+@once
+def _bundled() -> tuple[Plan, ...]:
+    return tuple(plan for _, plan in _bundled_files())
+
+
+def _unique(named: list[tuple[str, Plan]]) -> None:
+    """Raise :class:`DataError` naming both files if two plans share an id."""
+    seen: dict[str, str] = {}
+    for name, plan in named:
+        if plan.id in seen:
+            other = seen[plan.id]
+            bundled = " (a bundled plan)" if other.startswith("eduplans/data/") else ""
+            raise DataError(
+                f"plan id {plan.id!r} is also in {other}{bundled}; give one of them another id",
+                path=name,
+                field="id",
+            )
+        seen[plan.id] = name
 
 
 def load(
@@ -596,20 +622,14 @@ def load(
     '河南省'
 
     """
-    plans: list[Plan] = list(_bundled()) if bundled else []
+    named: list[tuple[str, Plan]] = list(_bundled_files()) if bundled else []
     if paths is not None:
         from ._review import plan_files
         from ._review import realign as realign_plan
 
-        seen = {p.id: "the bundled plans" for p in plans}
         for path in plan_files(paths):
             plan = read_plan(path)
-            if plan.id in seen:
-                raise DataError(
-                    f"plan id {plan.id!r} is also in {seen[plan.id]}; give one of them another id",
-                    path=str(path),
-                    field="id",
-                )
-            seen[plan.id] = str(path)
-            plans.append(realign_plan(plan) if realign else plan)
+            named.append((str(path), realign_plan(plan) if realign else plan))
+        _unique(named)
+    plans = [plan for _, plan in named]
     return PlanCollection(plans)

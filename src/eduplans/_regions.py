@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 
-from ._errors import AmbiguousRegionError, DataError, RegionNotFoundError
+from ._errors import AmbiguousRegionError, ArgumentTypeError, DataError, RegionNotFoundError
 from ._model import Region
 from ._vocab import RegionLevel
 
@@ -57,11 +57,11 @@ def _key_text(key: object) -> str:
             return key.name
         return key.code
     if isinstance(key, bool):
-        raise TypeError(f"a region key is a name or a code, not {key!r}")
+        raise ArgumentTypeError(f"a region key is a name or a code, not {key!r}")
     if isinstance(key, int):
         return f"{key:06d}"
     if not isinstance(key, str):
-        raise TypeError(f"a region key is a name or a code, not {type(key).__name__}")
+        raise ArgumentTypeError(f"a region key is a name or a code, not {type(key).__name__}")
     text = key.strip()
     if re.fullmatch(r"\d{12}", text) and text.endswith("000000"):
         text = text[:6]  # a 12-digit statistical code of a county or above

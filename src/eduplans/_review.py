@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ._catalog import catalog
-from ._errors import DataError, EduplansError, UnknownKeyError
+from ._errors import ArgumentTypeError, DataError, EduplansError, UnknownKeyError
 from ._format import PLAN_SUFFIX, SCHEMA_VERSION
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._vocab import Comparator
@@ -331,7 +331,7 @@ def _indicator_index(plan: Plan, indicator: int | str) -> int:
             )
         return indicator % len(plan.indicators)
     if not isinstance(indicator, str):
-        raise TypeError(f"indicator is an int or a str, not {type(indicator).__name__}")
+        raise ArgumentTypeError(f"indicator is an int or a str, not {type(indicator).__name__}")
     hits = [
         n
         for n, ind in enumerate(plan.indicators)
@@ -453,7 +453,7 @@ def set_region(plan: Plan, region: Region | str) -> Plan:
                 field="region",
             ) from None
     if not isinstance(region, Region):
-        raise TypeError(f"region is a Region or a str, not {type(region).__name__}")
+        raise ArgumentTypeError(f"region is a Region or a str, not {type(region).__name__}")
     return dataclasses.replace(plan, region=region)
 
 

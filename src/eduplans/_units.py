@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from ._errors import UnitError, ValueTextError
+from ._errors import ArgumentError, ArgumentTypeError, UnitError, ValueTextError
 from ._once import once
 from ._vocab import Comparator
 from ._words import alternation, on_change, words
@@ -382,7 +382,7 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
 
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if unit is not None and unit not in UNITS:
         raise UnitError(f"unknown unit {unit!r}; known units: {', '.join(sorted(UNITS))}")
     folded = _PERCENT_WORDS.sub(_as_percent, text.translate(_FOLD))
@@ -540,7 +540,7 @@ def format_value(
         If the parts do not make a value (a range without ``upper``, a number for ``maintain``).
     UnitError
         If ``unit`` is unknown.
-    ValueError
+    ArgumentError
         If ``lang`` is not ``"zh"`` or ``"en"``.
 
     Examples
@@ -558,7 +558,7 @@ def format_value(
 
     """
     if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+        raise ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}")
     comparator = Comparator(comparator)
     if unit is not None and unit not in UNITS:
         raise UnitError(f"unknown unit {unit!r}")

@@ -226,10 +226,23 @@ def _encoded(text: str, what: str) -> bytes:
         ) from None
 
 
+def new_file_mode() -> int:
+    """Return the mode a new file gets here (0o666 less the umask, as ``open`` gives it).
+
+    A temporary file from :func:`tempfile.mkstemp` is private (0o600); a file renamed into place
+    from it is given this mode first, so that a saved plan or figure is as readable as any file
+    the user writes.
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _temp_beside(target: Path, data: bytes) -> Path:
     """Write ``data`` to a new temporary file in ``target``'s folder and return its path."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, new_file_mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -83,7 +83,7 @@ def coverage(
     ------
     EduplansError
         From :func:`eduplans.compare`: an unknown key, a key no plan sets.
-    ValueError
+    ArgumentError
         If ``lang`` is not ``"zh"`` or ``"en"``.
 
     Examples

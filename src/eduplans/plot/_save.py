@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._errors import ArgumentError
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure, SubFigure
@@ -24,6 +26,7 @@ def save(
     path: str | os.PathLike[str],
     *,
     dpi: float = 300,
+    overwrite: bool = False,
     **kwargs: Any,
 ) -> Path:
     """Save a figure so that the same data gives the same bytes.
@@ -39,6 +42,9 @@ def save(
         Output file; its suffix, ``.png``, ``.pdf`` or ``.svg``, chooses the format.
     dpi
         Resolution of PNGs (vector formats ignore it).
+    overwrite
+        Replace an existing file; by default an existing file is an error and is left as it is
+        (as with :func:`eduplans.export`).
     **kwargs
         Passed on to :meth:`matplotlib.figure.Figure.savefig` (e.g. ``bbox_inches``).
 
@@ -49,8 +55,14 @@ def save(
 
     Raises
     ------
-    ValueError
+    ArgumentError
         If the suffix is not ``.png``, ``.pdf`` or ``.svg``.
+    OverwriteError
+        If the file exists and ``overwrite`` is False (checked before drawing).
+    WriteError
+        If the file cannot be written (a folder in the way, no such folder, no permission). The
+        figure is drawn to memory first and the file renamed into place, so no partial file
+        is left.
 
     Examples
     --------
@@ -59,13 +71,18 @@ def save(
     >>> eduplans.plot.save(ax, "coverage.pdf")  # doctest: +SKIP
 
     """
+    import io
+
     import matplotlib as mpl
     from matplotlib.figure import Figure
+
+    from .._export import check_new, write_new
 
     out = Path(path)
     suffix = out.suffix.lower()
     if suffix not in _METADATA:
-        raise ValueError(f"cannot save {out.name!r}: use a .png, .pdf or .svg file name")
+        raise ArgumentError(f"cannot save {out.name!r}: use a .png, .pdf or .svg file name")
+    check_new(out, overwrite=overwrite)  # before the work of drawing
     figure = fig_or_ax if isinstance(fig_or_ax, Figure) else fig_or_ax.figure
     if not isinstance(figure, Figure):  # a SubFigure or an Axes in one
         figure = figure.get_figure(root=True)
@@ -78,6 +95,8 @@ def save(
         "svg.hashsalt": "eduplans",
         "pdf.compression": 6,
     }
+    buffer = io.BytesIO()
     with mpl.rc_context(rc):  # type: ignore[arg-type]
-        figure.savefig(out, dpi=dpi, metadata=metadata, **kwargs)
+        figure.savefig(buffer, format=suffix[1:], dpi=dpi, metadata=metadata, **kwargs)
+    write_new(out, buffer.getvalue(), overwrite=overwrite)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
+from .._errors import ArgumentError
 from ._fonts import FONT_FAMILY
 
 __all__ = [
@@ -103,9 +104,9 @@ def rc_params() -> dict[str, Any]:
 
 
 def check_lang(lang: str) -> Lang:
-    """Return ``lang`` if it is ``"zh"`` or ``"en"``, else raise ValueError."""
+    """Return ``lang`` if it is ``"zh"`` or ``"en"``, else raise ArgumentError."""
     if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+        raise ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}")
     return lang  # type: ignore[return-value]
 
 

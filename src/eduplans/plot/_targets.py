@@ -6,6 +6,7 @@ import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .._errors import ArgumentTypeError
 from .._units import UNITS as _KNOWN_UNITS
 from ._common import (
     add_legend,
@@ -92,7 +93,7 @@ def targets(
     EduplansError
         From :func:`eduplans.compare`: an unknown key, a key no plan sets, a year without
         targets.
-    ValueError
+    ArgumentError
         If ``lang`` is not ``"zh"`` or ``"en"``.
 
     Examples
@@ -103,7 +104,7 @@ def targets(
     """
     language = check_lang(lang)
     if not isinstance(key, str):
-        raise TypeError(f"key must be one catalog key (a str), not {type(key).__name__}")
+        raise ArgumentTypeError(f"key must be one catalog key (a str), not {type(key).__name__}")
     from .._compare import compare
 
     frame = compare(plans, key, year=year)

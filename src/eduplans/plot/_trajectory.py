@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from .._errors import ArgumentTypeError
 from ._common import (
     INK,
     add_legend,
@@ -88,7 +89,7 @@ def trajectory(
     EduplansError
         From :func:`eduplans.compare` and :func:`eduplans.hierarchy`: an unknown key, a key no
         plan sets, a region without a plan.
-    ValueError
+    ArgumentError
         If ``lang`` is not ``"zh"`` or ``"en"``.
 
     Examples
@@ -99,7 +100,7 @@ def trajectory(
     """
     language = check_lang(lang)
     if not isinstance(key, str):
-        raise TypeError(f"key must be one catalog key (a str), not {type(key).__name__}")
+        raise ArgumentTypeError(f"key must be one catalog key (a str), not {type(key).__name__}")
     from .._compare import compare, hierarchy
 
     plans = plan_list(plans)
