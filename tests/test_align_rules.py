@@ -192,3 +192,38 @@ def test_children_admitted_group_together() -> None:
 def test_what_else_a_building_name_counts(name: str, measure: str) -> None:
     assert keys([name]) == [None]
     assert measure in _align._features(_align.normalise(name)).measures
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("幼儿园", "kindergarten_count"),  # real2 (江西): 江西共有幼儿园14952所
+        ("全市共有幼兒園", "kindergarten_count"),  # real2 (福州)
+        ("特殊教育学校", "special_school_count"),
+        ("普通小学", "primary_school_count"),
+    ],
+)
+def test_a_bare_institution_is_a_count_of_schools(name: str, key: str) -> None:
+    assert keys([name]) == [key]
+
+
+def test_a_headings_measure_comes_before_the_bare_institution_rule() -> None:
+    assert keys(["幼儿园"], context="二、在校学生数") == ["kindergarten_enrolment"]
+
+
+def test_under_a_heading_that_counts_people_a_bare_stage_is_no_school() -> None:
+    heading = "表5-1 各镇(街道)每10万人口中拥有的各类受教育程度人数"
+    assert keys(["小学"], context=heading) == [None]
+    assert keys(["小学"]) == ["primary_school_count"]
+
+
+def test_a_scope_of_every_county_is_no_measure() -> None:
+    # real2 (海南): 各市县新建幼儿园70所 read 县 as a measure of counties
+    assert keys(["各市县新建幼儿园", "各区县新建幼儿园"]) == ["kindergartens_built"] * 2
+
+
+def test_particles_and_task_words_do_not_split_a_group() -> None:
+    # real2 (天津): one concept written two ways
+    names = ["新建改擴建和提升改造了幼兒園", "幼兒園新建改擴建和提升改造任務"]
+    clusters = eduplans.cluster(names)["cluster"].tolist()
+    assert clusters[0] == clusters[1]

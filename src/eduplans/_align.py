@@ -59,7 +59,7 @@ _QUALIFIER = re.compile(
     r"[(（][^()（）]{1,6}[)）]"
 )  # 中等职业(技工)学校, 专业(群): short qualifiers
 _AGES = re.compile(r"\d{1,2}\s*(?:[—\-－~～至到]\s*\d{1,2}\s*)?周?岁")  # 3—5岁幼儿, 3至6周岁
-_DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的")
+_DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的|了")
 
 
 @once
@@ -124,6 +124,7 @@ class _Lexicon:
     implies: Mapping[str, str]  # measure -> the stage it implies when a name names none
     feature_re: re.Pattern[str]  # every word, for residuals
     count_re: re.Pattern[str]  # what is left of 幼儿园数, 园所个数 once the stage words are out
+    bare_re: re.Pattern[str]  # what is left of 幼儿园, 全市共有幼儿园 once the stage words are out
 
 
 def _normalised_table(
@@ -174,8 +175,11 @@ def _lexicon() -> _Lexicon:
         measure_re=re.compile(alternation(measure_of)),
         no_context=frozenset(m.key for m in w.measures if not m.context),
         implies=MappingProxyType({m.key: m.implies_stage for m in w.measures if m.implies_stage}),
-        feature_re=re.compile(alternation({*stage_of, *generic, *measure_of, *filler})),
+        feature_re=re.compile(
+            alternation({*stage_of, *generic, *measure_of, *filler, *map(normalise, w.count_of)})
+        ),
         count_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}{alternation(w.count)}"),
+        bare_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}"),
     )
 
 
@@ -279,6 +283,13 @@ def _r_count_of_schools(d: _Draft) -> None:
         d.measures.add("school_count")
 
 
+def _r_bare_institution_is_a_count(d: _Draft) -> None:
+    lex = _lexicon()
+    rest = lex.stage_re.sub("", d.norm)
+    if not d.measures and d.stages and lex.bare_re.fullmatch(rest):
+        d.measures.add("school_count")
+
+
 def _r_special_not_compulsory(d: _Draft) -> None:
     if "special" in d.stages:
         d.stages.discard("compulsory")
@@ -377,6 +388,14 @@ _RULES: tuple[_Rule, ...] = (
         _r_count_of_schools,
     ),
     _Rule(
+        "bare_institution_is_a_count",
+        "A name that is only an institution (幼儿园, 全市共有幼儿园, 特殊教育学校), as a report "
+        "counts them (幼儿园14952所), is a count of schools; a section heading's measure "
+        "(在校学生数) comes first.",
+        "全市共有幼兒園", "preschool", "school_count",
+        _r_bare_institution_is_a_count,
+    ),
+    _Rule(
         "special_is_not_compulsory",
         "Special-needs enrolment is compulsory unless it says not: 义务 adds nothing to 特殊.",
         "残疾儿童少年义务教育入学率", "special", "enrolment_rate",
@@ -415,6 +434,9 @@ _RULES: tuple[_Rule, ...] = (
         _r_named_rate_not_coverage,
     ),
 )  # fmt: skip
+
+
+_CONTEXT_RULES = tuple(r for r in _RULES if r.name != "bare_institution_is_a_count")
 
 
 def _read(norm: str, rules: Sequence[_Rule] = _RULES) -> _Features:
@@ -676,7 +698,7 @@ def _with_context(name: str, context: str | None) -> str:
         return name
     lex = _lexicon()
     norm = normalise(name)
-    own = _features(norm)
+    own = _read(norm, _CONTEXT_RULES)  # 幼儿园 under 在校学生数 counts children, not schools
     header = normalise(context)
     theirs = _features(header)
     prefix = suffix = ""
@@ -689,6 +711,9 @@ def _with_context(name: str, context: str | None) -> str:
             for w in lex.measure_re.findall(header)
             if not set(lex.measure_of[w]) <= lex.no_context
         )
+    elif not own.measures:
+        # a heading that counts people (…各类受教育程度人数) lends that: 小学 under it is no school
+        suffix = next((w for w in words().people if w in header), "")
     return prefix + name + suffix
 
 

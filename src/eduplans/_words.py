@@ -197,6 +197,7 @@ class Words:
     bracket_units: tuple[str, ...]
     count_of: tuple[str, ...]
     count: tuple[str, ...]
+    people: tuple[str, ...]
     stages: tuple[StageWords, ...]
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
@@ -438,6 +439,7 @@ def _parse(text: str, path: str) -> Words:
         bracket_units=_strs(norm.get("bracket_units", []), "normalise.bracket_units", path),
         count_of=_strs(norm.get("count_of", []), "normalise.count_of", path),
         count=_strs(norm.get("count", []), "normalise.count", path),
+        people=_strs(norm.get("people", []), "normalise.people", path),
         stages=tuple(stages),
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
