@@ -121,17 +121,27 @@ def test_comparators_cover_the_enum() -> None:
     assert keys == {c.value for c in eduplans.Comparator} - {"=", "range", "maintain"}
 
 
-# --- the "done" criterion: converted modules type no vocabulary of their own --------------------
-#: Modules whose words now come from data/words.toml. The parser (_parse/*) and the figures
-#: (plot/*) still hold their own copies (issue 12, item 1: not converted yet).
-CONVERTED = (
-    "_align.py",
-    "_catalog.py",
-    "_units.py",
-    "_words.py",
-    "_parse/_prose.py",
-    "_parse/_tables.py",
+# --- the "done" criterion: modules type no vocabulary of their own -----------------------------
+#: Every module of the package except the words loader (found by globbing, so that a new module
+#: is checked as soon as it exists).
+MODULES = sorted(
+    str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if p.relative_to(SRC) != Path("_words.py")
 )
+#: Modules still holding copies of their own (issue 12, item 1: converted one by one).
+NOT_YET = {
+    "_loader.py",
+    "_parse/__init__.py",
+    "_parse/_diag.py",
+    "_parse/_draft.py",
+    "_parse/_meta.py",
+    "_parse/_readers/_html.py",
+    "plot/_coverage.py",
+    "plot/_reading.py",
+    "plot/_style.py",
+    "plot/_targets.py",
+    "plot/_trajectory.py",
+}
+CONVERTED = [m for m in MODULES if m not in NOT_YET]
 
 
 def _vocabulary() -> set[str]:
@@ -142,8 +152,22 @@ def _vocabulary() -> set[str]:
     return {x for x in found if re.search(r"[\u4e00-\u9fff]", x)}
 
 
+#: An English message: two English words in a row ("a change in percent (提高2.5%)").
+_ENGLISH = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+
+
 def _code_strings(path: Path) -> Iterator[tuple[int, str]]:
-    """String literals of a module that are not docstrings nor a rule's example or doc."""
+    """String literals of a module, except in the allowed places.
+
+    The allowed places, where Chinese words are written for a reader and no rule reads them:
+
+    * docstrings (they document; their examples are run by the doctests, not by the code);
+    * a ``_Rule``'s example and doc in ``_align.py`` (arguments 2 and 3: the example is the rule's
+      test input);
+    * English messages (a flag's or a diagnostic's reason, an error text; a string or f-string
+      holding two English words in a row) quoting a Chinese example: "a multiple (倍) of another
+      value" explains a decision the words data already made.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip: set[int] = set()
     for node in ast.walk(tree):
@@ -153,6 +177,16 @@ def _code_strings(path: Path) -> Iterator[tuple[int, str]]:
             skip.add(id(first.value))
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_Rule":
             skip.update(id(a) for a in node.args[1:3])
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and _ENGLISH.search(node.value)
+        ):
+            skip.add(id(node))
+        if isinstance(node, ast.JoinedStr):
+            parts = [v for v in node.values if isinstance(v, ast.Constant)]
+            if _ENGLISH.search("{}".join(str(v.value) for v in parts)):
+                skip.update(id(v) for v in parts)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             yield node.lineno, node.value
@@ -169,9 +203,17 @@ def test_converted_modules_hold_no_unit_comparator_or_scale_words(module: str) -
     assert not hits, f"{module} types words that belong in data/words.toml: {hits}"
 
 
+def test_every_module_is_checked_or_listed_as_not_yet() -> None:
+    assert "_parse/_prose.py" in CONVERTED and "_words.py" not in MODULES
+    assert set(MODULES) >= NOT_YET, NOT_YET - set(MODULES)
+
+
 def test_the_vocabulary_check_can_fail(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
-    module.write_text('"""doc 以上"""\n_X = {"不低于": 1}\n', encoding="utf-8")
+    module.write_text(
+        '"""doc 以上"""\n_X = {"不低于": 1}\n_M = f"a change {1} in percent (提高)"\n',
+        encoding="utf-8",
+    )
     runs = [r for _, t in _code_strings(module) for r in re.findall(r"[\u4e00-\u9fff]+", t)]
     assert runs == ["不低于"] and "不低于" in _vocabulary()
 
@@ -215,3 +257,10 @@ def test_mu_in_a_unit_cell_with_the_block(with_mu: Path) -> None:
 def test_without_the_block_the_parser_does_not_read_mu() -> None:
     assert "新增用地" not in _read(PROSE)
     assert _read(TABLE).get("学校用地面积", (None,))[0] != "mu"
+
+
+def test_a_threshold_note_quotes_the_words_it_read() -> None:
+    # regression: the note was a fixed example ("56人以上大班额") whatever the text said
+    plan = eduplans.parse_plan(SRC.parents[1] / "tests/data/parser_unseen/unseen_05.txt")
+    details = {d.detail for d in plan.diagnostics if d.text == "66"}
+    assert details == {"a threshold inside a name (66人以上超大班额)"}

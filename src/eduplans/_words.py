@@ -28,6 +28,7 @@ __all__ = [
     "MeasureWords",
     "PeriodWords",
     "ProseWords",
+    "SettleWords",
     "StageWords",
     "TableWords",
     "UnitWords",
@@ -126,6 +127,24 @@ class TableWords:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SettleWords:
+    """The words the settling step reads (section ``[settle]``; explained there)."""
+
+    change_verbs: tuple[str, ...]
+    higher_than: tuple[str, ...]
+    growth: tuple[str, ...]
+    growth_verbs: tuple[str, ...]
+    not_to_after: str
+    change_to: tuple[str, ...]
+    achieved: tuple[str, ...]
+    seat_nouns: tuple[str, ...]
+    changed_by: tuple[str, ...]
+    approx: tuple[str, ...]
+    population_verbs: tuple[str, ...]
+    to_date: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProseWords:
     """The words the prose reader's rules read (section ``[prose]``; each key is explained there).
 
@@ -204,6 +223,7 @@ class Words:
     dates: DateWords
     periods: tuple[PeriodWords, ...]
     prose: ProseWords
+    settle: SettleWords
     table: TableWords
 
     @property
@@ -297,7 +317,8 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold", "header", "dates", "period", "prose", "table",
+        "value", "fold", "header", "dates", "period", "prose", "settle",
+        "table",
     }  # fmt: skip
     extra = set(doc) - known
     if extra:
@@ -446,6 +467,7 @@ def _parse(text: str, path: str) -> Words:
         dates=_table(DateWords, doc, "dates", path),
         periods=tuple(periods),
         prose=_table(ProseWords, doc, "prose", path),
+        settle=_table(SettleWords, doc, "settle", path),
         table=_table(TableWords, doc, "table", path),
     )
 
@@ -517,6 +539,10 @@ class WordPattern:
     ) -> Iterator[re.Match[str]]:
         """As :meth:`re.Pattern.finditer`."""
         return self.compiled.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> list[Any]:
+        """As :meth:`re.Pattern.findall`."""
+        return self.compiled.findall(string, pos, endpos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         """As :meth:`re.Pattern.sub`."""

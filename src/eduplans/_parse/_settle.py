@@ -25,44 +25,72 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .._words import Words, alternation, chars, pattern, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue
 
 __all__ = ["ACHIEVED", "PLANNED", "Context", "settle"]
 
-_FYP_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+def _fyp_end(key: str) -> int:
+    """Return the last year of a five-year plan period (十三五 -> 2020; [[period]] blocks)."""
+    return next(p.last for p in words().periods if p.key == key)
+
+
+def _y(w: Words) -> str:
+    """Return the year character of a date (年) as a pattern."""
+    return re.escape(w.dates.year)
+
 
 # a comparison base right before the change words: 比上年, 较2015年, 比全国 …
-_COMPARED = re.compile(
-    r"(?:(?<![占对])比|较|同比|相比|与)\s*(?:上年|去年|上一年|同期|(?:19|20)\d{2}\s*年(?:底|末)?|"
-    r"全国|全省|全市|全区|国家|省|市|全国平均|平均)|同比|环比"
+_COMPARED = pattern(
+    lambda w: (
+        r"(?:(?<![占对])比|较|同比|相比|与)\s*(?:上年|去年|上一年|同期|(?:19|20)\d{2}\s*"
+        rf"{_y(w)}(?:底|末)?|"
+        r"全国|全省|全市|全区|国家|省|市|全国平均|平均)|同比|环比"
+    )
 )
-_CHANGE_VERB = re.compile(
-    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|高出|低于|多|少|扩大|缩小)了?"
-)
-_HIGHER_THAN = re.compile(r"(?<!不)(?:高出|低于|超出|高于)")
-_GROWTH_WORD = re.compile(
-    r"(?:增幅|增速|增长率|同比增长|年均增长|增长|降幅)\s*(?:超过|达到?|为|约|近)?\s*$"
+_CHANGE_VERB = pattern(lambda w: rf"(?:{alternation(w.settle.change_verbs)})了?")
+_HIGHER_THAN = pattern(lambda w: rf"(?<!不)(?:{alternation(w.settle.higher_than)})")
+_GROWTH_WORD = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.growth)})\s*"
+        rf"(?:{alternation(w.settle.growth_verbs)})?\s*$"
+    )
 )
 # "研究生学历教师占比提高2.5%": a change verb right before a percentage (not 提高到/至) says by
 # how much a share moved, not where it stands
-_CHANGED_BY = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低)了?\s*(?:约|近)?\s*$")
+_CHANGED_BY = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.changed_by)})了?\s*(?:{alternation(w.settle.approx)})?\s*$"
+    )
+)
 _COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
 
 # 计划 of intent leads what is planned (计划2018年底实现, 计划新增); the 计划 of a programme's
 # name (千人计划、, 乡村教师定向培养计划等) is followed by a list mark or the end of the name
-PLANNED = re.compile(
-    r"将|(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|争取|预计|拟|目标|确保|今后|未来|明年|"
-    r"(?<![截提升高增])(?:到|至)\s*(?:19|20)\d{2}\s*年(?!的)"
+PLANNED = pattern(
+    lambda w: (
+        r"将|(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|争取|预计|拟|目标|确保|今后|"
+        r"未来|明年|"
+        rf"(?<![{chars(w.settle.not_to_after)}])(?:到|至)\s*(?:19|20)\d{{2}}\s*{_y(w)}(?!的)"
+    )
 )
 # "从2015年的25.15%提升至2020年的55.53%", "由2020年的88.6%提高到93%": a change from one level
 # to another; the first is a baseline, the second keeps its kind
-_FROM = re.compile(r"(?:从|由)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$")
-_TO = re.compile(
-    r"\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少)\s*(?:到|至)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$"
+_FROM = pattern(
+    lambda w: rf"(?:从|由)\s*(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*的?)?\s*$"
+)
+_TO = pattern(
+    lambda w: (
+        rf"\s*(?:{alternation(w.settle.change_to)})\s*(?:到|至)\s*"
+        rf"(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*的?)?\s*$"
+    )
 )
 # "在2020年基础上新增约30万个": the year is the base of the change, not the year of the value
-_ON_BASE = re.compile(r"在\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*基础上[^,;。]{0,40}$")
+_ON_BASE = pattern(
+    lambda w: rf"在\s*(?:19|20)\d{{2}}\s*{_y(w)}(?:底|末)?(?:的)?\s*基础上[^,;。]{{0,40}}$"
+)
 # "56人以上大班额", "4个方面": a number that defines or counts something else, not a target
 _DEFINING = re.compile(r"\s*(?:超大班额|大班额|班额|大校额|人口)")
 _ASPECTS = re.compile(r"\s*(?:方面|环节|维度|层次|领域|板块)")
@@ -74,7 +102,7 @@ _PLACE_AFTER = re.compile(
 )
 # "人口2000人以上的行政村建有1所", "按照城镇服务人口1万人…设置1所幼儿园": a population that says
 # where a provision applies
-_POPULATION = re.compile(r"人口\s*(?:为|在|达到|达)?\s*$")
+_POPULATION = pattern(lambda w: rf"人口\s*(?:{alternation(w.settle.population_verbs)})?\s*$")
 _PROVISION = re.compile(r"[^,;。]{0,14}?(?:设置|建有|配建|配套|建设|新建|建|设|办)[^,;。]{0,4}?\d")
 # "进入ESI全球排名前1%": a rank inside a name
 _RANK = re.compile(r"(?:排名|排行|位次|排在|进入|跻身)[^,;。]{0,12}?前\s*$")
@@ -85,17 +113,17 @@ _SCHOOLING = re.compile(
     r"教育|学|校|园|教师|师资|幼儿|托育|托位|培训|课程|办学|教学|毕业|招生|在校|在园|科研|职教|教研"
 )
 
-ACHIEVED = re.compile(
-    r"截至|截止|已经|已(?!有)|已有|累计|共有|共计|实际完成|超额完成|完成了|建成了|新增了|实现了|达到了|"
-    r"现有|目前|去年|上年|以来|取得|先后"
-)
+ACHIEVED = pattern(lambda w: alternation(w.settle.achieved))
 # words of a state or total up to the day the page is written
-_TO_DATE = re.compile(r"目前|至今|当前|现有|现共有|累计|以来|这[五十]年|[五十]年来")
+_TO_DATE = pattern(lambda w: alternation(w.settle.to_date))
 _TASK_AFTER = re.compile(r"[^。;!?完]{0,80}?的(?:目标任务|任务|目标)")  # not "完成…的目标任务"
-_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,:]")
+_OPENING_YEAR = pattern(
+    lambda w: rf"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*[,:]"
+)
 # a character any row about schooling has (教育, 学校, 幼儿园, 教师, 课程, 托位 …)
 _ABOUT_EDUCATION = re.compile(r"[教学校园师幼童课托]")
-_SEAT = re.compile(r"学位|托位|床位")
+_SEAT = pattern(lambda w: alternation(w.settle.seat_nouns))
+_BOUND = pattern(lambda w: alternation(w.prose.above_below))
 _BINDING_WORD = re.compile(r"约束性|预期性|指导性")
 
 
@@ -106,14 +134,14 @@ def _table_row(line: str) -> bool:
     return _BINDING_WORD.search(line) is not None or len(line.split()) >= 3
 
 
-_RELATIVE_YEAR = re.compile(
-    r"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*年"
+_RELATIVE_YEAR = pattern(
+    lambda w: rf"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*{_y(w)}"
 )
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _FYP_SCOPE = re.compile(
     r"(十[一二三四五])五[”\"]?\s*(?:时期|期间|以来|末|期末|规划实施以来|主要工作)"
 )
-_SECTION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SECTION_YEAR = pattern(lambda w: rf"((?:19|20)\d{{2}})\s*{_y(w)}")
 _SECTION_FYP = re.compile(r"(十[一二三四五])五")
 _REVIEW = re.compile(r"回顾|总结|成效|成就|完成情况|进展|情况")
 _AHEAD = re.compile(r"重点工作|工作要点|目标|任务|计划|安排|打算|思路")
@@ -180,7 +208,7 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
         f = _SECTION_FYP.search(text)
         if y is None and f is None:
             continue
-        year = int(y.group(1)) if y else _FYP_END[f.group(1) + "五"] if f else 0
+        year = int(y.group(1)) if y else _fyp_end(f.group(1) + "五") if f else 0
         out.append((line.start, year, "review" if review and not ahead else "ahead"))
     # a year heading holds until the next heading of the document
     marks = sorted(
@@ -298,8 +326,9 @@ def settle(
                 why = "a sentence that says nothing of schooling, on a page not about education"
                 notes.append((a, b, "not_education", why))
                 dropped.add(id(v))
-            elif why is None and _DEFINING.match(work, b) and re.search(r"以上|以下", v.text):
-                notes.append((a, b, "distractor", "a threshold inside a name (56人以上大班额)"))
+            elif why is None and (named := _DEFINING.match(work, b)) and _BOUND.search(v.text):
+                why = f"a threshold inside a name ({work[a : named.end()].strip()})"
+                notes.append((a, b, "distractor", why))
                 dropped.add(id(v))
             elif why is None and d.unit == "item" and _ASPECTS.match(work, b):
                 notes.append((a, b, "distractor", "a count of aspects (4个方面), not a target"))
@@ -356,21 +385,25 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
     if src is None and dst is None:
         return
     if src is not None and re.match(
-        r"\S{0,14}?\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少)\s*(?:到|至)",
+        rf"\S{{0,14}}?\s*(?:{alternation(words().settle.change_to)})\s*(?:到|至)",
         work[a + len(v.text) : a + len(v.text) + 24],
     ):
         v.kind = "baseline"
         if src.group("y"):
             v.year = int(src.group("y"))
         else:
-            years = [int(y) for y in re.findall(r"(?:从|由)\s*((?:19|20)\d{2})\s*年", before)]
+            year = _y(words())
+            years = [
+                int(y) for y in re.findall(rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{year}", before)
+            ]
             if years:
                 v.year = years[-1]
                 v.flags["year_implied"] = (
                     f"no year is written; the change before it in the sentence starts in {v.year}"
                 )
     elif dst is not None and not dst.group("y") and "year_implied" in v.flags:
-        years = [int(y) for y in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", before)]
+        year = _y(words())
+        years = [int(y) for y in re.findall(rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{year}", before)]
         if years:
             v.year = years[-1]
             v.flags["year_implied"] = (
@@ -455,7 +488,7 @@ def _settle_one(
             for m in _FYP_SCOPE.finditer(paragraph):
                 fyp = m
             if fyp is not None:
-                v.year = _FYP_END[fyp.group(1) + "五"]
+                v.year = _fyp_end(fyp.group(1) + "五")
                 tense = "review" if v.year < ctx.period[0] or ctx.summary else None
                 how = f"the paragraph speaks of the {fyp.group(1)}五 period"
             elif k >= 0 and (head_year := headings[k][1]) is not None:
