@@ -609,3 +609,53 @@ def test_a_header_over_two_lines_of_text(header: str) -> None:
     for v in plan.baselines:
         assert v.year == 2015 and "year_implied" not in v.flags
     assert {v.year for v in plan.targets if v.span.quote.startswith(("幼儿", "巩固"))} == {2020}
+
+
+def test_pdf_values_carry_their_page_through_the_plan_file(tmp_path: Path) -> None:
+    """Each value of a PDF carries the page its text stands on, kept by save / read_plan.
+
+    luoyang_ruled.pdf: the seed excerpt whose table goes on over a page break; the values of
+    page 2 (the rest of the table, 学前教育毛入园率达94% in the prose after it) say page 2.
+    """
+    import tomllib
+
+    import jsonschema
+
+    doc = read_document(DATA / "luoyang_ruled.pdf")
+    plan = eduplans.parse_plan(DATA / "luoyang_ruled.pdf")
+    values = plan.baselines + plan.targets
+    for v in values:
+        assert v.span.page == doc.page_at(plan.source_text.index(v.text, v.span.start))
+    assert {v.span.page for v in values} == {1, 2}
+    (late,) = [v for v in plan.targets if v.span.quote == "学前教育毛入园率达94%"]
+    assert late.span.page == 2
+    second = doc.tables[1]
+    on_two = [v for v in values if second.start <= v.span.start < second.end]
+    assert on_two and {v.span.page for v in on_two} == {2}
+    path = tmp_path / "luoyang.toml"
+    plan.save(path)
+    assert eduplans.read_plan(path) == plan
+    raw = json.loads(json.dumps(tomllib.loads(path.read_text(encoding="utf-8")), default=str))
+    schema = json.loads(
+        (Path(eduplans.__file__).parent / "data" / "plan.schema.json").read_text(encoding="utf-8")
+    )
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(raw))
+    assert {v.get("page") for ind in raw["indicators"] for v in ind["values"]} == {1, 2}
+    # a text has no pages: no page is written
+    text = eduplans.parse_plan(DATA / "luoyang_excerpt.txt")
+    assert {v.span.page for v in text.baselines + text.targets} == {None}
+    text.save(tmp_path / "text.toml")
+    assert "page =" not in (tmp_path / "text.toml").read_text(encoding="utf-8")
+
+
+def test_a_bad_page_is_an_error_naming_the_field(tmp_path: Path) -> None:
+    plan = eduplans.parse_plan(DATA / "luoyang_ruled.pdf")
+    path = tmp_path / "luoyang.toml"
+    plan.save(path)
+    body = path.read_text(encoding="utf-8")
+    for bad in ("0", '"2"', "true"):
+        path.write_text(body.replace("page = 1\n", f"page = {bad}\n", 1), encoding="utf-8")
+        with pytest.raises(eduplans.DataError, match="page"):
+            eduplans.read_plan(path)
+    with pytest.raises(eduplans.EduplansError, match="page"):
+        eduplans.SourceSpan(start=0, end=1, quote="x", page=0)

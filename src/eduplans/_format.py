@@ -143,6 +143,7 @@ VALUE_FIELDS: Final = (
     "quote",
     "start",
     "end",
+    "page",
 )
 VALUE_REQUIRED: Final = frozenset({"kind", "year", "text", "comparator", "quote", "start", "end"})
 

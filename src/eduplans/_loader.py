@@ -272,7 +272,8 @@ def _value(
         raise r.fail(f"{kind!r} is not {' or '.join(map(repr, VALUE_KINDS))}", f"{f}kind")
     start, end = r.get(raw, "start", int, f), r.get(raw, "end", int, f)
     quote = r.text(raw, "quote", f)
-    span = r.build(lambda: SourceSpan(start=start, end=end, quote=quote), f)
+    page = r.get(raw, "page", int, f, default=None)
+    span = r.build(lambda: SourceSpan(start=start, end=end, quote=quote, page=page), f)
     cls: type[Baseline | Target] = Baseline if kind == "baseline" else Target
     measure = _measure(r, raw, key, f)
     value = r.build(

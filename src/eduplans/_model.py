@@ -200,12 +200,16 @@ class SourceSpan:
         Offsets in code points into the plan's source text; ``end`` is exclusive.
     quote
         The verbatim text between them.
+    page
+        The page of a PDF source the value's text stands on (1 is the first page); None for
+        other sources. The offsets refer to the source text all the same.
 
     """
 
     start: int
     end: int
     quote: str
+    page: int | None = None
 
     def __post_init__(self) -> None:
         _require(
@@ -227,6 +231,12 @@ class SourceSpan:
             f"{_short_number(self.start)}..{_short_number(self.end)} has "
             f"{_short_number(self.end - self.start)}",
             "quote",
+        )
+        _require(
+            self.page is None
+            or (isinstance(self.page, int) and not isinstance(self.page, bool) and self.page >= 1),
+            f"page must be a positive integer or None, not {self.page!r}",
+            "page",
         )
 
 

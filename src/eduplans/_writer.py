@@ -108,6 +108,8 @@ def _value(v: Baseline | Target) -> list[str]:
         f"start = {v.span.start}",
         f"end = {v.span.end}",
     ]
+    if v.span.page is not None:
+        lines.append(f"page = {v.span.page}")
     return lines
 
 

@@ -50,12 +50,16 @@ def _note(flags: dict[str, str]) -> str:
 
 
 def _build(
-    d: DIndicator, view: View, rejected: list[tuple[int, int, str, str]]
+    d: DIndicator,
+    view: View,
+    rejected: list[tuple[int, int, str, str]],
+    page_at: Callable[[int], int | None] | None = None,
 ) -> tuple[Indicator | None, list[tuple[int, int]]]:
     """Build the model indicator of a draft, with spans mapped from the view to the source.
 
     Returns the indicator (None when no value is valid) and the view spans of the value texts
-    it keeps; values the model rejects go to ``rejected`` with the model's message.
+    it keeps; values the model rejects go to ``rejected`` with the model's message. ``page_at``
+    gives the PDF page of a source offset: each span carries the page of its value's text.
     """
     baselines: list[Baseline] = []
     targets: list[Target] = []
@@ -66,7 +70,8 @@ def _build(
         start, end = view.src_span(v.start, v.end)
         t_start, t_end = view.src_span(v.text_start, v.text_start + len(v.text))
         try:
-            span = SourceSpan(start=start, end=end, quote=text[start:end])
+            page = page_at(t_start) if page_at is not None else None
+            span = SourceSpan(start=start, end=end, quote=text[start:end], page=page)
             cls = Baseline if v.kind == "baseline" else Target
             built = cls(
                 year=v.year,
@@ -353,7 +358,7 @@ def parse_plan(
     used: list[tuple[int, int]] = []
     rejected: list[tuple[int, int, str, str]] = [*settle_notes, *off_topic, *table_notes]
     for d in drafts:
-        ind, kept = _build(d, view, rejected)
+        ind, kept = _build(d, view, rejected, src.page_at if src.pages else None)
         if ind is not None:
             indicators.append(ind)
             used += kept
