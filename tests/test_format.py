@@ -78,7 +78,7 @@ def _full_document() -> dict[str, Any]:
     doc["region"]["code"] = "410399"
     doc["indicators"][0].update(subject="", key="preschool_gross_enrolment_rate", note="n")
     doc["indicators"][0]["values"][0].update(
-        hedges=["力争"], flags=["year_implied"], note="n", measure="level"
+        hedges=["力争"], flags=["year_implied"], note="n", measure="level", page=1
     )
     return doc
 
