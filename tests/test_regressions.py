@@ -11,6 +11,7 @@ hang from a finish; speed itself is measured by ``benchmarks/bench_adversarial.p
 from __future__ import annotations
 
 import dataclasses
+import math
 import multiprocessing as mp
 import re
 import shutil
@@ -19,6 +20,7 @@ import sys
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -888,3 +890,84 @@ def test_saved_files_are_readable_like_any_file_the_user_writes(tmp_path: Path) 
         os.umask(old)
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+# --- session 2 papercut: a number the plan misstates is never shown bare -------------------------
+
+MISSTATED = "new_general_senior_places"  # 洛阳: 预计新增学位1.07个 (a scale word lost)
+
+
+def _misstated_row(table: Any) -> Any:
+    (row,) = [r for _, r in table.iterrows() if r["region"] == "洛阳市"]
+    return row
+
+
+def test_misstated_value_is_kept_with_its_flag_in_compare() -> None:
+    table = eduplans.compare(eduplans.load(), [MISSTATED, "per_student_public_spending"])
+    row = _misstated_row(table[table["key"] == MISSTATED])
+    assert (row["target_value"], row["target_text"]) == (1.07, "1.07个")  # as written
+    assert "scale_word_missing" in row["target_flags"].split(";")
+    assert {"scale_word_missing", "unit_implausible"} == eduplans.DOUBTFUL_FLAGS
+    assert eduplans.DOUBTFUL_FLAGS <= eduplans.FLAGS
+    # the filter docs/compare.md gives drops exactly the two misstated targets
+    keep = table["target_flags"].str.split(";").map(lambda f: not set(f) & eduplans.DOUBTFUL_FLAGS)
+    dropped = table[~keep]
+    assert sorted(dropped["target_text"]) == ["1.07个", "216亿元"]
+
+
+def test_cli_tables_write_the_flag_of_a_misstated_value() -> None:
+    from .test_cli import run
+
+    shown = run("compare", MISSTATED)
+    assert shown.returncode == 0, shown.stderr
+    (line,) = [x for x in shown.stdout.splitlines() if "洛阳市" in x]
+    assert "1.07个 (? scale_word_missing)" in line
+    (other,) = [x for x in shown.stdout.splitlines() if "从化区" in x]
+    assert "?" not in other
+    csv = run("compare", MISSTATED, "--format", "csv")
+    assert "1.07个," in csv.stdout and "scale_word_missing" in csv.stdout  # text as written
+
+
+def _texts(ax: Any) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def _legend_texts(ax: Any) -> list[str]:
+    legends = [*ax.figure.legends, *([ax.get_legend()] if ax.get_legend() else [])]
+    return [t.get_text() for legend in legends for t in legend.get_texts()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_mark_a_misstated_value_and_explain_the_mark(lang: str) -> None:
+    import matplotlib.pyplot as plt
+
+    from eduplans import plot
+
+    plans = eduplans.load()
+    doubt = (
+        "? 原文数字存疑 (见其标注)"
+        if lang == "zh"
+        else "? Number doubtful as written (see its flag)"
+    )
+    targets = plot.targets(plans, MISSTATED, lang=lang)
+    labels = _texts(targets)
+    assert [t for t in labels if t.startswith("1.07")] == ["1.07 ?"]
+    assert not [t for t in labels if "2600" in t.replace(",", "") and "?" in t]
+    assert doubt in _legend_texts(targets)
+    cover = plot.coverage(plans, keys=[MISSTATED, "new_preschool_places"], lang=lang)
+    assert "1.07 ?" in _texts(cover) and doubt in _legend_texts(cover)
+    path = plot.trajectory(plans, MISSTATED, region="洛阳市", lang=lang)
+    assert any(t.endswith("1.07 ?") for t in _texts(path)) and doubt in _legend_texts(path)
+    plain = plot.targets(plans, "preschool_gross_enrolment_rate", lang=lang)
+    assert not any("?" in t for t in _texts(plain)) and doubt not in _legend_texts(plain)
+    plt.close("all")
+
+
+def test_coverage_does_not_colour_a_misstated_percent() -> None:
+    from eduplans.plot._coverage import _colour_value, _reading
+
+    table = eduplans.compare(eduplans.load(), "preschool_gross_enrolment_rate")
+    cell = table[table["region"] == "洛阳市"].iloc[0].copy()
+    assert not math.isnan(_colour_value(cell, _reading(cell)))
+    cell["target_flags"] = "scale_word_missing"
+    assert math.isnan(_colour_value(cell, _reading(cell)))

@@ -46,6 +46,7 @@ from ._regions import RegionTable, regions
 from ._review import Problem, validate
 from ._units import UNITS, ParsedValue, check_compatible, format_value, get_registry, parse_value
 from ._vocab import (
+    DOUBTFUL_FLAGS,
     FLAGS,
     MEASURE_FAMILIES,
     Binding,
@@ -105,6 +106,7 @@ __all__ = [
     "CatalogEntry",
     "Comparator",
     "DATA_VERSION",
+    "DOUBTFUL_FLAGS",
     "DataError",
     "Diagnostic",
     "EduplansError",

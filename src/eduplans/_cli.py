@@ -55,6 +55,21 @@ def _print_frame(frame: Any, fmt: str) -> None:
             print(_shown(frame).to_string(index=False))
 
 
+def _mark_doubtful(table: Any) -> Any:
+    """Write a target the plan misstates (eduplans.DOUBTFUL_FLAGS) with its flag in the table.
+
+    ``1.07个`` (新增学位1.07个, a scale word lost) becomes ``1.07个 (? scale_word_missing)``: the
+    number is kept as written, and a reader of the table is not left to take it at its word.
+    """
+    table = table.copy()
+    marked = []
+    for words, flags in zip(table["target_text"], table["target_flags"], strict=True):
+        doubt = sorted(set(str(flags or "").split(";")) & eduplans.DOUBTFUL_FLAGS)
+        marked.append(f"{words} (? {', '.join(doubt)})" if doubt else words)
+    table["target_text"] = marked
+    return table
+
+
 def _load(args: argparse.Namespace) -> eduplans.PlanCollection:
     """Return the bundled plans and those of the files and folders of ``--plans``."""
     return eduplans.load(getattr(args, "plans", None) or None)
@@ -77,7 +92,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     table = eduplans.compare(plans)
     regions = table.groupby("key")["region"].nunique()
     shared = sorted(regions[regions >= 3].index)
-    view = table[table["key"].isin(shared)].copy()
+    view = _mark_doubtful(table[table["key"].isin(shared)])
     print(f"\nIndicators that at least three regions set ({len(shared)}):")
     if args.lang == "zh":
         names = {e.key: e.name_zh for e in eduplans.catalog().values()}
@@ -191,8 +206,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         year=args.year,
         kind="interpolated" if args.interpolate else "stated",
     )
-    if args.format == "table":
-        table = table[["key", "region", "indicator", "measure", "baseline_year",
+    if args.format == "table":  # csv and json carry every column, target_flags among them
+        table = _mark_doubtful(table)[["key", "region", "indicator", "measure", "baseline_year",
                        "baseline_value", "target_year", "target_text", "target_value", "unit",
                        "binding", "status", "change", "change_per_year", "gap_to_bound",
                        "national_text", "gap_to_national", "derived", "conflict"]]  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "DOUBTFUL_FLAGS",
     "FLAGS",
     "MEASURE_FAMILIES",
     "PERIOD_MEASURES",
@@ -116,3 +117,9 @@ FLAGS: frozenset[str] = frozenset(
         "year_implied",
     }
 )
+
+#: Flags that say the number as written cannot be what the plan means: a scale word the
+#: context needs is missing (新增学位1.07个), or the unit written cannot be meant (生均…216亿元).
+#: Such a value is kept as written, and the tables and figures of eduplans show it with its
+#: flag (docs/compare.md#values-the-plan-misstates), never as a plain number.
+DOUBTFUL_FLAGS: frozenset[str] = frozenset({"scale_word_missing", "unit_implausible"})

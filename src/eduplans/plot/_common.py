@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import NoDataError
+from .._vocab import DOUBTFUL_FLAGS
 from ._fonts import FONT_FAMILY, font
 from ._style import SMALL_SIZE, Lang
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.patches import Patch
 
     from .._collection import PlanCollection
     from .._model import Plan
@@ -21,10 +23,13 @@ if TYPE_CHECKING:
     Plans = PlanCollection | Plan | Iterable[Plan]
 
 __all__ = [
+    "DOUBT_MARK",
     "INK",
     "add_legend",
     "as_key_list",
     "comparator_handles",
+    "doubt_handle",
+    "doubtful",
     "finish_axes",
     "indicator_label",
     "new_axes",
@@ -36,6 +41,29 @@ __all__ = [
 ]
 
 INK = "#1A1A1A"  # legend handles of comparator shapes
+
+
+#: Written after a number the plan misstates (a value with one of eduplans.DOUBTFUL_FLAGS).
+DOUBT_MARK = " ?"
+
+
+def doubtful(row: Any) -> bool:
+    """Return whether a frame row's target is doubtful as written (eduplans.DOUBTFUL_FLAGS).
+
+    Reads ``target_flags`` (a row of :func:`eduplans.compare`) or ``flags`` (of
+    :func:`eduplans.hierarchy`), ``;``-joined.
+    """
+    flags = row.get("target_flags") if "target_flags" in row else row.get("flags")
+    return bool(set(str(flags or "").split(";")) & DOUBTFUL_FLAGS)
+
+
+def doubt_handle(lang: Lang) -> Patch:
+    """Return the legend entry that explains :data:`DOUBT_MARK`."""
+    from matplotlib.patches import Patch
+
+    from ._style import text
+
+    return Patch(facecolor="none", edgecolor="none", label=text("doubtful", lang))
 
 
 def is_number(value: Any) -> bool:

@@ -9,8 +9,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ._common import (
+    DOUBT_MARK,
     add_legend,
     as_key_list,
+    doubt_handle,
+    doubtful,
     finish_axes,
     indicator_label,
     is_number,
@@ -178,8 +181,8 @@ def _colour_value(cell: Any, reading: Reading) -> float:
         if signed and reading.per_year and is_number(reading.bound):
             return reading.bound * (reading.direction or 1)
         return math.nan  # a key that is itself a change (近视率年降幅) is not a level's change
-    if str(cell["unit"]) != "percent" or not reading.coloured:
-        return math.nan
+    if str(cell["unit"]) != "percent" or not reading.coloured or doubtful(cell):
+        return math.nan  # (a number the plan misstates is not coloured either)
     base, target = cell["baseline_value"], cell["target_value"]
     if not (is_number(base) and is_number(target) and is_number(cell["baseline_year"])):
         return math.nan
@@ -325,6 +328,9 @@ def _draw(
         )
     if used["not_coloured"]:
         handles.append(Patch(facecolor=_NOT_COLOURED, lw=0, label=text("not_pp", lang_)))
+    shown = cells[cells["key"].isin(row) & cells["region"].isin(column)]
+    if any(doubtful(c) for _, c in shown.iterrows()):
+        handles.append(doubt_handle(lang_))
     if handles:
         add_legend(
             ax,
@@ -360,6 +366,8 @@ def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
         percent_sign=False,
         lang=lang,
     )
+    if doubtful(cell):  # 新增学位1.07个: kept as written, never shown as a plain number
+        label += DOUBT_MARK
     if int(cell["target_year"]) != int(cell["modal_year"]):
         label += f"\n({int(cell['target_year'])})"
     return label

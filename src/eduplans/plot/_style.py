@@ -132,6 +132,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "target_per_year": ("每年目标", "Target a year"),
     "previous_total": ("上一规划期累计", "Previous period's total"),
     "met_note": ("（基线已达到）", " (met at baseline)"),
+    "doubtful": ("? 原文数字存疑 (见其标注)", "? Number doubtful as written (see its flag)"),
     "met_cell": ("基线已达到下限或上限 (不着色)", "Bound met at baseline (not coloured)"),
     "total_suffix": ("，累计", ", period total"),
     "year": ("年份", "Year"),

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING, Any
 from .._errors import ArgumentTypeError
 from .._units import UNITS as _KNOWN_UNITS
 from ._common import (
+    DOUBT_MARK,
     add_legend,
     comparator_handles,
+    doubt_handle,
+    doubtful,
     finish_axes,
     indicator_label,
     is_number,
@@ -268,6 +271,8 @@ def _draw(
         handles.append(
             Line2D([], [], lw=0.8, ls=(0, (3, 2)), color="#1A1A1A", label=text("national", lang_))
         )
+    if any(doubtful(row) for _, row in rows.iterrows()):
+        handles.append(doubt_handle(lang_))
     if own_figure:
         add_legend(ax.figure, handles, loc="outside lower center", ncol=_columns(handles))
     else:
@@ -424,6 +429,8 @@ def _draw_row(
         )
         if met:
             label += text("met_note", lang)
+    if doubtful(row):  # kept as written, never drawn as a plain number
+        label += DOUBT_MARK
     _label(ax, label, max(reach), y, "#1A1A1A")
     return shape, reach
 
@@ -460,6 +467,8 @@ def _draw_total(
         factor=factor,
         lang=lang,
     )
+    if doubtful(row):  # 新增学位1.07个: kept as written, never drawn as a plain number
+        label += DOUBT_MARK
     _label(ax, label, max(reach), y + 0.05, "#1A1A1A")
     return shape, reach
 

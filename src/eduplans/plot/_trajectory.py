@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import ArgumentTypeError
 from ._common import (
+    DOUBT_MARK,
     INK,
     add_legend,
     comparator_handles,
+    doubt_handle,
+    doubtful,
     finish_axes,
     indicator_label,
     is_number,
@@ -289,6 +292,9 @@ def _draw(
             Line2D([], [], marker="s", ms=5.0, color=INK, ls="", label=text("baseline", lang_))
         )
     handles += comparator_handles(used, lang_, size=5.0, vertical=True)
+    labelled = frame if measure == "cumulative" else frame[frame["kind"] == "target"]
+    if any(doubtful(row) for _, row in labelled.iterrows()):
+        handles.append(doubt_handle(lang_))
     add_legend(ax, handles, loc="best", ncol=1)
 
 
@@ -341,6 +347,8 @@ def _draw_total(
         factor=factor,
         lang=lang,
     )
+    if doubtful(row):  # 新增学位1.07个: kept as written, never drawn as a plain number
+        words += DOUBT_MARK
     period = f"{start}–{end}"
     ax.annotate(
         f"{period}: {words}" if lang == "en" else f"{period}年：{words}",
@@ -437,6 +445,8 @@ def _draw_point(
         )
         if reading.status == "met_at_baseline":
             label += text("met_note", lang)
+    if row["kind"] == "target" and doubtful(row):
+        label += DOUBT_MARK
     if row["kind"] == "target":
         ax.annotate(
             label,
