@@ -131,7 +131,6 @@ MODULES = sorted(
 NOT_YET = {
     "_loader.py",
     "_parse/__init__.py",
-    "_parse/_diag.py",
     "_parse/_draft.py",
     "_parse/_meta.py",
     "_parse/_readers/_html.py",
@@ -153,7 +152,7 @@ def _vocabulary() -> set[str]:
 
 
 #: An English message: two English words in a row ("a change in percent (提高2.5%)").
-_ENGLISH = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+_ENGLISH = re.compile(r"[A-Za-z]+ [A-Za-z]{2,}")
 
 
 def _code_strings(path: Path) -> Iterator[tuple[int, str]]:

@@ -25,6 +25,7 @@ from ._once import once
 __all__ = [
     "ComparatorWords",
     "DateWords",
+    "DiagWords",
     "MeasureWords",
     "PeriodWords",
     "ProseWords",
@@ -127,6 +128,16 @@ class TableWords:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DiagWords:
+    """The words the diagnostics read (section ``[diag]``; explained there)."""
+
+    relative_lead: tuple[str, ...]
+    relative_verbs: tuple[str, ...]
+    aspect_classifiers: tuple[str, ...]
+    aspect_nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SettleWords:
     """The words the settling step reads (section ``[settle]``; explained there)."""
 
@@ -221,6 +232,7 @@ class Words:
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
     dates: DateWords
+    diag: DiagWords
     periods: tuple[PeriodWords, ...]
     prose: ProseWords
     settle: SettleWords
@@ -317,7 +329,7 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold", "header", "dates", "period", "prose", "settle",
+        "value", "fold", "header", "dates", "diag", "period", "prose", "settle",
         "table",
     }  # fmt: skip
     extra = set(doc) - known
@@ -465,6 +477,7 @@ def _parse(text: str, path: str) -> Words:
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
         dates=_table(DateWords, doc, "dates", path),
+        diag=_table(DiagWords, doc, "diag", path),
         periods=tuple(periods),
         prose=_table(ProseWords, doc, "prose", path),
         settle=_table(SettleWords, doc, "settle", path),

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .._model import Diagnostic, Plan
+from .._words import Words, alternation, chars, pattern
 from ._doc import Doc
 from ._view import View
 
@@ -24,22 +25,47 @@ __all__ = ["NUMBER", "ROUTINE", "diagnose", "number_spans", "review_comments", "
 #: A number of the text, as counted by the diagnostics: digits with an optional decimal part.
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
-_DATE_AROUND = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
-    r"\d{1,2}:\d{2}(?::\d{2})?|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|"
-    r"\d{1,2}\s*日(?:电|讯)"
+
+def _unit_words(w: Words, *keys: str) -> str:
+    """Return the words of the units ``keys`` as an alternation (倍, 百分点 …)."""
+    return alternation(x for u in w.units if u.key in keys for x in u.words)
+
+
+_DATE_AROUND = pattern(
+    lambda w: (
+        rf"(?:19|20)\d{{2}}\s*[-/.{chars(w.dates.year)}]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?|"
+        r"\d{1,2}\s*月\s*\d{1,2}\s*日|"
+        rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?|(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}\s*\d{{1,2}}\s*月|"
+        r"\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|"
+        r"\d{1,2}\s*日(?:电|讯)"
+    )
 )
 _DOCNO = re.compile(
     r"[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{0,5}\s*号?|第\s*\d+\s*号|\d+\s*号文"
 )
 _PHONE = re.compile(r"(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|\d{3}-\d{3,4}-\d{4}")
-_YEAR = re.compile(
-    r"(?:19|20)\d{2}(?=\s*(?:年|[—\-~至到]\s*(?:19|20)?\d{2}|届|级|版|\)|）|$))|(?<=[—\-~至到])\s*(?:19|20)\d{2}"
+_YEAR = pattern(
+    lambda w: (
+        rf"(?:19|20)\d{{2}}(?=\s*(?:{re.escape(w.dates.year)}|[—\-~至到]\s*(?:19|20)?\d{{2}}|"
+        r"届|级|版|\)|）|$))|(?<=[—\-~至到])\s*(?:19|20)\d{2}"
+    )
 )
-_RELATIVE_BEFORE = re.compile(
-    r"(?:比|较|同比|高出|低于|高于|超出|多|少)[^,;。]{0,12}(?:增加|增长|提高|上升|下降|减少|降低|高出|低)?\s*$"
+_RELATIVE_BEFORE = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.diag.relative_lead)})[^,;。]{{0,12}}"
+        rf"(?:{alternation(w.diag.relative_verbs)})?\s*$"
+    )
 )
-_GROWTH_AFTER = re.compile(r"\s*(?:倍|%)")
+_GROWTH_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'times', 'percent')})")
+_YEAR_AFTER = pattern(lambda w: rf"\s*(?:{re.escape(w.dates.year)}|[—\-~至到]|届|级|版|\)|$)")
+_POINTS_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'percentage_point')})")
+_TIMES_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'times')})")
+_ASPECT_AFTER = pattern(
+    lambda w: (
+        rf"\s*(?:{alternation(w.diag.aspect_classifiers)})?"
+        rf"(?:{alternation(w.diag.aspect_nouns)})"
+    )
+)
 _VIEWS = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[::]?\s*$")
 _INDEX = re.compile(r"(?:索引号|文号|编号|发文字号)\s*[::]?\s*[\w\-/〔〕\[\]]*$")
 
@@ -167,7 +193,7 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
     ):
         return "numbering", "a row number of a table (序号)"
     if re.fullmatch(r"(?:19|20)\d{2}", num) and (
-        re.match(r"\s*(?:年|[—\-~至到]|届|级|版|\)|$)", after)
+        _YEAR_AFTER.match(after)
         or whole_cell  # a year cell of a grid's header
         or re.search(r"[—\-~至到]\s*$", before)
     ):
@@ -197,14 +223,14 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
     if re.search(r"[A-Za-z]$", before) or re.match(r"[A-Za-z+]", after):
         return "name", "part of a name or code (5G, GB50180, 2+1 …)"
     if _RELATIVE_BEFORE.search(before) and (
-        _GROWTH_AFTER.match(after) or re.match(r"\s*个?百分点", after)
+        _GROWTH_AFTER.match(after) or _POINTS_AFTER.match(after)
     ):
         return "relative", "a change relative to another year or place, not a level"
-    if re.match(r"\s*倍", after):
+    if _TIMES_AFTER.match(after):
         return "relative", "a multiple (倍), not a level"
     if re.match(r"\s*(?:岁|周岁)", after):
         return "distractor", "an age"
-    if re.match(r"\s*(?:个|项)?(?:方面|环节|步骤|阶段|层次|维度)", after):
+    if _ASPECT_AFTER.match(after):
         return "distractor", "a count of aspects of a programme, not a target"
     return "not_understood", "no value was read here"
 
