@@ -108,7 +108,7 @@ def test_an_entry_that_cannot_be_told_apart_is_refused_and_rolled_back() -> None
 
     twin = dataclasses.replace(
         FOOTBALL, key="basic_preschool_rate", name_zh="学前教育毛入园率总体", aliases=(),
-        qualifiers=(),
+        qualifiers=(), stage="preschool",
     )  # fmt: skip
     before = dict(eduplans.catalog())
     with pytest.raises(eduplans.DataError, match="cannot be told apart"):
@@ -199,3 +199,97 @@ def test_parse_plan_takes_alignment_overrides() -> None:
     keys = {i.name: i.key for i in pinned.indicators}
     assert keys["学前三年毛入园率"] is None
     assert keys["九年义务教育巩固率"] == "compulsory_enrolment_rate"
+
+
+def test_an_entry_whose_name_reads_as_another_stage_is_refused() -> None:
+    import dataclasses
+
+    wrong = dataclasses.replace(
+        FOOTBALL, key="junior_football", name_zh="初中足球特色学校数", aliases=(), stage="primary"
+    )
+    with pytest.raises(eduplans.DataError, match=r"declares stage 'primary'.*reads as junior"):
+        eduplans.catalog.add(wrong)
+    assert "junior_football" not in eduplans.catalog()
+
+
+def test_the_declared_stage_completes_a_name_that_names_none() -> None:
+    childcare = CatalogEntry(
+        key="new_childcare_places", name_zh="新增托位数", label_en="New childcare places",
+        definition="新增托育机构托位数.", unit="seat", stage="preschool", category="resources",
+        direction="up",
+    )  # fmt: skip
+    eduplans.catalog.add(childcare)
+    # 新增托位 reads as its name does; 新增学前托位 names the stage the entry declares
+    assert keys(["新增托位", "新增学前托位", "新增小学托位"]) == [
+        "new_childcare_places",
+        "new_childcare_places",
+        None,
+    ]
+
+
+def test_look_alikes_separated_by_declared_qualifiers_are_both_accepted() -> None:
+    import dataclasses
+
+    basketball = dataclasses.replace(
+        FOOTBALL, key="basketball_schools", name_zh="校园篮球特色学校数",
+        label_en="Campus basketball schools", aliases=(), qualifiers=("篮球",),
+    )  # fmt: skip
+    eduplans.catalog.add([FOOTBALL, basketball])
+    assert keys(["篮球特色学校数", "足球特色学校数量", "排球特色学校数"]) == [
+        "basketball_schools",
+        "football_schools",
+        None,
+    ]
+
+
+def test_an_added_entry_is_parsed_compared_loaded_and_plotted(tmp_path: Path) -> None:
+    from eduplans import plot
+
+    eduplans.catalog.add(FOOTBALL)
+    text = "某县“十四五”教育事业发展规划\n到2025年,校园足球特色学校数达到50所。\n"
+    draft = eduplans.parse_plan(text, region="洛阳市", plan_id="mou-2021")
+    assert [i.key for i in draft.indicators] == ["football_schools"]
+    row = eduplans.compare(draft, "football_schools").iloc[0]
+    assert (row.unit, row.target_value, row.indicator) == ("school", 50.0, "校园足球特色学校数")
+    for lang, label in (("zh", "校园足球特色学校数"), ("en", "Campus football schools")):
+        ax = plot.targets(draft, "football_schools", lang=lang)
+        assert label in ax.get_title(loc="left").replace("\n", "")
+        ax.figure.clear()
+    draft.save(tmp_path / "mou-2021.toml")
+    assert eduplans.validate(tmp_path) == []
+    assert "mou-2021" in [p.id for p in eduplans.load(tmp_path)]
+    eduplans.catalog.reset()  # without the entry the file's key is unknown: said, not dropped
+    problems = eduplans.validate(tmp_path)
+    assert len(problems) == 1 and "football_schools" in problems[0].message
+
+
+def _dev_names() -> list[tuple[str, str | None]]:
+    import tomllib
+
+    folder = Path(__file__).parent / "data" / "alignment"
+    out = []
+    for which in ("real1", "real2"):  # development sets: names as real pages write them
+        doc = tomllib.loads((folder / f"labelled_{which}.toml").read_text(encoding="utf-8"))
+        out += [(e["name"], e.get("context") or None) for e in doc["name"]]
+    return out
+
+
+def test_explain_agrees_with_align_and_with_itself_on_real_names() -> None:
+    names = _dev_names()
+    frame = eduplans.align([n for n, _ in names], context=[c for _, c in names])
+    for (name, context), key in zip(names, frame["key"], strict=True):
+        why = eduplans.explain(name, context=context)
+        assert why.key == (key if isinstance(key, str) else None), (name, why)
+        lines = [c for c in why.candidates if c[0] == why.key]
+        if why.key is not None:  # the decision comes first and is never ruled out beside itself
+            assert why.candidates[0][0] == why.key and why.candidates[0][2], why
+            assert len(lines) == 1, why
+        if why.method in ("exact", "alias"):
+            assert lines[0][3].startswith("exact"), why
+
+
+def test_a_pin_is_never_listed_as_ruled_out_on_real_names() -> None:
+    for name, context in _dev_names()[:40]:
+        why = eduplans.explain(name, context=context, overrides={name: "kindergarten_count"})
+        line = next(c for c in why.candidates if c[0] == "kindergarten_count")
+        assert why.method == "override" and line[2] and line[3] == "pinned by override", why

@@ -537,6 +537,13 @@ def _index() -> _Index:
         # the standard name defines the features fuzzy matching uses; two entries that read
         # the same could not be told apart, unless both declare qualifiers and these differ
         feats = _features(normalise(entry.name_zh))
+        if feats.stage and feats.stage_text != entry.stage and entry.stage != "all":
+            raise DataError(
+                f"{key!r} declares stage {entry.stage!r}, but its name {entry.name_zh!r} reads"
+                f" as {feats.stage_text}: give it a name of its stage",
+                path="catalog",
+                field=f"{key}.stage",
+            )
         standard[key] = feats
         other = first_of.setdefault(feats, key)
         if other != key and not _separated(entries[other], entry):
@@ -551,6 +558,11 @@ def _index() -> _Index:
         group.extend((norm, key) for _, norm in forms[key])
         if feats.stage and feats.stage != _ALL:
             staged.setdefault(feats.measures, set()).update(feats.stage)
+        if not feats.stage and entry.stage not in ("all", "school_age"):
+            # the declared stage completes a name that names none (an added 新增托位数, preschool):
+            # names that carry the stage word (新增学前托位) find it too
+            declared = _Features(frozenset({entry.stage}), feats.measures)
+            by_features.setdefault(declared, []).extend((n, key) for _, n in forms[key])
         if entry.stage == "all" and feats.stage != _ALL:
             # a name that says "all stages" (各级各类, 基础教育, 中小学幼儿园) finds it too
             group = by_features.setdefault(_Features(_ALL, feats.measures), [])
