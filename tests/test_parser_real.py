@@ -484,3 +484,39 @@ def test_a_planned_provision_on_a_page_about_a_plan() -> None:
     plan = blind2("02")
     hit = [v for v in plan.baselines + plan.targets if v.year == 2018]
     assert [(v.kind, v.magnitude, v.comparator.value) for v in hit] == [("target", 1, ">=")]
+
+
+def test_a_question_mark_that_stands_for_lost_characters_ends_no_sentence() -> None:
+    # blind2/12: "區內外在校生總?cè)藬?shù)達92.2萬,勞動年齡人口平均受教育年限達10.2年" (mojibake):
+    # the sentence goes on from "截至目前", so both are of the page's year; 92.2萬 counts persons
+    plan = blind2("12")
+    years = {v.magnitude: v.year for v in plan.baselines}
+    assert years[10.2] == years[922_000] == 2022
+
+
+def test_an_undated_page_gets_its_year_from_a_value_it_dates_twice() -> None:
+    # blind1/01 (no date): "鹽田明年新增1770個公辦幼兒園學位" and "…將于2020年開辦,能夠新增優質學位
+    # 1770個": 明年 is 2020, so "未來三年…將新增6660個小學學位" is for 2022
+    plan = eduplans.parse_plan(BLIND1 / "real_01_yantian.txt")
+    got = {(v.magnitude, v.year) for v in plan.targets}
+    assert {(6660, 2022), (4200, 2022), (10860, 2022), (1770, 2020)} <= got
+    (seats,) = {v for v in plan.targets if v.magnitude == 6660 and v.span.start > 200}
+    assert "未来三年" in seats.note and "1770" in seats.note
+
+
+def test_names_leave_out_their_year_and_what_the_value_is_for() -> None:
+    # blind1/01: "公辦幼兒園在園兒童占比2019年底達到30%",
+    # "普惠性幼兒園在園兒童占比2020年底達到80%的任務"
+    plan = eduplans.parse_plan(BLIND1 / "real_01_yantian.txt")
+    names = {v.magnitude: i.full_name for i in plan.indicators for v in i.values}
+    assert names[30] == names[50] == "公辦幼兒園在園兒童占比"
+    assert names[80] == "普惠性幼兒園在園兒童占比"
+
+
+def test_a_size_that_describes_what_is_counted() -> None:
+    # blind1/03: "南昌计划新增21所规模在9-12个班级的公办幼儿园"
+    plan = eduplans.parse_plan(BLIND1 / "real_03_nanchang.txt")
+    (count,) = [i for i in plan.indicators if any(v.magnitude == 21 for v in i.values)]
+    assert count.name == "公办幼儿园"
+    assert not [v for v in plan.targets if v.magnitude == 9]
+    assert reasons_of(plan)["9"] == {"distractor"}

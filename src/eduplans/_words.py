@@ -152,6 +152,7 @@ class SettleWords:
     changed_by: tuple[str, ...]
     approx: tuple[str, ...]
     population_verbs: tuple[str, ...]
+    size_verbs: tuple[str, ...]
     to_date: tuple[str, ...]
 
 

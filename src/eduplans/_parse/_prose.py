@@ -648,8 +648,9 @@ def _strip_verb_end(text: str) -> str:
 
 _FROM_YEAR_END = pattern(
     lambda w: (
-        r"(?<=[\u4e00-\u9fff])(?:从|由)\s*"
-        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)?\s*的?$"
+        r"(?<=[\u4e00-\u9fff])(?:(?:从|由)\s*"
+        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)?|(?:到|至|在)?\s*"
+        rf"(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)\s*的?$"
     )
 )
 # "高校有“两院”院士、973首席科学家、长江学者等高层次人才": the list's head noun after 等
@@ -657,21 +658,22 @@ _LIST_THEN_HEAD = re.compile(r"、[^、]{1,20}等(?=[\u4e00-\u9fff]{2,8}$)")
 
 
 def _strip_name(name: str) -> str:
-    name = _FROM_YEAR_END.sub("", name.strip(" ,;:、()"))
+    name = name.strip(" ,;:、()")
     listed = _LIST_THEN_HEAD.search(name)
     if listed is not None and "(" not in name[listed.start() :]:
         name = name[listed.end() :]
     for _ in range(4):
         new = _LEAD.sub("", name)
-        new = _strip_verb_end(new).strip(" ,;:、")
+        new = _FROM_YEAR_END.sub("", _strip_verb_end(new)).strip(" ,;:、")
         if new == name:
             break
         name = new
     return name
 
 
+# the name after a count, past a size that describes it ("21所规模9-12个班级的公办幼儿园")
 _NAME_AFTER = re.compile(
-    r"\s*(?:的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))"
+    r"\s*(?:的)?(?:规模[^,;:。]{1,16}?的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))"
 )
 _NAME_AFTER_CJK = re.compile(r"\s*(?:的)?([\u4e00-\u9fff“”()]{2,30})")
 
@@ -681,12 +683,17 @@ def _name_after(s: str, end: int) -> tuple[str, int]:
     return (m.group(1).strip(), m.end()) if m else ("", end)
 
 
+# A sentence ends at 。!?; but for a "?" that stands for characters a page lost (mojibake:
+# "在校生总?cè)藬?shù)达92.2万"): a letter follows it
+_SENTENCE = re.compile(r"(?:[^。!?;]|\?(?=[a-zà-ü]))+(?:[。!;]|\?(?![a-zà-ü]))?")
+
+
 def _sentences(doc: Doc) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for line in doc.lines:
         if doc.is_blocked(line.start) or doc.is_chrome(line.start):
             continue
-        for m in re.finditer(r"[^。!?;]+[。!?;]?", line.text):
+        for m in _SENTENCE.finditer(line.text):
             out.append((line.start + m.start(), m.group(0)))
     return out
 
@@ -909,9 +916,13 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = f.name
             elif not before_name and names and _REVIEW_ONLY_CHANGE.match(after_name):
                 name = names[-1]
-            elif before_name and names and _TO_LEVEL.match(before_name):
+            elif names and _TO_LEVEL.match(s[start_name:i].strip(" ,;:、的")):
                 name = names[-1]  # "X从2015年的65%增长到2020年的85%": the second level is X's
-            elif after_name and (not before_name or lead_verb or len(before_name) <= 1):
+            elif (
+                after_name
+                and (not before_name or lead_verb or len(before_name) <= 1)
+                and not (before_name and _GENERIC_AFTER.match(after_name))
+            ):
                 name = _strip_name(after_name) or after_name
                 if f.unit == "school" and (school := _SCHOOL_AFTER.match(name)) is not None:
                     name = school.group(0)  # "18所小学以县城优质学校为领衔": 小学
@@ -1108,6 +1119,8 @@ def _pair_lists(
     return [(ind.name, ind.subject) for ind in group]
 
 
+# "…占比2020年底达到80%的任务": what a value is for, not its name
+_GENERIC_AFTER = re.compile(r"(?:目标任务|任务|目标|要求|标准)$")
 _TO_LEVEL = pattern(
     lambda w: (
         rf"(?:{alternation(w.prose.change_lead)})\s*(?:到|至)\s*"

@@ -21,6 +21,7 @@ A value in a news page's headline that the body states again is reported as repe
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -104,6 +105,9 @@ _PLACE_AFTER = re.compile(
 # where a provision applies
 _POPULATION = pattern(lambda w: rf"人口\s*(?:{alternation(w.settle.population_verbs)})?\s*$")
 _PROVISION = re.compile(r"[^,;。]{0,14}?(?:设置|建有|配建|配套|建设|新建|建|设|办)[^,;。]{0,4}?\d")
+# "新增21所规模9-12个班级的公办幼儿园": a size inside a name
+_SIZE = pattern(lambda w: rf"规模\s*(?:{alternation(w.settle.size_verbs)})?\s*$")
+_OF = re.compile(r"[\u4e00-\u9fff]{0,2}的")
 # "进入ESI全球排名前1%": a rank inside a name
 _RANK = re.compile(r"(?:排名|排行|位次|排在|进入|跻身)[^,;。]{0,12}?前\s*$")
 # "1000所民生项目幼儿园全部投入使用后,": a condition, not a value
@@ -157,6 +161,7 @@ class Context:
     summary: bool  # a work summary (总结): its values are achievements
     title_span: tuple[int, int]
     latest_year: int  # the page's date's year, or the latest year it names
+    page_year: tuple[int, str] | None = None  # an undated page's year, read from its values
     mode: str = "plan"  # plan | mixed (a page reporting a plan, an article) | report
     # the title or headline names education: else a value whose sentence says nothing of
     # schooling is not an education value (a 政府工作报告 on farming, health and schools)
@@ -176,15 +181,22 @@ _SENTENCE_BACK = 300
 _PARAGRAPH_BACK = 600
 
 
+# a sentence mark; a "?" followed by a letter stands for characters a page lost (mojibake)
+_SENTENCE_MARK = re.compile(r"[。!;]|\?(?![a-zà-ü])")
+_SENTENCE_END = re.compile(r"[。!;\n]|\?(?![a-zà-ü])")
+
+
 def _sentence_start(work: str, line_start: int, pos: int) -> int:
     floor = max(line_start, pos - _SENTENCE_BACK)
-    k = max(work.rfind(mark, floor, pos) for mark in "。!?;")
+    k = -1
+    for m in _SENTENCE_MARK.finditer(work, floor, pos):
+        k = m.start()
     return floor if k < 0 else k + 1
 
 
 def _sentence_end(work: str, pos: int) -> int:
-    ends = [k for k in (work.find(m, pos, pos + 400) for m in "。;!?\n") if k >= 0]
-    return min(ends) if ends else min(len(work), pos + 400)
+    m = _SENTENCE_END.search(work, pos, pos + 400)
+    return m.start() if m else min(len(work), pos + 400)
 
 
 def _clause_start(work: str, line_start: int, pos: int) -> int:
@@ -261,6 +273,8 @@ def _distractor(
         )
     ):
         return "a population that says where a provision applies (人口2000人以上的行政村)"
+    if _SIZE.search(work, max(clause_a, a - 4), a) and _OF.match(work, b):
+        return "a size that describes what is counted (规模9-12个班级的公办幼儿园)"
     if _RANK.search(work, clause_a, a):
         return "a rank inside a name (排名前1%)"
     if d.unit != "percent" and _CONDITION.match(work, b):
@@ -302,6 +316,8 @@ def settle(
     }
     dropped: set[int] = set()
     starts_all = sorted(v.text_start for d in drafts for v in d.values)
+    if ctx.page_date is None and ctx.page_year is None:
+        ctx = dataclasses.replace(ctx, page_year=_page_year(drafts, doc, starts))
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
         if d.origin != "prose":
@@ -430,6 +446,58 @@ def _tense_words(text: str, *, first: bool = False) -> str | None:
     return "planned" if planned > achieved else "achieved"
 
 
+def _offset(rel: re.Match[str]) -> int:
+    """Years from the page's year to the year a relative word names (去年 -1, 未来三年 +3)."""
+    word = rel.group(0)
+    if word.startswith(("去年", "上年")):
+        return -1
+    if word.startswith("明年"):
+        return 1
+    if rel.group(1):
+        n = rel.group(1)
+        return int(n) if n.isdigit() else _CN_DIGIT[n]
+    return 0
+
+
+def _page_year(drafts: list[DIndicator], doc: Doc, starts: list[int]) -> tuple[int, str] | None:
+    """Return an undated page's year, from a value stated with 明年/今年 and elsewhere with a year.
+
+    "盐田明年新增1770个公办幼儿园学位" and "…将于2020年开办,能够新增优质学位1770个": 明年 is 2020,
+    the page is of 2019.
+    """
+    work = doc.work
+    dated: dict[tuple[str, float | None], int] = {}
+    for d in drafts:
+        for v in d.values:
+            if not v.magnitude:
+                continue
+            if "year_implied" not in v.flags:
+                dated.setdefault((d.unit, v.magnitude), v.year)
+                continue
+            # "…将于2020年开办,能够新增优质学位1770个": the one year its sentence names
+            line_a, _ = _line_of(doc, starts, v.text_start)
+            sent = work[_sentence_start(work, line_a, v.text_start) : v.text_start]
+            years = set(_SECTION_YEAR.findall(sent))
+            if len(years) == 1 and not _RELATIVE_YEAR.search(sent):
+                dated.setdefault((d.unit, v.magnitude), int(years.pop()))
+    for d in drafts:
+        if d.origin != "prose":
+            continue
+        for v in d.values:
+            year = dated.get((d.unit, v.magnitude))
+            if "year_implied" not in v.flags or year is None:
+                continue
+            a = v.text_start
+            line_a, _ = _line_of(doc, starts, a)
+            rel = None
+            for m in _RELATIVE_YEAR.finditer(work, _sentence_start(work, line_a, a), a):
+                rel = m
+            if rel is not None and not rel.group(0).startswith(("本年度", "当年")):
+                why = f"{rel.group(0)}…{v.text} is stated for {year} elsewhere"
+                return year - _offset(rel), why
+    return None
+
+
 def _settle_one(
     v: DValue,
     work: str,
@@ -472,16 +540,12 @@ def _settle_one(
             rel = m
         if rel is not None and ctx.page_date is not None:
             word = rel.group(0)
-            y = ctx.page_date.year
-            if word.startswith(("去年", "上年")):
-                y -= 1
-            elif word.startswith("明年"):
-                y += 1
-            elif rel.group(1):
-                n = rel.group(1)
-                y += int(n) if n.isdigit() else _CN_DIGIT[n]
-            v.year = y
+            v.year = ctx.page_date.year + _offset(rel)
             how = f"{word} on a page dated {ctx.page_date.isoformat()}"
+        elif rel is not None and ctx.page_year is not None:
+            word = rel.group(0)
+            v.year = ctx.page_year[0] + _offset(rel)
+            how = f"{word} on a page of {ctx.page_year[0]} ({ctx.page_year[1]})"
         else:
             k = bisect.bisect_right(head_starts, a) - 1
             fyp = None
