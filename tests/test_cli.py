@@ -211,3 +211,63 @@ def test_plot_writes_figures_and_reports_errors(tmp_path: Path) -> None:
     assert_user_error(run("plot", key, "-o", str(tmp_path / "x.gif")), "use .png, .pdf or .svg")
     assert_user_error(run("plot", "higher_education_gross_enrolment_rate", "-o",
                           str(tmp_path / "y.png")), "no plan sets a target")  # fmt: skip
+
+
+# Private helpers the command line may use, each for the reason written beside its import.
+CLI_PRIVATE_ALLOWED = {("_review", "plan_files"), ("_export", "encode"), ("_export", "format_of")}
+
+
+def test_the_command_line_uses_the_public_api() -> None:
+    """Issue 12 (5) / session 2: the CLI imported _writer.dumps_plan, _parse._diag and others;
+    it uses eduplans' public names, and the private helpers it keeps say why."""
+    import ast
+    from importlib.resources import files
+
+    source = (Path(str(files("eduplans"))) / "_cli.py").read_text(encoding="utf-8")
+    private = set()
+    for node in ast.walk(ast.parse(source)):
+        ours = isinstance(node, ast.ImportFrom) and (
+            node.level > 0 or str(node.module).startswith("eduplans")
+        )
+        if isinstance(node, ast.ImportFrom) and ours:
+            module = str(node.module or "").removeprefix("eduplans").lstrip(".")
+            if module.startswith("_"):
+                private |= {(module, a.name) for a in node.names}
+        named = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+        if named and node.value.id == "eduplans":
+            assert node.attr in eduplans.__all__, node.attr
+    assert private == CLI_PRIVATE_ALLOWED
+    for module, name in private:  # each kept import is explained beside it
+        line = next(i for i, x in enumerate(source.splitlines()) if f"{module} import" in x)
+        above = source.splitlines()[line - 1]
+        assert above.lstrip().startswith("#"), (module, name)
+
+
+def test_dumps_plan_is_what_save_writes(tmp_path: Path) -> None:
+    plan = eduplans.load()["luoyang-2022"]
+    saved = plan.save(tmp_path / "luoyang.toml")
+    assert eduplans.dumps_plan(plan) == saved.read_text(encoding="utf-8")
+    assert eduplans.read_plan(saved) == plan
+
+
+def test_routine_diagnostics_are_the_ones_the_parse_command_lists_by_count_only(
+    tmp_path: Path,
+) -> None:
+    from eduplans import Diagnostic
+
+    year = Diagnostic(start=0, end=4, text="2020", reason="year")
+    missed = Diagnostic(start=9, end=11, text="95", reason="not_understood")
+    assert year.routine and not missed.routine
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县教育规划\n2021年,学前三年毛入园率达到95%以上;比上年提高3个百分点,全县95所学校。\n",
+        encoding="utf-8",
+    )
+    draft = eduplans.parse_plan(path)
+    result = run("parse", str(path))
+    assert result.returncode == 0, result.stderr
+    listed = [line.strip() for line in result.stderr.splitlines() if line.startswith("    ")]
+    expected = [f"{d.reason}: {d.text} at {d.start}" for d in draft.diagnostics if not d.routine]
+    assert [line.split(" (")[0] for line in listed] == expected
+    assert any(d.routine for d in draft.diagnostics)  # 2021: counted, not listed
+    assert "numbers not read as values: " in result.stderr

@@ -56,6 +56,7 @@ from ._vocab import (
     PlanStatus,
     RegionLevel,
 )
+from ._writer import dumps_plan
 
 try:  # the installed distribution's version: pyproject.toml is its one source
     __version__: str = _metadata.version("eduplans")
@@ -146,6 +147,7 @@ __all__ = [
     "cite",
     "cluster",
     "compare",
+    "dumps_plan",
     "explain",
     "export",
     "format_value",

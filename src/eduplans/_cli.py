@@ -1,5 +1,8 @@
 """The ``eduplans`` command line (also ``python -m eduplans``); it uses the public API only.
 
+Two private helpers are used, each with the reason beside it: the folder rule of
+``eduplans._review.plan_files`` and the encoder of ``eduplans._export`` (for standard output).
+
 Exit codes: 0 success, 1 a user error (one line on stderr, no traceback), 2 a usage error.
 A user error is an :class:`eduplans.EduplansError` (a bad argument is an ``ArgumentError``, a
 file in the way an ``OverwriteError``) or an ``OSError``; the command line defines no errors of
@@ -328,18 +331,19 @@ def _distinct_ids(paths: list[Path], plans: list[eduplans.Plan]) -> list[eduplan
 
 def _diagnostics(plan: eduplans.Plan, file: Any) -> None:
     """Print the numbers of the text the parser did not read as values (plan.diagnostics)."""
-    from ._parse._diag import ROUTINE, summary
+    from collections import Counter
 
     if plan.diagnostics:
-        print(f"  numbers not read as values: {summary(plan)}", file=file)
+        counts = Counter(d.reason for d in plan.diagnostics)
+        by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # most frequent first
+        print(f"  numbers not read as values: {', '.join(f'{n} {r}' for r, n in by_count)}",
+              file=file)  # fmt: skip
         for d in plan.diagnostics:
-            if d.reason not in ROUTINE:
+            if not d.routine:
                 print(f"    {d.reason}: {d.text} at {d.start} ({d.detail})", file=file)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from eduplans._writer import dumps_plan
-
     paths = _texts(args.files)
     results = eduplans.parse_plans(paths, progress=len(paths) > 1, on_error="return")
     failed = [(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, Exception)]
@@ -352,7 +356,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         for (path, _), plan in zip(ok, plans, strict=True):
             if len(plans) > 1:
                 sys.stdout.write(f"# --- draft read from {path}\n")
-            sys.stdout.write(dumps_plan(plan))
+            sys.stdout.write(eduplans.dumps_plan(plan))
             n = sum(len(i.values) for i in plan.indicators)
             print(f"{path}: {plan.id}, {len(plan.indicators)} indicators, {n} values",
                   file=sys.stderr)  # fmt: skip
@@ -382,6 +386,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    # the files a folder stands for, by the one rule load() and validate() follow; not public
+    # API, since a user passes the folder itself to eduplans.load or eduplans.validate
     from eduplans._review import plan_files
 
     for name in args.files:
@@ -407,6 +413,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    # eduplans.export writes files (atomically, refusing to overwrite); standard output is the
+    # command line's own need (a pipe), so it uses the encoder that export uses, not public API
     from eduplans._export import encode, format_of
 
     if args.output is None:  # to stdout: a pipe or a redirect

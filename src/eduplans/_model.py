@@ -265,6 +265,18 @@ class Diagnostic:
     reason: str
     detail: str = ""
 
+    @property
+    def routine(self) -> bool:
+        """Whether a reviewer rarely needs to see this number one by one.
+
+        True for a year, a date, a document number, a phone number, numbering, the title,
+        page chrome or an address: numbers that are no value by their kind. The others
+        (``relative``, ``rejected``, ``not_understood`` …) may be a value the parser missed.
+        """
+        from ._parse._diag import ROUTINE
+
+        return self.reason in ROUTINE
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetaField:

@@ -141,7 +141,11 @@ def source_name_of(plan: Plan) -> str:
 
 
 def dumps_plan(plan: Plan) -> str:
-    """Return the plan file (TOML) for ``plan``.
+    """Return the plan file (TOML) for ``plan``: what :meth:`Plan.save` writes, as text.
+
+    Laid out like the bundled files (docs/data-format.md), deterministic (the same plan gives
+    the same text); a draft from :func:`eduplans.parse_plan` carries its review notes as
+    comments. Use it to look at a draft before saving it, or to write it elsewhere.
 
     Parameters
     ----------
@@ -152,12 +156,19 @@ def dumps_plan(plan: Plan) -> str:
     -------
     str
         The file text; :func:`eduplans.read_plan` reads it back into an equal plan (given the
-        source text beside it).
+        source text beside it, under ``plan.source_name``).
 
     Raises
     ------
     DataError
         If the plan cannot be written (a region parent outside the bundled region table).
+
+    Examples
+    --------
+    >>> import eduplans
+    >>> text = eduplans.dumps_plan(eduplans.load()["henan-2024"])
+    >>> text.splitlines()[:2]
+    ['schema_version = 1', 'id = "henan-2024"']
 
     """
     issued: date = plan.issued
