@@ -659,3 +659,108 @@ def test_a_bad_page_is_an_error_naming_the_field(tmp_path: Path) -> None:
             eduplans.read_plan(path)
     with pytest.raises(eduplans.EduplansError, match="page"):
         eduplans.SourceSpan(start=0, end=1, quote="x", page=0)
+
+
+def test_a_page_saved_as_utf8_with_its_old_gb2312_declaration() -> None:
+    """A browser's "save page" writes UTF-8 but keeps ``charset=gb2312``: read as UTF-8.
+
+    Two real lines of real_02 whose UTF-8 bytes also decode as GB18030 (to mojibake: the bug).
+    """
+    lines = (DATA / "real_02_zhejiang.txt").read_text(encoding="utf-8").split("\n")
+    keep = [
+        ln.strip()
+        for ln in lines
+        if ln.strip()
+        in ("“十三五”期间浙江省教育事业主要预期指标", "专栏1 持续推进学前教育行动计划")
+    ]
+    assert len(keep) == 2
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "</head><body>" + "".join(f"<p>{k}</p>" for k in keep) + "</body></html>"
+    ).encode("utf-8")
+    page.decode("gb18030")  # no error: the declaration alone would give mojibake
+    doc = read_document(page)
+    assert doc.encoding == "utf-8"
+    assert doc.text.split("\n")[:2] == keep
+    assert read_document(DATA / "real_02.html").encoding == "gb18030"  # a real GBK page
+
+
+def test_docx_content_controls_and_tracked_changes_read_as_word_shows_them() -> None:
+    """real_01.docx with what Word documents of real offices carry: a table row and a cell in
+    content controls (``w:sdt``), a paragraph's runs in a tracked insertion (``w:ins``) and a
+    tracked deletion (``w:del``). Read as Word shows it: the same text and values as before
+    (bug: python-docx's paragraph text skips runs inside ``w:ins``, and rows and cells inside
+    a content control were left out)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    before = read_document(DATA / "real_01.docx")
+    d = docx.Document(str(DATA / "real_01.docx"))
+    body = d.element.body
+
+    def wrap(el: object, tag: str) -> None:
+        outer = parse_xml(f"<w:{tag} {nsdecls('w')}/>")
+        el.addprevious(outer)  # type: ignore[attr-defined]
+        if tag == "sdt":
+            content = parse_xml(f"<w:sdtContent {nsdecls('w')}/>")
+            outer.append(content)
+            content.append(el)
+        else:
+            outer.append(el)
+
+    table = body.find(qn("w:tbl"))
+    rows = table.findall(qn("w:tr"))
+    wrap(rows[3], "sdt")  # a whole row in a content control
+    wrap(rows[5].findall(qn("w:tc"))[1], "sdt")  # one cell (a 2020 value) in one
+    para = next(p for p in body.iter(qn("w:p")) if "12.3年以上" in "".join(p.itertext()))
+    for run in para.findall(qn("w:r")):
+        wrap(run, "ins")  # the paragraph typed with track changes on
+    para.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="9" w:author="x" w:date="2021-01-01T00:00:00Z">'
+            "<w:r><w:delText>删去的12.5年</w:delText></w:r></w:del>"
+        )
+    )
+    buf = BytesIO()
+    d.save(buf)
+    after = read_document(buf.getvalue())
+    assert after.text == before.text
+    assert [t.texts(after.text) for t in after.tables] == [
+        t.texts(before.text) for t in before.tables
+    ]
+    assert "删去" not in after.text
+    plan = eduplans.parse_plan(buf.getvalue(), region="某县")
+    again = eduplans.parse_plan(DATA / "real_01.docx", region="某县")
+    assert _rows(plan) == _rows(again)
+
+
+@pytest.mark.parametrize(
+    ("name", "first_on_two"),
+    [
+        ("real_02_unruled_split.pdf", "中等职业教育在校生"),  # no header on page 2
+        ("real_02_unruled_split_header.pdf", "巩固率"),  # the header repeated on page 2
+    ],
+)
+def test_pdf_unruled_table_over_a_page_break(name: str, first_on_two: str) -> None:
+    """real_02's unruled table broken over two pages reads like the one-page table.
+
+    The page break leaves a stage row (职业教育) alone at the foot of page 1, outside both
+    tables, or puts 巩固率 at the top of page 2 under its stage row 九年义务教育 on page 1:
+    the table goes on, with the stage in force (bug: page 2's rows were not read without a
+    header, and the bare names lost their stage).
+    """
+    doc = read_document(DATA / name)
+    assert [t.page for t in doc.tables] == [1, 2]
+    second = doc.tables[1].texts(doc.text)
+    assert first_on_two in [row[0] for row in second[:2]]
+    whole = eduplans.parse_plan(DATA / "real_02_unruled.pdf", region="浙江省")
+    plan = eduplans.parse_plan(DATA / name, region="浙江省")
+    assert _rows(plan) == _rows(whole)
+    assert len(_rows(plan)) == 13
+    on_two = {
+        ind.name
+        for ind in plan.indicators
+        if ind.origin == "table" and {v.span.page for v in ind.values} == {2}
+    }
+    assert first_on_two in on_two

@@ -19,7 +19,8 @@ paragraphs). Then:
 Variants with the header over two rows: real_01 headed 指 标 | 基期 | 目标 | 属性 above
 2020年 | 2025年 (DOCX, and a ruled PDF whose table goes on over a page break with its header
 repeated), real_02 headed 指 标 | 单位 | 发展目标 (a group label over two columns) above
-2015年 | 2020年 (a GBK HTML page, DOCX).
+2015年 | 2020年 (a GBK HTML page, DOCX). real_02's unruled table broken over two pages, with
+and without its header repeated.
 
 python-docx and reportlab are needed to run this script (``pip install python-docx reportlab``);
 the tests only read the committed files, so CI needs neither reportlab nor this script.
@@ -499,6 +500,27 @@ def main() -> None:
             ruled=True,
             widths=[48, 30, 30, 24],
             push=95,
+        )
+    # real_02's unruled table broken over two pages: the stage row 职业教育 left at the foot of
+    # page 1, no header on page 2; and, with the header repeated, 巩固率 at the top of page 2
+    # under its stage row 九年义务教育 on page 1
+    if wanted("real_02_unruled_split.pdf"):
+        stages = real_02(stage_rows=True)
+        stages.header_rows = 0
+        make_pdf(
+            stages,
+            OUT / "real_02_unruled_split.pdf",
+            ruled=False,
+            widths=[60, 25, 25, 25],
+            push=150,
+        )
+    if wanted("real_02_unruled_split_header.pdf"):
+        make_pdf(
+            docs["real_02_stages"],
+            OUT / "real_02_unruled_split_header.pdf",
+            ruled=False,
+            widths=[60, 25, 25, 25],
+            push=185,
         )
     if wanted("bad"):
         make_bad_pdfs()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ._doc import Cell, Doc, Table
 from ._draft import DIndicator
@@ -118,30 +119,34 @@ def read_grids(
 
     """
     out: list[DIndicator] = []
-    last: tuple[Table, list[_Column], str] | None = None  # the last table read: header, caption
+    last: _Last | None = None  # the last table read
     for table in tables:
         grid = _view_cells(doc, view, table)
         head_row, cols = _header(grid)
+        gap = _gap(view.source, last.table, table) if last is not None else None
+        heads = [[c.text if c else "" for c in row] for row in grid[: head_row + 1]]
+        going_on = (
+            last is not None
+            and gap is not None
+            and (head_row < 0 or heads == last.heads)  # no header, or the one repeated
+        )
         if head_row < 0:
-            if (
-                last is not None
-                and table.start <= last[0].end + 2
-                and table.shape[1] == last[0].shape[1]
-            ):
-                head_row, cols = -1, last[1]  # a table going on over a page break
-            else:
+            if not going_on:
                 continue
+            assert last is not None
+            cols = last.cols  # a table going on over a page break
         name_cols = [k for k, col in enumerate(cols) if col.role == "name"]
         no_cols = [k for k, col in enumerate(cols) if col.role == "no"]
         body_cols = [k for k, col in enumerate(cols) if col.role not in ("no", "name")]
         has_unit = any(col.role == "unit" for col in cols)
         columns = [_Column("name")] + [cols[k] for k in body_cols]
         start = view.to_view(table.start)
-        caption = last[2] if head_row < 0 and last is not None else _caption(doc, start)
-        last = (table, cols, caption)
+        caption = last.caption if going_on and last is not None else _caption(doc, start)
         rows: list[_Row] = []
         section = ""
         parent: _Row | None = None
+        if going_on and last is not None:  # the stage row in force where the page broke
+            section, parent = (_SECTION_NO.sub("", gap).strip(), None) if gap else last.state
         for r in range(head_row + 1, len(grid)):
             line = grid[r]
             names = [c for k in name_cols if (c := line[k]) is not None and c.text]
@@ -216,12 +221,60 @@ def read_grids(
             row = _Row(name, row_section, cells=values)
             rows.append(row)
             parent = row
+        last = _Last(
+            table,
+            cols,
+            caption,
+            heads if head_row >= 0 or last is None else last.heads,
+            (section, parent),
+        )
         if not rows:
             continue
         end = view.to_view(table.end)
         doc.blocked.append((start, max(end, start + 1)))
         out.extend(_indicators(doc, rows, columns, "row\t", caption, period))
     return out
+
+
+@dataclass
+class _Last:
+    """The table read last: what a table going on over a page break takes from it."""
+
+    table: Table
+    cols: list[_Column]
+    caption: str
+    heads: list[list[str]]  # its header rows' texts (a next page may repeat them)
+    state: tuple[str, _Row | None]  # the section (stage row) and 其中 parent at its end
+
+
+_CAPTION = re.compile(r"^(?:附)?表\s*\d|指标|专栏|单位[::]")
+
+
+def _gap(source: str, before: Table, table: Table) -> str | None:
+    """Return what stands between a table and the next one when the next goes on from it.
+
+    That is nothing but space, or a stage row the page break cut off (高中段教育 at the foot
+    of a page: one or two short lines, no sentence, no caption): returned ("" for nothing).
+    None when ``table`` is not the same table going on (other text between, other columns).
+    """
+    if table.shape[1] != before.shape[1] or table.start < before.end:
+        return None
+    if (
+        before.page is not None
+        and table.page is not None
+        and table.page
+        not in (
+            before.page,
+            before.page + 1,
+        )
+    ):
+        return None
+    lines = [ln.strip() for ln in source[before.end : table.start].split("\n") if ln.strip()]
+    if len(lines) > 2 or any(
+        len(ln) > 20 or re.search(r"[。;,，；]", ln) or _CAPTION.search(ln) for ln in lines
+    ):
+        return None
+    return lines[-1] if lines else ""
 
 
 def _view_cells(doc: Doc, view: View, table: Table) -> list[list[_Cell | None]]:

@@ -5,9 +5,10 @@ table (``w:tbl``) a grid, with horizontal merges (``w:gridSpan``) and vertical m
 (``w:vMerge``) expanded and rows that skip grid columns (``w:gridBefore``) placed where Word
 shows them. A cell's paragraphs (and any table nested in it) stand on the cell's one line,
 separated by a space. Paragraphs Word numbers itself get the label Word shows (``一、``,
-``(二)``, ``1.``: :mod:`._numbering`), which their text lacks. Content controls (``w:sdt``) are
-read through; headers, footers,
-comments, text boxes and footnotes are not part of the body and are left out.
+``(二)``, ``1.``: :mod:`._numbering`), which their text lacks. Content controls (``w:sdt``),
+custom XML and smart tags are read through (around paragraphs, tables, rows, cells and runs),
+tracked insertions are read and tracked deletions left out, as Word shows the document; headers,
+footers, comments, text boxes and footnotes are not part of the body and are left out.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ class DocxReader(Reader):
         """Open the package with python-docx and walk its body."""
         import docx
         from docx.oxml.ns import qn
-        from docx.text.paragraph import Paragraph as DocxParagraph
 
         try:
             document = docx.Document(io.BytesIO(data))
@@ -56,13 +56,41 @@ class DocxReader(Reader):
         b = Builder()
         numbering = Numbering(document)
         w_p, w_tbl, w_sdt = qn("w:p"), qn("w:tbl"), qn("w:sdt")
-        w_tr, w_tc = qn("w:tr"), qn("w:tc")
+        w_tr, w_tc, w_r = qn("w:tr"), qn("w:tc"), qn("w:r")
+        # what holds runs that are not the paragraph's visible text: deleted (tracked) text,
+        # text moved away, text boxes (their own paragraphs, left out)
+        hidden = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")}
+        # what wraps elements without being one: content controls, custom XML, smart tags
+        wrappers = {w_sdt, qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 
         def para_text(p: Any) -> str:
-            return str(DocxParagraph(p, document).text)
+            """Return the paragraph's text as Word shows it, tracked insertions included.
+
+            python-docx's ``Paragraph.text`` reads only the runs that are the paragraph's
+            children (and hyperlinks'): runs inside a tracked insertion (``w:ins``), an inline
+            content control (``w:sdt``), a smart tag or a simple field were lost.
+            """
+            parts: list[str] = []
+            for run in p.iter(w_r):
+                up = run.getparent()
+                while up is not None and up is not p and up.tag not in hidden:
+                    up = up.getparent()
+                if up is p:
+                    parts.append(str(run.text))
+            return "".join(parts)
+
+        def children(el: Any, tag: str) -> list[Any]:
+            """Return the elements ``tag`` under ``el``, looking through content controls."""
+            out: list[Any] = []
+            for child in el.iterchildren():
+                if child.tag == tag:
+                    out.append(child)
+                elif child.tag in wrappers:
+                    out += children(child, tag)
+            return out
 
         def cell_text(tc: Any) -> str:
-            parts = [para_text(p) for p in tc.iter(w_p)]
+            parts = [para_text(p) for p in tc.iter(w_p) if not _in(p, hidden, tc)]
             return " ".join(t for t in parts if t.strip())
 
         def table(tbl: Any) -> None:
@@ -70,13 +98,11 @@ class DocxReader(Reader):
             open_cols: dict[
                 int, list[Any]
             ] = {}  # grid column -> [start row, col, span, text, rows]
-            rows = [tr for tr in tbl if tr.tag == w_tr]
+            rows = children(tbl, w_tr)  # rows and cells may stand in content controls
             for r, tr in enumerate(rows):
                 before = _val(tr, f"{qn('w:trPr')}/{qn('w:gridBefore')}", qn)
                 c = int(before) if before and before.isdigit() else 0
-                for tc in tr.iter(w_tc):
-                    if tc.getparent() is not tr and tc.getparent().tag != w_sdt:
-                        continue  # a cell of a nested table
+                for tc in children(tr, w_tc):  # not the cells of a table nested in a cell
                     span_v = _val(tc, f"{qn('w:tcPr')}/{qn('w:gridSpan')}", qn)
                     span = int(span_v) if span_v and span_v.isdigit() else 1
                     merge = _val(tc, f"{qn('w:tcPr')}/{qn('w:vMerge')}", qn)
@@ -108,6 +134,16 @@ class DocxReader(Reader):
 
         walk(body)
         return b.document(name=name, format="docx")
+
+
+def _in(el: Any, tags: set[str], top: Any) -> bool:
+    """Whether ``el`` stands inside one of ``tags`` below ``top``."""
+    up = el.getparent()
+    while up is not None and up is not top:
+        if up.tag in tags:
+            return True
+        up = up.getparent()
+    return False
 
 
 def _close(entry: list[Any], cells: list[RawCell]) -> None:

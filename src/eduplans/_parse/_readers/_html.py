@@ -1,7 +1,8 @@
 """HTML: a saved web page to its article body, tables as grids (lxml).
 
 The page is decoded (byte-order mark, else the ``charset`` it declares — GB2312 and GBK read as
-GB18030, their superset — else UTF-8 or GB18030), parsed with :mod:`lxml.html`, and cleared of
+GB18030, their superset, but as UTF-8 when the bytes are valid UTF-8: a page a browser saved
+keeps its old declaration — else UTF-8 or GB18030), parsed with :mod:`lxml.html`, and cleared of
 what is never text (scripts, styles, forms' controls, navigation, footers, asides, and blocks
 whose class or id names site chrome: menus, breadcrumbs, share bars, copyright). The article
 body is the block that holds most of the page's running text outside links (a small
@@ -103,8 +104,15 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     m = _CHARSET.search(data[:8192])
     if m:
         declared = m.group(1).decode("ascii").lower()
-        if declared in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn"):
+        if declared in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"):
             declared = "gb18030"
+            try:  # a page a browser saved as UTF-8 keeps its old GB2312 declaration
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                if not text.isascii():  # GBK text is (all but) never valid UTF-8
+                    return text, "utf-8"
         try:
             return data.decode(declared), declared
         except (LookupError, UnicodeDecodeError):
