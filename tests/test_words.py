@@ -132,7 +132,6 @@ NOT_YET = {
     "_loader.py",
     "_parse/__init__.py",
     "_parse/_draft.py",
-    "_parse/_meta.py",
     "_parse/_readers/_html.py",
     "plot/_coverage.py",
     "plot/_reading.py",

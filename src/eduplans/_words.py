@@ -27,6 +27,7 @@ __all__ = [
     "DateWords",
     "DiagWords",
     "MeasureWords",
+    "MetaWords",
     "PeriodWords",
     "ProseWords",
     "SettleWords",
@@ -138,6 +139,16 @@ class DiagWords:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MetaWords:
+    """The words the metadata reader reads (section ``[meta]``; explained there)."""
+
+    issued_after: tuple[str, ...]
+    following: tuple[str, ...]
+    issuer_end: tuple[str, ...]
+    signature_end: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SettleWords:
     """The words the settling step reads (section ``[settle]``; explained there)."""
 
@@ -234,6 +245,7 @@ class Words:
     compounds: Mapping[str, tuple[str, ...]]
     dates: DateWords
     diag: DiagWords
+    meta: MetaWords
     periods: tuple[PeriodWords, ...]
     prose: ProseWords
     settle: SettleWords
@@ -330,7 +342,8 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold", "header", "dates", "diag", "period", "prose", "settle",
+        "value", "fold", "header", "dates", "diag", "meta",
+        "period", "prose", "settle",
         "table",
     }  # fmt: skip
     extra = set(doc) - known
@@ -479,6 +492,7 @@ def _parse(text: str, path: str) -> Words:
         compounds=MappingProxyType(compounds),
         dates=_table(DateWords, doc, "dates", path),
         diag=_table(DiagWords, doc, "diag", path),
+        meta=_table(MetaWords, doc, "meta", path),
         periods=tuple(periods),
         prose=_table(ProseWords, doc, "prose", path),
         settle=_table(SettleWords, doc, "settle", path),

@@ -8,6 +8,7 @@ from datetime import date
 
 from .._model import MetaField
 from .._vocab import PlanKind, PlanStatus
+from .._words import alternation, pattern, words
 from ._doc import Doc, Line
 from ._region import RegionFinding, find_region
 
@@ -15,13 +16,16 @@ __all__ = ["Meta", "read_meta"]
 
 _PLAN_WORDS = r"规划|计划|方案|意见|要点|纲要|行动"
 _REFERENCE = re.compile(r"(?:根据|依据|按照|落实|贯彻|对照|参照|执行|结合|对标)[^。]{0,12}$")
-_FIVE_YEAR = {
-    "十一五": (2006, 2010),
-    "十二五": (2011, 2015),
-    "十三五": (2016, 2020),
-    "十四五": (2021, 2025),
-    "十五五": (2026, 2030),
-}
+
+
+def _y() -> str:
+    """Return the year character of a date (年, data/words.toml [dates]) as a pattern."""
+    return re.escape(words().dates.year)
+
+
+def _five_year() -> dict[str, tuple[int, int]]:
+    """Return the five-year plan periods (十四五 -> (2021, 2025); [[period]] blocks)."""
+    return {p.key: (p.first, p.last) for p in words().periods}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +55,12 @@ _PLAN_TEXT = re.compile(
     r"本规划|本方案|本计划|本意见|规划期|主要指标"
 )
 # a title line: plan words at the end, then perhaps the years or the draft status in brackets
-_TITLE_END = re.compile(
-    rf"(?:{_PLAN_WORDS}|报告|总结)》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)?\d{{2}}\s*年?\s*\)"
-    r"|\([^()]{2,12}稿\))?\s*$"
+_TITLE_END = pattern(
+    lambda w: (
+        rf"(?:{_PLAN_WORDS}|报告|总结)》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)?\d{{2}}"
+        rf"\s*{re.escape(w.dates.year)}?\s*\)"
+        r"|\([^()]{2,12}稿\))?\s*$"
+    )
 )
 _NOTICE = re.compile(
     rf"^(?P<issuer>.{{0,40}}?)关于(?:印发|转发|发布|公布)《?(?P<t>.+?(?:{_PLAN_WORDS}).*?)》?的(?:通知|函)"
@@ -140,7 +147,7 @@ def _title_line(doc: Doc, line: Line) -> _Found | None:
         a = line.start + lead
         b = a + len(inner)
         years = re.match(
-            r"\s*\(\s*(?:19|20)\d{2}\s*[—\-~至]+\s*(?:19|20)\d{2}\s*年?\s*\)", doc.work[b:]
+            rf"\s*\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)\d{{2}}\s*{_y()}?\s*\)", doc.work[b:]
         )
         if years and "(" not in inner:  # 甘肃省学前教育三年行动计划 / (2011—2013年)
             b += years.end()
@@ -168,7 +175,7 @@ def _quoted_title(doc: Doc, *, news: bool) -> _Found | None:
             continue
         found = _Found(doc.text[a:b], a, b, "the plan named in 《》")
         if _SUBJECT_VERB.search(before) or re.match(
-            r"\s*(?:\(以下简称|正式印发|印发实施)", work[m.end() :]
+            rf"\s*(?:{alternation(words().meta.issued_after)})", work[m.end() :]
         ):
             return _Found(found.value, a, b, "the plan the text says is issued (《》)")
         if news and fallback is None:
@@ -209,7 +216,8 @@ def _title(doc: Doc, kind: str) -> _Found:
     top = _headline(lines) if news else None
     if top is not None:
         return _Found(doc.text[top.start : top.end], top.start, top.end, "the news headline")
-    asked = re.search(r"就(.{4,30}?)提出(?:如下|以下)?(?:意见|要求)", doc.work[:6000])
+    following = alternation(words().meta.following)
+    asked = re.search(rf"就(.{{4,30}}?)提出(?:{following})?(?:意见|要求)", doc.work[:6000])
     if asked:
         return _Found(
             doc.text[asked.start(1) : asked.end(1)], asked.start(1), asked.end(1), "就…提出意见"
@@ -217,7 +225,11 @@ def _title(doc: Doc, kind: str) -> _Found:
     return _Found("未命名规划", 0, 0, "no title found in the text")
 
 
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = pattern(
+    lambda w: (
+        rf"((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+    )
+)
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
@@ -247,7 +259,7 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
             m
             and line.text.endswith((m.group(0), m.group(0) + "印发", m.group(0) + "发布"))
             and re.fullmatch(
-                r"(?:.{0,30}?(?:局|政府|办公室|委员会|厅|部|委|中心|科|处)\s+)?"
+                rf"(?:.{{0,30}}?(?:{alternation(words().meta.issuer_end)})\s+)?"
                 + re.escape(m.group(0))
                 + r"(?:印发|发布)?",
                 line.text,
@@ -266,7 +278,7 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
                 if issuer:
                     who = _Found(issuer, line.start, line.start + len(issuer), "the signature")
                 elif previous is not None and re.search(
-                    r"(?:局|政府|办公室|委员会|厅|部|委|中心)$", previous.text
+                    rf"(?:{alternation(words().meta.signature_end)})$", previous.text
                 ):
                     issuer = previous.text
                     who = _Found(issuer, previous.start, previous.end, "the line above the date")
@@ -296,7 +308,11 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
 
 
 def _years_in(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=年|\d{1,2}月|[^\d%.])", text)]
+    year = _y()
+    return [
+        int(y)
+        for y in re.findall(rf"(?<!\d)((?:19|20)\d{{2}})(?={year}|\d{{1,2}}月|[^\d%.])", text)
+    ]
 
 
 _N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -304,8 +320,9 @@ _N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int], PlanKind, _Found]:
     work = doc.work
-    m = re.search(r"((?:19|20)\d{2})\s*[—\-~至到]+\s*((?:19|20)\d{2})\s*年?", title)
-    for key, span in _FIVE_YEAR.items():
+    five_year = _five_year()
+    m = re.search(rf"((?:19|20)\d{{2}})\s*[—\-~至到]+\s*((?:19|20)\d{{2}})\s*{_y()}?", title)
+    for key, span in five_year.items():
         if key in title and (m is None or (int(m.group(1)), int(m.group(2))) == span):
             return (
                 span,
@@ -321,21 +338,21 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
         r"本规划|规划期|十[一二三四五六]五”?\s*(?:时期|期间|规划|教育|发展|主要指标|末)",
         work[:20000],
     ):
-        counts = {key: work.count(key) for key in _FIVE_YEAR}
+        counts = {key: work.count(key) for key in five_year}
         key = max(counts, key=lambda k: (counts[k], k))
         if counts[key]:
             at = work.find(key)
             return (
-                _FIVE_YEAR[key],
+                five_year[key],
                 PlanKind.FIVE_YEAR_PLAN,
                 _Found(
-                    f"{_FIVE_YEAR[key][0]}-{_FIVE_YEAR[key][1]}",
+                    f"{five_year[key][0]}-{five_year[key][1]}",
                     at,
                     at + len(key),
                     f"period from {key} in the text",
                 ),
             )
-    y = re.search(r"((?:19|20)\d{2})\s*年", title)
+    y = re.search(rf"((?:19|20)\d{{2}})\s*{_y()}", title)
     if y and re.search(r"工作|要点|计划|意见|推进|任务", title):
         year = int(y.group(1))
         return (
@@ -343,7 +360,7 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
             PlanKind.ANNUAL_WORK_PLAN,
             _Found(str(year), 0, 0, "annual plan: year of the title"),
         )
-    targets = [int(t) for t in re.findall(r"(?<!截)(?:到|至)\s*((?:19|20)\d{2})\s*年", work)]
+    targets = [int(t) for t in re.findall(rf"(?<!截)(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y()}", work)]
     n_years = re.search(r"([两二三四五])年行动计划", title + work[:3000])
     if n_years and targets:
         last = max(targets)
