@@ -227,3 +227,38 @@ def test_particles_and_task_words_do_not_split_a_group() -> None:
     names = ["新建改擴建和提升改造了幼兒園", "幼兒園新建改擴建和提升改造任務"]
     clusters = eduplans.cluster(names)["cluster"].tolist()
     assert clusters[0] == clusters[1]
+
+
+def test_a_student_teacher_ratio_is_not_a_count_of_teachers() -> None:
+    # dev4: 学生与专任教师比 under 初中 aligned to junior_secondary_teachers
+    assert keys(["学生与专任教师比", "专任教师数"], context="初中") == [
+        None,
+        "junior_secondary_teachers",
+    ]
+
+
+def test_a_rate_is_not_the_count_it_is_a_rate_of() -> None:
+    clusters = eduplans.cluster(["文盲率", "文盲率", "文盲人口"])["cluster"].tolist()
+    assert clusters[0] == clusters[1] != clusters[2]
+
+
+def test_progression_rates_of_graduates_group() -> None:
+    clusters = eduplans.cluster(["小学升学率", "小学毕业生升学率"])["cluster"].tolist()
+    assert clusters[0] == clusters[1]
+    assert keys(["初中升学率"]) == ["junior_secondary_progression_rate"]
+
+
+def test_a_heading_of_two_stages_lends_none() -> None:
+    # dev2: under 各市小学升学、辍学和幼儿园情况 a row read as every stage (小学 + 幼儿园)
+    heading = "17-31 各市小学升学、辍学和幼儿园情况"
+    full = _align._with_context("儿童入学率", heading)
+    assert _align._features(_align.normalise(full)).stage == frozenset()
+
+
+def test_a_measure_the_catalog_has_at_one_stage_only_is_not_ambiguous() -> None:
+    # the catalog has 平均受教育年限 only for the working-age population: two identical names of
+    # another population still group
+    name = "15岁及以上人口的平均受教育年限"
+    assert _align._index().ambiguous(_align._features(_align.normalise(name))) == ()
+    clusters = eduplans.cluster([name, name])["cluster"].tolist()
+    assert clusters[0] == clusters[1]

@@ -276,6 +276,11 @@ def _r_students_head_count(d: _Draft) -> None:
         d.measures.add("enrolment_count")
 
 
+def _r_unnamed_rate(d: _Draft) -> None:
+    if not d.measures and d.norm.endswith("率"):
+        d.measures.add("rate")
+
+
 def _r_count_of_schools(d: _Draft) -> None:
     lex = _lexicon()
     rest = lex.stage_re.sub("", d.norm)
@@ -380,6 +385,13 @@ _RULES: tuple[_Rule, ...] = (
         "A name ending in 学生 with no measure word is a head count (中职学生).",
         "中职学生", "secondary_vocational", "enrolment_count",
         _r_students_head_count,
+    ),
+    _Rule(
+        "a_rate_is_not_a_count",
+        "A name ending in 率 with no measure word is a rate of its own (文盲率), never the count "
+        "it is a rate of (文盲人口).",
+        "文盲率", "-", "rate",
+        _r_unnamed_rate,
     ),
     _Rule(
         "count_of_schools",
@@ -499,8 +511,9 @@ class _Index:
     by_features: dict[_Features, list[tuple[str, str]]]  # features -> [(normalised form, key)]
     standard: dict[str, _Features]  # key -> features of its standard name
     qualifiers: dict[str, tuple[str, ...]]  # key -> its declared qualifiers, normalised
-    # measure sets the catalog has at a stage and never without one: a name with one of them and
-    # no stage (新增学位) is ambiguous; 专任教师数 is not, as the catalog has it for all stages
+    # measure sets the catalog has at two stages or more and never without one: a name with one
+    # of them and no stage (新增学位) is ambiguous; 专任教师数 is not (the catalog has it for all
+    # stages), nor 平均受教育年限 (only the working-age population's is in the catalog)
     staged: Mapping[frozenset[str], tuple[str, ...]]
     entries: Mapping[str, CatalogEntry] = field(repr=False)
 
@@ -583,7 +596,7 @@ def _index() -> _Index:
             {
                 m: tuple(sorted(s))
                 for m, s in staged.items()
-                if _Features(frozenset(), m) not in standard.values()
+                if len(s) > 1 and _Features(frozenset(), m) not in standard.values()
             }
         ),
         entries,
@@ -715,7 +728,8 @@ def _with_context(name: str, context: str | None) -> str:
     theirs = _features(header)
     prefix = suffix = ""
     named = {lex.stage_of[w] for w in lex.stage_re.findall(norm) if w in lex.stage_of} - {""}
-    if not named and len(theirs.stage) == 1:  # 学校, 学生 alone name no stage
+    lent = {lex.stage_of[w] for w in lex.stage_re.findall(header) if w in lex.stage_of} - {""}
+    if not named and len(lent) == 1:  # 学校, 学生 alone name no stage; 小学…幼儿园 name two
         prefix = "".join(w for w in lex.stage_re.findall(header) if lex.stage_of.get(w))
     if not own.measures and theirs.measures - lex.no_context:
         suffix = "".join(
@@ -723,7 +737,7 @@ def _with_context(name: str, context: str | None) -> str:
             for w in lex.measure_re.findall(header)
             if not set(lex.measure_of[w]) <= lex.no_context
         )
-    elif not own.measures:
+    elif named and lex.bare_re.fullmatch(lex.stage_re.sub("", norm)):
         # a heading that counts people (…各类受教育程度人数) lends that: 小学 under it is no school
         suffix = next((w for w in words().people if w in header), "")
     return prefix + name + suffix
