@@ -520,3 +520,43 @@ def test_a_size_that_describes_what_is_counted() -> None:
     assert count.name == "公办幼儿园"
     assert not [v for v in plan.targets if v.magnitude == 9]
     assert reasons_of(plan)["9"] == {"distractor"}
+
+
+# --- list forms issue 13 quotes from real pages (layout tests: the sentences around the quoted
+# fragments are written for the test, so they say nothing about recall) --------------------------
+
+
+def test_a_fenbie_list_with_the_unit_after_its_last_item_only() -> None:
+    # issue 13: "分别提高2.1、0.8、3.5个百分点" and "分别新增3.2万和8000个"
+    text = (
+        "某县教育事业发展“十四五”规划\n到2025年,学前三年毛入园率、九年义务教育巩固率、"
+        "高中阶段毛入学率分别提高2.1、0.8、3.5个百分点;全县分别新增幼儿园学位3.2万和8000个。\n"
+    )
+    plan = eduplans.parse_plan(text, align=False)
+    got = {(i.full_name, i.unit, v.magnitude) for i in plan.indicators for v in i.values}
+    assert {
+        ("学前三年毛入园率", "percentage_point", 2.1),
+        ("九年义务教育巩固率", "percentage_point", 0.8),
+        ("高中阶段毛入学率", "percentage_point", 3.5),
+        ("新增幼儿园学位", "seat", 32000),
+        ("新增幼儿园学位", "seat", 8000),
+    } == got
+    first = next(v for v in plan.targets if v.magnitude == 2.1)
+    assert first.text == "2.1" and "3.5个百分点" in first.note
+
+
+def test_year_staged_targets_and_a_group_without_its_measure() -> None:
+    # issue 13: year-staged targets (到2023年…到2025年…到2035年) and sub-group targets (东部/西部)
+    text = (
+        "某县教育事业发展“十四五”规划\n到2023年,学前三年毛入园率达到90%;到2025年达到95%;"
+        "到2035年达到98%以上。东部地区高中阶段毛入学率达到95%,西部地区达到90%。\n"
+    )
+    plan = eduplans.parse_plan(text, align=False)
+    got = {(i.full_name, v.year, v.magnitude) for i in plan.indicators for v in i.values}
+    assert {
+        ("学前三年毛入园率", 2023, 90),
+        ("学前三年毛入园率", 2025, 95),
+        ("学前三年毛入园率", 2035, 98),
+        ("东部地区高中阶段毛入学率", 2025, 95),
+        ("西部地区高中阶段毛入学率", 2025, 90),
+    } == got

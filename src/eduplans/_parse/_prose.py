@@ -41,12 +41,13 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z+/@_:])(?<!\d,)({_NUM})")
 _UNITS = ""  # unit words and classifiers after a number, from data/words.toml (see _build)
 _TAIL = re.compile("")
+_LIST_UNIT = re.compile("")
 _UNIT_AT = re.compile("")
 
 
 def _build() -> None:
     """Build the unit patterns from the words data (again when eduplans._words.use_words runs)."""
-    global _UNITS, _TAIL, _UNIT_AT
+    global _UNITS, _TAIL, _UNIT_AT, _LIST_UNIT
     w = words()
     classifiers = [x for x in w.classifiers if x not in w.prose_ambiguous]
     _UNITS = alternation([*(x for u in w.units for x in u.words), *classifiers])
@@ -56,6 +57,12 @@ def _build() -> None:
         rf"(?P<a2>{alternation(w.hedge)})?(?P<sp>\s*)(?P<u>{_UNITS})?"
     )
     _UNIT_AT = re.compile(rf"(?P<u>{_UNITS})?")
+    # the rest of a list whose unit stands after its last item only (分别提高2.1、0.8、3.5个百分点;
+    # 分别新增3.2万和8000个)
+    scaled = rf"{_NUM}(?:{alternation(w.hedge)})?(?:{alternation(w.scales)})?"
+    _LIST_UNIT = re.compile(
+        rf"(?:\s*[、和及与]\s*{scaled})*?\s*[、和及与]\s*(?P<last>{scaled}\s*(?P<u>{_UNITS}))"
+    )
 
 
 _build()
@@ -104,7 +111,7 @@ _LEAD = pattern(
         rf"^(?:[到较比]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?(?:底|末|前)?的?|到|至|"
         r"全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
         r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
-        r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索)+"
+        r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索|分别)+"
     )
 )
 _AFTER_VERB = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
@@ -326,15 +333,23 @@ def _read_number(
             or re.search(rf"(?:{alternation(pw.duration_before)})\s*$", prev)
         ):
             return None
+    list_last = ""
     if not unit_word:
         sc = t.group("sc")
         after = s[end : end + 4]
         persons = alternation(pw.scaled_persons)
+        listed = _LIST_UNIT.match(s, end) if _before(s, "分别", i) else None
         if sc and (
             re.match(rf"(?:{alternation(pw.scaled_person_classifier)})?(?:{persons})", after)
             or _PERSONS_BEFORE.search(s, max(0, i - 20), i)  # "在校生总人数达92.2万,"
         ):
             unit_ctx = "person"
+        elif listed is not None:
+            list_unit = _list_unit(s, listed, i)
+            if list_unit is None:
+                return None
+            unit_ctx = list_unit
+            list_last = listed.group("last")
         else:
             return None
     else:
@@ -384,9 +399,22 @@ def _read_number(
     unit = pv.unit or ctx
     if unit is None:
         return None
-    if unit_ctx == "person":
+    if list_last:
+        flags["unit_from_context"] = f"the unit of the list's last item ({list_last})"
+    elif unit_ctx == "person":
         flags["unit_from_context"] = "no unit word; the number counts the persons named beside it"
     return _Found(base + start, base + end, pv.comparator, pv.value, pv.upper, unit, flags)
+
+
+def _list_unit(s: str, listed: re.Match[str], i: int) -> str | None:
+    """Return the unit of a list's last item (its classifier read from the noun as it would be)."""
+    try:
+        pv = parse_value(listed.group("last"))
+    except ValueTextError:
+        return None
+    if listed.group("u") in words().prose.noun_classifiers:
+        return _noun_unit(s, listed.end(), i) or pv.unit
+    return pv.unit
 
 
 _PERSONS_BEFORE = pattern(
@@ -821,6 +849,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
         return bisect.bisect_right(line_starts, pos)
 
     last_list: tuple[int, list[tuple[str, str]]] | None = None
+    carried: tuple[int, str, str] | None = None  # the last value's line, name and unit
     for base, s in _sentences(doc):
         excl = _excluded_spans(s, base)
         years = _years(s, base, excl)
@@ -943,8 +972,21 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = after_name
             elif names:
                 name = names[-1]
+            elif carried is not None and carried[0] == line_of(base) and carried[2] == f.unit:
+                # "到2023年,毛入园率达到90%;到2025年达到95%": the name of the paragraph's value
+                # before, across the semicolon
+                name = carried[1]
+                f.flags["elided_subject"] = f"no name: the value before in the paragraph's ({name})"
             else:
                 name = s[cs:ce].strip()[:30] or "未命名指标"
+            if names and not f.name and _GROUP.fullmatch(name):
+                group = _GROUP.match(names[-1])
+                if group is not None and len(names[-1]) > group.end() + 1:
+                    # "东部地区高中阶段毛入学率达到95%,西部地区达到90%": the group's measure
+                    f.flags["elided_subject"] = (
+                        f"the group {name!r} takes the measure of {names[-1]!r}"
+                    )
+                    name = name + names[-1][group.end() :]
             subject = ""
             if names and len(name) <= 4 and not lead_verb and not f.name:
                 prev_name = names[-1]
@@ -956,6 +998,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             name = _original(doc, s, base, name, cs)
             subject = _original(doc, s, base, subject, 0)
             names.append(subject + name)
+            carried = (line_of(base), subject + name, f.unit)
             prev_end_in_clause = (after_end if used_after else j) if ce > j else -1
             quote_start = f.quote_start if f.quote_start is not None else base + min(start_name, i)
             quote_end = f.end
@@ -1083,6 +1126,8 @@ def _pair_lists(
     if len(group) < 2:
         return None
     head_name = group[0].name
+    if "分别" in head_name[2:]:  # "…毛入学率分别提高2.1、0.8、3.5个百分点": the list before 分别
+        head_name = head_name[: head_name.index("分别", 2)]
     parts = [p for p in re.split(r"、|和|及", head_name) if p]
     if len(parts) < 2 or len(parts) != len(group):
         k = s.find("分别")
@@ -1121,6 +1166,11 @@ def _pair_lists(
 
 # "…占比2020年底达到80%的任务": what a value is for, not its name
 _GENERIC_AFTER = re.compile(r"(?:目标任务|任务|目标|要求|标准)$")
+# a group of places or schools that a target is given for (东部地区, 农村, 城区 …)
+_GROUP = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}地区|(?:东部|西部|中部|东北|城市|农村|城镇|乡村|城区|市区|县城|县镇|山区|牧区)"
+    r"(?:学校|地区)?)"
+)
 _TO_LEVEL = pattern(
     lambda w: (
         rf"(?:{alternation(w.prose.change_lead)})\s*(?:到|至)\s*"
