@@ -415,8 +415,9 @@ def test_save_round_trips_the_bundled_and_parsed_seed_plans(
 def test_save_refuses_to_overwrite_a_different_source(tmp_path: Path) -> None:
     plan = eduplans.parse_plan(PROSE)
     (tmp_path / f"{plan.id}.txt").write_text("something else", encoding="utf-8")
-    with pytest.raises(eduplans.DataError):
+    with pytest.raises(eduplans.OverwriteError, match="a different file is already there"):
         plan.save(tmp_path / "plan.toml")
+    assert not (tmp_path / "plan.toml").exists()
 
 
 # --- batch ---------------------------------------------------------------------------------------

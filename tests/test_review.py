@@ -65,6 +65,6 @@ def test_an_edited_draft_saves_reads_back_and_validates(
     back = eduplans.read_plan(path)
     assert back.indicators == fixed.indicators and back.region == fixed.region
     assert eduplans.validate(path) == []
-    with pytest.raises(eduplans.DataError, match="already exists; pass overwrite=True"):
+    with pytest.raises(eduplans.OverwriteError, match="already exists; pass overwrite=True"):
         fixed.save(path)
     assert fixed.save(path, overwrite=True) == path

@@ -702,10 +702,13 @@ class Plan:
         Raises
         ------
         DataError
-            If the file exists (and ``overwrite`` is False), a different source file is in
-            the way, or the plan cannot be written in the file format (a region whose parent is
-            outside the bundled region table, a source name with a folder part, a lone
-            surrogate in a text).
+            If the plan cannot be written in the file format (a region whose parent is outside
+            the bundled region table, a source name with a folder part, a lone surrogate in a
+            text).
+        OverwriteError
+            If the file exists (and ``overwrite`` is False), or a different source file is in
+            the way; nothing is written (as :func:`eduplans.export` and
+            :func:`eduplans.plot.save` do).
         WriteError
             If a file cannot be written (a folder in the way, no space, no permission); both
             files go to temporary names first, so a failed save leaves nothing behind.

@@ -13,7 +13,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from ._errors import DataError, WriteError
+from ._errors import DataError, OverwriteError, WriteError
 from ._format import (
     DEFAULT_MEASURE,
     INDICATOR_TABLE,
@@ -297,8 +297,10 @@ def save_plan(
     ------
     DataError
         If the plan cannot be written (a region parent outside the bundled table, a source name
-        with a folder part, a lone surrogate in a text), the file exists and ``overwrite`` is
-        False, or a different source file is in the way.
+        with a folder part, a lone surrogate in a text).
+    OverwriteError
+        If the file exists and ``overwrite`` is False, or a different source file is in the way
+        (a :class:`WriteError` and a :class:`FileExistsError`); nothing is written.
     WriteError
         If a file cannot be written (a folder in the way, no space, no permission). Both files
         are written to temporary names first and then renamed, so a failed save leaves no
@@ -315,9 +317,8 @@ def save_plan(
             f"the source text would overwrite the plan file {target}", field="source_name"
         )
     if target.exists() and not overwrite and not target.is_dir():
-        raise DataError(
-            "the file already exists; pass overwrite=True (on the command line --force) to "
-            "replace it",
+        raise OverwriteError(
+            "already exists; pass overwrite=True (on the command line --force) to replace it",
             path=str(target),
         )
     temps: list[Path] = []
@@ -331,7 +332,7 @@ def save_plan(
                 raise WriteError("cannot write the source text: it is a folder", path=str(source))
             if source.exists():
                 if source.read_bytes() != data:
-                    raise DataError(
+                    raise OverwriteError(
                         "a different file is already there; move it or pass write_source=False",
                         path=str(source),
                     )
