@@ -764,3 +764,44 @@ def test_pdf_unruled_table_over_a_page_break(name: str, first_on_two: str) -> No
         if ind.origin == "table" and {v.span.page for v in ind.values} == {2}
     }
     assert first_on_two in on_two
+
+
+REAL_EXCERPTS = Path(__file__).parent / "data" / "real_excerpts"
+
+
+def test_rows_of_a_table_whose_header_is_on_another_page() -> None:
+    """real_09 (page 4 of a mirrored plan) starts in the middle of a 基期 / 目标 table:
+    ``人均公共文化财政支出(元) - 150 预期性``. Its rows are read as that table's (here none is
+    about education: each number is reported ``not_education`` with its row's name, where
+    150, 120, 100 and 2 were ``not_understood``)."""
+    text = (REAL_EXCERPTS / "real_09_weizhi-xian.txt").read_text(encoding="utf-8")
+    plan = eduplans.parse_plan(text)
+    head = text[: text.index("注:")]
+    inside = [d for d in plan.diagnostics if d.end <= len(head)]
+    assert [d.text for d in inside] == ["2.6", "4", "12", "150", "120", "100", "2"]
+    assert {d.reason for d in inside} == {"not_education"}
+    assert "人均公共文化财政支出" in inside[3].detail
+    assert {ind.name for ind in plan.indicators} == {"标准化幼儿园", "学前三年幼儿毛入园率"}
+
+
+def test_education_rows_of_a_table_whose_header_is_on_another_page() -> None:
+    """The same layout with real_01's indicator rows (name, 2020 and 2025 cells, 属性), the
+    header left on a page not captured: baseline and target of the plan, flagged."""
+    cells = (DATA / "real_01_weizhi-quxian.txt").read_text(encoding="utf-8").split("\n\n")
+    cells = [c.strip() for c in cells]
+    rows = []
+    for k, c in enumerate(cells):
+        named = re.match(r"^[1-6]\.\D", c) and "其中" not in cells[k + 1]
+        if named and k + 3 < len(cells) and cells[k + 3].endswith("性"):
+            rows.append(" ".join(cells[k : k + 4]))
+    assert len(rows) >= 8
+    text = "教育“十四五”发展规划(续)\n" + "\n".join(rows) + "\n"
+    plan = eduplans.parse_plan(text, region="某县", period=(2021, 2025))
+    got = {(i.name, v.kind, v.year, v.magnitude) for i in plan.indicators for v in i.values}
+    assert ("学前教育毛入园率", "baseline", 2020, 99.0) in got
+    assert ("学前教育毛入园率", "target", 2025, 99.0) in got
+    assert ("劳动年龄人口平均受教育年限", "target", 2025, 12.3) in got
+    assert len(got) == 2 * len(rows)
+    for v in plan.baselines + plan.targets:
+        assert "year_implied" in v.flags and "header is not in the text" in v.note
+        assert v.span.quote.split(" ")[-1] == v.text

@@ -854,4 +854,82 @@ def read_tables(
             continue
         doc.blocked.append((header_start, max(end, body)))
         out.extend(_indicators(doc, rows, cols, mode, caption, period, notes))
+    out.extend(_headless(doc, period, notes))
+    return out
+
+
+_HEADLESS_COLS = [
+    _Column("name"),
+    _Column("year", None, "base"),
+    _Column("year", None, "target"),
+    _Column("binding"),
+]
+_HEADLESS_WHY = (
+    "the table's header is not in the text (it begins mid-table, e.g. on the next page of a "
+    "mirror site): a row of a name, two values and 属性 read as the plan's "
+)
+
+
+def _headless_row(doc: Doc, line: Line) -> bool:
+    """Whether a line is an indicator row without a header: name, two values (or -), 属性."""
+    if doc.is_blocked(line.start) or doc.is_chrome(line.start):
+        return False
+    sep = _sep_of(doc, line.start, line.end)
+    cells = [c for c in _split_line(doc, line.start, line.end, sep) if c.text]
+    if len(cells) < 4 or not _BIND.match(cells[-1].text):
+        return False
+    kinds = [_classify(c.text, True) for c in cells[:-1]]
+    values = [k for k in kinds if k in ("value", "placeholder")]
+    return (
+        len(values) == 2
+        and kinds[-2:] == values
+        and kinds[0] == "name"
+        and "value" in values
+        and "prose" not in kinds
+    )
+
+
+def _headless(
+    doc: Doc, period: tuple[int, int], notes: list[tuple[int, int, str, str]] | None
+) -> list[DIndicator]:
+    """Read the rows of an indicator table whose header the text does not hold.
+
+    A page that starts in the middle of a table (the next page of a mirrored plan, a table
+    going on from a page not captured) has rows such as ``人均公共文化财政支出(元) - 150 预期性``:
+    a name, two value cells and 属性, the layout of a 基期 / 目标 table. Two or more such lines
+    in a row are read as that table: the first value the plan's baseline, the second its target,
+    both flagged ``year_implied`` with the reason. Rows with one or three values are not read.
+    """
+    out: list[DIndicator] = []
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        if not _headless_row(doc, lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _headless_row(doc, lines[j]):
+            j += 1
+        if j - i >= 2:
+            sep = _sep_of(doc, lines[i].start, lines[i].end)
+            rows, _ = _rows_lines(doc, i, _HEADLESS_COLS, sep, True)
+            rows = [r for r in rows if r.name.end <= lines[j - 1].end]
+            if rows:
+                doc.blocked.append((lines[i].start, lines[j - 1].end))
+                found = _indicators(
+                    doc,
+                    rows,
+                    _HEADLESS_COLS,
+                    "row" + sep,
+                    _caption(doc, lines[i].start),
+                    period,
+                    notes,
+                )
+                for ind in found:
+                    for v in ind.values:
+                        v.flags["year_implied"] = _HEADLESS_WHY + (
+                            "baseline year" if v.kind == "baseline" else "end year"
+                        )
+                out += found
+        i = j
     return out
