@@ -129,10 +129,6 @@ MODULES = sorted(
 )
 #: Modules still holding copies of their own (issue 12, item 1: converted one by one).
 NOT_YET = {
-    "_loader.py",
-    "_parse/__init__.py",
-    "_parse/_draft.py",
-    "_parse/_readers/_html.py",
     "plot/_coverage.py",
     "plot/_reading.py",
     "plot/_style.py",

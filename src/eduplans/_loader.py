@@ -43,6 +43,7 @@ from ._once import once
 from ._regions import regions
 from ._units import UNITS, parse_value
 from ._vocab import Binding, Comparator, Measure, PlanKind, PlanStatus, RegionLevel
+from ._words import chars, words
 
 __all__ = ["load", "read_plan"]
 
@@ -207,7 +208,8 @@ def _check_text(r: _Reader, v: Baseline | Target, f: str) -> None:
     if "restated_per_year" in v.flags:
         return  # 每半年一次 → 2 a year: the note gives the arithmetic (issue 9)
     scales: tuple[float, ...] = (1.0,)
-    if v.unit not in ("percent", "percentage_point") and not re.search("[千万亿]", v.text):
+    scale_chars = chars("".join(words().scales))  # 千, 万, 亿 (data/words.toml [scale])
+    if v.unit not in ("percent", "percentage_point") and not re.search(f"[{scale_chars}]", v.text):
         scales = (1.0, *_SCALES)
     for k in scales:
         low = None if read.value is None else read.value * k

@@ -28,11 +28,13 @@ __all__ = [
     "DiagWords",
     "MeasureWords",
     "MetaWords",
+    "NounUnitWords",
     "PeriodWords",
     "ProseWords",
     "SettleWords",
     "StageWords",
     "TableWords",
+    "TopicWords",
     "UnitWords",
     "WordPattern",
     "Words",
@@ -136,6 +138,26 @@ class DiagWords:
     relative_verbs: tuple[str, ...]
     aspect_classifiers: tuple[str, ...]
     aspect_nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NounUnitWords:
+    """Nouns that say what a count counts (``[[noun_unit]]``): 学位 -> seat, …教室 -> room.
+
+    ``contains``: words anywhere in the noun; ``ends``: words the noun ends with.
+    """
+
+    unit: str
+    contains: tuple[str, ...]
+    ends: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopicWords:
+    """Words of what a text is about (section ``[topic]``; explained there)."""
+
+    education: tuple[str, ...]
+    summary_title: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -246,10 +268,12 @@ class Words:
     dates: DateWords
     diag: DiagWords
     meta: MetaWords
+    noun_units: tuple[NounUnitWords, ...]
     periods: tuple[PeriodWords, ...]
     prose: ProseWords
     settle: SettleWords
     table: TableWords
+    topic: TopicWords
 
     @property
     def stage_keys(self) -> frozenset[str]:
@@ -342,7 +366,7 @@ def _parse(text: str, path: str) -> Words:
         raise DataError(f"not valid TOML: {exc}", path=path) from None
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
-        "value", "fold", "header", "dates", "diag", "meta",
+        "value", "fold", "header", "dates", "diag", "meta", "noun_unit", "topic",
         "period", "prose", "settle",
         "table",
     }  # fmt: skip
@@ -448,6 +472,20 @@ def _parse(text: str, path: str) -> Words:
                 en=_str(row, "en", f"{where}.en", path),
             )
         )
+    noun_units = []
+    for i, row in enumerate(doc.get("noun_unit", [])):
+        where = f"noun_unit[{i}]"
+        unit = _str(row, "unit", f"{where}.unit", path)
+        if unit not in unit_keys:
+            raise DataError(f"unknown unit {unit!r}", path=path, field=f"{where}.unit")
+        contains, ends = row.get("contains", []), row.get("ends", [])
+        noun_units.append(
+            NounUnitWords(
+                unit=unit,
+                contains=_strs(contains, f"{where}.contains", path) if contains else (),
+                ends=_strs(ends, f"{where}.ends", path) if ends else (),
+            )
+        )
     value = doc.get("value", {})
     header = doc.get("header", {})
     for word, unit in header.items():
@@ -493,10 +531,12 @@ def _parse(text: str, path: str) -> Words:
         dates=_table(DateWords, doc, "dates", path),
         diag=_table(DiagWords, doc, "diag", path),
         meta=_table(MetaWords, doc, "meta", path),
+        noun_units=tuple(noun_units),
         periods=tuple(periods),
         prose=_table(ProseWords, doc, "prose", path),
         settle=_table(SettleWords, doc, "settle", path),
         table=_table(TableWords, doc, "table", path),
+        topic=_table(TopicWords, doc, "topic", path),
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal, overload
 from .._errors import AmbiguousRegionError, EduplansError, ParseError
 from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
 from .._vocab import Binding, PlanKind
+from .._words import alternation, pattern, words
 from ._decode import MAX_CHARS, fold
 from ._diag import diagnose
 from ._doc import Doc
@@ -344,7 +345,7 @@ def parse_plan(
             page_date=meta.issued if dated else None,
             document=meta.document,
             summary=meta.document == "summary"
-            or re.search(r"总结|回顾|这[五十]年|[五十]年来", fold(meta.title)) is not None,
+            or re.search(alternation(words().topic.summary_title), fold(meta.title)) is not None,
             title_span=(headline.start, headline.end) if headline else (0, 0),
             latest_year=meta.issued.year if dated else _latest_year(doc.work, per),
             mode=_mode(meta, doc.work),
@@ -405,10 +406,7 @@ def parse_plan(
         raise ParseError(f"the parsed plan is not valid: {exc}", source=src.name or None) from exc
 
 
-_EDUCATION = re.compile(
-    r"教育|学|校|园|教师|师资|幼儿|儿童|少年|入托|托育|托位|培训|课程|办学|教学|特殊|残疾|"
-    r"受教育|毕业|招生|在校|在园|学位|科研|双一流|职教|教研"
-)
+_EDUCATION = pattern(lambda w: alternation(w.topic.education))
 
 
 def _education_only(
@@ -475,7 +473,8 @@ def _mode(meta: Meta, work: str) -> str:
 
 
 def _latest_year(work: str, period: tuple[int, int]) -> int:
-    years = [int(y) for y in re.findall(r"(?<![\d.])((?:19|20)\d{2})\s*年", work)]
+    year = re.escape(words().dates.year)
+    years = [int(y) for y in re.findall(rf"(?<![\d.])((?:19|20)\d{{2}})\s*{year}", work)]
     return max(years) if years else period[1]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .._vocab import Comparator
-from .._words import on_change, words
+from .._words import Words, alternation, on_change, words
 
 __all__ = ["DIndicator", "DValue", "UNIT_WORDS", "unit_of_word", "unit_from_noun"]
 
@@ -69,19 +70,19 @@ def unit_of_word(word: str) -> tuple[str, float] | None:
     return UNIT_WORDS.get(word.strip())
 
 
-_NOUN_UNITS: tuple[tuple[str, str], ...] = (
-    (r"学位", "seat"),
-    (r"人次", "person_time"),
-    (r"教学班|班级|班额", "class"),
-    (r"(?:教室|课室|实验室|功能室|录播室)$", "room"),
-    (r"(?:学校|学院|大学|幼儿园|中学|小学|初中|高中|园|校|院校)$", "school"),
-    (
-        r"(?:在校生|在园幼儿|学生|幼儿|教师|人员|人才|校长|毕业生|在校生规模|人数|名师|带头人)$",
-        "person",
-    ),
-    (r"经费|资金|投入|金额|收入", "yuan"),
-    (r"年限", "year"),
-)
+@lru_cache(maxsize=4)
+def _noun_units(w: Words) -> tuple[tuple[str, str], ...]:
+    """Return (pattern, unit) for each [[noun_unit]] block of data/words.toml, in order."""
+    return tuple(
+        (
+            "|".join(
+                ([alternation(n.contains)] if n.contains else [])
+                + ([f"(?:{alternation(n.ends)})$"] if n.ends else [])
+            ),
+            n.unit,
+        )
+        for n in w.noun_units
+    )
 
 
 def unit_from_noun(name: str, *, counted: bool = True) -> str | None:
@@ -101,7 +102,7 @@ def unit_from_noun(name: str, *, counted: bool = True) -> str | None:
 
     """
     clean = re.sub(r"\([^()]*\)|\([^()]*$", "", name)
-    for pattern, unit in _NOUN_UNITS:
+    for pattern, unit in _noun_units(words()):
         if re.search(pattern, clean):
             if counted and unit in ("yuan", "year"):
                 return None
