@@ -262,3 +262,14 @@ def test_a_measure_the_catalog_has_at_one_stage_only_is_not_ambiguous() -> None:
     assert _align._index().ambiguous(_align._features(_align.normalise(name))) == ()
     clusters = eduplans.cluster([name, name])["cluster"].tolist()
     assert clusters[0] == clusters[1]
+
+
+def test_a_headings_stage_and_the_name_do_not_make_a_word_across_them() -> None:
+    # 小学 + 生师比 read as 小学生 (pupils) 师比: the student-teacher ratio aligned to enrolment
+    assert keys(["生师比"], context="小学") == [None]
+    assert keys(["小学生", "初中生人数"]) == ["primary_enrolment", "junior_secondary_enrolment"]
+
+
+def test_pupils_at_school_under_a_stage_heading_are_its_enrolment() -> None:
+    # dev4: 在校学生数 under 学前教育 stayed apart from 在园幼儿数 (在校 was left in the residual)
+    assert keys(["在校学生数"], context="学前教育") == ["kindergarten_enrolment"]
