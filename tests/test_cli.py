@@ -214,7 +214,7 @@ def test_plot_writes_figures_and_reports_errors(tmp_path: Path) -> None:
 
 
 # Private helpers the command line may use, each for the reason written beside its import.
-CLI_PRIVATE_ALLOWED = {("_review", "plan_files"), ("_export", "encode"), ("_export", "format_of")}
+CLI_PRIVATE_ALLOWED = {("_review", "plan_files")}
 
 
 def test_the_command_line_uses_the_public_api() -> None:

@@ -971,3 +971,20 @@ def test_coverage_does_not_colour_a_misstated_percent() -> None:
     assert not math.isnan(_colour_value(cell, _reading(cell)))
     cell["target_flags"] = "scale_word_missing"
     assert math.isnan(_colour_value(cell, _reading(cell)))
+
+
+def test_export_writes_to_a_binary_file_object_the_bytes_of_a_file(tmp_path: Path) -> None:
+    """Session 2: the CLI wrote `export` to standard output through private helpers; export
+    takes a binary file object (BytesIO, sys.stdout.buffer) with format= instead."""
+    import io
+
+    plan = eduplans.load()["henan-2024"]
+    for fmt in ("csv", "json"):
+        buffer = io.BytesIO()
+        assert eduplans.export(plan, buffer, format=fmt) is None
+        written = eduplans.export(plan, tmp_path / f"values.{fmt}")
+        assert buffer.getvalue() == written.read_bytes(), fmt
+    with pytest.raises(eduplans.ArgumentError, match="needs format="):
+        eduplans.export(plan, io.BytesIO())
+    with pytest.raises(eduplans.ArgumentTypeError, match="binary file object"):
+        eduplans.export(plan, 3)  # type: ignore[call-overload]

@@ -1,7 +1,7 @@
 """The ``eduplans`` command line (also ``python -m eduplans``); it uses the public API only.
 
-Two private helpers are used, each with the reason beside it: the folder rule of
-``eduplans._review.plan_files`` and the encoder of ``eduplans._export`` (for standard output).
+One private helper is used, with the reason beside it: the folder rule of
+``eduplans._review.plan_files``.
 
 Exit codes: 0 success, 1 a user error (one line on stderr, no traceback), 2 a usage error.
 A user error is an :class:`eduplans.EduplansError` (a bad argument is an ``ArgumentError``, a
@@ -413,19 +413,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    # eduplans.export writes files (atomically, refusing to overwrite); standard output is the
-    # command line's own need (a pipe), so it uses the encoder that export uses, not public API
-    from eduplans._export import encode, format_of
-
     if args.output is None:  # to stdout: a pipe or a redirect
         if args.format in (None, "parquet"):
             raise eduplans.ArgumentError(
                 "give -o FILE (for Parquet, or to infer the format from the suffix)"
                 " or --format csv|json to write to standard output"
             )
-        sys.stdout.buffer.write(
-            encode(_load(args).to_frame(), format_of(None, args.format), bom=False)
-        )
+        eduplans.export(_load(args), sys.stdout.buffer, format=args.format, bom=False)
         sys.stdout.buffer.flush()
         return 0
     written = eduplans.export(

@@ -9,9 +9,15 @@ import tempfile
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
-from ._errors import ArgumentError, MissingDependencyError, OverwriteError, WriteError
+from ._errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    MissingDependencyError,
+    OverwriteError,
+    WriteError,
+)
 from ._model import Plan
 
 if TYPE_CHECKING:
@@ -113,6 +119,7 @@ def write_new(target: Path, data: bytes, *, overwrite: bool) -> None:
         raise
 
 
+@overload
 def export(
     plans: Plan | Iterable[Plan],
     path: str | os.PathLike[str],
@@ -120,7 +127,26 @@ def export(
     format: str | None = None,
     overwrite: bool = False,
     bom: bool = True,
-) -> Path:
+) -> Path: ...
+@overload
+def export(
+    plans: Plan | Iterable[Plan],
+    path: BinaryIO,
+    *,
+    format: str | None = None,
+    overwrite: bool = False,
+    bom: bool = True,
+) -> None: ...
+
+
+def export(
+    plans: Plan | Iterable[Plan],
+    path: str | os.PathLike[str] | BinaryIO,
+    *,
+    format: str | None = None,
+    overwrite: bool = False,
+    bom: bool = True,
+) -> Path | None:
     """Write the plans' tidy frame (docs/frame.md) to a CSV, Parquet or JSON file.
 
     Parameters
@@ -130,7 +156,9 @@ def export(
         plans.
     path
         The file to write; its suffix (``.csv``, ``.parquet``, ``.json``) gives the format
-        unless ``format`` is given.
+        unless ``format`` is given. Or a binary file object open for writing
+        (``io.BytesIO()``, ``sys.stdout.buffer``): the bytes are written to it, and
+        ``format`` must be given.
     format
         ``"csv"``, ``"parquet"`` (needs ``pip install eduplans[parquet]``) or ``"json"``. A
         suffix that names another of these formats is an error.
@@ -142,15 +170,16 @@ def export(
 
     Returns
     -------
-    pathlib.Path
-        The path written.
+    pathlib.Path or None
+        The path written; None when ``path`` is a file object.
 
     Raises
     ------
     MissingDependencyError
         For Parquet without pyarrow installed.
     ArgumentError
-        If the format is unknown or contradicts the suffix.
+        If the format is unknown or contradicts the suffix, or a file object comes without
+        ``format``.
     OverwriteError
         If the file exists and ``overwrite`` is False (a :class:`WriteError`).
     WriteError
@@ -183,6 +212,15 @@ def export(
     """
     from ._frame import to_frame
 
+    if not isinstance(path, str | os.PathLike):
+        if not callable(getattr(path, "write", None)):
+            raise ArgumentTypeError(
+                f"path must be a file name or a binary file object, not {type(path).__name__}"
+            )
+        if format is None:
+            raise ArgumentError("writing to a file object needs format='csv', 'parquet' or 'json'")
+        path.write(encode(to_frame(plans), format_of(None, format), bom=bom))
+        return None
     target = Path(path)
     fmt = format_of(target, format)
     if not target.parent.is_dir():
