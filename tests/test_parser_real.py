@@ -560,3 +560,22 @@ def test_year_staged_targets_and_a_group_without_its_measure() -> None:
         ("东部地区高中阶段毛入学率", 2025, 95),
         ("西部地区高中阶段毛入学率", 2025, 90),
     } == got
+
+
+def test_a_count_names_the_head_noun_of_its_phrase() -> None:
+    # blind1/06: "建设100个左右骨干企业与应用型本科高校、职业院校共同组建的校企合作职业教育集团";
+    # blind1/02: "在支持每个乡镇建好1所中心公办幼儿园的基础上" (a frame, not the name)
+    plan = eduplans.parse_plan(BLIND1 / "real_06_guangdong.txt")
+    names = {v.magnitude: i.full_name for i in plan.indicators for v in i.values}
+    assert names[100] == "校企合作职业教育集团"
+    plan = eduplans.parse_plan(BLIND1 / "real_02_guangxi.txt")
+    (kg,) = [i for i in plan.indicators if any(v.magnitude == 1 for v in i.values)]
+    assert kg.full_name == "中心公辦幼兒園"
+
+
+def test_an_amount_given_to_each_one_names_what_each_gets() -> None:
+    # blind2/10: "市財政一次性給予每所幼兒園100至200萬元獎補資金"
+    plan = blind2("10")
+    (grant,) = [i for i in plan.indicators if any(v.magnitude == 1_000_000 for v in i.values)]
+    assert grant.name == "每所幼兒園獎補資金"
+    assert grant.values[0].upper_magnitude == 2_000_000

@@ -945,6 +945,12 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = f.name
             elif not before_name and names and _REVIEW_ONLY_CHANGE.match(after_name):
                 name = names[-1]
+            elif (given := _GIVEN_EACH.search(s, start_name, i)) is not None and after_name:
+                # "市财政一次性给予每所幼儿园100至200万元奖补资金": what each one is given
+                what = _strip_name(after_name) or after_name
+                name = _original(doc, s, base, given.group(1), cs) + _original(
+                    doc, s, base, what, i
+                )
             elif names and _TO_LEVEL.match(s[start_name:i].strip(" ,;:、的")):
                 name = names[-1]  # "X从2015年的65%增长到2020年的85%": the second level is X's
             elif (
@@ -952,7 +958,12 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 and (not before_name or lead_verb or len(before_name) <= 1)
                 and not (before_name and _GENERIC_AFTER.match(after_name))
             ):
-                name = _strip_name(after_name) or after_name
+                name = _FRAME_END.sub("", _strip_name(after_name)) or after_name
+                head = _HEAD_AFTER_OF.match(s, j, ce)
+                if head is not None and lead_verb and "的" not in after_name:
+                    # "建设100个左右骨干企业与…共同组建的校企合作职业教育集团": the name read
+                    # stops at 与 or 、 inside the phrase; the head noun after its 的
+                    name = head.group(1)
                 if f.unit == "school" and (school := _SCHOOL_AFTER.match(name)) is not None:
                     name = school.group(0)  # "18所小学以县城优质学校为领衔": 小学
                 elif f.unit == "school" and (ends := list(_SCHOOL_AFTER.finditer(name))):
@@ -1166,6 +1177,14 @@ def _pair_lists(
 
 # "…占比2020年底达到80%的任务": what a value is for, not its name
 _GENERIC_AFTER = re.compile(r"(?:目标任务|任务|目标|要求|标准)$")
+# the head noun after the last 的 of a count's clause (a count names what it counts after it)
+_HEAD_AFTER_OF = re.compile(
+    r"[^\d,;:。]*的(?!基础上|前提下|情况下|条件下|过程中)([\u4e00-\u9fff]{2,16})(?=[,;:。、]|$)"
+)
+# "建好1所中心公办幼儿园的基础上": a frame of the sentence, not part of the name
+_FRAME_END = re.compile(r"的?(?:基础上|前提下|情况下|条件下|过程中)$")
+# "给予每所幼儿园…", "安排每个县…": an amount given to each one
+_GIVEN_EACH = re.compile(r"(?:给予|安排|补助|奖补|下达|拨付)(每[所个名位][\u4e00-\u9fff]{1,8})\s*$")
 # a group of places or schools that a target is given for (东部地区, 农村, 城区 …)
 _GROUP = re.compile(
     r"(?:[\u4e00-\u9fff]{0,4}地区|(?:东部|西部|中部|东北|城市|农村|城镇|乡村|城区|市区|县城|县镇|山区|牧区)"
