@@ -805,3 +805,31 @@ def test_education_rows_of_a_table_whose_header_is_on_another_page() -> None:
     for v in plan.baselines + plan.targets:
         assert "year_implied" in v.flags and "header is not in the text" in v.note
         assert v.span.quote.split(" ")[-1] == v.text
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指  标\n\n基期\n\n目标\n\n属性\n\n2020年\n\n2025年",  # 基期 | 目标 over the years
+        "指  标\n\n“十三五”末\n\n“十四五”末\n\n属性\n\n(2020年)\n\n(2025年)",
+    ],
+)
+def test_a_two_row_header_in_a_cell_stream(header: str) -> None:
+    """real_01's one-cell-per-line table with its header over two rows, the second row's
+    cells listed after the first's: read like the one-row header (bug: the second row's years
+    were read as two more year columns, the values shifted onto them)."""
+    text = (DATA / "real_01_weizhi-quxian.txt").read_text(encoding="utf-8")
+    old = "指  标\n\n2020年\n\n2025年\n\n属性"
+    assert old in text
+    plain = eduplans.parse_plan(text, region="某县")
+    plan = eduplans.parse_plan(text.replace(old, header), region="某县")
+
+    def rows(p: eduplans.Plan) -> list[tuple[object, ...]]:
+        return sorted(
+            (i.subject, i.name, tuple((v.kind, v.year, v.magnitude) for v in i.values))
+            for i in p.indicators
+            if i.origin == "table"
+        )
+
+    assert rows(plan) == rows(plain)
+    assert len(rows(plain)) == 18

@@ -330,11 +330,40 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                 i = j + 1
                 continue
             if any(c.role == "year" for c in cols):
-                found.append((header_start, cols, "stream", body, j))
+                found.append((header_start, _paired_years(cols), "stream", body, j))
                 i = j
                 continue
         i += 1
     return found
+
+
+def _paired_years(cols: list[_Column]) -> list[_Column]:
+    """Merge the cells of a header over two rows that a cell stream lists one after the other.
+
+    ``指 标 / 基期 / 目标 / 属性 / 2020年 / 2025年``: the first row's cells, then the second's. When
+    the year columns are labels without a year (基期, 目标), or the same years (“十三五”末 over
+    (2020年)), followed, after the other columns, by as many years, each label takes its year
+    and the years are not columns of their own.
+    """
+    years = [k for k, c in enumerate(cols) if c.role == "year"]
+    half = len(years) // 2
+    if half == 0 or len(years) % 2:
+        return cols
+    labels, dated = years[:half], years[half:]
+    if not (
+        all(
+            (cols[k].year is None and cols[k].tag) or cols[k].year == cols[d].year
+            for k, d in zip(labels, dated, strict=True)
+        )
+        and all(cols[k].year is not None for k in dated)
+        and labels[-1] < dated[0]
+        and all(c.role == "year" for c in cols[dated[0] :])
+    ):
+        return cols
+    out = list(cols[: dated[0]])
+    for k, d in zip(labels, dated, strict=True):
+        out[k] = _Column("year", cols[d].year, cols[k].tag or cols[d].tag)
+    return out
 
 
 def _second_header(doc: Doc, n: int, cols: list[_Column]) -> list[_Column] | None:
