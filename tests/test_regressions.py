@@ -988,3 +988,13 @@ def test_export_writes_to_a_binary_file_object_the_bytes_of_a_file(tmp_path: Pat
         eduplans.export(plan, io.BytesIO())
     with pytest.raises(eduplans.ArgumentTypeError, match="binary file object"):
         eduplans.export(plan, 3)  # type: ignore[call-overload]
+
+
+def test_validate_reports_a_plan_id_two_files_share(tmp_path: Path) -> None:
+    """Session 2: `eduplans validate a.toml b.toml` said both were valid, and then load()
+    refused them for their shared id; validate names both files now."""
+    a, b = _twin(tmp_path, "a", "mine-2024"), _twin(tmp_path, "b", "mine-2024")
+    (problem,) = eduplans.validate([a, b])
+    assert (problem.path, problem.field, problem.line) == (str(b), "id", 2)
+    assert str(a) in problem.message
+    assert eduplans.validate([a]) == [] and eduplans.validate([a, a]) == []

@@ -86,7 +86,7 @@ def test_parse_without_output_prints_the_draft(tmp_path: Path) -> None:
 
 def test_validate_reports_every_problem_of_every_file(tmp_path: Path) -> None:
     good = DATA / "plans" / "henan-2024.toml"
-    text = good.read_text("utf-8")
+    text = good.read_text("utf-8").replace('id = "henan-2024"', 'id = "copy-2024"')  # own id
     a = tmp_path / "a.toml"  # two problems: a kind, and a number that is not its text's
     broken = text.replace('kind = "target"', 'kind = "goal"', 1)
     assert broken.index('kind = "goal"') < broken.index('text = "30%左右"')
@@ -95,7 +95,8 @@ def test_validate_reports_every_problem_of_every_file(tmp_path: Path) -> None:
     number = broken[value_at:].split("\n")[1]
     a.write_text(broken.replace(number, "value = 31.0", 1), encoding="utf-8")
     b = tmp_path / "b.toml"
-    b.write_text(text.replace("schema_version = 1", 'schema_version = "1"'), encoding="utf-8")
+    b_text = text.replace("schema_version = 1", 'schema_version = "1"')
+    b.write_text(b_text.replace('id = "copy-2024"', 'id = "copy-b-2024"'), encoding="utf-8")
     result = run("validate", str(a), str(b), str(good))
     assert_user_error(result, "3 problems in 2 of 3 files")
     lines = result.stdout.splitlines()

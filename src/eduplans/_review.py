@@ -297,8 +297,8 @@ def validate(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
         header) the first problem is reported, and the next shows once it is fixed. Beyond
         what :func:`eduplans.read_plan` checks, a value whose text reads as another number
         (``value = 94``, ``text = "93%"``), a number whose text holds none (unless flagged
-        ``number_from_words`` or ``text_defect``) and a text that is not in its quote are
-        problems.
+        ``number_from_words`` or ``text_defect``), a text that is not in its quote and a plan id
+        that an earlier file of ``paths`` has are problems.
 
     Raises
     ------
@@ -313,9 +313,27 @@ def validate(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
 
     """
     problems: list[Problem] = []
+    ids: dict[str, Path] = {}
     for path in plan_files(paths):
         problems += _check(path)
+        problems += _same_id(path, ids)
     return problems
+
+
+def _same_id(path: Path, ids: dict[str, Path]) -> list[Problem]:
+    """Report a plan id an earlier file of the same check has (load() would refuse the pair)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+        plan_id = tomllib.loads(text).get("id")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []  # _check said why
+    if not isinstance(plan_id, str):
+        return []
+    first = ids.setdefault(plan_id, path)
+    if first == path:
+        return []
+    message = f"plan id {plan_id!r} is also in {first}; give one of them another id"
+    return [Problem(path=str(path), field="id", line=_lines(text).get("id"), message=message)]
 
 
 # --- edits --------------------------------------------------------------------------------
