@@ -127,15 +127,7 @@ def test_comparators_cover_the_enum() -> None:
 MODULES = sorted(
     str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if p.relative_to(SRC) != Path("_words.py")
 )
-#: Modules still holding copies of their own (issue 12, item 1: converted one by one).
-NOT_YET = {
-    "plot/_coverage.py",
-    "plot/_reading.py",
-    "plot/_style.py",
-    "plot/_targets.py",
-    "plot/_trajectory.py",
-}
-CONVERTED = [m for m in MODULES if m not in NOT_YET]
+CONVERTED = MODULES
 
 
 def _vocabulary() -> set[str]:
@@ -197,9 +189,9 @@ def test_converted_modules_hold_no_unit_comparator_or_scale_words(module: str) -
     assert not hits, f"{module} types words that belong in data/words.toml: {hits}"
 
 
-def test_every_module_is_checked_or_listed_as_not_yet() -> None:
-    assert "_parse/_prose.py" in CONVERTED and "_words.py" not in MODULES
-    assert set(MODULES) >= NOT_YET, NOT_YET - set(MODULES)
+def test_every_module_is_checked() -> None:
+    assert {"_parse/_prose.py", "plot/_style.py", "_parse/_readers/_html.py"} <= set(CONVERTED)
+    assert "_words.py" not in CONVERTED
 
 
 def test_the_vocabulary_check_can_fail(tmp_path: Path) -> None:
@@ -258,3 +250,122 @@ def test_a_threshold_note_quotes_the_words_it_read() -> None:
     plan = eduplans.parse_plan(SRC.parents[1] / "tests/data/parser_unseen/unseen_05.txt")
     details = {d.detail for d in plan.diagnostics if d.text == "66"}
     assert details == {"a threshold inside a name (66人以上超大班额)"}
+
+
+# --- a unit is one block: square metres (bundled, with 万平方米) and 座 (added) -------------------
+AREA_PROSE = "某县“十四五”教育事业发展规划\n到2025年，全县新增校舍建筑面积3.5万平方米。\n"
+AREA_TABLE = (
+    "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
+    "| --- | --- | --- | --- |\n| 校舍建筑面积 | 万平方米 | 30 | 42 |\n"
+    "| 生均校舍面积 | 平方米 | 8 | 10 |\n| 学前教育毛入园率 | % | 90 | 95 |\n"
+)
+SEAT_BLOCK = """
+[[unit]]
+key = "venue_seat"
+kind = "venue_seat"
+pint = "venue_seat = [venue_seat]"
+words = ["座"]
+zh = "座"
+en = ["seat", "seats"]
+counted = true
+"""
+SEAT_PROSE = "某县“十四五”教育事业发展规划\n到2025年，全县新增学校体育馆座位1200座，学前教育毛入园率达到95%。\n"
+SEAT_TABLE = (
+    "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
+    "| --- | --- | --- | --- |\n| 学校体育馆座位 | 座 | 800 | 1200 |\n"
+    "| 学前教育毛入园率 | % | 90 | 95 |\n"
+)
+
+
+def test_square_metres_with_their_scale_word_everywhere() -> None:
+    assert (eduplans.parse_value("3.5万平方米").value, eduplans.parse_value("500㎡").unit) == (
+        35000.0,
+        "square_meter",
+    )
+    assert _read(AREA_PROSE)["新增校舍建筑面积"] == ("square_meter", [], [35000.0])
+    table = _read(AREA_TABLE)
+    assert table["校舍建筑面积"] == ("square_meter", [300000.0], [420000.0])
+    assert table["生均校舍面积"] == ("square_meter", [8.0], [10.0])
+
+
+@pytest.fixture
+def with_seats(tmp_path: Path) -> Iterator[Path]:
+    copy = tmp_path / "words.toml"
+    copy.write_text(WORDS.read_text(encoding="utf-8") + SEAT_BLOCK, encoding="utf-8")
+    _words.use_words(copy)
+    try:
+        yield copy
+    finally:
+        _words.use_words(None)
+
+
+def test_without_the_block_zuo_is_no_unit() -> None:
+    with pytest.raises(eduplans.ValueTextError):
+        eduplans.parse_value("1200座")
+    assert "新增学校体育馆座位" not in _read(SEAT_PROSE)
+
+
+def test_adding_zuo_is_one_block(with_seats: Path) -> None:
+    parsed = eduplans.parse_value("不少于1200座")
+    assert (parsed.value, parsed.unit, parsed.comparator) == (1200.0, "venue_seat", ">=")
+    assert eduplans.format_value("=", 1200, unit="venue_seat", lang="en") == "1,200 seats"
+    assert _read(SEAT_PROSE)["新增学校体育馆座位"] == ("venue_seat", [], [1200.0])
+    assert _read(SEAT_TABLE)["学校体育馆座位"] == ("venue_seat", [800.0], [1200.0])
+
+
+# --- one meaning per word where the copies disagreed (issue 12) ---------------------------------
+def test_times_is_a_multiple_and_ci_counts_occurrences() -> None:
+    from eduplans.plot import _style
+
+    assert eduplans.parse_value("1.5倍").unit == "times"
+    assert eduplans.parse_value("3次").unit == "item"
+    assert _style.unit_label("times", "zh") == "倍"  # the figures once wrote 次
+
+
+def test_buildings_and_class_hours_are_written_one_way_and_read_both_ways() -> None:
+    from eduplans.plot import _style
+
+    assert {eduplans.parse_value(t).unit for t in ("3幢", "3栋")} == {"building"}
+    assert {eduplans.parse_value(t).unit for t in ("2学时", "2课时")} == {"class_hour"}
+    assert eduplans.format_value("=", 3, unit="building") == "3幢"
+    assert eduplans.format_value("=", 2, unit="class_hour") == "2学时"
+    assert (_style.unit_label("building", "zh"), _style.unit_label("class_hour", "zh")) == (
+        "幢",
+        "学时",
+    )
+
+
+def test_percentage_points_after_a_number_and_on_an_axis() -> None:
+    from eduplans.plot import _style
+
+    assert {eduplans.parse_value(t).unit for t in ("3个百分点", "3百分点")} == {"percentage_point"}
+    assert eduplans.format_value("=", 3, unit="percentage_point") == "3个百分点"
+    assert _style.unit_label("percentage_point", "zh") == "百分点"
+    assert _style.unit_label("percentage_point", "en") == "pp"
+
+
+def test_jia_counts_what_the_row_names() -> None:
+    # 家 was "school" in a 单位 cell and "item" elsewhere; now the thing counted says which
+    text = (
+        "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
+        "| --- | --- | --- | --- |\n| 普惠性幼儿园 | 家 | 30 | 40 |\n"
+        "| 校企合作企业 | 家 | 10 | 20 |\n| 学前教育毛入园率 | % | 90 | 95 |\n"
+    )
+    rows = _read(text)
+    assert (rows["普惠性幼儿园"][0], rows["校企合作企业"][0]) == ("school", "item")
+    assert eduplans.parse_value("5家").unit == "item"
+
+
+def test_legend_labels_come_from_the_comparator_blocks(tmp_path: Path) -> None:
+    from eduplans.plot import _style
+
+    assert _style.text("ge", "zh") == "不低于 (≥, >)"
+    assert _style.text("le", "en") == "At most (≤, <)"
+    copy = tmp_path / "words.toml"
+    text = WORDS.read_text(encoding="utf-8")
+    copy.write_text(text.replace('label = ["不低于", "At least"]', 'label = ["至少", "At least"]'))
+    _words.use_words(copy)
+    try:
+        assert _style.text("ge", "zh") == "至少 (≥, >)"
+    finally:
+        _words.use_words(None)

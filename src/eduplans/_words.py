@@ -30,6 +30,7 @@ __all__ = [
     "MetaWords",
     "NounUnitWords",
     "PeriodWords",
+    "PlotWords",
     "ProseWords",
     "SettleWords",
     "StageWords",
@@ -85,6 +86,12 @@ class UnitWords:
     zh: str
     en: tuple[str, str]
     counted: bool = False
+    label: tuple[str, str] | None = None
+
+    @property
+    def labels(self) -> tuple[str, str]:
+        """Return how an axis or a legend names the unit (zh, en): label, else zh and en plural."""
+        return self.label if self.label is not None else (self.zh, self.en[1])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +105,7 @@ class ComparatorWords:
     zh: str
     en: str
     context: tuple[str, ...] = ()
+    label: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,6 +125,19 @@ class PeriodWords:
     first: int
     last: int
     en: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlotWords:
+    """The words of the figures (section ``[plot]``; explained there)."""
+
+    labels: Mapping[str, tuple[str, ...]]
+    qualitative_en: Mapping[str, str]
+    qualitative_strip: tuple[str, ...]
+    down_words: tuple[str, ...]
+    up_words: tuple[str, ...]
+    up_lead: tuple[str, ...]
+    axis_scales: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -270,6 +291,7 @@ class Words:
     meta: MetaWords
     noun_units: tuple[NounUnitWords, ...]
     periods: tuple[PeriodWords, ...]
+    plot: PlotWords
     prose: ProseWords
     settle: SettleWords
     table: TableWords
@@ -314,6 +336,16 @@ def _strs(value: Any, where: str, path: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise DataError("expected a list of non-empty strings", path=path, field=where)
     return tuple(value)
+
+
+def _pair(value: Any, where: str, path: str) -> tuple[str, str] | None:
+    """Read an optional [zh, en] pair."""
+    if value is None:
+        return None
+    pair = _strs(value, where, path)
+    if len(pair) != 2:
+        raise DataError("expected [zh, en]", path=path, field=where)
+    return (pair[0], pair[1])
 
 
 def _str(row: Mapping[str, Any], name: str, where: str, path: str) -> str:
@@ -367,7 +399,7 @@ def _parse(text: str, path: str) -> Words:
     known = {
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
         "value", "fold", "header", "dates", "diag", "meta", "noun_unit", "topic",
-        "period", "prose", "settle",
+        "period", "plot", "prose", "settle",
         "table",
     }  # fmt: skip
     extra = set(doc) - known
@@ -431,6 +463,7 @@ def _parse(text: str, path: str) -> Words:
                 zh=_str(row, "zh", f"{where}.zh", path),
                 en=(en[0], en[1]),
                 counted=bool(row.get("counted", False)),
+                label=_pair(row.get("label"), f"{where}.label", path),
             )
         )
     unit_keys = {u.key for u in units}
@@ -456,6 +489,7 @@ def _parse(text: str, path: str) -> Words:
                 context=_strs(row["context"], f"{where}.context", path)
                 if row.get("context")
                 else (),
+                label=_pair(row.get("label"), f"{where}.label", path),
             )
         )
     periods = []
@@ -533,6 +567,7 @@ def _parse(text: str, path: str) -> Words:
         meta=_table(MetaWords, doc, "meta", path),
         noun_units=tuple(noun_units),
         periods=tuple(periods),
+        plot=_table(PlotWords, doc, "plot", path),
         prose=_table(ProseWords, doc, "prose", path),
         settle=_table(SettleWords, doc, "settle", path),
         table=_table(TableWords, doc, "table", path),

@@ -355,7 +355,7 @@ def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
         number = fmt_value(
             float(cell["target_value"]), str(cell["target_comparator"]), factor=factor, lang=lang
         )
-        per = ("/年" if lang == "zh" else "/yr") if reading.per_year else ""
+        per = text("per_year_suffix", lang) if reading.per_year else ""
         return f"{arrow}{number}{per}"
     label = fmt_value(
         float(cell["target_value"]),

@@ -12,9 +12,10 @@ the comparator, the baseline and the flags, so the figures follow the frame's se
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
+
+from .._words import alternation, pattern, words
 
 __all__ = ["Reading", "is_change_key", "read_row", "read_values"]
 
@@ -58,8 +59,9 @@ _FRAME_MEASURE = {
     "change_per_year": "change",
 }
 
-_DOWN_WORDS = re.compile(r"降低|下降|减少|减轻|压减|缩小|控制在|降到|降至|不超过|以下|以内")
-_UP_WORDS = re.compile(r"提高|提升|增加|增长|扩大|新增|达到|以上|不低于|不少于")
+# a change target's direction from its words ([plot] of data/words.toml)
+_DOWN_WORDS = pattern(lambda w: alternation(w.plot.down_words))
+_UP_WORDS = pattern(lambda w: alternation(w.plot.up_words))
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ def read_values(
         kind = "level"
     comp = str(comparator)
     if kind == "change":
-        down = bool(_DOWN_WORDS.search(text)) and not text.startswith("提高")
+        down = bool(_DOWN_WORDS.search(text)) and not text.startswith(words().plot.up_lead)
         direction = -1 if down else (1 if _UP_WORDS.search(text) else 0)
     elif comp in (">=", ">"):
         direction = 1

@@ -6,6 +6,7 @@ import math
 from typing import Any, Literal
 
 from .._errors import ArgumentError
+from .._words import words as word_data
 from ._fonts import FONT_FAMILY
 
 __all__ = [
@@ -110,86 +111,35 @@ def check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "baseline": ("基线", "Baseline"),
-    "target": ("目标", "Target"),
-    "national": ("全国", "National"),
-    "national_year": ("全国{year}年", "National {year}:"),
-    "binding": ("约束性", "Binding"),
-    "expected": ("预期性", "Expected"),
-    "none": ("未标注", "Not stated"),
-    "eq": ("目标值 (=)", "Target (=)"),
-    "approx": ("约 (~)", "About (~)"),
-    "ge": ("不低于 (≥, >)", "At least (≥, >)"),
-    "le": ("不超过 (≤, <)", "At most (≤, <)"),
-    "range": ("区间", "Range"),
-    "maintain": ("保持 (定性)", "Maintain (qualitative)"),
-    "qualitative": ("定性目标", "qualitative target"),
-    "values": ("基线与目标", "Baseline and target"),
-    "period_total": ("规划期累计", "Total over the plan period"),
-    "change_axis": ("变化", "Change"),
-    "change_per_year_axis": ("每年变化", "Change a year"),
-    "target_per_year": ("每年目标", "Target a year"),
-    "previous_total": ("上一规划期累计", "Previous period's total"),
-    "met_note": ("（基线已达到）", " (met at baseline)"),
-    "doubtful": ("? 原文数字存疑 (见其标注)", "? Number doubtful as written (see its flag)"),
-    "met_cell": ("基线已达到下限或上限 (不着色)", "Bound met at baseline (not coloured)"),
-    "total_suffix": ("，累计", ", period total"),
-    "year": ("年份", "Year"),
-    "target_year": ("{year}年目标", "targets for {year}"),
-    "targets_years": ("各年目标", "targets by year"),
-    "trajectory": ("{name}：{region}及上级", "{name}: {region} and parents"),
-    "cpy": (
-        "目标要求的年均变化（百分点/年）\n下限、上限：达到它所需的最少变化",
-        "Change per year the target asks for (pp/yr)\nfloors, caps: the least change reaching them",
-    ),
-    "no_baseline": ("有目标、无基线", "Target, no baseline"),
-    "not_pp": (
-        "有目标、不着色 (非百分比、规划期累计或定性)",
-        "Target, not coloured (not a %, a period total or qualitative)",
-    ),
-    "qual_cell": ("定性目标", "Qualitative target"),
-    "coverage": ("各地目标：设定与力度", "Targets set and their ambition"),
-    "cell_note": (
-        "格内数字为目标值；色块为目标相对基线的年均变化",
-        "Numbers: target; colour: change per year from baseline",
-    ),
-}
+def _comparator_labels() -> dict[str, tuple[str, str]]:
+    """Legend labels of the comparator classes, from the [[comparator]] blocks of the words."""
+    by_key = {c.key: c for c in word_data().comparators}
+
+    def label(*keys: str) -> tuple[str, str]:
+        zh, en = by_key[keys[0]].label or (by_key[keys[0]].zh, by_key[keys[0]].en)
+        symbols = ", ".join(by_key[k].symbol for k in keys)
+        return f"{zh} ({symbols})", f"{en} ({symbols})"
+
+    return {"approx": label("~"), "ge": label(">=", ">"), "le": label("<=", "<")}
 
 
 def text(name: str, lang: Lang, **fields: object) -> str:
-    """Return the label ``name`` in ``lang``, with ``fields`` formatted in."""
-    zh, en = _TEXT[name]
+    """Return the label ``name`` in ``lang``, with ``fields`` formatted in.
+
+    The labels are those of ``[plot.labels]`` in data/words.toml; the comparator classes' (``ge``,
+    ``le``, ``approx``) are made from its ``[[comparator]]`` blocks.
+    """
+    pair = word_data().plot.labels.get(name) or _comparator_labels()[name]
+    zh, en = pair
     return (zh if lang == "zh" else en).format(**fields)
 
 
-_UNITS: dict[str, tuple[str, str]] = {
-    "percent": ("%", "%"),
-    "percentage_point": ("百分点", "pp"),
-    "person": ("人", "persons"),
-    "person_time": ("人次", "person-times"),
-    "school": ("所", "schools"),
-    "seat": ("个学位", "places"),
-    "class": ("个班", "classes"),
-    "item": ("个", "items"),
-    "pair": ("对", "pairs"),
-    "room": ("间", "rooms"),
-    "building": ("栋", "buildings"),
-    "yuan": ("元", "yuan"),
-    "year": ("年", "years"),
-    "hour": ("小时", "hours"),
-    "minute": ("分钟", "minutes"),
-    "day": ("天", "days"),
-    "class_hour": ("课时", "class hours"),
-    "megabit_per_second": ("Mbps", "Mbps"),
-    "square_meter": ("平方米", "m²"),
-    "times": ("次", "times"),
-}
-
-_SCALES: dict[Lang, tuple[tuple[float, str], ...]] = {
-    "zh": ((1e8, "亿"), (1e4, "万")),
-    "en": ((1e9, "billion "), (1e6, "million "), (1e3, "thousand ")),
-}
+def _scales(lang: Lang) -> tuple[tuple[float, str], ...]:
+    """Divisors an axis may use and the words it writes for them, largest first."""
+    if lang == "zh":
+        scales = word_data().scales
+        return tuple((float(scales[w]), w) for w in word_data().plot.axis_scales if w in scales)
+    return ((1e9, "billion "), (1e6, "million "), (1e3, "thousand "))
 
 
 def scale_for(
@@ -218,7 +168,7 @@ def scale_for(
     biggest = max(finite, default=0.0)
     label = unit_label(unit, lang)
     if unit not in ("percent", "percentage_point", "year"):
-        for factor, word in _SCALES[lang]:
+        for factor, word in _scales(lang):
             if factor < smallest:
                 continue
             if biggest >= 10 * factor or (factor >= 1e8 and biggest >= factor):
@@ -228,7 +178,8 @@ def scale_for(
 
 def unit_label(unit: str, lang: Lang) -> str:
     """Return the unit as an axis or colour-bar label shows it (``%``, ``人``, ``persons``)."""
-    zh, en = _UNITS.get(unit, (unit, unit.replace("_", " ")))
+    block = next((u for u in word_data().units if u.key == unit), None)
+    zh, en = block.labels if block is not None else (unit, unit.replace("_", " "))
     return zh if lang == "zh" else en
 
 
@@ -296,19 +247,6 @@ def fmt_value(
     return out
 
 
-_QUALITATIVE_EN: dict[str, str] = {
-    "保持高水平": "keep high",
-    "保持较高水平": "keep high",
-    "高水平": "high",
-    "全省中游水平": "mid-range in the province",
-    "全省前列": "among the province's best",
-    "保持": "maintain",
-    "巩固": "consolidate",
-    "稳定": "keep stable",
-    "全覆盖": "full coverage",
-}
-
-
 def qualitative(words: str, lang: Lang) -> str:
     """Return a qualitative target's words: the plan's own in Chinese, their meaning in English.
 
@@ -328,8 +266,12 @@ def qualitative(words: str, lang: Lang) -> str:
     """
     if lang == "zh":
         return words
-    core = words.strip().removeprefix("保持在").strip("，。；")
-    for zh, en in _QUALITATIVE_EN.items():
+    plot = word_data().plot
+    core = words.strip()
+    for lead in plot.qualitative_strip:
+        core = core.removeprefix(lead)
+    core = core.strip("，。；")
+    for zh, en in plot.qualitative_en.items():
         if core == zh or words.strip() == zh:
             return en
     return "qualitative target"

@@ -485,11 +485,11 @@ def change_text(reading: Reading, row: Any, lang: Lang) -> str:
     unit = str(row["unit"]) if str(row["unit"]) in _KNOWN_UNITS else None
     number = format_value(comp if comp != "range" else "=", abs(value), unit=unit, lang=lang)
     per_year = reading.per_year
+    verb = text({-1: "cut_by", 1: "raise_by", 0: "change_by"}[reading.direction], lang)
+    each = text("each_year", lang) if per_year else ""
     if lang == "zh":
-        verb = {-1: "降低", 1: "提高", 0: "变化"}[reading.direction]
-        return f"{'每年' if per_year else ''}{verb}{number}"
-    verb = {-1: "cut by", 1: "raise by", 0: "change by"}[reading.direction]
-    return f"{verb} {number}{' a year' if per_year else ''}"
+        return f"{each}{verb}{number}"
+    return f"{verb} {number}{each}"
 
 
 def _draw_national(

@@ -351,7 +351,7 @@ def _draw_total(
         words += DOUBT_MARK
     period = f"{start}–{end}"
     ax.annotate(
-        f"{period}: {words}" if lang == "en" else f"{period}年：{words}",
+        text("period_words", lang, period=period, words=words),
         ((start + end) / 2, value),
         xytext=(0, 2),
         textcoords="offset points",
