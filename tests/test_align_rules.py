@@ -273,3 +273,16 @@ def test_a_headings_stage_and_the_name_do_not_make_a_word_across_them() -> None:
 def test_pupils_at_school_under_a_stage_heading_are_its_enrolment() -> None:
     # dev4: 在校学生数 under 学前教育 stayed apart from 在园幼儿数 (在校 was left in the residual)
     assert keys(["在校学生数"], context="学前教育") == ["kindergarten_enrolment"]
+
+
+def test_inclusive_places_are_preschool_places() -> None:
+    # dev: 新增普惠学位 read no stage (now ambiguous places); 普惠 declares implies_stage
+    assert keys(["新增普惠学位", "普惠率"]) == [
+        "new_preschool_places",
+        "inclusive_kindergarten_coverage",
+    ]
+
+
+def test_a_scope_word_of_the_name_is_dropped_before_the_heading_is_lent() -> None:
+    full = _align._with_context("其中:研究生", "高等教育")
+    assert _align.normalise(full) == "高等研究生"

@@ -350,9 +350,10 @@ _RULES: tuple[_Rule, ...] = (
         _r_public_share_of_what,
     ),
     _Rule(
-        "inclusive_provision_is_preschool",
-        "A share of 公办/普惠 provision with no stage word is preschool (普惠率).",
-        "普惠率", "preschool", "children, inclusive, share",
+        "public_provision_share_is_preschool",
+        "A share of 公办 provision with no stage word is preschool (公办率), as the national goal "
+        "(公办园在园幼儿占比) uses it; 普惠 declares its stage in the words data.",
+        "公办率", "preschool", "children, public, share",
         _r_inclusive_is_preschool,
     ),
     _Rule(
@@ -740,7 +741,7 @@ def _with_context(name: str, context: str | None) -> str:
     elif named and lex.bare_re.fullmatch(lex.stage_re.sub("", norm)):
         # a heading that counts people (…各类受教育程度人数) lends that: 小学 under it is no school
         suffix = next((w for w in words().people if w in header), "")
-    return prefix + name + suffix
+    return prefix + norm + suffix  # the name normalised first: 其中:研究生 under 高等教育
 
 
 def align(
