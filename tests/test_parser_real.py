@@ -468,6 +468,7 @@ def test_a_school_year_dates_its_values() -> None:
     plan = blind2("04")
     assert {v.year for v in plan.baselines} == {2017}
     assert {v.magnitude for v in plan.baselines} >= {1206, 864, 277_000, 74.87}
+    assert reasons_of(plan)["2017"] == reasons_of(plan)["2018"] == {"year"}
 
 
 def test_a_total_to_date_takes_the_pages_year() -> None:

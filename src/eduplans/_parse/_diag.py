@@ -46,7 +46,7 @@ _DOCNO = re.compile(
 _PHONE = re.compile(r"(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|\d{3}-\d{3,4}-\d{4}")
 _YEAR = pattern(
     lambda w: (
-        rf"(?:19|20)\d{{2}}(?=\s*(?:{re.escape(w.dates.year)}|[—\-~至到]\s*(?:19|20)?\d{{2}}|"
+        rf"(?:19|20)\d{{2}}(?=\s*(?:{re.escape(w.dates.year)}|{re.escape(w.dates.school_year)}|[—\-~至到]\s*(?:19|20)?\d{{2}}|"
         r"届|级|版|\)|）|$))|(?<=[—\-~至到])\s*(?:19|20)\d{2}"
     )
 )
@@ -57,7 +57,11 @@ _RELATIVE_BEFORE = pattern(
     )
 )
 _GROWTH_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'times', 'percent')})")
-_YEAR_AFTER = pattern(lambda w: rf"\s*(?:{re.escape(w.dates.year)}|[—\-~至到]|届|级|版|\)|$)")
+_YEAR_AFTER = pattern(
+    lambda w: (
+        rf"\s*(?:{re.escape(w.dates.year)}|{re.escape(w.dates.school_year)}|[—\-~至到]|届|级|版|\)|$)"
+    )
+)
 _POINTS_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'percentage_point')})")
 _TIMES_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'times')})")
 _ASPECT_AFTER = pattern(
