@@ -175,3 +175,18 @@ def test_a_folder_stands_for_its_plan_files(tmp_path: Path) -> None:
     plans = eduplans.load(tmp_path, bundled=False)
     assert plans.ids == ("test-plan",)
     assert fmt.PLAN_SUFFIX == ".toml"
+
+
+def test_the_format_module_is_the_bottom_of_the_plan_file_layer() -> None:
+    """It imports nothing of eduplans but the vocabularies, so every module can import it."""
+    import ast
+
+    source = Path(fmt.__file__).read_text(encoding="utf-8")
+    ours = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+    }
+    assert ours == {"_vocab"}
+    vocab = Path(fmt.__file__).with_name("_vocab.py").read_text(encoding="utf-8")
+    assert not [n for n in ast.walk(ast.parse(vocab)) if isinstance(n, ast.ImportFrom) and n.level]

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._catalog import catalog
 from ._errors import ArgumentTypeError, DataError, EduplansError, UnknownKeyError
-from ._format import PLAN_SUFFIX, SCHEMA_VERSION
+from ._format import INDICATOR_TABLE, PLAN_SUFFIX, SCHEMA_VERSION, VALUE_TABLE
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._vocab import Comparator
 
@@ -92,11 +92,11 @@ def _lines(text: str) -> dict[str, int]:
     i = j = -1
     for n, line in enumerate(text.splitlines(), 1):
         s = line.strip()
-        if s == "[[indicators]]":
+        if s == INDICATOR_TABLE:
             i, j = i + 1, -1
             where[f"indicators[{i}]"] = n
             continue
-        if s == "[[indicators.values]]":
+        if s == VALUE_TABLE:
             j += 1
             where[f"indicators[{i}].values[{j}]"] = n
             continue
