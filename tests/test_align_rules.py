@@ -286,3 +286,13 @@ def test_inclusive_places_are_preschool_places() -> None:
 def test_a_scope_word_of_the_name_is_dropped_before_the_heading_is_lent() -> None:
     full = _align._with_context("其中:研究生", "高等教育")
     assert _align.normalise(full) == "高等研究生"
+
+
+def test_graduates_are_not_pupils_enrolled() -> None:
+    # 毕业生 under 初中 matched the alias 初中生 (a fuzzy score of 75 on the whole names)
+    assert keys(["毕业生", "初中生", "高中生"], context=["初中", None, None]) == [
+        None,
+        "junior_secondary_enrolment",
+        None,
+    ]
+    assert "enrolment_count" in _align._features(_align.normalise("高中生")).measures

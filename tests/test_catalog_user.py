@@ -286,6 +286,19 @@ def test_explain_agrees_with_align_and_with_itself_on_real_names() -> None:
             assert len(lines) == 1, why
         if why.method in ("exact", "alias"):
             assert lines[0][3].startswith("exact"), why
+        if why.method == "fuzzy":  # the score explain gives is the one align decided on
+            assert lines[0][3] == f"score {why.score:.1f}", why
+
+
+def test_explain_gives_the_score_align_decided_on_for_a_name_without_measures() -> None:
+    # 毕业生 under 初中 scored 100 in explain (a residual score align does not use) and 75 in align
+    names = ["初中毕业生", "小学学校", "普通高中学校"]
+    frame = eduplans.align(names)
+    for name, score, method in zip(names, frame["score"], frame["method"], strict=True):
+        why = eduplans.explain(name)
+        line = next((c for c in why.candidates if c[0] == why.key), None)
+        if method == "fuzzy":
+            assert line is not None and line[3] == f"score {score:.1f}", why
 
 
 def test_a_pin_is_never_listed_as_ruled_out_on_real_names() -> None:

@@ -272,7 +272,9 @@ def _r_primary_enrolment_net(d: _Draft) -> None:
 
 
 def _r_students_head_count(d: _Draft) -> None:
-    if not d.measures and d.norm.endswith("学生"):
+    if not d.measures and (
+        d.norm.endswith("学生") or (d.stages and _lexicon().stage_re.sub("", d.norm) == "生")
+    ):
         d.measures.add("enrolment_count")
 
 
@@ -383,7 +385,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "students_are_a_head_count",
-        "A name ending in 学生 with no measure word is a head count (中职学生).",
+        "A name ending in 学生 with no measure word, or a stage and 生 (初中生), is a head count "
+        "(中职学生); 初中毕业生 is not.",
         "中职学生", "secondary_vocational", "enrolment_count",
         _r_students_head_count,
     ),
@@ -1011,7 +1014,7 @@ def explain(
         best_form, best = "", -1.0
         for written, n in forms:
             score = fuzz.ratio(norm, n)
-            if compatible:  # the residual score applies only where all rule words agree
+            if compatible and feats.measures:  # residuals: where all rule words agree (align)
                 score = max(score, fuzz.ratio(_residual(norm), _residual(n)))
             if score > best:
                 best_form, best = written, score
