@@ -580,3 +580,19 @@ def test_an_amount_given_to_each_one_names_what_each_gets() -> None:
     (grant,) = [i for i in plan.indicators if any(v.magnitude == 1_000_000 for v in i.values)]
     assert grant.name == "每所幼兒園獎補資金"
     assert grant.values[0].upper_magnitude == 2_000_000
+
+
+def test_a_national_figure_on_a_regions_page_is_not_the_regions() -> None:
+    # layout test (the sentence is written for the test): on a county's page, 全国学前教育毛入园率
+    # and 全国共有幼儿园 are the country's figures; the county's stays
+    text = (
+        "某县教育事业发展“十四五”规划\n2020年,全国学前教育毛入园率达到85.2%,全县学前三年毛入园率"
+        "达到90%,高于全国平均水平。全国共有幼儿园29.2万所。\n"
+    )
+    plan = eduplans.parse_plan(text, region="某县", align=False)
+    assert [v.magnitude for v in plan.baselines + plan.targets] == [90]
+    assert reasons_of(plan)["85.2"] == reasons_of(plan)["29.2"] == {"distractor"}
+    # a real plan (a bundled seed source): schools that hold a national title are the region's
+    source = Path(eduplans.__file__).parent / "data" / "sources" / "002_3bf94dc3a89a6442.txt"
+    kept = {v.text for v in eduplans.parse_plan(source).baselines}
+    assert {"24所", "3所", "8所"} <= kept

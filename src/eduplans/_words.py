@@ -207,6 +207,10 @@ class SettleWords:
     approx: tuple[str, ...]
     population_verbs: tuple[str, ...]
     size_verbs: tuple[str, ...]
+    national_not_after: str
+    national_subjects: tuple[str, ...]
+    national_titles: tuple[str, ...]
+    national_then: tuple[str, ...]
     to_date: tuple[str, ...]
 
 

@@ -350,6 +350,7 @@ def parse_plan(
             latest_year=meta.issued.year if dated else _latest_year(doc.work, per),
             mode=_mode(meta, doc.work),
             about_education=_about_education(meta, doc),
+            regional=region is not None or meta.region.region is not None,
         )
         prose_drafts, settle_notes = settle(
             read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx

@@ -112,6 +112,16 @@ _OF = re.compile(r"[\u4e00-\u9fff]{0,2}的")
 _RANK = re.compile(r"(?:排名|排行|位次|排在|进入|跻身)[^,;。]{0,12}?前\s*$")
 # "1000所民生项目幼儿园全部投入使用后,": a condition, not a value
 _CONDITION = re.compile(r"[^,;。\d]{0,24}?(?:之后|以后|后)\s*[,;]")
+# "全国共有幼儿园29.5万所", "全国学前教育毛入园率达到88.1%": the country's figure, not the
+# region's (not 全国校园足球特色学校24所: a national title its schools hold)
+_NATIONAL = pattern(
+    lambda w: (
+        rf"(?<![{chars(w.settle.national_not_after)}])全国(?:范围内)?"
+        rf"(?:{alternation(w.settle.national_subjects)})"
+        rf"(?![^,;。]*?(?:{alternation(w.settle.national_titles)}))[^,;。]{{0,20}}?"
+        rf"(?:{alternation(w.settle.national_then)})"
+    )
+)
 # words any sentence about schooling has (on a page that is not about education)
 _SCHOOLING = re.compile(
     r"教育|学|校|园|教师|师资|幼儿|托育|托位|培训|课程|办学|教学|毕业|招生|在校|在园|科研|职教|教研"
@@ -166,6 +176,8 @@ class Context:
     # the title or headline names education: else a value whose sentence says nothing of
     # schooling is not an education value (a 政府工作报告 on farming, health and schools)
     about_education: bool = True
+    # the page is about a region (a known one): national figures on it are not the region's
+    regional: bool = False
 
 
 def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
@@ -329,6 +341,13 @@ def settle(
             clause_a = _clause_start(work, line_a, a)
             why = _relative(work, clause_a, a, b, d.unit)
             other = None if why is not None else _distractor(work, a, b, d, v, clause_a, starts_all)
+            if (
+                other is None
+                and why is None
+                and ctx.regional
+                and _NATIONAL.search(work[clause_a:a])
+            ):
+                other = "a national figure on a region's page (全国学前教育毛入园率…)"
             sentence_b = _sentence_end(work, b)
             if other is not None:
                 notes.append((a, b, "distractor", other))
