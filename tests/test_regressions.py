@@ -998,3 +998,25 @@ def test_validate_reports_a_plan_id_two_files_share(tmp_path: Path) -> None:
     assert (problem.path, problem.field, problem.line) == (str(b), "id", 2)
     assert str(a) in problem.message
     assert eduplans.validate([a]) == [] and eduplans.validate([a, a]) == []
+
+
+def test_compare_refuses_a_year_that_is_not_an_int() -> None:
+    """Session 2 review: ``compare(plans, key, year="2025")`` raised NoDataError "no target for
+    year 2025 (targets exist for [2022, 2025])", contradicting itself; a str, float or bool year
+    is an ArgumentTypeError naming ``year``, and a numpy integer (a frame's year) still works."""
+    import numpy as np
+
+    from eduplans import plot
+
+    plans = eduplans.load()
+    key = "preschool_gross_enrolment_rate"
+    for bad in ("2025", 2025.0, True):
+        with pytest.raises(eduplans.ArgumentTypeError, match=r"^year must be an int"):
+            eduplans.compare(plans, key, year=bad)  # type: ignore[arg-type]
+    with pytest.raises(eduplans.ArgumentTypeError, match=r"^year must be an int"):
+        eduplans.compare(plans, key, year="2023", kind="interpolated")  # type: ignore[arg-type]
+    with pytest.raises(eduplans.ArgumentTypeError, match=r"^year must be an int"):
+        plot.targets(plans, key, year="2025")  # type: ignore[arg-type]
+    stated = eduplans.compare(plans, key, year=2025)
+    numpy_year = eduplans.compare(plans, key, year=np.int64(2025))  # type: ignore[arg-type]
+    assert numpy_year.equals(stated) and set(stated["target_year"]) == {2025}

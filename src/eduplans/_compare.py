@@ -5,6 +5,7 @@ The schema of every frame here is documented in docs/compare.md; other packages 
 
 from __future__ import annotations
 
+import operator
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -480,6 +481,18 @@ def _frame_row(row: _Row, *, derived_year: int | None) -> dict[str, Any]:
     }
 
 
+def _year(year: object) -> int | None:
+    """``year`` as an int (a numpy integer too); a str, float or bool is refused, not coerced."""
+    if year is None:
+        return None
+    if not isinstance(year, bool):
+        try:
+            return operator.index(year)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise ArgumentTypeError(f"year must be an int such as 2025, not {type(year).__name__} {year!r}")
+
+
 def compare(
     plans: Plan | Iterable[Plan],
     keys: str | Sequence[str] | None = None,
@@ -522,6 +535,8 @@ def compare(
     ArgumentError
         If ``kind`` is unknown, or ``"interpolated"`` is asked without a ``year`` (a
         :class:`ValueError` too).
+    ArgumentTypeError
+        If ``year`` is not an int (``"2025"``, ``2025.0``, ``True``; a :class:`TypeError` too).
 
     Examples
     --------
@@ -540,6 +555,7 @@ def compare(
         raise ArgumentError(f"compare: kind must be 'stated' or 'interpolated', not {kind!r}")
     if kind == "interpolated" and year is None:
         raise ArgumentError("compare: kind='interpolated' needs the year to compare at (year=)")
+    year = _year(year)
     items = _plans(plans)
     wanted = _known_keys(keys)
     explicit = wanted is not None
