@@ -53,10 +53,10 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
     "preschool_access.ipynb": [
         (
             "md",
-            "# Preschool access targets across five regions\n\n"
+            "# Preschool access targets across four regions\n\n"
             "How ambitious is each region's target for preschool access (学前教育毛入园率), "
-            "against its own baseline and the national target? The five plans name the "
-            "indicator three ways; eduplans lines them up.",
+            "against its own baseline and the national target? Four of the five bundled plans "
+            "set one (河南's does not), under four names; eduplans lines them up.",
         ),
         ("code", "import eduplans as ep\n\nplans = ep.load()\nplans"),
         ("md", "The names the plans use, and how alignment reads them:"),
