@@ -9,6 +9,7 @@ file (a user's, or a test's with one block added), so a new word is one block of
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import threading
 import tomllib
@@ -327,6 +328,11 @@ def alternation(forms: Iterable[str]) -> str:
     str
         A pattern matching any of them; one that never matches when ``forms`` is empty.
     """
+    return _alternation(tuple(forms))
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternation(forms: tuple[str, ...]) -> str:
     unique = sorted(set(forms), key=lambda w: (-len(w), w))
     return "|".join(map(re.escape, unique)) or r"(?!x)x"
 

@@ -72,10 +72,12 @@ on_change(_build)
 _TAIL_RANGE_AFTER_UNIT = re.compile(rf"\s*(?:—{{1,2}}|-|~|至)\s*(?P<n2>{_NUM})(?P<u2>%)")
 
 
+@lru_cache(maxsize=4)
 def _suffixes(w: Words) -> str:
     return alternation(x for c in w.comparators for x in c.suffix)
 
 
+@lru_cache(maxsize=64)
 def _unit_words(w: Words, key: str) -> tuple[str, ...]:
     """Return the words of the unit ``key`` (none when the words data has no such unit)."""
     return next((u.words for u in w.units if u.key == key), ())
@@ -641,6 +643,11 @@ def _word_values(
     return out
 
 
+@lru_cache(maxsize=4)
+def _longest(forms: tuple[str, ...]) -> int:
+    return max((len(w) for w in forms), default=1)
+
+
 def _verb_run_start(text: str) -> int:
     """Start of the run of verb words that ends ``text`` (``len(text)`` when there is none).
 
@@ -650,7 +657,7 @@ def _verb_run_start(text: str) -> int:
     that are not ``ok``.
     """
     verb_words = words().prose.name_end
-    longest = max((len(w) for w in verb_words), default=1)
+    longest = _longest(verb_words)
     n = len(text)
     ok = [False] * (n + 1)
     ok[n] = True
