@@ -296,3 +296,8 @@ def test_graduates_are_not_pupils_enrolled() -> None:
         None,
     ]
     assert "enrolment_count" in _align._features(_align.normalise("高中生")).measures
+
+
+def test_a_bare_institution_under_a_heading_of_pupils_counts_pupils() -> None:
+    got = keys(["小学", "幼儿园", "小学"], context=["一、学生情况", "一、学生情况", "三、学校情况"])
+    assert got == ["primary_enrolment", "kindergarten_enrolment", "primary_school_count"]
