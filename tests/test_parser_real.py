@@ -596,3 +596,12 @@ def test_a_national_figure_on_a_regions_page_is_not_the_regions() -> None:
     source = Path(eduplans.__file__).parent / "data" / "sources" / "002_3bf94dc3a89a6442.txt"
     kept = {v.text for v in eduplans.parse_plan(source).baselines}
     assert {"24所", "3所", "8所"} <= kept
+
+
+def test_a_source_line_dates_the_page() -> None:
+    # layout test: "来源:新华社 2021-03-05" above the text dates it; 今年 is 2021, not the name
+    text = "某市教育局\n来源:新华社 2021-03-05 阅读\n今年全市将新增学位3000个。\n"
+    plan = eduplans.parse_plan(text, region="某市", align=False)
+    assert plan.issued.isoformat() == "2021-03-05"
+    (ind,) = plan.indicators
+    assert ind.name == "新增学位" and ind.values[0].year == 2021

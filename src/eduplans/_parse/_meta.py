@@ -286,7 +286,9 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
                 return found, issuer, where, who
         previous = line
     for line in doc.lines[:40]:
-        labelled = re.search(r"发布时间|发文日期|成文日期|发表时间|发布日期|日期", line.text)
+        labelled = re.search(
+            r"发布时间|发文日期|成文日期|发表时间|发布日期|日期|时间\s*:|来源\s*:|发布于", line.text
+        )
         m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text)
         if m2 and (
             labelled
