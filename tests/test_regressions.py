@@ -1020,3 +1020,29 @@ def test_compare_refuses_a_year_that_is_not_an_int() -> None:
     stated = eduplans.compare(plans, key, year=2025)
     numpy_year = eduplans.compare(plans, key, year=np.int64(2025))  # type: ignore[arg-type]
     assert numpy_year.equals(stated) and set(stated["target_year"]) == {2025}
+
+
+def test_parse_into_a_folder_with_a_different_source_text_writes_nothing(tmp_path: Path) -> None:
+    """Session 2: `eduplans parse texts/ -o drafts/` saved the first drafts, then stopped at a
+    different source text already in drafts/ ("pass write_source=False", not a CLI option),
+    although it promises to write nothing when a file is in the way."""
+    from .test_cli import run
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("a", "b"):
+        (texts / f"{name}.txt").write_text(
+            f"{name}县“十四五”教育事业发展规划\n到2025年,学前三年毛入园率达到95%以上。\n",
+            encoding="utf-8",
+        )
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "b.txt").write_text("another text", encoding="utf-8")
+    for force in ((), ("--force",)):
+        result = run("parse", str(texts), "-o", str(drafts), *force)
+        assert result.returncode == 1
+        error = result.stderr.strip().splitlines()[-1]
+        assert error.startswith(f"eduplans: error: {drafts / 'b.txt'}: a different file")
+        assert "nothing was written" in error and "write_source" not in error
+        assert sorted(p.name for p in drafts.iterdir()) == ["b.txt"]
+        assert (drafts / "b.txt").read_text(encoding="utf-8") == "another text"

@@ -372,6 +372,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             f"already exists{more}; nothing was written; pass --force to overwrite",
             path=str(existing[0]),
         )
+    for plan in plans:  # a source text is never replaced (another plan may read it)
+        source = out_dir / (plan.source_name or f"{plan.id}.txt")
+        if source.is_file() and source.read_bytes() != plan.source_text.encode(errors="replace"):
+            raise eduplans.OverwriteError(
+                "a different file is already there, where the source text of "
+                f"{plan.id} goes (not replaced, even with --force); nothing was written; move "
+                "it or write the drafts to another folder",
+                path=str(source),
+            )
     out_dir.mkdir(parents=True, exist_ok=True)
     for (path, _), plan, target in zip(ok, plans, targets, strict=True):
         saved = plan.save(target, overwrite=args.force)
