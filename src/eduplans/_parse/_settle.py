@@ -152,11 +152,14 @@ _RELATIVE_YEAR = pattern(
     lambda w: rf"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*{_y(w)}"
 )
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
-_FYP_SCOPE = re.compile(
-    r"(十[一二三四五])五[”\"]?\s*(?:时期|期间|以来|末|期末|规划实施以来|主要工作)"
+_FYP_SCOPE = pattern(
+    lambda w: (
+        rf"({alternation(p.key for p in w.periods)})[”\"]?\s*"
+        r"(?:时期|期间|以来|末|期末|规划实施以来|主要工作)"
+    )
 )
 _SECTION_YEAR = pattern(lambda w: rf"((?:19|20)\d{{2}})\s*{_y(w)}")
-_SECTION_FYP = re.compile(r"(十[一二三四五])五")
+_SECTION_FYP = pattern(lambda w: rf"({alternation(p.key for p in w.periods)})")
 _REVIEW = re.compile(r"回顾|总结|成效|成就|完成情况|进展|情况")
 _AHEAD = re.compile(r"重点工作|工作要点|目标|任务|计划|安排|打算|思路")
 
@@ -232,7 +235,7 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
         f = _SECTION_FYP.search(text)
         if y is None and f is None:
             continue
-        year = int(y.group(1)) if y else _fyp_end(f.group(1) + "五") if f else 0
+        year = int(y.group(1)) if y else _fyp_end(f.group(1)) if f else 0
         out.append((line.start, year, "review" if review and not ahead else "ahead"))
     # a year heading holds until the next heading of the document
     marks = sorted(
@@ -571,9 +574,9 @@ def _settle_one(
             for m in _FYP_SCOPE.finditer(paragraph):
                 fyp = m
             if fyp is not None:
-                v.year = _fyp_end(fyp.group(1) + "五")
+                v.year = _fyp_end(fyp.group(1))
                 tense = "review" if v.year < ctx.period[0] or ctx.summary else None
-                how = f"the paragraph speaks of the {fyp.group(1)}五 period"
+                how = f"the paragraph speaks of the {fyp.group(1)} period"
             elif k >= 0 and (head_year := headings[k][1]) is not None:
                 v.year = head_year
                 tense = headings[k][2]
