@@ -1046,3 +1046,23 @@ def test_parse_into_a_folder_with_a_different_source_text_writes_nothing(tmp_pat
         assert "nothing was written" in error and "write_source" not in error
         assert sorted(p.name for p in drafts.iterdir()) == ["b.txt"]
         assert (drafts / "b.txt").read_text(encoding="utf-8") == "another text"
+
+
+def test_replace_value_refuses_a_comparator_its_text_does_not_read(tmp_path: Path) -> None:
+    """Session 2 review: ``replace_value(..., comparator=">=")`` on a value whose text reads
+    "92%" was accepted and saved, and then ``validate`` and ``read_plan`` refused the saved file
+    (``indicators[0].values[0].comparator``). The edit is refused at once, naming the field; with
+    the flag ``comparator_from_context`` (and a note) it is kept, saved and read back."""
+    text = "河北省教育事业发展“十四五”规划\n到2025年,全省学前教育毛入园率达到92%以上。\n"
+    draft = eduplans.parse_plan(text.replace("以上", ""), region="河北省")
+    name = "学前教育毛入园率"
+    with pytest.raises(eduplans.DataError, match=r"^targets\[0\]\.comparator: .*'92%'") as err:
+        draft.replace_value(name, year=2025, comparator=">=")
+    assert err.value.field == "targets[0].comparator"
+    fixed = draft.replace_value(
+        name, year=2025, comparator=">=", flags=["comparator_from_context"], note="a test"
+    )
+    path = fixed.save(tmp_path / "hebei.toml")
+    assert eduplans.validate(tmp_path) == []
+    back = eduplans.read_plan(path).indicators[0].targets[0]
+    assert back.comparator is eduplans.Comparator.GE and "comparator_from_context" in back.flags

@@ -23,7 +23,9 @@ def test_replace_value_checks_the_text_and_keeps_the_span(draft: eduplans.Plan) 
         draft.replace_value(0, year=2025, value=96.0)
     with pytest.raises(eduplans.DataError, match="does not occur in its quote"):
         draft.replace_value(0, year=2025, value=96.0, text="96%")
-    fixed = draft.replace_value(0, year=2025, comparator="=", note="checked by hand")
+    with pytest.raises(eduplans.DataError, match=r"comparator '=' disagrees with its text"):
+        draft.replace_value(0, year=2025, comparator="=")  # the loader would refuse it
+    fixed = draft.replace_value(0, year=2025, comparator="=", text="95%", note="checked by hand")
     after = fixed.targets[0]
     assert (after.comparator, after.note, after.span) == ("=", "checked by hand", before.span)
     assert draft.targets[0].comparator == ">="  # the draft itself is unchanged

@@ -788,8 +788,10 @@ class Plan:
         ------
         DataError
             If no value or several match, a field is not editable, the model rejects the value
-            (a range without ``value_high``, flags without a note …), the new number disagrees
-            with the text (change ``text`` too) or the text is not in the quote.
+            (a range without ``value_high``, flags without a note …), the new number or
+            comparator disagrees with the text (change ``text`` too, or flag
+            ``comparator_from_context`` with a note) or the text is not in the quote: the checks
+            :func:`eduplans.load` runs on the saved file.
 
         Examples
         --------
@@ -800,8 +802,12 @@ class Plan:
         ... except eduplans.DataError as exc:
         ...     print(exc)
         targets[0]: value 96 disagrees with its text '95%以上', which reads 95
-        >>> plan.replace_value(0, year=2025, comparator="=").targets[0].comparator.value
-        '='
+        >>> plan.replace_value(0, year=2025, value=96.0, text="96%")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        eduplans._errors.DataError: targets[0]: text '96%' does not occur in its quote ...
+        >>> plan.replace_value(0, year=2025, note="checked").targets[0].note
+        'checked'
 
         """
         from ._review import replace_value

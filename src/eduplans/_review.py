@@ -426,6 +426,11 @@ def replace_value(
     why = value_text_problem(new)
     if why is not None:
         raise DataError(why, field=f"{group}[{k}]")
+    from ._loader import _check_text, _Reader
+
+    # the loader's own check of a value against its text (comparator included): an edit it
+    # would refuse at load is refused here, before anything is saved
+    _check_text(_Reader(""), new, f"{group}[{k}].")
     values = list(getattr(ind, group))
     values[k] = new
     return _with_indicator(plan, n, _with_values(ind, group, values))
