@@ -273,6 +273,7 @@ class Words:
     zero: str
     percent_words: str
     bare_numbers: Mapping[str, int]
+    small_numbers: Mapping[str, int]
     range: tuple[str, ...]
     maintain: tuple[str, str]
     fold_value: Mapping[str, str]
@@ -555,6 +556,7 @@ def _parse(text: str, path: str) -> Words:
         zero=str(value.get("zero", "")),
         percent_words=str(value.get("percent_words", "")),
         bare_numbers=MappingProxyType(dict(value.get("bare_numbers", {}))),
+        small_numbers=MappingProxyType(dict(value.get("small_numbers", {}))),
         range=_strs(value.get("range", []), "value.range", path),
         maintain=(maintain[0], maintain[1]),
         fold_value=MappingProxyType(dict(fold)),

@@ -317,9 +317,6 @@ def _years_in(text: str) -> list[int]:
     ]
 
 
-_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
-
-
 def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int], PlanKind, _Found]:
     work = doc.work
     five_year = _five_year()
@@ -366,7 +363,7 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
     n_years = re.search(r"([两二三四五])年行动计划", title + work[:3000])
     if n_years and targets:
         last = max(targets)
-        first = last - _N_YEARS[n_years.group(1)] + 1
+        first = last - words().small_numbers[n_years.group(1)] + 1
         return (
             (first, last),
             PlanKind.ACTION_PLAN,

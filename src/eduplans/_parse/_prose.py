@@ -560,18 +560,6 @@ _LIST_COUNT = pattern(
         r"(?P<v>\d+(?:\.\d+)?%)”?"
     )
 )
-_CN_SMALL = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 
 
 _LIST_HEAD_MAX = 200
@@ -583,7 +571,7 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
     if in_review:
         return out
     for m in _LIST_COUNT.finditer(s):
-        n = _CN_SMALL[m.group("n")]
+        n = words().small_numbers[m.group("n")]
         cs = _clause_start(s, m.start())
         if m.start() - cs > _LIST_HEAD_MAX:
             continue  # not a list of at most ten names: no rescan of a long clause per count

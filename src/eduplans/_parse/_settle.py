@@ -151,7 +151,6 @@ def _table_row(line: str) -> bool:
 _RELATIVE_YEAR = pattern(
     lambda w: rf"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*{_y(w)}"
 )
-_CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _FYP_SCOPE = pattern(
     lambda w: (
         rf"({alternation(p.key for p in w.periods)})[”\"]?\s*"
@@ -477,7 +476,7 @@ def _offset(rel: re.Match[str]) -> int:
         return 1
     if rel.group(1):
         n = rel.group(1)
-        return int(n) if n.isdigit() else _CN_DIGIT[n]
+        return int(n) if n.isdigit() else words().small_numbers[n]
     return 0
 
 
