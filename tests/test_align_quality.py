@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality
+import pytest
 
 
 def test_pairwise_quality_on_all_labelled_names() -> None:
@@ -25,8 +26,16 @@ def test_pairwise_quality_on_all_labelled_names() -> None:
 def test_quality_on_names_never_used_for_the_rules() -> None:
     figures = alignment_quality.measure("heldout3")
     assert figures["names"] >= 150
-    assert figures["precision"] >= 0.95, figures  # measured 0.972
-    assert figures["f1"] >= 0.80, figures  # measured 0.837
+    assert figures["precision"] >= 0.95, figures  # measured 0.955 (0.972 before session 2)
+    assert figures["f1"] >= 0.80, figures  # measured 0.839
+
+
+@pytest.mark.parametrize(("which", "f1"), [("real1", 0.80), ("real2", 0.65)])
+def test_quality_on_the_real_development_sets(which: str, f1: float) -> None:
+    # names as real pages write them (issue 12): measured 1.000/0.825 and 1.000/0.683
+    figures = alignment_quality.measure(which)
+    assert figures["precision"] >= 0.97, figures
+    assert figures["f1"] >= f1, figures
 
 
 def test_every_labelled_set_is_far_above_plain_rapidfuzz() -> None:
