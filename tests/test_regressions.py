@@ -1066,3 +1066,35 @@ def test_replace_value_refuses_a_comparator_its_text_does_not_read(tmp_path: Pat
     assert eduplans.validate(tmp_path) == []
     back = eduplans.read_plan(path).indicators[0].targets[0]
     assert back.comparator is eduplans.Comparator.GE and "comparator_from_context" in back.flags
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_name_a_draft_whose_region_is_unknown_by_its_plan_id(lang: str) -> None:
+    """Session 2 review: a parsed draft whose region is unknown (real_01, an anonymised page) was
+    labelled "nan (2025)" in ``targets`` and headed a "nan" column in ``coverage``, and two such
+    drafts shared that one column. Each is named by its plan id."""
+    import matplotlib.pyplot as plt
+
+    from eduplans import plot
+
+    drafts = [
+        eduplans.parse_plan(f"“十四五”教育规划\n到2025年,学前教育毛入园率达到{n}%。\n")
+        for n in (95, 97)
+    ]
+    assert [d.region for d in drafts] == [None, None]
+    ids = [d.id for d in drafts]
+    assert len(set(ids)) == 2
+    plans = [*eduplans.load(), *drafts]
+    key = "preschool_gross_enrolment_rate"
+    ax = plot.targets(plans, key, lang=lang)
+    ax.figure.canvas.draw()
+    rows = [t.get_text().replace("\n", "") for t in ax.get_yticklabels()]  # a long id: 2 lines
+    assert not [r for r in rows if "nan" in r or "None" in r], rows
+    assert all(any(r.startswith(i) for r in rows) for i in ids), rows
+    cover = plot.coverage(plans, keys=[key], lang=lang)
+    cover.figure.canvas.draw()
+    columns = [t.get_text().replace("\n", "") for t in cover.get_xticklabels()]
+    assert not [c for c in columns if c in ("nan", "None")], columns
+    assert set(ids) <= set(columns), columns
+    assert len(cover.texts) >= len(columns)  # every column has its cell
+    plt.close("all")

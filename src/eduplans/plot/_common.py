@@ -36,6 +36,7 @@ __all__ = [
     "region_label",
     "require_rows",
     "is_number",
+    "name_unknown_regions",
     "set_axis_label",
     "set_title",
 ]
@@ -189,6 +190,31 @@ def region_label(row: Any, lang: Lang) -> str:
         if name_en:
             return name_en
     return str(row["region"])
+
+
+def name_unknown_regions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with a plan whose region is unknown (a parsed draft) named by its plan id.
+
+    Such rows have no region in :func:`eduplans.compare`; without a name they were labelled
+    "nan" and two such drafts shared one column of ``coverage``.
+    """
+    missing = frame["region"].isna() | (frame["region"].astype(str).str.strip() == "")
+    if not missing.any():
+        return frame
+    frame = frame.copy()
+    names = frame.loc[missing, "plan_id"].map(_two_lines)
+    for column in ("region", "region_en"):
+        frame.loc[missing, column] = names
+    return frame
+
+
+def _two_lines(plan_id: str) -> str:
+    """Break a long plan id at its hyphen nearest the middle, so it fits one column's labels."""
+    cuts = [i for i, c in enumerate(plan_id) if c == "-"]
+    if len(plan_id) <= 14 or not cuts:
+        return plan_id
+    cut = min(cuts, key=lambda i: abs(i - len(plan_id) / 2))
+    return f"{plan_id[: cut + 1]}\n{plan_id[cut + 1 :]}"
 
 
 def region_names_en(plans: Plans) -> dict[str, str]:

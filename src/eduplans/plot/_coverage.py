@@ -17,6 +17,7 @@ from ._common import (
     finish_axes,
     indicator_label,
     is_number,
+    name_unknown_regions,
     new_axes,
     require_rows,
     set_title,
@@ -101,7 +102,7 @@ def coverage(
 
     wanted = as_key_list(keys)
     frame = compare(plans, wanted)
-    frame = require_rows(frame, "no plan sets a target for these indicators")
+    frame = name_unknown_regions(require_rows(frame, "no plan sets a target for these indicators"))
     if wanted is None:
         counts = frame.groupby("key")["region"].nunique()
         shared = [k for k, n in counts.items() if n >= 2]

@@ -17,6 +17,7 @@ from ._common import (
     finish_axes,
     indicator_label,
     is_number,
+    name_unknown_regions,
     new_axes,
     region_label,
     require_rows,
@@ -112,7 +113,7 @@ def targets(
 
     frame = compare(plans, key, year=year)
     where = f" in {year}" if year is not None else ""
-    frame = require_rows(frame, f"no plan sets a target for {key!r}{where}")
+    frame = name_unknown_regions(require_rows(frame, f"no plan sets a target for {key!r}{where}"))
     with style_context():
         rows = _layout(frame)
         n_groups = rows["target_year"].nunique()
