@@ -372,3 +372,37 @@ def test_legend_labels_come_from_the_comparator_blocks(tmp_path: Path) -> None:
         assert _style.text("ge", "zh") == "至少 (≥, >)"
     finally:
         _words.use_words(None)
+
+
+# --- one folding table (issue 12: U+FF0D folded to "—" in one copy and to "-" in another) --------
+@pytest.mark.parametrize("char", ["－", "–", "〜", "．", "％", "\u3000"])
+def test_every_reader_folds_a_character_the_same_way(char: str) -> None:
+    from eduplans._chinese import fold_width
+    from eduplans._parse._decode import fold
+    from eduplans._units import _FOLD, parse_value
+
+    parse_value("1")  # loads the value tables
+    assert fold_width(char) == fold(char) == char.translate(_FOLD) != char
+
+
+def test_the_full_width_hyphen_is_a_range_joint_everywhere() -> None:
+    from eduplans._chinese import fold_width
+
+    assert fold_width("3－5所") == "3-5所"
+    read = eduplans.parse_value("3－5所")
+    assert (read.value, read.upper, read.unit) == (3.0, 5.0, "school")
+
+
+def test_only_the_working_copy_reads_layout_spaces_as_spaces() -> None:
+    from eduplans._chinese import fold_width
+    from eduplans._parse._decode import fold
+
+    assert fold("a\tb\r\n") == "a b \n" and fold_width("a\tb") == "a\tb"
+
+
+def test_a_fold_of_two_characters_is_refused(tmp_path: Path) -> None:
+    text = (SRC / "data" / "words.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "words.toml"
+    bad.write_text(text.replace('"〜" = "~"', '"〜" = "~~"'), encoding="utf-8")
+    with pytest.raises(eduplans.DataError, match=r"fold\.chars"):
+        _words.load_words(bad)

@@ -11,6 +11,7 @@ import re
 from importlib.resources import files
 
 from ._once import once
+from ._words import words
 
 __all__ = ["fold_width", "strip_pinyin", "t2s_table", "to_simplified"]
 
@@ -54,15 +55,10 @@ def to_simplified(text: str) -> str:
     return text.translate(t2s_table())
 
 
-_WIDTH = {
-    **{0xFF01 + i: chr(0x21 + i) for i in range(94)},  # full-width ASCII block
-    0x3000: " ",  # ideographic space
-}
-
-
 def fold_width(text: str) -> str:
-    """Return ``text`` with full-width ASCII forms (１２％（）) folded to half width, one for one.
+    """Return ``text`` with full-width and variant forms (１２％（）, 〜, –) folded, one for one.
 
+    The table is ``[fold]`` of ``data/words.toml``, the one every reader of eduplans uses.
     Unlike NFKC this leaves every other character alone (m², ①, ㎡ stay as written).
 
     Parameters
@@ -75,7 +71,7 @@ def fold_width(text: str) -> str:
     str
         Same length as ``text``.
     """
-    return text.translate(_WIDTH)
+    return text.translate(words().fold_chars)
 
 
 # A romanisation that mirror sites print after a character: 學(xué), 鄉(xiāng), 個(gè). At least one

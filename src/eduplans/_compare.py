@@ -24,7 +24,7 @@ from ._errors import (
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._once import once
 from ._units import convert, convertible, format_value, stated
-from ._vocab import Comparator, Measure
+from ._vocab import RATE_FLAGS, Comparator, Measure
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,8 +222,6 @@ def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
     return items
 
 
-_RATE_FLAGS = frozenset({"per_year", "per_unit"})
-
 #: Statuses of :func:`compare` rows, each naming the rule that gave the row its numbers
 #: (docs/compare.md#status).
 STATUSES: tuple[str, ...] = (
@@ -243,7 +241,7 @@ class _Stmt:
 
     @property
     def rates(self) -> frozenset[str]:
-        return _RATE_FLAGS & frozenset(self.v.flags)
+        return RATE_FLAGS & frozenset(self.v.flags)
 
     @property
     def reading(self) -> tuple[str, float | None, float | None]:

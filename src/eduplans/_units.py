@@ -106,7 +106,7 @@ def _load() -> None:
     _SCALES.clear()
     _SCALES.update(w.scales)
     _FOLD.clear()
-    _FOLD.update(str.maketrans(dict(w.fold_value)))
+    _FOLD.update(w.fold_chars)
     _PREFIX_CMP.clear()
     _PREFIX_CMP.update({x: Comparator(c.key) for c in w.comparators for x in c.prefix})
     _SUFFIX_CMP.clear()

@@ -9,6 +9,7 @@ __all__ = [
     "FLAGS",
     "MEASURE_FAMILIES",
     "PERIOD_MEASURES",
+    "RATE_FLAGS",
     "Binding",
     "Comparator",
     "Measure",
@@ -117,6 +118,11 @@ FLAGS: frozenset[str] = frozenset(
         "year_implied",
     }
 )
+
+#: Flags of a value that holds for each year or each unit (每年新增…, 每个乡镇至少1所), not for the
+#: whole region at one time: compare pairs such values only with their own kind, and the parser
+#: never reads two of them as a conflict with a level. One definition for both (issue 12).
+RATE_FLAGS: frozenset[str] = frozenset({"per_year", "per_unit"})
 
 #: Flags that say the number as written cannot be what the plan means: a scale word the
 #: context needs is missing (新增学位1.07个), or the unit written cannot be meant (生均…216亿元).

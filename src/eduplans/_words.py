@@ -276,7 +276,8 @@ class Words:
     small_numbers: Mapping[str, int]
     range: tuple[str, ...]
     maintain: tuple[str, str]
-    fold_value: Mapping[str, str]
+    fold_chars: Mapping[int, str]
+    fold_work: Mapping[int, str]
     header_units: Mapping[str, str]
     prose_ambiguous: tuple[str, ...]
 
@@ -400,6 +401,26 @@ def _table(cls: Any, doc: Mapping[str, Any], name: str, path: str) -> Any:
                 {k: _strs(v, f"{where}.{k}", path) for k, v in value.items()}
             )
     return cls(**values)
+
+
+def _folds(doc: Mapping[str, Any], path: str) -> tuple[Mapping[int, str], Mapping[int, str]]:
+    """Return the ``[fold]`` tables for ``str.translate``: every text, and the working copy."""
+    extra = set(doc) - {"fullwidth_ascii", "chars", "space"}
+    if extra:
+        raise DataError(f"unknown key(s) {sorted(extra)}", path=path, field="fold")
+    if not isinstance(doc.get("fullwidth_ascii", False), bool):
+        raise DataError("takes true or false", path=path, field="fold.fullwidth_ascii")
+    table: dict[int, str] = {}
+    if doc.get("fullwidth_ascii", False):
+        table.update({0xFF01 + i: chr(0x21 + i) for i in range(0x5E)})
+    work = dict(table)
+    for name, into in (("chars", (table, work)), ("space", (work,))):
+        for a, b in doc.get(name, {}).items():
+            if len(a) != 1 or not isinstance(b, str) or len(b) != 1:
+                raise DataError("folds one character into one", path=path, field=f"fold.{name}.{a}")
+            for t in into:
+                t[ord(a)] = b
+    return MappingProxyType(table), MappingProxyType(work)
 
 
 def _parse(text: str, path: str) -> Words:
@@ -539,10 +560,7 @@ def _parse(text: str, path: str) -> Words:
     maintain = _strs(value.get("maintain"), "value.maintain", path)
     if len(maintain) != 2:
         raise DataError("maintain takes [zh, en]", path=path, field="value.maintain")
-    fold = doc.get("fold", {}).get("value", {})
-    for a, b in fold.items():
-        if len(a) != 1 or not isinstance(b, str) or len(b) != 1:
-            raise DataError("folds one character into one", path=path, field=f"fold.value.{a}")
+    fold_chars, fold_work = _folds(doc.get("fold", {}), path)
     return Words(
         units=tuple(units),
         classifiers=MappingProxyType(dict(classifiers)),
@@ -559,7 +577,8 @@ def _parse(text: str, path: str) -> Words:
         small_numbers=MappingProxyType(dict(value.get("small_numbers", {}))),
         range=_strs(value.get("range", []), "value.range", path),
         maintain=(maintain[0], maintain[1]),
-        fold_value=MappingProxyType(dict(fold)),
+        fold_chars=fold_chars,
+        fold_work=fold_work,
         header_units=MappingProxyType(dict(header)),
         prose_ambiguous=_strs(value.get("prose_ambiguous", []), "value.prose_ambiguous", path),
         replace=MappingProxyType(dict(replace)),

@@ -20,7 +20,7 @@ from typing import Any, Literal, overload
 
 from .._errors import AmbiguousRegionError, EduplansError, ParseError
 from .._model import Baseline, Indicator, MetaField, Plan, Region, SourceSpan, Target
-from .._vocab import Binding, PlanKind
+from .._vocab import RATE_FLAGS, Binding, PlanKind
 from .._words import alternation, pattern, words
 from ._decode import MAX_CHARS, fold
 from ._diag import diagnose
@@ -169,7 +169,9 @@ def _fit(ind: Indicator) -> Indicator:
     )
 
 
-_RATE_FLAGS = frozenset({"per_year", "per_unit", "cumulative"})
+#: Values that are not a level at one time (per year, per unit, a total over years) are never
+#: compared with levels for conflicts.
+_NOT_A_LEVEL = RATE_FLAGS | {"cumulative"}
 _CONFLICTS_NAMED = 5
 
 
@@ -186,7 +188,7 @@ def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
         if ind.key is None or ind.unit != "percent":
             continue
         for v in ind.values:
-            if v.magnitude is not None and not _RATE_FLAGS & set(v.flags):
+            if v.magnitude is not None and not _NOT_A_LEVEL & set(v.flags):
                 seen.setdefault((ind.key, v.kind, v.year), []).append((n, v))
     notes: dict[int, str] = {}  # id(value) -> note
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .._chinese import t2s_table
 from .._errors import ParseError
+from .._words import words
 
 __all__ = [
     "MAX_CHARS",
@@ -31,29 +32,6 @@ __all__ = [
 
 #: Default size limit of an input text, in code points (real plans are well below 1 MB).
 MAX_CHARS = 5_000_000
-
-_FOLD: dict[int, int | str] = {
-    **{0xFF01 + i: chr(0x21 + i) for i in range(0x5E)},  # full-width ASCII block
-    0x3000: " ",  # ideographic space
-    0x00A0: " ",
-    0x2002: " ",
-    0x2003: " ",
-    0x2009: " ",
-    0x200B: " ",  # zero-width space
-    0xFEFF: " ",  # BOM inside a str
-    0x000D: " ",  # CR: "\r\n" keeps one line break, and offsets do not move
-    0x0009: " ",
-    0xFF0D: "-",
-    0x2012: "—",
-    0x2013: "—",
-    0x2015: "—",
-    0x2212: "-",
-    0x2010: "-",
-    0x301C: "~",
-    0xFF5E: "~",
-    0xFE30: ":",
-}
-# The Chinese marks that carry structure (、。“”《》) are outside the block and stay as they are.
 
 
 def fold(text: str) -> str:
@@ -70,7 +48,7 @@ def fold(text: str) -> str:
         A string of the same length (``len(fold(t)) == len(t)``).
 
     """
-    return text.translate(t2s_table()).translate(_FOLD)
+    return text.translate(t2s_table()).translate(words().fold_work)
 
 
 @dataclass(frozen=True, slots=True)
