@@ -1098,3 +1098,21 @@ def test_figures_name_a_draft_whose_region_is_unknown_by_its_plan_id(lang: str) 
     assert set(ids) <= set(columns), columns
     assert len(cover.texts) >= len(columns)  # every column has its cell
     plt.close("all")
+
+
+def test_align_takes_one_str_as_one_name() -> None:
+    """Session 2 review: ``align("学前三年毛入园率")`` aligned each character as a name (8 rows)."""
+    frame = eduplans.align("学前三年毛入园率")
+    assert frame["name"].tolist() == ["学前三年毛入园率"]
+    assert frame["key"].tolist() == ["preschool_gross_enrolment_rate"]
+    assert eduplans.cluster("新建幼儿园")["name"].tolist() == ["新建幼儿园"]
+
+
+def test_an_unknown_catalog_key_suggests_close_keys() -> None:
+    """Session 2 review: ``catalog()["nope"]`` was a bare KeyError without suggestions, unlike
+    compare's UnknownKeyError."""
+    with pytest.raises(eduplans.UnknownKeyError, match="preschool_gross_enrolment_rate") as err:
+        eduplans.catalog()["preschool_gross_enrolment"]
+    assert isinstance(err.value, KeyError)
+    assert "preschool_gross_enrolment_rate" in eduplans.catalog()
+    assert eduplans.catalog().get("nope") is None  # Mapping.get still answers None

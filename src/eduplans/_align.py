@@ -758,7 +758,7 @@ def align(
     Parameters
     ----------
     names
-        Indicator names as plans write them.
+        Indicator names as plans write them (one str is one name).
     context
         A section header or subject that completes names without a stage word (a bare
         ``"巩固率"`` under ``"九年义务教育"``): one string for all names, or one per name.
@@ -794,7 +794,7 @@ def align(
     """
     import pandas as pd
 
-    items = list(names)
+    items = [names] if isinstance(names, str) else list(names)  # one name, not its characters
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise ArgumentTypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
@@ -1076,7 +1076,7 @@ def cluster(
     Parameters
     ----------
     names
-        Indicator names.
+        Indicator names (one str is one name).
     context
         Section headers that complete names, as for :func:`align`.
     threshold
@@ -1095,7 +1095,7 @@ def cluster(
     """
     import pandas as pd
 
-    items = list(names)
+    items = [names] if isinstance(names, str) else list(names)  # one name, not its characters
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise ArgumentTypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")

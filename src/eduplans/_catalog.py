@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ArgumentTypeError, DataError
+from ._errors import ArgumentTypeError, DataError, UnknownKeyError
 from ._once import once
 from ._units import UNITS, convertible
 from ._vocab import MEASURE_FAMILIES, Measure
@@ -168,6 +168,42 @@ def _bundled() -> Mapping[str, CatalogEntry]:
     return _read_entries(text, "eduplans/data/catalog.toml")
 
 
+def unknown_key(key: str, known: Iterable[str], what: str = "a catalog key") -> UnknownKeyError:
+    """Return the error for ``key`` missing from ``known``, suggesting up to three close keys."""
+    import difflib
+
+    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    return UnknownKeyError(f"{key!r} is not {what}{hint} (see eduplans.catalog())")
+
+
+class _View(Mapping[str, "CatalogEntry"]):
+    """A read-only key → entry mapping whose missing key is an UnknownKeyError with suggestions."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: Mapping[str, CatalogEntry]) -> None:
+        self._entries = MappingProxyType(dict(entries))
+
+    def __getitem__(self, key: str) -> CatalogEntry:
+        try:
+            return self._entries[key]
+        except KeyError:
+            raise unknown_key(key, self._entries) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __repr__(self) -> str:
+        return f"<eduplans catalog view: {len(self)} entries>"
+
+
 class Catalog:
     """The indicator catalog: the bundled entries and any a user adds.
 
@@ -201,7 +237,7 @@ class Catalog:
         view = self._view
         if view is None:
             with self._lock:
-                view = MappingProxyType({**_bundled(), **self._added})
+                view = _View({**_bundled(), **self._added})
                 self._view = view
         return view
 

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._catalog import catalog
+from ._catalog import catalog, unknown_key
 from ._errors import (
     ArgumentError,
     ArgumentTypeError,
     DataError,
     NoDataError,
     UnitError,
-    UnknownKeyError,
 )
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._once import once
@@ -140,11 +139,7 @@ def _known_keys(keys: str | Sequence[str] | None) -> list[str] | None:
         if not isinstance(key, str):
             raise ArgumentTypeError(f"keys must be str, not {type(key).__name__}")
         if key not in known:
-            import difflib
-
-            close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-            raise UnknownKeyError(f"{key!r} is not a catalog key{hint} (see eduplans.catalog())")
+            raise unknown_key(key, known)
     return wanted
 
 

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ._catalog import catalog
-from ._errors import ArgumentTypeError, DataError, EduplansError, UnknownKeyError
+from ._catalog import catalog, unknown_key
+from ._errors import ArgumentTypeError, DataError, EduplansError
 from ._format import INDICATOR_TABLE, PLAN_SUFFIX, SCHEMA_VERSION, VALUE_TABLE
 from ._model import Baseline, Indicator, Plan, Region, Target
 from ._vocab import Comparator
@@ -450,11 +450,7 @@ def drop_value(plan: Plan, indicator: int | str, *, kind: str, year: int | None)
 def set_key(plan: Plan, indicator: int | str, key: str | None) -> Plan:
     """Return ``plan`` with one indicator's catalog key set (see :meth:`Plan.set_key`)."""
     if key is not None and key not in catalog():
-        import difflib
-
-        close = difflib.get_close_matches(key, list(catalog()), n=3, cutoff=0.5)
-        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-        raise UnknownKeyError(f"unknown catalog key {key!r}{hint}")
+        raise unknown_key(key, catalog())
     n = _indicator_index(plan, indicator)
     return _with_indicator(plan, n, dataclasses.replace(plan.indicators[n], key=key))
 
