@@ -955,8 +955,12 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 and not (before_name and _GENERIC_AFTER.match(after_name))
             ):
                 name = _FRAME_END.sub("", _strip_name(after_name)) or after_name
-                head = _HEAD_AFTER_OF.match(s, j, ce)
-                if head is not None and lead_verb and "的" not in after_name:
+                head = (
+                    _HEAD_AFTER_OF.match(s, j, min(ce, j + _HEAD_REACH))
+                    if lead_verb and "的" not in after_name
+                    else None
+                )
+                if head is not None:
                     # "建设100个左右骨干企业与…共同组建的校企合作职业教育集团": the name read
                     # stops at 与 or 、 inside the phrase; the head noun after its 的
                     name = head.group(1)
@@ -1174,6 +1178,9 @@ def _pair_lists(
 # "…占比2020年底达到80%的任务": what a value is for, not its name
 _GENERIC_AFTER = re.compile(r"(?:目标任务|任务|目标|要求|标准)$")
 # the head noun after the last 的 of a count's clause (a count names what it counts after it)
+#: how far after a count its head noun may stand (the scan is bounded so a long clause without
+#: digits costs linear time: a run of Chinese numerals made it quadratic)
+_HEAD_REACH = 80
 _HEAD_AFTER_OF = re.compile(
     r"[^\d,;:。]*的(?!基础上|前提下|情况下|条件下|过程中)([\u4e00-\u9fff]{2,16})(?=[,;:。、]|$)"
 )
