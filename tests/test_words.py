@@ -26,15 +26,20 @@ en = ["mu", "mu"]
 """
 
 
-@pytest.fixture
-def with_mu(tmp_path: Path) -> Iterator[Path]:
+def _words_with(tmp_path: Path, block: str) -> Iterator[Path]:
+    """Use a copy of the bundled words data with ``block`` added, then the bundled words again."""
     copy = tmp_path / "words.toml"
-    copy.write_text(WORDS.read_text(encoding="utf-8") + MU_BLOCK, encoding="utf-8")
+    copy.write_text(WORDS.read_text(encoding="utf-8") + block, encoding="utf-8")
     _words.use_words(copy)
     try:
         yield copy
     finally:
         _words.use_words(None)
+
+
+@pytest.fixture
+def with_mu(tmp_path: Path) -> Iterator[Path]:
+    yield from _words_with(tmp_path, MU_BLOCK)
 
 
 def test_adding_mu_is_one_block(with_mu: Path) -> None:
@@ -293,13 +298,7 @@ def test_square_metres_with_their_scale_word_everywhere() -> None:
 
 @pytest.fixture
 def with_seats(tmp_path: Path) -> Iterator[Path]:
-    copy = tmp_path / "words.toml"
-    copy.write_text(WORDS.read_text(encoding="utf-8") + SEAT_BLOCK, encoding="utf-8")
-    _words.use_words(copy)
-    try:
-        yield copy
-    finally:
-        _words.use_words(None)
+    yield from _words_with(tmp_path, SEAT_BLOCK)
 
 
 def test_without_the_block_zuo_is_no_unit() -> None:

@@ -183,18 +183,9 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     frame = _load(args).to_frame()
     if len(frame):
         counts = frame[frame["key"].notna()].groupby("key")["region"].nunique()
-    rows = [
-        {
-            "key": e.key,
-            "name_zh": e.name_zh,
-            "label_en": e.label_en,
-            "unit": e.unit,
-            "stage": e.stage,
-            "regions": int(counts.get(e.key, 0)),
-        }
-        for e in eduplans.catalog().values()
-    ]
-    _print_frame(pd.DataFrame(rows), args.format)
+    table = eduplans.catalog.to_frame()[["key", "name_zh", "label_en", "unit", "stage"]]
+    table["regions"] = [int(counts.get(key, 0)) for key in table["key"]]
+    _print_frame(table, args.format)
     return 0
 
 
