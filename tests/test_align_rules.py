@@ -301,3 +301,52 @@ def test_graduates_are_not_pupils_enrolled() -> None:
 def test_a_bare_institution_under_a_heading_of_pupils_counts_pupils() -> None:
     got = keys(["小学", "幼儿园", "小学"], context=["一、学生情况", "一、学生情况", "三、学校情况"])
     assert got == ["primary_enrolment", "kindergarten_enrolment", "primary_school_count"]
+
+
+# --- session 3: real3 (a development set from 2026-12-01) -----------------------------------------
+def test_scope_words_anywhere_in_a_name_are_no_measure() -> None:
+    # real3 (道县): 全县 inside the name read as a count of counties (measure county)
+    name = "公办幼儿园在园幼儿在全县在园幼儿中占比"
+    assert "county" not in _align._features(_align.normalise(name)).measures
+    assert keys([name]) == ["public_kindergarten_share"]
+    assert keys(["义务教育优质均衡发展县比例"]) == ["quality_balanced_county_share"]
+
+
+def test_county_wide_is_no_count_of_counties() -> None:
+    # real3 (洛阳): 县域 (county-wide) says where the schools are
+    names = ["新建改扩建义务教育学校", "新建改扩建县域义务教育学校"]
+    assert "county" not in _align._features(_align.normalise(names[1])).measures
+    clusters = eduplans.cluster(names)["cluster"].tolist()
+    assert clusters[0] == clusters[1]
+
+
+def test_the_three_categories_written_out_are_the_three_categories() -> None:
+    # real3 (洛阳): 盲、聋哑、智力低下 spell out the three categories of 三类残疾儿童
+    assert (
+        keys(["盲、聋哑、智力低下三类残疾儿童入学率", "视力、听力、智力三类残疾儿童少年入学率"])
+        == ["three_category_special_needs_enrolment_rate"] * 2
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("高级中学", "general_senior_school_count"),  # real3 (织金县), like 初级中学
+        ("独立幼儿园", "kindergarten_count"),  # real3 (安庆): kindergartens set up on their own
+    ],
+)
+def test_more_bare_institutions_are_counts_of_schools(name: str, key: str) -> None:
+    assert keys([name]) == [key]
+
+
+def test_new_and_rebuilt_is_built() -> None:
+    # real3 (孝南区): 新改建公辦幼兒園2所
+    assert keys(["新改建公辦幼兒園"]) == ["kindergartens_built"]
+
+
+def test_places_from_idle_premises_are_not_places_built() -> None:
+    # real3 (道县): 盘活增加公办幼儿园学位 beside 建设增加公办幼儿园学位
+    assert keys(["盘活增加公办幼儿园学位", "建设增加公办幼儿园学位"]) == [
+        None,
+        "new_preschool_places",
+    ]
