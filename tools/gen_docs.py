@@ -1,17 +1,31 @@
-"""Write the generated documentation pages (docs/catalog.md, docs/changelog.md).
+"""Write the generated documentation: pages (docs/catalog.md, docs/changelog.md) and figures.
 
 Run: python tools/gen_docs.py   (tests/test_docs.py fails when a page is out of date)
+     python tools/gen_docs.py --check   (CI and land.sh: lists what is out of date, exit 1)
+
+The figures are those of ``examples/gallery.py --docs`` (docs/figures/*.png). They are redrawn
+with the Agg backend and the bundled font, saved by ``eduplans.plot.save`` (no software version,
+no date), and compared pixel for pixel with the committed PNGs: decoded pixels rather than file
+bytes, so that another zlib (Pillow's) on a fresh machine cannot fail the check while the image
+is the same. Every ``figures/*.png`` a page of docs/ shows must be one the gallery makes, so that
+no docs figure goes unchecked.
 """
 
 from __future__ import annotations
 
 import html
+import importlib.util
+import re
 import sys
+import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import eduplans
 
 ROOT = Path(__file__).resolve().parents[1]
+GALLERY = ROOT / "examples" / "gallery.py"
+FIGURES = ROOT / "docs" / "figures"
 
 
 def _key_html(key: str) -> str:
@@ -91,6 +105,58 @@ def changelog_page() -> str:
 PAGES = {"docs/catalog.md": catalog_page, "docs/changelog.md": changelog_page}
 
 
+def _gallery() -> ModuleType:
+    """Import examples/gallery.py (it selects the Agg backend before pyplot is imported)."""
+    spec = importlib.util.spec_from_file_location("eduplans_gallery", GALLERY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pixels(path: Path) -> tuple[tuple[int, int], bytes]:
+    """The size and RGBA pixels of a PNG (not its compressed bytes)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.size, image.convert("RGBA").tobytes()
+
+
+def shown_figures() -> set[str]:
+    """The file names of the figures/*.png that the pages of docs/ show."""
+    pattern = re.compile(r"\(figures/([\w.-]+\.png)\)")
+    return {
+        name
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        for name in pattern.findall(page.read_text(encoding="utf-8"))
+    }
+
+
+def figures(*, check: bool, folder: Path = FIGURES) -> list[str]:
+    """Redraw the docs figures into ``folder``, or (``check``) list those that differ there.
+
+    Returns the problems found, one sentence each (empty when all is up to date).
+    """
+    gallery = _gallery()
+    made = {f"{item}.png" for item in gallery.DOC_FIGURES}
+    problems = [
+        f"docs/figures/{name} is shown in docs/ but examples/gallery.py does not make it: "
+        "add it to DOC_FIGURES"
+        for name in sorted(shown_figures() - made)
+    ]
+    if not check:
+        gallery.docs(folder)
+        return problems
+    with tempfile.TemporaryDirectory() as tmp:
+        for fresh in gallery.docs(Path(tmp)):
+            committed = folder / fresh.name
+            if not committed.exists() or _pixels(committed) != _pixels(fresh):
+                problems.append(
+                    f"docs/figures/{fresh.name} is out of date: run python tools/gen_docs.py"
+                )
+    return problems
+
+
 def main() -> int:
     check = "--check" in sys.argv
     stale = []
@@ -99,11 +165,12 @@ def main() -> int:
         text = make()
         if check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(rel)
+                stale.append(f"{rel} is out of date: run python tools/gen_docs.py")
         else:
             path.write_text(text, encoding="utf-8")
-    for rel in stale:
-        print(f"{rel} is out of date: run python tools/gen_docs.py")
+    stale += figures(check=check)
+    for what in stale:
+        print(what)
     return 1 if stale else 0
 
 
