@@ -605,3 +605,27 @@ def test_a_source_line_dates_the_page() -> None:
     assert plan.issued.isoformat() == "2021-03-05"
     (ind,) = plan.indicators
     assert ind.name == "新增学位" and ind.values[0].year == 2021
+
+
+# --- s3-prose: precision and names of prose values (blind3 is a development set from session 3) --
+
+BLIND3 = Path(__file__).parent / "data" / "realtexts_blind3"
+
+
+def blind3(name: str) -> eduplans.Plan:
+    return eduplans.parse_plan(next(BLIND3.glob(f"real_{name}_*.txt")))
+
+
+def test_a_paragraph_on_investment_and_roads_gives_no_value_on_an_education_page() -> None:
+    # blind3/15: a news page on a 政府工作报告 whose headline is about schools; its paragraphs on
+    # 为民办实事项目, investment, roads and 招商 say nothing of schooling: reported, not kept
+    plan = blind3("15")
+    kept = {v.magnitude for v in plan.baselines + plan.targets}
+    assert {5, 4, 6, 10890} <= kept
+    assert not {27, 80.9e8, 7.2e8, 187, 196e8, 77, 63, 25, 67e8, 38, 24.4e8, 20e8} & kept
+    reasons = reasons_of(plan)
+    for number in ("27", "80.9", "187", "196", "77", "63", "67", "38", "24.4", "20"):
+        assert reasons[number] == {"not_education"}, number
+    # the paragraph's own schooling words keep a value whose sentence has none (blind3/01:
+    # "…增加公办幼儿园学位67490个。三项合计127963个。")
+    assert 127963 in {v.magnitude for v in blind3("01").baselines}

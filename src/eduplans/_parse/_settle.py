@@ -219,6 +219,36 @@ def _clause_start(work: str, line_start: int, pos: int) -> int:
     return floor if k < 0 else k + 1
 
 
+def _education_heading(section: str) -> bool:
+    """Whether the innermost heading of a section names schooling ("3.成人教育", "4.幼儿教育").
+
+    Not a breadcrumb of site chrome ("闽南网 > 漳州 > 漳州教育 > 正文") nor a long line.
+    """
+    last = section.split()[-1] if section.split() else ""
+    return len(last) <= 16 and ">" not in last and _SCHOOLING.search(last) is not None
+
+
+_PARAGRAPH_MARK = re.compile(r"[。!?;]")
+
+
+def _paragraph(doc: Doc, starts: list[int], a: int, b: int) -> tuple[int, int]:
+    """Return the span of the paragraph (line) around a..b, read at most 600 characters each way.
+
+    A line without a sentence mark is a fragment of a poster-like page ("投入2.78亿元" on a line
+    of its own after "下达教育项目资金14.05亿元"): the lines before and after it are read too.
+    """
+    k = bisect.bisect_right(starts, a) - 1
+    if k < 0:
+        return max(0, a - _PARAGRAPH_BACK), b + _PARAGRAPH_BACK
+    lo = hi = k
+    if not _PARAGRAPH_MARK.search(doc.work, doc.lines[k].start, doc.lines[k].end):
+        lo, hi = max(0, k - 1), min(len(doc.lines) - 1, k + 1)
+    return (
+        max(doc.lines[lo].start, a - _PARAGRAPH_BACK),
+        min(doc.lines[hi].end, b + _PARAGRAPH_BACK),
+    )
+
+
 def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
     """Short lines that head a section with a year or a five-year plan: (start, year, tense)."""
     out: list[tuple[int, int | None, str]] = []
@@ -356,11 +386,22 @@ def settle(
                 dropped.add(id(v))
             elif (
                 why is None
-                and not ctx.about_education
-                and not _SCHOOLING.search(work, sent_a, sentence_b)
+                and not _SCHOOLING.search(
+                    work,
+                    *(
+                        (sent_a, sentence_b)
+                        if not ctx.about_education
+                        else _paragraph(doc, starts, a, b)
+                    ),
+                )
                 and not _SCHOOLING.search(d.subject + d.name)
+                and not (ctx.about_education and _education_heading(d.section))
             ):
-                why = "a sentence that says nothing of schooling, on a page not about education"
+                why = (
+                    "a sentence that says nothing of schooling, on a page not about education"
+                    if not ctx.about_education
+                    else "a paragraph that says nothing of schooling (投资, 道路, 项目 …)"
+                )
                 notes.append((a, b, "not_education", why))
                 dropped.add(id(v))
             elif why is None and (named := _DEFINING.match(work, b)) and _BOUND.search(v.text):
