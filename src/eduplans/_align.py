@@ -747,6 +747,56 @@ def _with_context(name: str, context: str | None) -> str:
     return prefix + norm + suffix  # the name normalised first: 其中:研究生 under 高等教育
 
 
+_CLAUSE = re.compile(r"[,，;；]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def sentence_context(name: str, before: str, section: str | None) -> str | None:
+    """Return the context a name in prose is aligned with: its sentence's stage, then its heading.
+
+    ``before`` is the text of the name's sentence before the name. Its clauses (split at commas
+    and semicolons) are read from the nearest back; the first that names a stage (the rules
+    applied: 小学 with 幼儿园 is every stage) gives it, written as that stage's label in the words
+    data: in 新建城区公办幼儿园三所，改扩建乡镇中心幼儿园10所，新增学位2400个 the bare 新增学位
+    is preschool places (rule ``sentence_stage``). The heading ``section`` is kept beside it for
+    its measure words unless it names another stage. Only a name that names no stage at all (not
+    even 学校) and no population by age (15-64岁人口) takes a sentence's stage; a clause of two
+    stages that make none of their own (中职 and 技工) lends nothing. Without a sentence's stage
+    the context is the heading, as for table rows.
+    """
+    norm = normalise(name)
+    if not norm or _features(norm).stage or _lexicon().stage_re.search(norm) or _AGES.search(name):
+        return section or None
+    labels = {s.key: s.zh for s in words().stages}
+    for clause in reversed(_CLAUSE.split(before)):
+        part = normalise(clause[-_MAX_LEN:])
+        stage = _features(part).stage if part else frozenset()
+        if not stage:
+            continue
+        label = labels.get(next(iter(stage))) if len(stage) == 1 else None
+        if label is None or _features(normalise(label)).stage != stage:
+            return section or None  # two stages that make no stage of their own
+        if not section:
+            return label
+        theirs = _features(normalise(section)).stage
+        return f"{label} {section}" if not theirs or theirs == stage else label
+    return section or None
+
+
+def sentence_before(text: str, start: int) -> str:
+    """Return the text of the sentence that ``start`` is in, before ``start``.
+
+    When nothing stands before ``start`` in its sentence, the previous sentence is returned
+    (a bare 新增学位 opening the sentence after one about 幼儿园).
+    """
+    head = text[max(0, start - 4 * _MAX_LEN) : start]
+    parts = _SENTENCE_END.split(head)
+    own = parts[-1]
+    if own.strip() or len(parts) < 2:
+        return own
+    return parts[-2]
+
+
 def align(
     names: Iterable[str],
     *,

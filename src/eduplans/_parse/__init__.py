@@ -25,7 +25,7 @@ from .._words import alternation, pattern, words
 from ._decode import MAX_CHARS, fold
 from ._diag import diagnose
 from ._doc import Doc
-from ._draft import DIndicator
+from ._draft import DIndicator, alignment_context
 from ._grid import read_grids, text_grids
 from ._meta import Meta, read_meta
 from ._prose import read_prose
@@ -115,12 +115,17 @@ def _build(
     )
 
 
-def _with_keys(indicators: list[Indicator], overrides: Any = None) -> list[Indicator]:
+def _with_keys(
+    indicators: list[Indicator], overrides: Any = None, text: str = ""
+) -> list[Indicator]:
     from .._align import align
 
     found = align(
         [i.full_name for i in indicators],
-        context=[i.section or None for i in indicators],
+        context=[  # the heading, or the stage of the sentence a prose name sits in
+            alignment_context(i.full_name, i.origin, i.section, text, i.values[0].span.start)
+            for i in indicators
+        ],
         overrides=overrides,
     )["key"]
     return [
@@ -377,7 +382,7 @@ def parse_plan(
         notes.append(meta.region.note)
     indicators.sort(key=lambda i: i.values[0].span.start)
     if align:
-        indicators = _flag_conflicts(_with_keys(indicators, overrides))
+        indicators = _flag_conflicts(_with_keys(indicators, overrides, src.text))
     try:
         the_kind = PlanKind(kind or meta.kind)
     except ValueError:

@@ -9,7 +9,14 @@ from functools import lru_cache
 from .._vocab import Comparator
 from .._words import Words, alternation, on_change, words
 
-__all__ = ["DIndicator", "DValue", "UNIT_WORDS", "unit_of_word", "unit_from_noun"]
+__all__ = [
+    "DIndicator",
+    "DValue",
+    "UNIT_WORDS",
+    "alignment_context",
+    "unit_from_noun",
+    "unit_of_word",
+]
 
 
 @dataclass
@@ -108,3 +115,22 @@ def unit_from_noun(name: str, *, counted: bool = True) -> str | None:
                 return None
             return unit
     return None
+
+
+def alignment_context(
+    ind_name: str, origin: str, section: str, text: str, start: int
+) -> str | None:
+    """Return the context :func:`eduplans.align` reads for a name whose value is at ``start``.
+
+    A name in prose that names no stage takes the stage of its own sentence: the nearest clause
+    before it that names one (新建城区公办幼儿园三所，改扩建乡镇中心幼儿园10所，新增学位2400个:
+    the bare 新增学位 is preschool places; 投建5所小学、4所公办幼儿园…，新增学位: every stage's),
+    or of the sentence before when the name opens its sentence; its section heading stays beside it
+    (:func:`eduplans._align.sentence_context`). Table rows, whose stage rows are already part
+    of their names, and names without such a sentence take the section heading, as before.
+    """
+    if origin != "prose":
+        return section or None
+    from .._align import sentence_before, sentence_context
+
+    return sentence_context(ind_name, sentence_before(text, start), section)
