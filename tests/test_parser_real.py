@@ -629,3 +629,56 @@ def test_a_paragraph_on_investment_and_roads_gives_no_value_on_an_education_page
     # the paragraph's own schooling words keep a value whose sentence has none (blind3/01:
     # "…增加公办幼儿园学位67490个。三项合计127963个。")
     assert 127963 in {v.magnitude for v in blind3("01").baselines}
+
+
+# --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------
+# Each rule is tested on a real page of a dev set (tests/data/realtexts_blind*), one regression
+# test per fixed defect.
+
+PARSE_SRC = Path(eduplans.__file__).parent / "_parse"
+
+
+def test_an_annual_plan_takes_the_year_its_opening_names_not_the_page_stamp() -> None:
+    # blind3/09 (regression): "2019“教育局计划”教育工作计划 / 发布 2024-03-13 10:40:16 /
+    # 一、2018年教育局工作计划…": its targets were dated 2024, the year of the site's date stamp
+    plan = blind3("09")
+    assert plan.period == (2018, 2018)
+    assert plan.kind.value == "annual_work_plan"
+    assert plan.id.endswith("-2018") and plan.issued.year == 2018
+    assert {v.year for v in plan.targets} == {2018}
+    how = {f.name: f for f in plan.meta}["period"]
+    assert plan.source_text[how.start : how.end] == "2018年教育局工作计划"
+
+
+def test_a_date_stamp_is_not_a_year_the_text_names() -> None:
+    # blind3/09: "2024-03-13" in "发布 2024-03-13 10:40:16 阅读 9881" is the site's stamp; a text
+    # naming no other years keeps its period from them only
+    from eduplans._parse._meta import _years_in
+
+    assert _years_in("发布 2024-03-13 10:40:16 阅读 9881,到2018年底") == [2018]
+
+
+def test_a_notice_line_below_a_site_form_titles_the_plan_and_its_written_out_period() -> None:
+    # blind3/10 (regression): "关于印发泸州市纳溪区教育事业第十三个五年发展规划(年)的通知" under
+    # 发布机构: / 发文日期: lines; the period was read from the 十二五 review (2011-2015) and the
+    # review's 2015 figures (全区幼儿园57所) became targets
+    plan = blind3("10")
+    assert plan.title == "泸州市纳溪区教育事业第十三个五年发展规划(年)"
+    assert plan.period == (2016, 2020)
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert {("baseline", 2015, 57), ("baseline", 2015, 13941), ("baseline", 2015, 89.75)} <= got
+
+
+def test_a_text_without_years_takes_the_period_it_names() -> None:
+    # blind3/17 (regression): a plan's 目标体系 whose only date is "到“十一五”期末": its targets
+    # were dated 2000 (no period found)
+    plan = blind3("17")
+    assert plan.period == (2006, 2010)
+    assert plan.targets and {v.year for v in plan.targets} == {2010}
+
+
+def test_the_parser_never_reads_the_machine_clock() -> None:
+    # a value is dated by the page's own date, its period or its words, never by today's date
+    clock = re.compile(r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\btime\.(?:time|localtime)\(")
+    for path in sorted(PARSE_SRC.rglob("*.py")):
+        assert not clock.search(path.read_text(encoding="utf-8")), path

@@ -126,6 +126,7 @@ class PeriodWords:
     first: int
     last: int
     en: str
+    spelled: tuple[str, ...] = ()  # the name written out (第十三个五年)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -190,6 +191,8 @@ class MetaWords:
     following: tuple[str, ...]
     issuer_end: tuple[str, ...]
     signature_end: tuple[str, ...]
+    annual_plan: tuple[str, ...]
+    period_end: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -213,6 +216,8 @@ class SettleWords:
     national_titles: tuple[str, ...]
     national_then: tuple[str, ...]
     to_date: tuple[str, ...]
+    span_before: tuple[str, ...]
+    span_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -536,6 +541,9 @@ def _parse(text: str, path: str) -> Words:
                 first=first,
                 last=last,
                 en=_str(row, "en", f"{where}.en", path),
+                spelled=_strs(row["spelled"], f"{where}.spelled", path)
+                if row.get("spelled")
+                else (),
             )
         )
     noun_units = []

@@ -210,6 +210,12 @@ def _title(doc: Doc, kind: str) -> _Found:
         found = _title_line(doc, line)
         if found is not None:
             return found
+    for line in doc.lines[:40]:
+        # "关于印发…发展规划的通知" below a government site's form (发布机构:, 发文日期: …)
+        if not doc.is_chrome(line.start) and _NOTICE.search(line.text.strip("《》 ")):
+            found = _title_line(doc, line)
+            if found is not None:
+                return found
     quoted = _quoted_title(doc, news=news)
     if quoted is not None:
         return quoted
@@ -310,15 +316,47 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
 
 
 def _years_in(text: str) -> list[int]:
+    """Return the years a text names, not those of a page's date stamps (2024-03-13 10:40)."""
     year = _y()
+    text = _ISO_DATE.sub(" ", text)
     return [
         int(y)
         for y in re.findall(rf"(?<!\d)((?:19|20)\d{{2}})(?={year}|\d{{1,2}}月|[^\d%.])", text)
     ]
 
 
+def spelled_out(text: str) -> str:
+    """Return a text with five-year periods written out (第十三个五年) as their names (十三五)."""
+    for p in words().periods:
+        for form in p.spelled:
+            text = text.replace(form, p.key)
+    return text
+
+
+def _period_counts(work: str, forms: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """How often a text names each five-year period, in any of its forms."""
+    return {key: sum(work.count(f) for f in fs) for key, fs in forms.items()}
+
+
+def _first_of(work: str, forms: tuple[str, ...]) -> tuple[int, int]:
+    """Where a text first names a period (one of its forms): its span."""
+    return min((k, k + len(f)) for f in forms if (k := work.find(f)) >= 0)
+
+
+def _annual_opening(work: str) -> re.Match[str] | None:
+    """Find "2018年教育局工作计划" in a text's opening: the year of an annual plan it is."""
+    plan = alternation(words().meta.annual_plan)
+    for m in re.finditer(
+        rf"((?:19|20)\d{{2}})\s*{_y()}[^,。;:!?\n\d《》]{{0,12}}?(?:{plan})", work[:1500]
+    ):
+        if work[max(0, m.start() - 1) : m.start()] != "《":
+            return m
+    return None
+
+
 def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int], PlanKind, _Found]:
     work = doc.work
+    title = spelled_out(title)
     five_year = _five_year()
     m = re.search(rf"((?:19|20)\d{{2}})\s*[—\-~至到]+\s*((?:19|20)\d{{2}})\s*{_y()}?", title)
     for key, span in five_year.items():
@@ -333,21 +371,23 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
         if first <= last:
             kind = PlanKind.FIVE_YEAR_PLAN if last - first == 4 else PlanKind.ACTION_PLAN
             return (first, last), kind, _Found(f"{first}-{last}", 0, 0, "period from the title")
+    forms = {p.key: (p.key, *p.spelled) for p in words().periods}
+    keys = alternation(f for key in five_year for f in forms[key])
     if "规划" in title or re.search(
-        r"本规划|规划期|十[一二三四五六]五”?\s*(?:时期|期间|规划|教育|发展|主要指标|末)",
+        rf"本规划|规划期|(?:{keys})[”\"]?\s*(?:{alternation(words().meta.period_end)})",
         work[:20000],
     ):
-        counts = {key: work.count(key) for key in five_year}
+        counts = _period_counts(work, forms)
         key = max(counts, key=lambda k: (counts[k], k))
         if counts[key]:
-            at = work.find(key)
+            at, to = _first_of(work, forms[key])
             return (
                 five_year[key],
                 PlanKind.FIVE_YEAR_PLAN,
                 _Found(
                     f"{five_year[key][0]}-{five_year[key][1]}",
                     at,
-                    at + len(key),
+                    to,
                     f"period from {key} in the text",
                 ),
             )
@@ -358,6 +398,19 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
             (year, year),
             PlanKind.ANNUAL_WORK_PLAN,
             _Found(str(year), 0, 0, "annual plan: year of the title"),
+        )
+    annual = _annual_opening(work) if not y else None
+    if annual is not None:
+        year = int(annual.group(1))
+        return (
+            (year, year),
+            PlanKind.ANNUAL_WORK_PLAN,
+            _Found(
+                str(year),
+                annual.start(),
+                annual.end(),
+                f"annual plan: {annual.group(0)} opens the text",
+            ),
         )
     targets = [int(t) for t in re.findall(rf"(?<!截)(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y()}", work)]
     n_years = re.search(r"([两二三四五])年行动计划", title + work[:3000])
@@ -390,6 +443,20 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
             (first, last),
             PlanKind.ACTION_PLAN,
             _Found(f"{first}-{last}", 0, 0, "period: the years the text names"),
+        )
+    counts = _period_counts(work, forms)
+    key = max(counts, key=lambda k: (counts[k], k))
+    if counts[key]:  # no year at all: "到“十一五”期末" names the period
+        at, to = _first_of(work, forms[key])
+        return (
+            five_year[key],
+            PlanKind.FIVE_YEAR_PLAN,
+            _Found(
+                f"{five_year[key][0]}-{five_year[key][1]}",
+                at,
+                to,
+                f"period from {key}, the only period the text names",
+            ),
         )
     return (2000, 2000), PlanKind.ACTION_PLAN, _Found("2000-2000", 0, 0, "no period found")
 
