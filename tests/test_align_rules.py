@@ -350,3 +350,28 @@ def test_places_from_idle_premises_are_not_places_built() -> None:
         None,
         "new_preschool_places",
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "開工新建改擴建中小學校幼兒園",  # real3 (济南): 今年濟南將開工新建改擴建中小學校幼兒園55所
+        "建成中小學、公辦 幼兒園",  # real3 (孝南区)
+    ],
+)
+def test_schools_of_every_stage_built(name: str) -> None:
+    assert keys([name]) == ["schools_built"]
+
+
+def test_bare_schools_built_name_no_stage() -> None:
+    # real3 (六安): 新建、改擴建學校18所 were the city's compulsory schools: a bare 学校 is no
+    # stage of its own, so not every stage's schools either
+    assert keys(["新建、改擴建學校"]) == [None]
+
+
+def test_completed_is_built() -> None:
+    # real2 (湖北): 建成了鄉鎮、街道辦事處公辦幼兒園 beside 新建、改擴建鄉鎮、街道辦事處公辦幼兒園
+    names = ["建成了鄉鎮、街道辦事處公辦幼兒園", "新建、改擴建鄉鎮、街道辦事處公辦幼兒園"]
+    assert "built" in _align._features(_align.normalise(names[0])).measures
+    clusters = eduplans.cluster(names)["cluster"].tolist()
+    assert clusters[0] == clusters[1]
