@@ -48,9 +48,10 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "alignment"
 SETS = ("dev", "dev2", "dev3", "dev4", "bundled")
 #: Names never used to change the rules: measured apart, as names eduplans has not seen.
 HELDOUT = ("heldout3",)
-#: Names from real pages (issue 12), labelled blind, reported apart from ``all``: ``real1``, ``real2``
-#: and ``real3`` are development sets (real2 was held out in session 1, real3 in session 2; both
-#: figures recorded); ``real4`` is held out since session 3 (never used to change the rules).
+#: Names from real pages (issue 12), labelled blind, reported apart from ``all``: ``real1``,
+#: ``real2`` and ``real3`` are development sets (real2 was held out in session 1, real3 in
+#: session 2; both figures recorded); ``real4`` is held out since session 3 (never used to change
+#: the rules).
 REAL = ("real1", "real2", "real3", "real4")
 
 
