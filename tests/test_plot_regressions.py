@@ -7,7 +7,9 @@ before its fix.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import itertools
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +21,10 @@ matplotlib.use("Agg", force=True)
 
 import matplotlib.pyplot as plt
 import pytest
+from matplotlib.axes import Axes
+
+import eduplans
+import eduplans.plot
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -73,3 +79,173 @@ def test_every_figure_the_docs_show_is_one_the_gallery_makes() -> None:
     assert "coverage_en.png" in shown and len(shown) >= 8
     made = {f"{item}.png" for item in gen_docs._gallery().DOC_FIGURES}
     assert shown <= made
+
+
+# --- review defect 1: coverage's column headers collided for long region names ------------------
+
+LONG_NAMES = [  # (name, level, English name): long names of real divisions, one of two levels
+    ("宁夏回族自治区", "province", "Ningxia Hui Autonomous Region"),
+    ("新疆维吾尔自治区", "province", "Xinjiang Uygur Autonomous Region"),
+    ("河南省洛阳市", "prefecture", "Luoyang, Henan"),
+    ("内蒙古自治区", "province", "Inner Mongolia Autonomous Region"),
+    ("广西壮族自治区", "province", "Guangxi Zhuang Autonomous Region"),
+]
+
+
+def _long_named(plans: eduplans.PlanCollection) -> list[eduplans.Plan]:
+    """The bundled plans, each set in a region with a long name."""
+    return [
+        dataclasses.replace(plan, region=eduplans.Region(name=n, level=level, name_en=en))
+        for plan, (n, level, en) in zip(plans, LONG_NAMES, strict=True)
+    ]
+
+
+def _header_boxes(ax: Axes) -> list[Any]:
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    return [t.get_window_extent(renderer) for t in labels]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("width", "height", "keys"),
+    [
+        (None, None, None),  # the figure coverage makes itself, every shared key
+        (3.5, 4.5, SOME_KEYS := ["preschool_gross_enrolment_rate", "compulsory_retention_rate"]),
+        (7.0, 4.0, None),  # a two-column figure of the user's, every shared key
+        (7.0, 3.0, SOME_KEYS),
+    ],
+)
+def test_coverage_headers_of_long_region_names_do_not_overlap(
+    plans: eduplans.PlanCollection,
+    lang: str,
+    width: float | None,
+    height: float | None,
+    keys: list[str] | None,
+) -> None:
+    """Review defect 1: headers such as 宁夏回族自治区 and 河南省洛阳市 ran into each other."""
+    ax = None
+    if width is not None:
+        fig = plt.figure(figsize=(width, height), layout="constrained")
+        ax = fig.add_subplot()
+    ax = eduplans.plot.coverage(_long_named(plans), keys=keys, ax=ax, lang=lang)
+    boxes = _header_boxes(ax)
+    names = {n if lang == "zh" else en for n, _, en in LONG_NAMES}
+    shown = {t.get_text().replace("\n", "" if lang == "zh" else " ") for t in ax.get_xticklabels()}
+    assert shown <= names and len(shown) == len(boxes) >= 4  # whole names, wrapped or not
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"headers overlap: {a} and {b}"
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    page = fig.bbox
+    title = ax.title.get_window_extent()
+    for box in boxes:  # every header on the page, under the title
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 and box.y1 <= page.y1
+        assert not box.overlaps(title)
+
+
+# --- review defect 2: legends inside the user's Axes (loc="best") could cover data -------------
+
+
+def _key_of(plans: eduplans.PlanCollection, plan_id: str, words: str) -> str:
+    keys = {i.key for i in plans[plan_id].indicators for t in i.targets if words in t.text}
+    assert len(keys) == 1
+    return str(keys.pop())
+
+
+LEGEND_FIGURES: dict[str, Any] = {
+    "targets": lambda p, ax: eduplans.plot.targets(p, "preschool_gross_enrolment_rate", ax=ax),
+    "targets_totals": lambda p, ax: eduplans.plot.targets(
+        p, _key_of(p, "conghua-2022", "2.34万"), ax=ax, lang="en"
+    ),
+    "trajectory": lambda p, ax: eduplans.plot.trajectory(
+        p, "quality_balanced_county_share", region="洛阳市", ax=ax
+    ),
+    "trajectory_totals": lambda p, ax: eduplans.plot.trajectory(
+        p, _key_of(p, "conghua-2022", "2.34万"), region="从化区", ax=ax, lang="en"
+    ),
+    "coverage": lambda p, ax: eduplans.plot.coverage(p, ax=ax, lang="en"),
+}
+
+
+@pytest.mark.parametrize("width", [3.5, 7.0])  # one and two journal columns
+@pytest.mark.parametrize("name", list(LEGEND_FIGURES))
+def test_legend_on_the_users_axes_covers_no_data(
+    plans: eduplans.PlanCollection, name: str, width: float
+) -> None:
+    """Review defect 2: ``loc="best"`` inside the caller's Axes put the legend over bars."""
+    before = dict(matplotlib.rcParams)
+    height = 6.0 if name == "coverage" else 3.2  # coverage: 15 rows of cells
+    fig = plt.figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    returned = LEGEND_FIGURES[name](plans, ax)
+    assert returned is ax
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    legend = ax.get_legend()
+    assert legend is not None and not fig.legends  # the user's Axes' own legend
+    box = legend.get_window_extent(renderer)
+    assert not box.overlaps(ax.bbox), "the legend is inside the Axes"
+    drawn = [*ax.lines, *ax.patches, *ax.collections, *ax.texts]
+    drawn += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.title]
+    drawn += [other for other in fig.axes if other is not ax]  # a colour bar
+    for artist in drawn:
+        extent = artist.get_window_extent(renderer)
+        if extent.width > 0 and extent.height > 0:
+            assert not box.overlaps(extent), f"the legend covers {artist}"
+    page = fig.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0  # on the page
+    assert dict(matplotlib.rcParams) == before  # and the user's rcParams are theirs
+
+
+# --- review defect 3: two totals the plan states for one period were drawn as one overlap ------
+
+
+def test_trajectory_draws_both_conflicting_totals_marked_as_a_conflict(
+    plans: eduplans.PlanCollection,
+) -> None:
+    """Review defect 3: 从化's 2016–2020 totals (2.18万 and 1.5万, both flagged conflict)."""
+    from matplotlib.patches import Rectangle
+
+    key = _key_of(plans, "conghua-2022", "2.34万")
+    frame = eduplans.hierarchy(plans, key, region="从化区")
+    stated = frame[(frame["year"] == 2020) & frame["flags"].str.contains("conflict")]
+    assert sorted(stated["value"]) == [15000.0, 21800.0]  # the data keep and flag both
+    ax = eduplans.plot.trajectory(plans, key, region="从化区", lang="en")
+    texts = [t.get_text() for t in ax.texts]
+    bars = {round(p.get_height()): p for p in ax.patches if isinstance(p, Rectangle)}
+    assert {15000, 21800, 23400} <= set(bars)  # both drawn, and the 2021–2025 total
+    for value in (15000, 21800):  # marked: not filled like a total the plan states once
+        assert bars[value].get_facecolor()[3] == 0 and bars[value].get_hatch()
+        assert bars[value].get_xy()[0] == bars[23400].get_xy()[0] - 5  # over 2016–2020
+    assert bars[23400].get_facecolor()[3] > 0
+    assert "2016–2020: 21,800 / 15,000 ≠" in texts  # written together, with the mark
+    assert not any(t.endswith(("21,800", "15,000")) for t in texts)  # neither alone
+    legend = ax.get_figure(root=True).legends[0]  # type: ignore[union-attr]
+    assert "≠ The plan states conflicting values (all drawn)" in [
+        t.get_text() for t in legend.get_texts()
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trajectory_joins_conflicting_values_and_runs_no_line_through_them(
+    plans: eduplans.PlanCollection, lang: str
+) -> None:
+    """Review defect 3, levels: 杏花岭区 states 98.5 and 98.91 for 2020, 99 and ≥90 for 2025."""
+    ax = eduplans.plot.trajectory(
+        plans, "preschool_gross_enrolment_rate", region="杏花岭区", lang=lang
+    )
+    texts = [t.get_text() for t in ax.texts]
+    assert "98.91% / 98.5% ≠" in texts
+    assert any(t.startswith("99% / ") and t.endswith(" ≠") for t in texts)
+    joins = [
+        sorted(line.get_ydata())  # type: ignore[arg-type]
+        for line in ax.lines
+        if line.get_linestyle() == ":" and len(line.get_xdata()) == 2  # type: ignore[arg-type]
+    ]
+    assert [90.0, 99.0] in joins  # the 2025 pair joined by a dotted line
+    solid = [line for line in ax.lines if line.get_linestyle() == "-"]
+    assert all(len(line.get_xdata()) < 2 for line in solid)  # type: ignore[arg-type]

@@ -36,6 +36,8 @@ __all__ = [
     "region_label",
     "require_rows",
     "is_number",
+    "legend_below",
+    "legend_columns",
     "name_unknown_regions",
     "set_axis_label",
     "set_title",
@@ -173,6 +175,72 @@ def add_legend(owner: Any, handles: Sequence[Artist], **kwargs: Any) -> Any:
     """Add a legend to an Axes or a Figure with its texts in the bundled font."""
     legend = owner.legend(handles=handles, prop=font(SMALL_SIZE), **kwargs)
     return legend
+
+
+def legend_below(
+    ax: Axes,
+    handles: Sequence[Artist],
+    *,
+    own_figure: bool,
+    under_labels: bool = False,
+    **kwargs: Any,
+) -> Any:
+    """Add a legend below ``ax``, outside it, where it can cover no data.
+
+    On a figure the function made itself (``own_figure``) it is a figure legend under the
+    Axes (``loc="outside lower center"``, placed by the constrained layout). On the caller's
+    Axes it is that Axes' legend, under its x tick labels and x label: their depth is measured
+    in points once the layout is settled (it does not change when the layout moves the Axes),
+    and a constrained-layout figure makes room for the legend. Nothing is put inside the
+    Axes, and no rcParams are changed. ``under_labels`` starts it under the y tick labels
+    rather than under the Axes (a heatmap's row names: room a long legend can use).
+    ``kwargs`` go to the legend (``ncol``, ``handlelength``).
+    """
+    from matplotlib.transforms import ScaledTranslation
+
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    if own_figure:
+        width = fig.get_figwidth() - 0.2
+        return add_legend(
+            fig, handles, loc="outside lower center", ncol=legend_columns(handles, width)
+        )
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    below = ax.xaxis.get_tightbbox(renderer)
+    depth = 0.0 if below is None else max(0.0, ax.bbox.y0 - below.y0) * 72 / fig.dpi
+    left = 0.0
+    if under_labels:
+        labels = ax.yaxis.get_tightbbox(renderer)
+        left = 0.0 if labels is None else max(0.0, ax.bbox.x0 - labels.x0) / fig.dpi
+    shift = ScaledTranslation(-left, -(depth + 3.0) / 72, fig.dpi_scale_trans)
+    kwargs.setdefault("ncol", legend_columns(handles, ax.bbox.width / fig.dpi + left))
+    return add_legend(
+        ax,
+        handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
+        bbox_transform=ax.transAxes + shift,
+        borderaxespad=0.0,
+        **kwargs,
+    )
+
+
+def legend_columns(handles: Sequence[Artist], width: float) -> int:
+    """Return the most legend columns (at most 4) whose labels fit in ``width`` inches."""
+    em = SMALL_SIZE / 72
+
+    def ems(label: str) -> float:
+        return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in label) + 2.6  # + handle, gaps
+
+    labels = [str(h.get_label()) for h in handles]
+    for ncol in range(min(4, len(labels)), 1, -1):
+        per = -(-len(labels) // ncol)  # matplotlib fills the columns one after the other
+        chunks = [labels[i : i + per] for i in range(0, len(labels), per)]
+        widest = [max(ems(lab) for lab in chunk) for chunk in chunks]
+        if sum(widest) * em <= width:
+            return ncol
+    return 1
 
 
 def indicator_label(key: str, lang: Lang) -> str:

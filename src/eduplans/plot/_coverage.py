@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ._common import (
     DOUBT_MARK,
-    add_legend,
     as_key_list,
     doubt_handle,
     doubtful,
     finish_axes,
     indicator_label,
     is_number,
+    legend_below,
     name_unknown_regions,
     new_axes,
     require_rows,
@@ -47,6 +49,16 @@ _CMAP = "PuOr_r"  # diverging, colour-blind safe; orange = rising targets, purpl
 _NO_BASELINE = "#F2F2F2"
 _NOT_COLOURED = "#E3E3E3"
 _MET = "#FFFFFF"  # a floor or cap the baseline already meets: white, dotted
+
+#: Ends of the names of administrative divisions: a column header breaks after one first
+#: (河南省 | 洛阳市), then before one (宁夏回族 | 自治区), then between any two characters.
+_DIVISION_ENDS = (
+    *("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区"),
+    *("省", "市", "区", "县", "州", "盟", "旗"),
+)
+_MAX_HEADER_LINES = 4  # more lines than this: the headers are set vertically
+_HEADER_GAP = 0.6  # ems of white space kept between two column headers
+_LINE = 1.15  # line height of the headers, in ems
 
 
 def coverage(
@@ -117,26 +129,51 @@ def coverage(
         .assign(_code=lambda f: f["region_code"].fillna("999999"))
         .sort_values(["_code", "region"])
     )
+    names = [
+        (str(r["region_en"]) or str(r["region"])) if language == "en" else str(r["region"])
+        for _, r in regions.iterrows()
+    ]
     with style_context():
         labels = [_row_label(k, frame, language) for k in row_keys]
         lines = sum(label.count("\n") + 1 for label in labels)
-        height = 1.45 + 0.13 * lines + 0.09 * len(row_keys)
-        ax = new_axes(ax, _width(labels, len(regions), language), height)
+        width, header_height = _width(labels, names, language)
+        height = 1.45 + 0.13 * lines + 0.09 * len(row_keys) + header_height
+        ax = new_axes(ax, width, height)
         finish_axes(ax)
-        _draw(ax, cells, row_keys, regions, labels, language)
+        _draw(ax, cells, row_keys, regions, names, labels, language)
     return ax
 
 
-def _width(labels: list[str], n_columns: int, lang: str) -> float:
-    """Figure width: a journal's single (3.5 in), 1.5 (5.5 in) or double (7 in) column."""
+def _ems(line: str) -> float:
+    """Estimated width of a line in ems: Han characters are one em wide, Latin ones about half."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.53 for c in line)
+
+
+def _width(labels: list[str], names: list[str], lang: str) -> tuple[float, float]:
+    """Figure width and the height the column headers add beyond one line, in inches.
+
+    The width is a journal's single (3.5 in), 1.5 (5.5 in) or double (7 in) column: the
+    narrowest whose columns hold the cells and their headers, wrapped on at most two lines
+    (three in English), or 7 in.
+    """
     em = SMALL_SIZE / 72  # inches
-
-    def ems(line: str) -> float:  # Han characters are one em wide, Latin ones about half
-        return sum(1.0 if ord(c) >= 0x2E80 else 0.53 for c in line)
-
-    label_width = em * max(ems(line) for label in labels for line in label.split("\n"))
-    need = label_width + n_columns * (0.38 if lang == "zh" else 0.55) + 0.25
-    return next((w for w in (COLUMN_WIDTH, 5.5) if need <= w), DOUBLE_WIDTH)
+    label_width = em * max(_ems(line) for label in labels for line in label.split("\n"))
+    most = 2 if lang == "zh" else 3
+    header = max(
+        min(
+            (_widest(c, _ems) for c in _wrappings(name) if c.count("\n") < most),
+            default=_ems(name),
+        )
+        for name in names
+    )
+    column = max(0.38 if lang == "zh" else 0.55, em * (header + _HEADER_GAP))
+    need = label_width + len(names) * column + 0.25
+    width = next((w for w in (COLUMN_WIDTH, 5.5) if need <= w), DOUBLE_WIDTH)
+    pitch = (width - label_width - 0.25) / len(names)
+    headers = _fit(names, pitch / em, _ems)
+    if headers is None:  # set vertically: as tall as the longest name
+        return width, em * (max(_ems(n.replace("\n", "")) for n in names) - _LINE)
+    return width, em * _LINE * (max(h.count("\n") for h in headers))
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -202,6 +239,7 @@ def _draw(
     cells: pd.DataFrame,
     row_keys: list[str],
     regions: pd.DataFrame,
+    names: list[str],
     labels: list[str],
     lang: str,
 ) -> None:
@@ -281,13 +319,8 @@ def _draw(
             linespacing=1.0,
         )
 
-    names = [
-        (str(r["region_en"]) or str(r["region"])) if lang_ == "en" else str(r["region"])
-        for _, r in regions.iterrows()
-    ]
     ax.set_xlim(-0.5, len(names) - 0.5)
     ax.set_ylim(len(row_keys) - 0.5, -0.5)
-    ax.set_xticks(range(len(names)), names)
     ax.set_yticks(range(len(row_keys)), labels)
     ax.xaxis.tick_top()
     ax.tick_params(axis="both", length=0)
@@ -332,16 +365,113 @@ def _draw(
     shown = cells[cells["key"].isin(row) & cells["region"].isin(column)]
     if any(doubtful(c) for _, c in shown.iterrows()):
         handles.append(doubt_handle(lang_))
-    if handles:
-        add_legend(
-            ax,
-            handles,
-            loc="upper right",
-            bbox_to_anchor=(1.0, 0.0),
-            ncol=1,
-            handlelength=1.4,
-            borderaxespad=0.2,
-        )
+    _fit_headers(ax, names)
+    if handles:  # below the cells, above the colour bar (the x axis is on top)
+        legend_below(ax, handles, own_figure=False, under_labels=True, ncol=1, handlelength=1.4)
+
+
+def _wrappings(name: str) -> list[str]:
+    """Ways to write a column header on 1 to 4 lines, the best first for each number of lines.
+
+    Chinese breaks after the end of a division's name (河南省 | 洛阳市), else before one
+    (宁夏回族 | 自治区), else between any two characters; other text at spaces and after
+    hyphens. A header that already has a line break (a long plan id) is kept as it is.
+    """
+    if "\n" in name:
+        return [name]
+    if re.search(r"[\u3400-\u9fff]", name):
+        pieces = list(name)
+        cost = [_break_cost(name, i) for i in range(1, len(name))]
+        glue = ""
+    else:
+        pieces = re.findall(r"[^\s-]+-?|-", name)
+        cost = [0] * (len(pieces) - 1)
+        glue = " "
+    out: list[tuple[int, int, str]] = []
+    for lines in range(1, min(_MAX_HEADER_LINES, len(pieces)) + 1):
+        for cuts in itertools.combinations(range(1, len(pieces)), lines - 1):
+            bounds = (0, *cuts, len(pieces))
+            rows = [pieces[a:b] for a, b in itertools.pairwise(bounds)]
+            text_ = "\n".join(glue.join(r).replace("- ", "-") if glue else "".join(r) for r in rows)
+            out.append((lines, sum(cost[c - 1] for c in cuts), text_))
+    out.sort(key=lambda t: (t[0], t[1], _widest(t[2], _ems)))
+    return [t[2] for t in out]
+
+
+def _break_cost(name: str, at: int) -> int:
+    """Return the cost of a break before ``name[at]``: 0 after a division's end, 1 before one."""
+    head, tail = name[:at], name[at:]
+    for end in _DIVISION_ENDS:
+        for start in range(max(0, at - len(end) + 1), at):  # the break would split ``end``
+            if name.startswith(end, start):
+                return 3
+    if head.endswith(_DIVISION_ENDS):
+        return 0
+    if tail.startswith(_DIVISION_ENDS):
+        return 1
+    return 2
+
+
+def _widest(label: str, measure: Callable[[str], float]) -> float:
+    return max(measure(line) for line in label.split("\n"))
+
+
+def _fit(names: list[str], room: float, measure: Callable[[str], float]) -> list[str] | None:
+    """Each header on the fewest lines that leave ``_HEADER_GAP`` to its neighbours, or None.
+
+    ``room`` is the distance between two column centres and ``measure`` a line's width, in the
+    same units (ems of the header font).
+    """
+    fitted = []
+    for name in names:
+        fits = (c for c in _wrappings(name) if _widest(c, measure) + _HEADER_GAP <= room)
+        choice = next(fits, None)
+        if choice is None:
+            return None
+        fitted.append(choice)
+    return fitted
+
+
+def _vertical(name: str) -> tuple[str, float]:
+    """Return a header set vertically: Han one character a line, other text turned 90°."""
+    flat = name.replace("\n", "")
+    if re.search(r"[\u3400-\u9fff]", flat):
+        return "\n".join(flat), 0.0
+    return flat, 90.0
+
+
+def _fit_headers(ax: Axes, names: list[str]) -> None:
+    """Set the column headers so that no two of them overlap, measured as they are drawn.
+
+    The layout is settled first (a constrained-layout figure moves its Axes), without the
+    headers; each header is then measured by the renderer in the bundled font and wrapped onto
+    the fewest lines that fit its column (:func:`_wrappings`). When one cannot fit, every
+    header is set vertically, so the columns read alike.
+    """
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    ax.set_xticks(range(len(names)), ["" for _ in names])
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    prop = font(SMALL_SIZE)
+    em = renderer.points_to_pixels(SMALL_SIZE)
+    widths: dict[str, float] = {}
+
+    def measure(line: str) -> float:
+        if line not in widths:
+            w, _, _ = renderer.get_text_width_height_descent(line, prop, ismath=False)
+            widths[line] = w / em
+        return widths[line]
+
+    room = ax.get_window_extent(renderer).width / len(names) / em
+    fitted = _fit(names, room, measure)
+    if fitted is not None:
+        ax.set_xticks(range(len(names)), fitted, linespacing=1.0)
+        return
+    vertical = [_vertical(n) for n in names]
+    ax.set_xticks(range(len(names)), [v[0] for v in vertical], linespacing=1.0)
+    for label, (_, angle) in zip(ax.get_xticklabels(), vertical, strict=True):
+        label.set_rotation(angle)
 
 
 def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:

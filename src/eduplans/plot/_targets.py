@@ -10,13 +10,13 @@ from .._errors import ArgumentTypeError
 from .._units import UNITS as _KNOWN_UNITS
 from ._common import (
     DOUBT_MARK,
-    add_legend,
     comparator_handles,
     doubt_handle,
     doubtful,
     finish_axes,
     indicator_label,
     is_number,
+    legend_below,
     name_unknown_regions,
     new_axes,
     region_label,
@@ -274,27 +274,7 @@ def _draw(
         )
     if any(doubtful(row) for _, row in rows.iterrows()):
         handles.append(doubt_handle(lang_))
-    if own_figure:
-        add_legend(ax.figure, handles, loc="outside lower center", ncol=_columns(handles))
-    else:
-        add_legend(ax, handles, loc="best")
-
-
-def _columns(handles: list[Artist], width: float = COLUMN_WIDTH - 0.2) -> int:
-    """Return the most legend columns (at most 4) whose labels fit in ``width`` inches."""
-    em = SMALL_SIZE / 72
-
-    def ems(label: str) -> float:
-        return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in label) + 2.6  # + handle, gaps
-
-    labels = [str(h.get_label()) for h in handles]
-    for ncol in range(min(4, len(labels)), 1, -1):
-        per = -(-len(labels) // ncol)  # matplotlib fills the columns one after the other
-        chunks = [labels[i : i + per] for i in range(0, len(labels), per)]
-        widest = [max(ems(lab) for lab in chunk) for chunk in chunks]
-        if sum(widest) * em <= width:
-            return ncol
-    return 1
+    legend_below(ax, handles, own_figure=own_figure)
 
 
 def _label(ax: Axes, words: str, x: float, y: float, color: str, **kwargs: Any) -> None:

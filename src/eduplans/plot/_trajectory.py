@@ -9,13 +9,13 @@ from .._errors import ArgumentTypeError
 from ._common import (
     DOUBT_MARK,
     INK,
-    add_legend,
     comparator_handles,
     doubt_handle,
     doubtful,
     finish_axes,
     indicator_label,
     is_number,
+    legend_below,
     new_axes,
     plan_list,
     require_rows,
@@ -113,9 +113,10 @@ def trajectory(
     frame = hierarchy(plans, key, region=region)
     frame = require_rows(frame, f"no values of {key!r} for {region} or its parents")
     with style_context():
+        own_figure = ax is None
         ax = new_axes(ax, COLUMN_WIDTH, 2.5)
         finish_axes(ax, grid_axis="y")
-        _draw(ax, frame, key, region, plans, language)
+        _draw(ax, frame, key, region, plans, language, own_figure=own_figure)
     return ax
 
 
@@ -173,7 +174,14 @@ def _period_start(row: Any, plans: list[Plan]) -> int:
 
 
 def _draw(
-    ax: Axes, frame: pd.DataFrame, key: str, region: str, plans: list[Plan], lang: str
+    ax: Axes,
+    frame: pd.DataFrame,
+    key: str,
+    region: str,
+    plans: list[Plan],
+    lang: str,
+    *,
+    own_figure: bool,
 ) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FixedLocator
@@ -220,6 +228,7 @@ def _draw(
     reach: list[float] = [lo, hi]
     notes: list[tuple[float, str, str]] = []
     starts: list[int] = []  # first years of the periods of totals
+    conflicts = _conflicts(frame)
     for d in sorted({int(v) for v in frame["depth"]}):
         group = frame[frame["depth"] == d].sort_values(["year", "kind"])
         color = DEPTH_COLORS[d % len(DEPTH_COLORS)]
@@ -235,25 +244,38 @@ def _draw(
             if is_number(row["value"])
             and readings[i].measure == "level"
             and (row["kind"] == "baseline" or readings[i].status in _LINE_STATUSES)
+            and i not in conflicts  # the line never runs through one of two values the plan states
         ]
         if measure == "level" and len(on_line) > 1:
             line = group.loc[on_line]
             ax.plot(line["year"], line["value"] / factor, color=color, ls=style, lw=1.1, zorder=2)
+        contradicted: dict[tuple[Any, ...], list[tuple[Any, str, float, int]]] = {}
         for index, row in group.iterrows():
             reading = readings[index]
             if row["kind"] == "target" and reading.measure != measure and is_number(row["value"]):
                 notes.append((float(row["year"]), change_text(reading, row, lang_), color))
                 continue
+            conflict = index in conflicts and is_number(row["value"])
+            start = int(row["year"])
             if measure == "cumulative":
                 start = _period_start(row, plans)
                 starts.append(start)
-                shape, tips = _draw_total(ax, row, start, color, factor, lang_)
+                shape, tips = _draw_total(ax, row, start, color, factor, lang_, conflict=conflict)
             else:
                 before = group[group["year"] <= row["year"]]
                 before = before[before["value"].notna() & before.index.isin(on_line)]
-                shape, tips = _draw_point(ax, row, reading, color, factor, arrow, lang_, before)
+                shape, tips = _draw_point(
+                    ax, row, reading, color, factor, arrow, lang_, before, conflict=conflict
+                )
             used[shape] = True
             reach += tips
+            if conflict:
+                words = _value_words(row, reading, measure, factor, lang_)
+                top = float(row["value"]) / factor
+                contradicted.setdefault(conflicts[index], []).append((row, words, top, start))
+        for members in contradicted.values():
+            reach += _mark_conflict(ax, members, measure, color, lang_)
+            used["conflict"] = True
         handles.append(Line2D([], [], color=color, ls=style, lw=1.1, label=label))
 
     years = sorted({int(y) for y in frame["year"]})
@@ -295,7 +317,9 @@ def _draw(
     labelled = frame if measure == "cumulative" else frame[frame["kind"] == "target"]
     if any(doubtful(row) for _, row in labelled.iterrows()):
         handles.append(doubt_handle(lang_))
-    add_legend(ax, handles, loc="best", ncol=1)
+    if used.get("conflict"):
+        handles.append(_conflict_handle(measure, lang_))
+    legend_below(ax, handles, own_figure=own_figure)
 
 
 _FLIP = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
@@ -317,9 +341,13 @@ def _signed_changes(frame: pd.DataFrame, readings: dict[Any, Reading], *, signed
 
 
 def _draw_total(
-    ax: Axes, row: Any, start: int, color: str, factor: float, lang: Lang
+    ax: Axes, row: Any, start: int, color: str, factor: float, lang: Lang, *, conflict: bool
 ) -> tuple[str, list[float]]:
-    """Draw a total over a period: a bar over the years it covers, from zero, labelled."""
+    """Draw a total over a period: a bar over the years it covers, from zero, labelled.
+
+    A total the plan contradicts (``conflict``) is an outline, dashed and hatched, without a
+    label of its own: :func:`_mark_conflict` writes the values of the period together.
+    """
     from matplotlib.patches import Rectangle
 
     end = int(row["year"])
@@ -327,28 +355,24 @@ def _draw_total(
     if math.isnan(value):
         return "maintain", []
     baseline = row["kind"] == "baseline"
+    if conflict:
+        style: dict[str, Any] = {"facecolor": "none", "hatch": "////", "ls": (0, (3, 1.5))}
+    else:
+        style = {"facecolor": color, "alpha": 0.18 if baseline else 0.35}
     ax.add_patch(
         Rectangle(
             (start - 0.4, 0.0),
             end - start + 0.8,
             value,
-            facecolor=color,
-            alpha=0.18 if baseline else 0.35,
             edgecolor=color,
             lw=0.8,
             zorder=1,
+            **style,
         )
     )
-    words = fmt_value(
-        float(row["value"]),
-        str(row["comparator"]),
-        high=float(row["value_high"]),
-        unit=str(row["unit"]),
-        factor=factor,
-        lang=lang,
-    )
-    if doubtful(row):  # 新增学位1.07个: kept as written, never drawn as a plain number
-        words += DOUBT_MARK
+    if conflict:
+        return "total", [value]
+    words = _value_words(row, None, "cumulative", factor, lang)
     period = f"{start}–{end}"
     ax.annotate(
         text("period_words", lang, period=period, words=words),
@@ -372,8 +396,14 @@ def _draw_point(
     arrow: float,
     lang: Lang,
     before: pd.DataFrame,
+    *,
+    conflict: bool = False,
 ) -> tuple[str, list[float]]:
-    """Draw one value; return the shape used and the y positions it reaches."""
+    """Draw one value; return the shape used and the y positions it reaches.
+
+    A value the plan contradicts (``conflict``) gets no label of its own: :func:`_mark_conflict`
+    joins it to the others and writes their values together.
+    """
     x = float(row["year"])
     comp = str(row["comparator"])
     if not is_number(row["value"]):  # qualitative: written at the level of the latest value
@@ -431,25 +461,9 @@ def _draw_point(
             )
             shape = "ge" if sign > 0 else "le"
             reach.append(y + sign * arrow)
-    if row["kind"] == "target" and reading.measure == "change":
-        column = f"_words_{lang}"  # written before the sign was changed (_signed_changes)
-        label = str(row[column]) if column in row else change_text(reading, row, lang)
-    elif row["kind"] == "target":
-        label = fmt_value(
-            float(row["value"]),
-            comp,
-            high=float(row["value_high"]),
-            unit=str(row["unit"]),
-            factor=factor,
-            lang=lang,
-        )
-        if reading.status == "met_at_baseline":
-            label += text("met_note", lang)
-    if row["kind"] == "target" and doubtful(row):
-        label += DOUBT_MARK
-    if row["kind"] == "target":
+    if row["kind"] == "target" and not conflict:
         ax.annotate(
-            label,
+            _value_words(row, reading, "level", factor, lang),
             (x, y),
             xytext=(5, -1),
             textcoords="offset points",
@@ -459,3 +473,105 @@ def _draw_point(
             fontproperties=font(SMALL_SIZE),
         )
     return shape, reach
+
+
+#: Written after the values a plan states differently for one indicator, region, kind and year.
+CONFLICT_MARK = " ≠"
+
+
+def _conflicts(frame: pd.DataFrame) -> dict[Any, tuple[Any, ...]]:
+    """Return the rows the plan contradicts, each mapped to its group (region, kind, year).
+
+    A row is contradicted when another row of its region, kind, year and measure reads
+    differently (another number or comparator), or when the data flag it ``conflict`` (the
+    plan states it differently elsewhere, possibly under another key): eduplans keeps both
+    statements of a contradiction and flags them, and the figure must not pick one.
+    """
+    out: dict[Any, tuple[Any, ...]] = {}
+    for group_key, group in frame.groupby(["depth", "kind", "year", "measure"], sort=False):
+        readings = {
+            (str(r["comparator"]), str(r["value"]), str(r["value_high"]))
+            for _, r in group.iterrows()
+        }
+        for index, row in group.iterrows():
+            flagged = "conflict" in str(row.get("flags", "") or "").split(";")
+            if len(readings) > 1 or flagged:
+                key = group_key if isinstance(group_key, tuple) else (group_key,)
+                out[index] = key
+    return out
+
+
+def _value_words(row: Any, reading: Reading | None, measure: str, factor: float, lang: Lang) -> str:
+    """Return the label of one value: its number and comparator (a change: its words)."""
+    if reading is not None and row["kind"] == "target" and reading.measure == "change":
+        column = f"_words_{lang}"  # written before the sign was changed (_signed_changes)
+        words = str(row[column]) if column in row else change_text(reading, row, lang)
+    else:
+        words = fmt_value(
+            float(row["value"]),
+            str(row["comparator"]),
+            high=float(row["value_high"]),
+            unit=str(row["unit"]),
+            factor=factor,
+            lang=lang,
+        )
+        if reading is not None and row["kind"] == "target" and reading.status == "met_at_baseline":
+            words += text("met_note", lang)
+    if (measure == "cumulative" or row["kind"] == "target") and doubtful(row):
+        words += DOUBT_MARK  # 新增学位1.07个: kept as written, never drawn as a plain number
+    return words
+
+
+def _mark_conflict(
+    ax: Axes, members: list[tuple[Any, str, float, int]], measure: str, color: str, lang: Lang
+) -> list[float]:
+    """Mark values the plan states differently for one year: joined, written together, ≠.
+
+    ``members`` are (row, label, y, first year) of one region, kind and year. Points are joined
+    by a dotted line; the labels are written once, highest first, separated by "/" and followed
+    by :data:`CONFLICT_MARK`, so that no one of them reads as the plan's value. Returns the y
+    positions the marks reach.
+    """
+    members = sorted(members, key=lambda m: -m[2])
+    row, _, top, start = members[0]
+    ys = [m[2] for m in members]
+    words = " / ".join(dict.fromkeys(m[1] for m in members)) + CONFLICT_MARK
+    x = float(row["year"])
+    if measure == "cumulative":
+        period = f"{start}–{int(row['year'])}"
+        ax.annotate(
+            text("period_words", lang, period=period, words=words),
+            ((start + x) / 2, top),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            color="#1A1A1A",
+            fontproperties=font(SMALL_SIZE),
+        )
+        return ys
+    if len(members) > 1:
+        ax.plot([x, x], [min(ys), max(ys)], color=color, ls=":", lw=1.0, zorder=2)
+    ax.annotate(
+        words,
+        (x, top),
+        xytext=(5, -1),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        color="#1A1A1A",
+        fontproperties=font(SMALL_SIZE),
+    )
+    return ys
+
+
+def _conflict_handle(measure: str, lang: Lang) -> Artist:
+    """Return the legend entry of values the plan contradicts, drawn in their style."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    label = text("conflict", lang)
+    if measure == "cumulative":
+        return Patch(facecolor="none", edgecolor=INK, hatch="////", ls=(0, (3, 1.5)), lw=0.8,
+                     label=label)  # fmt: skip
+    return Line2D([], [], color=INK, ls=":", lw=1.0, label=label)
