@@ -118,7 +118,10 @@ def test_units_agree_with_the_registry_file() -> None:
 def test_every_unit_has_its_words_and_labels() -> None:
     for unit in _words.words().units:
         assert unit.zh and all(unit.en), unit.key
-        assert unit.words or unit.key in set(_words.words().classifiers.values()), unit.key
+        # a unit is written after a number, or counted by a classifier, or (bare) read from the
+        # indicator's name (差异系数 0.54)
+        written = unit.words or unit.key in set(_words.words().classifiers.values())
+        assert written or (unit.bare and unit.names), unit.key
 
 
 def test_comparators_cover_the_enum() -> None:

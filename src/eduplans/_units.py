@@ -66,6 +66,8 @@ _UNIT_WORDS: dict[str, str] = {}  # unit words as written after a number -> unit
 _CLASSIFIERS: dict[str, str] = {}  # 个, 名, 项 -> the unit taken when the context gives none
 _UNIT_TEXT: dict[str, str] = {}  # unit -> its Chinese word, for formatting
 _UNIT_TEXT_EN: dict[str, tuple[str, str]] = {}  # unit -> English (singular, plural)
+_BARE_UNITS: frozenset[str] = frozenset()  # written without a word after the number (coefficient)
+_BEFORE: dict[str, str] = {}  # words before a number -> unit ("1:" of a ratio 1:17)
 _SCALES: dict[str, int] = {}
 _FOLD: dict[int, str] = {}
 _PREFIX_CMP: dict[str, Comparator] = {}
@@ -91,7 +93,11 @@ def _part(i: int, scale: str, hedge: str, units: str) -> str:
 
 def _load() -> None:
     global _COUNTS, _CN_DIGITS, _NUM, _VALUE_RE, _VERBS, _QUALITATIVE_WORDS, _MAINTAIN
+    global _BARE_UNITS
     w = words()
+    _BARE_UNITS = frozenset(u.key for u in w.units if u.bare)
+    _BEFORE.clear()
+    _BEFORE.update({word: u.key for u in w.units for word in u.before})
     _DIMENSION.clear()
     _DIMENSION.update({u.key: u.kind for u in w.units})
     _COUNTS = frozenset(u.key for u in w.units if u.counted)
@@ -408,6 +414,15 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
                 changed = True
                 break
 
+    before: tuple[str, int] | None = None  # a ratio's "1:" before the number (1:17)
+    for word in sorted(_BEFORE, key=len, reverse=True):
+        if folded.startswith(word, pos) and _VALUE_RE.match(folded, pos + len(word), end):
+            before = (_BEFORE[word], pos)
+            pos += len(word)
+            while pos < end and folded[pos].isspace():
+                pos += 1
+            break
+
     m = _VALUE_RE.match(folded, pos, end)
     if m is None:
         rest = folded[pos:end]
@@ -443,7 +458,22 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
         scale1 = scale1 or scale2
         word1 = word1 or word2
         word2 = word2 or word1
+    if before is not None:  # 1:17 is 17 of the unit (students per teacher)
+        if word1 is not None or high is not None:
+            raise ValueTextError(
+                f"a ratio written 1:N takes no unit word or range ({folded[before[1] : pos]!r})",
+                text=text,
+                position=m.start("unit1") if word1 is not None else m.start("num2"),
+            )
+        if unit is not None and unit != before[0]:
+            raise ValueTextError(
+                f"the ratio means {before[0]!r} but the context unit is {unit!r}",
+                text=text,
+                position=before[1],
+            )
     unit1 = _unit_of(word1, unit, text, m.start("unit1") if m.group("unit1") else m.end())
+    if before is not None:
+        unit1 = before[0]
     if high is not None:
         unit2 = _unit_of(word2, unit, text, m.start("unit2") if m.group("unit2") else m.end())
         if unit1 != unit2:
@@ -497,7 +527,7 @@ def _plain_en(number: float) -> str:
 
 
 def _with_unit_en(number: str, unit: str | None, plural: bool) -> str:
-    if not unit:
+    if not unit or unit in _BARE_UNITS:  # a coefficient is written as its number alone
         return number
     one, many = _UNIT_TEXT_EN[unit]
     word = many if plural else one
@@ -562,7 +592,7 @@ def format_value(
     comparator = Comparator(comparator)
     if unit is not None and unit not in UNITS:
         raise UnitError(f"unknown unit {unit!r}")
-    word = _UNIT_TEXT[unit] if unit else ""
+    word = _UNIT_TEXT[unit] if unit and unit not in _BARE_UNITS else ""
     if comparator is Comparator.MAINTAIN:
         if value is not None:
             raise ValueTextError("maintain takes no number", text=repr(value))

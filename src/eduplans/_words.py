@@ -88,6 +88,17 @@ class UnitWords:
     en: tuple[str, str]
     counted: bool = False
     label: tuple[str, str] | None = None
+    #: No word is written after a number (a coefficient, 0.54): zh and en name the unit on an
+    #: axis, never after a value.
+    bare: bool = False
+    #: Words of an indicator's name that the unit belongs to (差异系数, 生师比, 师生比): the
+    #: parser reads the unit's own words (17:1) only under them.
+    names: tuple[str, ...] = ()
+    #: Those of the names that give the unit to a number written without a unit word (差异系数
+    #: 0.54, 生师比18; not 师生比, which is also written 0.076 teachers per student).
+    bare_names: tuple[str, ...] = ()
+    #: Words written before the number (1:17, a ratio read as 17 per 1).
+    before: tuple[str, ...] = ()
 
     @property
     def labels(self) -> tuple[str, str]:
@@ -372,6 +383,13 @@ def _str(row: Mapping[str, Any], name: str, where: str, path: str) -> str:
     return value
 
 
+def _bool(row: Mapping[str, Any], name: str, where: str, path: str) -> bool:
+    value = row.get(name, False)
+    if not isinstance(value, bool):
+        raise DataError(f"expected true or false, got {value!r}", path=path, field=where)
+    return value
+
+
 def _table(cls: Any, doc: Mapping[str, Any], name: str, path: str) -> Any:
     """Fill the dataclass ``cls`` from the TOML table ``doc[name]``: every field, no others."""
     table = doc.get(name)
@@ -501,8 +519,20 @@ def _parse(text: str, path: str) -> Words:
                 en=(en[0], en[1]),
                 counted=bool(row.get("counted", False)),
                 label=_pair(row.get("label"), f"{where}.label", path),
+                bare=_bool(row, "bare", f"{where}.bare", path),
+                names=_strs(row["names"], f"{where}.names", path) if row.get("names") else (),
+                bare_names=_strs(row["bare_names"], f"{where}.bare_names", path)
+                if row.get("bare_names")
+                else (),
+                before=_strs(row["before"], f"{where}.before", path) if row.get("before") else (),
             )
         )
+        if units[-1].bare and units[-1].words:
+            raise DataError("a bare unit has no words", path=path, field=f"{where}.words")
+        if units[-1].bare and not units[-1].bare_names:
+            raise DataError("a bare unit needs the names it goes with", path=path, field=where)
+        if not set(units[-1].bare_names) <= set(units[-1].names):
+            raise DataError("bare_names are some of names", path=path, field=f"{where}.bare_names")
     unit_keys = {u.key for u in units}
     classifiers = doc.get("classifier", {})
     for word, unit in classifiers.items():

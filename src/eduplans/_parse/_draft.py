@@ -14,6 +14,9 @@ __all__ = [
     "DValue",
     "UNIT_WORDS",
     "alignment_context",
+    "bare_unit_of_name",
+    "named_unit",
+    "names_of",
     "unit_from_noun",
     "unit_of_word",
 ]
@@ -60,7 +63,8 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {}
 def _build() -> None:
     w = words()
     plain: dict[str, str] = {**w.classifiers}
-    plain.update({x: u.key for u in w.units for x in (*u.words, u.zh)})
+    # a bare unit's zh (系数) names it, it is not written in a 单位 cell or after a number
+    plain.update({x: u.key for u in w.units for x in (*u.words, *((u.zh,) * (not u.bare)))})
     plain.update(w.header_units)
     UNIT_WORDS.clear()
     UNIT_WORDS.update({x: (unit, 1) for x, unit in plain.items()})
@@ -109,6 +113,9 @@ def unit_from_noun(name: str, *, counted: bool = True) -> str | None:
 
     """
     clean = re.sub(r"\([^()]*\)|\([^()]*$", "", name)
+    bare = bare_unit_of_name(clean)
+    if bare is not None:  # 校际差异系数小学: a coefficient, whatever noun ends the name
+        return bare
     for pattern, unit in _noun_units(words()):
         if re.search(pattern, clean):
             if counted and unit in ("yuan", "year"):
@@ -134,3 +141,46 @@ def alignment_context(
     from .._align import sentence_before, sentence_context
 
     return sentence_context(ind_name, sentence_before(text, start), section)
+
+
+@lru_cache(maxsize=4)
+def _named_units(w: Words) -> tuple[tuple[str, str, str], ...]:
+    """Return (pattern of names, pattern of bare names or "", unit) for units with ``names``."""
+    return tuple(
+        (alternation(u.names), alternation(u.bare_names) if u.bare_names else "", u.key)
+        for u in w.units
+        if u.names
+    )
+
+
+def bare_unit_of_name(name: str) -> str | None:
+    """Return the unit a name gives a number written without a unit word (差异系数 0.54).
+
+    Parameters
+    ----------
+    name
+        An indicator's name, or the words before a number.
+
+    Returns
+    -------
+    str or None
+        The unit of the first unit block one of whose ``bare_names`` the name holds.
+
+    """
+    for _, bare, unit in _named_units(words()):
+        if bare and re.search(bare, name):
+            return unit
+    return None
+
+
+def named_unit(name: str) -> str | None:
+    """Return the unit one of whose ``names`` the name holds (生师比, 师生比 -> the ratio)."""
+    for names, _, unit in _named_units(words()):
+        if re.search(names, name):
+            return unit
+    return None
+
+
+def names_of(unit: str) -> tuple[str, ...]:
+    """Return the name words of ``unit``'s block (empty for a unit read in any name)."""
+    return next((u.names for u in words().units if u.key == unit), ())

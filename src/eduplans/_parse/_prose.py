@@ -33,7 +33,7 @@ from .._units import parse_value
 from .._vocab import Comparator
 from .._words import WordPattern, Words, alternation, chars, on_change, pattern, words
 from ._doc import Doc
-from ._draft import DIndicator, DValue, unit_from_noun
+from ._draft import DIndicator, DValue, bare_unit_of_name, names_of, unit_from_noun
 
 __all__ = ["read_prose"]
 
@@ -67,6 +67,47 @@ def _build() -> None:
 
 _build()
 on_change(_build)
+
+
+_NUM_AT = re.compile(_NUM)
+
+
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(alternation(names))
+
+
+@lru_cache(maxsize=4)
+def _bare_units(w: Words) -> frozenset[str]:
+    return frozenset(u.key for u in w.units if u.bare)
+
+
+def _head_clause(s: str, i: int) -> str:
+    """Return the clause before ``i``'s when it ends in a name (…综合差异系数,小学、初中分别…)."""
+    cs = _clause_start(s, i)
+    return s[_clause_start(s, cs - 1) : cs - 1].rstrip() if cs > 0 else ""
+
+
+def _bare_unit_before(s: str, i: int) -> str | None:
+    """Return the bare unit a name before position ``i`` gives a number without a unit word.
+
+    The name stands in the number's clause (差异系数小学为0.54) or ends the clause before it
+    (校际综合差异系数,小学、初中分别小于或等于0.50、0.45).
+    """
+    found = bare_unit_of_name(s[_clause_start(s, i) : i])
+    if found is None:
+        head = _head_clause(s, i)
+        found = bare_unit_of_name(head)
+        if found is not None and not any(head.endswith(n) for n in names_of(found)):
+            found = None
+    return found
+
+
+def _name_word(s: str, i: int, unit: str) -> str:
+    """Return the last of ``unit``'s name words before position ``i`` (its clause or the head)."""
+    clause = _head_clause(s, i) + s[_clause_start(s, i) : i]
+    found = [m.group(0) for m in _names_pattern(names_of(unit)).finditer(clause)]
+    return found[-1] if found else unit
 
 
 _TAIL_RANGE_AFTER_UNIT = re.compile(rf"\s*(?:—{{1,2}}|-|~|至)\s*(?P<n2>{_NUM})(?P<u2>%)")
@@ -303,6 +344,20 @@ def _read_number(
         return None
     if re.search(r"[—\-~]$", before):
         return None  # the second end of a range read with its first
+    # a ratio written 1:17 (师生比): the number is the one after the unit's words before it
+    lead = next(
+        (
+            b
+            for u in w.units
+            for b in u.before
+            if s.startswith(b, i) and _NUM_AT.match(s, i + len(b))
+        ),
+        None,
+    )
+    if lead is not None:
+        n2 = _NUM_AT.match(s, i + len(lead))
+        assert n2 is not None
+        m_end = n2.end()
     t = _TAIL.match(s, m_end)
     assert t is not None
     end = t.end()
@@ -311,6 +366,8 @@ def _read_number(
         end = t.start("u") if t.group("u") else end
         end -= len(t.group("sp") or "")
         unit_word = None
+    if lead is not None and unit_word is None:
+        unit_word = lead
     if unit_word in ("M",) and re.match(r"[A-Za-z]", s[t.end() : t.end() + 1]):
         return None
     # 95%—98%: a range whose first end carries the unit
@@ -353,6 +410,8 @@ def _read_number(
                 return None
             unit_ctx = list_unit
             list_last = listed.group("last")
+        elif (bare := _bare_unit_before(s, i)) is not None:
+            unit_ctx = bare  # 差异系数小学为0.54: a coefficient has no unit word
         else:
             return None
     else:
@@ -402,6 +461,15 @@ def _read_number(
     unit = pv.unit or ctx
     if unit is None:
         return None
+    if (
+        unit != ctx
+        and (names := names_of(unit))
+        and not _found_in(_names_pattern(names), s, _clause_start(s, i), i)
+    ):
+        return None  # 17:1 is students per teacher only under 生师比/师生比 (not 职普比 5:5)
+    if unit_word is None and unit in _bare_units(w):
+        said = _name_word(s, i, unit)
+        flags["unit_from_context"] = f"no unit word; the name says a {unit} ({said})"
     if list_last:
         flags["unit_from_context"] = f"the unit of the list's last item ({list_last})"
     elif unit_ctx == "person":
@@ -734,12 +802,22 @@ _SCOPE_LEAD = re.compile(r"\s*(?:到|至|在|截至|截止|于|——)?\s*")
 
 
 def _last_in(pattern: re.Pattern[str] | WordPattern, s: str, a: int, b: int) -> str | None:
-    """Return the last match of ``pattern.finditer(s[a:b])``, for words that cannot overlap."""
+    """Return the last match of ``pattern.finditer(s[a:b])``.
+
+    A word inside a longer one that starts before it (小于 in 不小于 or 小于或等于) is not the
+    word written: the longer one is returned.
+    """
     starts, _ = _occurrences(pattern, s)
     k = bisect.bisect_left(starts, b) - 1
     while k >= 0 and starts[k] >= a:
         m = pattern.match(s, starts[k], b)
         if m is not None:
+            j = k - 1
+            while j >= 0 and starts[j] >= a and starts[j] > starts[k] - 8:
+                held = pattern.match(s, starts[j], b)
+                if held is not None and held.end() >= m.end():
+                    m = held
+                j -= 1
             return m.group(0)
         k -= 1
     return None

@@ -24,7 +24,7 @@ from .._units import parse_value
 from .._vocab import Comparator
 from .._words import alternation, chars, pattern, words
 from ._doc import Doc, Line
-from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
+from ._draft import DIndicator, DValue, named_unit, names_of, unit_from_noun, unit_of_word
 
 __all__ = ["read_tables"]
 
@@ -756,8 +756,22 @@ def _indicators(
                         (cell.start, cell.end, "rejected", f"table cell {cell.text!r}: {exc}")
                     )
                     continue
+                if vunit and names_of(vunit) and named_unit(name) != vunit:
+                    # 职普比 1:1 is no number of students per teacher
+                    why = f"table cell {cell.text!r} reads as {vunit}, which {name!r} is not"
+                    notes.append((cell.start, cell.end, "rejected", why))
+                    continue
                 if ind_unit is None:
                     noun_unit = unit_from_noun(name)
+                    named = named_unit(name)
+                    if not vunit and named is not None and named != noun_unit:
+                        # 师生比 0.076 or 18: which way the ratio goes is not written
+                        why = (
+                            f"table cell {cell.text!r}: {name!r} is a ratio; a number without "
+                            "its ratio form (17:1, 1:17) does not say which way it goes"
+                        )
+                        notes.append((cell.start, cell.end, "rejected", why))
+                        continue
                     if vunit:
                         ind_unit = vunit
                     elif noun_unit is not None:
