@@ -631,6 +631,49 @@ def test_a_paragraph_on_investment_and_roads_gives_no_value_on_an_education_page
     assert 127963 in {v.magnitude for v in blind3("01").baselines}
 
 
+def test_real_05_a_share_of_counties_keeps_its_bracket_an_interval_names_what_it_renews() -> None:
+    # regression (reviewer, shared real_05, traditional): "全市85%左右縣(市、區)創建成國家和省
+    # 學前教育普及普惠縣(市、區)" was named `縣(市`; "以縣為單位完善普惠性資源布局規劃,原則上
+    # 每三年調整一次" gave a value 三年 named `調整一次`
+    names = {v.text: i.name for i in parse("real_05").indicators for v in i.values}
+    assert names["85%左右"] == "國家和省學前教育普及普惠縣(市、區)比例"
+    assert names["三年"] == "普惠性資源布局規劃"
+    (every,) = [v for i in parse("real_05").indicators for v in i.values if v.text == "三年"]
+    assert every.quote == "以縣為單位完善普惠性資源布局規劃,原則上每三年"
+
+
+def test_a_name_has_no_bullet_list_number_lead_verb_or_trailing_hedge() -> None:
+    # blind3/09: "2)普高证书会考…合格率", "一、高二年级…" (a list number), "…的比例力争达到95%以上";
+    # blind3/13: "完成改、擴建幼兒園28所"
+    names = {i.name for i in blind3("09").indicators}
+    assert {
+        "普高证书会考(包括考试科和考查科)合格率",
+        "高二年级的语数会考合格率",
+        "初中升高中段的比例",
+        "高等教育毛入学率",
+    } <= names
+    assert not any(n.startswith(("2)", "一、")) or n.endswith("力争") for n in names)
+    assert "改、擴建幼兒園" in {i.name for i in blind3("13").indicators}
+
+
+def test_a_count_after_a_conjunction_or_a_list_names_what_it_counts_after_it() -> None:
+    # blind3/11: "●完成省级示范高中与14所县域高中、7所乡镇普通高中“二对一”结对共建"
+    got = {v.magnitude: i.name for i in blind3("11").indicators for v in i.values}
+    assert (got[14], got[7]) == ("县域高中", "乡镇普通高中")
+    # blind3/15: "投建区第三实小等5所小学、区机关幼儿园等4所公办幼儿园,以及鸿浦豪园配套幼儿园等6所
+    # 普惠性幼儿园" (examples, then the count, then what it counts)
+    later = [
+        (v.magnitude, i.name) for i in blind3("15").indicators for v in i.values if "等" in v.quote
+    ]
+    assert sorted(later) == [(4, "公办幼儿园"), (5, "小学"), (6, "普惠性幼儿园")]
+    # blind3/03: "完成清塘镇中心幼儿园、寿雁一小中心幼儿园2所省农村项目园建设"
+    (two,) = [i for i in blind3("03").indicators if any("寿雁一小" in v.quote for v in i.values)]
+    assert two.name == "省农村项目园建设"
+    # blind3/01: "这也意味着全市92%以上的适龄幼儿均能享受…": the share's noun stands after it
+    (share,) = [i for i in blind3("01").indicators if i.values[0].text == "92%以上"]
+    assert share.name.startswith("适龄幼儿")
+
+
 # --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------
 # Each rule is tested on a real page of a dev set (tests/data/realtexts_blind*), one regression
 # test per fixed defect.

@@ -271,6 +271,13 @@ class ProseWords:
     per_slash: tuple[str, ...]
     school_name_end: str
     measure_end: tuple[str, ...]
+    name_lead: tuple[str, ...]
+    name_lead_not_before: tuple[str, ...]
+    share_become: tuple[str, ...]
+    share_name: str
+    interval_every: str
+    interval_verbs: tuple[str, ...]
+    interval_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -155,7 +155,10 @@ _LEAD = pattern(
         r"全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
         r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
         r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索|分别|"
-        r"今年|明年|去年|本年度)+"
+        r"今年|明年|去年|本年度|"
+        # a bullet or a list number: "●完成…", "2)普高证书会考合格率", "一、高二年级…"
+        r"[●○■□◆◇▲△•·▪]|\(?\d{1,2}\)|[一二三四五六七八九十]{1,2}、|"
+        rf"(?:{alternation(w.prose.name_lead)})(?!{alternation(w.prose.name_lead_not_before)}))+"
     )
 )
 _AFTER_VERB = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
@@ -750,7 +753,9 @@ _LIST_THEN_HEAD = re.compile(r"、[^、]{1,20}等(?=[\u4e00-\u9fff]{2,8}$)")
 
 
 def _strip_name(name: str) -> str:
-    name = name.strip(" ,;:、()")
+    name = name.strip(" ,;:、(").lstrip(")")
+    while name.endswith(")") and name.count(")") > name.count("("):
+        name = name[:-1]  # an unbalanced bracket; "县(市、区)" keeps its own
     listed = _LIST_THEN_HEAD.search(name)
     if listed is not None and "(" not in name[listed.start() :]:
         name = name[listed.end() :]
@@ -767,7 +772,8 @@ def _strip_name(name: str) -> str:
 _NAME_AFTER = re.compile(
     r"\s*(?:的)?(?:规模[^,;:。]{1,16}?的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))"
 )
-_NAME_AFTER_CJK = re.compile(r"\s*(?:的)?([\u4e00-\u9fff“”()]{2,30})")
+# (a bracket is read whole: "85%左右縣(市、區)創建成…", not "縣(市")
+_NAME_AFTER_CJK = re.compile(r"\s*(?:的)?((?:[\u4e00-\u9fff“”]|\([^()]{1,12}\)){2,30})")
 
 
 def _name_after(s: str, end: int) -> tuple[str, int]:
@@ -1014,9 +1020,21 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             before_name = _strip_name(s[start_name:i])
             after_name, after_end = _name_after(s, j)
             lead_verb = _AFTER_VERB.search(s[start_name:i].rstrip()) is not None
+            if (
+                not lead_verb
+                and after_name
+                and not _GENERIC_AFTER.match(after_name)
+                and not _FRAME_END.search(after_name)
+                and _named_after(s, start_name, i, j, before_name, f.unit)
+            ):
+                lead_verb = True  # what the value counts or is a share of is named after it
             used_after = False
             if f.name:
                 name = f.name
+            elif f.unit == "year" and (every := _interval_name(s, i, j, cs)) is not None:
+                name, object_at = every  # "完善普惠性资源布局规划,原则上每三年调整一次"
+                if object_at < start_name and f.quote_start is None:
+                    f.quote_start = base + object_at  # the quote holds what is renewed
             elif not before_name and names and _REVIEW_ONLY_CHANGE.match(after_name):
                 name = names[-1]
             elif (given := _GIVEN_EACH.search(s, start_name, i)) is not None and after_name:
@@ -1033,6 +1051,12 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 and not (before_name and _GENERIC_AFTER.match(after_name))
             ):
                 name = _FRAME_END.sub("", _strip_name(after_name)) or after_name
+                become = _BECOME.search(name) if f.unit == "percent" else None
+                if become is not None and become.end() < len(name) - 1:
+                    # "85%左右县(市、区)创建成国家和省学前教育普及普惠县(市、区)": the share of
+                    # places that become what the verb names
+                    what = _original(doc, s, base, name[become.end() :], j)
+                    name = what + words().prose.share_name
                 head = (
                     _HEAD_AFTER_OF.match(s, j, min(ce, j + _HEAD_REACH))
                     if lead_verb and "的" not in after_name
@@ -1251,6 +1275,56 @@ def _pair_lists(
                 f"分别 pairs {label!r} of the list {head_name!r} with this value"
             )
     return [(ind.name, ind.subject) for ind in group]
+
+
+_INTERVAL = pattern(
+    lambda w: rf"(?:{alternation(w.prose.interval_verbs)})(?:{alternation(w.prose.interval_after)})"
+)
+_INTERVAL_OBJECT = pattern(lambda w: rf"(?:{alternation(w.prose.interval_verbs)})")
+
+
+def _interval_name(s: str, i: int, j: int, cs: int) -> tuple[str, int] | None:
+    """Name an interval "每三年调整一次" by what is renewed; None when the value is no interval.
+
+    Returns the name and where the words it is read from start (sentence offsets).
+
+    What the verb takes after 一次 (``每三年核定一次全区教职工编制总量``), else the object of the
+    clause before (``以县为单位完善普惠性资源布局规划,原则上每三年调整一次``).
+    """
+    if s[i - 1 : i] != words().prose.interval_every:
+        return None
+    verb = _INTERVAL.match(s, j)
+    if verb is None:
+        return None
+    after = _strip_name(_name_after(s, verb.end())[0])
+    if after:
+        return after, i
+    start = _clause_start(s, max(0, cs - 1))
+    before = _strip_name(s[start : max(0, cs - 1)])
+    verb = _INTERVAL_OBJECT.search(before)  # the clause's first verb: its object follows
+    if verb is not None:
+        before = before[verb.end() :]
+    return (before, start) if len(before) >= 2 else None
+
+
+_BECOME = pattern(lambda w: alternation(w.prose.share_become))
+# a name cannot end in a conjunction or 等: "完成省级示范高中与14所县域高中", "区第三实小等5所小学"
+_OPEN_END = re.compile(r"(?:与|和|及|同|以及|等)\s*$")
+
+
+def _named_after(s: str, start_name: int, i: int, j: int, before: str, unit: str) -> bool:
+    """Whether a value names what it counts or is a share of after it, not before it.
+
+    The words before it end in a conjunction or 等 (``完成省级示范高中与14所县域高中``,
+    ``投建区第三实小等5所小学``); they list the things a count counts (``完成清塘镇中心幼儿园、
+    寿雁一小中心幼儿园2所省农村项目园建设``); or a share stands before 的 and its noun
+    (``这也意味着全市92%以上的适龄幼儿…``, ``85%左右县(市、区)创建成…``).
+    """
+    if _OPEN_END.search(s, start_name, i):
+        return True
+    if unit in ("school", "item") and "、" in before:
+        return True
+    return unit == "percent" and s[j : j + 1] == "的"
 
 
 # "…占比2020年底达到80%的任务": what a value is for, not its name
