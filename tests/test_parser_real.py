@@ -725,3 +725,41 @@ def test_the_parser_never_reads_the_machine_clock() -> None:
     clock = re.compile(r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\btime\.(?:time|localtime)\(")
     for path in sorted(PARSE_SRC.rglob("*.py")):
         assert not clock.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_news_sentence_goes_on_with_the_year_the_sentence_before_names() -> None:
+    # blind3/08 (regression): "据悉,2022年博尔塔拉蒙古自治州计划投入6196万元…。…吐鲁番市计划投入
+    # 学前教育发展资金2215万元": the second sentence was dated 2025, the page's last target year
+    plan = blind3("08")
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert {("target", 2022, 22_150_000), ("target", 2022, 6_000_000)} <= got
+    # "确保到2025年,学前教育毛入园率保持在98%以上" keeps its year
+    assert ("target", 2025, 98) in got
+    # a paragraph opening with 同时 goes on with the one before (blind3/21): "2022年红安县将坚持…"
+    # then "同时,该县将完成3所公办幼儿园建设" (it was dated 2021, the page's year)
+    (kg,) = [v for v in blind3("21").targets if v.magnitude == 3]
+    assert kg.year == 2022
+
+
+def test_a_base_year_or_a_total_to_date_is_not_carried_to_the_next_sentence() -> None:
+    # blind1/06: "在2020年基础上新增约30万个…。培育创建100个以上…": 2020 is the base of a
+    # change, the next sentences keep the plan's end year
+    plan = eduplans.parse_plan(BLIND1 / "real_06_guangdong.txt")
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert {("target", 2025, 100), ("target", 2025, 95), ("target", 2025, 97)} <= got
+    # blind2/12: "2021年末全区在职教职工63178名…。同时,累计投入学前幼儿园建设资金74.86亿元": a
+    # total to date on a page of 2022-10-11 is the page's
+    got = {(v.kind, v.year, v.magnitude) for v in blind2("12").baselines}
+    assert ("baseline", 2022, 7_486_000_000) in got
+
+
+def test_an_achievement_on_a_page_about_a_plan_is_dated_by_the_page() -> None:
+    # blind3/20 (regression): "近年来,…先后改扩建学校342所,新建、迁建学校5所" on a page of
+    # 2022-03-18 about 十四五 projects were baselines of 2025, the plan's end year
+    plan = blind3("20")
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert {("baseline", 2022, 342), ("baseline", 2022, 5)} <= got
+    assert not [v for v in plan.baselines if v.year > plan.issued.year]
+    # blind3/14: "32个新建、改扩建项目已基本完工": the words after the value say it is done
+    (done,) = [v for v in blind3("14").baselines + blind3("14").targets if v.magnitude == 32]
+    assert (done.kind, done.year) == ("baseline", 2022)

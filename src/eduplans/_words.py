@@ -229,6 +229,9 @@ class SettleWords:
     to_date: tuple[str, ...]
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]
+    continues: tuple[str, ...]
+    not_about_before: str
+    not_about_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -560,6 +560,59 @@ def _page_year(drafts: list[DIndicator], doc: Doc, starts: list[int]) -> tuple[i
     return None
 
 
+def _achieved_year(sentence: str, ctx: Context, common_base: int | None) -> tuple[int, str]:
+    """Return the year of an achievement without a year (the year the page reports on), and why."""
+    if ctx.page_date is not None and _TO_DATE.search(sentence):
+        # "截至目前,西藏共有各级各类学校3339所": the page's year
+        return ctx.page_date.year, f"a total to date, on a page dated {ctx.page_date.isoformat()}"
+    if common_base is not None:
+        return common_base, f"the year of the page's other achievements ({common_base})"
+    if ctx.page_date is not None:
+        return ctx.page_date.year, f"the year of the page ({ctx.page_date.isoformat()})"
+    now = ctx.latest_year
+    return now, f"the latest year the page names ({now})"
+
+
+def _clause_end(work: str, a: int) -> int:
+    """Return where the clause of the value at ``a`` ends (a comma or a sentence mark)."""
+    m = re.compile(r"[,;。!?:\n]").search(work, a, a + 80)
+    return m.start() if m else min(len(work), a + 80)
+
+
+# a year a sentence is about: "2022年博尔塔拉蒙古自治州计划投入…", "进入2022年,…"; not a date
+# (2021年11月), a base (比2020年, 在2020年基础上), a start (从2015年, 2021年以来) or a
+# reference (《2022年…》)
+_ABOUT_YEAR = pattern(
+    lambda w: (
+        rf"(?<![{chars(w.settle.not_about_before)}\d])((?:19|20)\d{{2}})\s*{_y(w)}"
+        rf"(?!\s*\d{{1,2}}\s*月|\s*(?:{alternation(w.settle.not_about_after)}))"
+    )
+)
+_CONTINUES = pattern(lambda w: rf"\s*(?:{alternation(w.settle.continues)})")
+
+
+def _carried_year(work: str, line_a: int, sent_a: int) -> tuple[int, str] | None:
+    """Return the year the sentences before a value in its paragraph are about, and its words.
+
+    Used on a page that is no plan text.
+
+    "据悉,2022年博尔塔拉蒙古自治州计划投入6196万元…。吐鲁番市计划投入…2215万元": the second
+    sentence goes on with 2022. A paragraph opening with 同时/此外 goes on with the one before.
+    """
+    floor = max(line_a, sent_a - _PARAGRAPH_BACK)
+    if _CONTINUES.match(work, line_a) and line_a > 0:
+        k = line_a - 1
+        while k > 0 and work[k - 1] in " \t\n\u3000":
+            k -= 1
+        floor = max(work.rfind("\n", 0, k) + 1, sent_a - _PARAGRAPH_BACK)
+    last = None
+    for m in _ABOUT_YEAR.finditer(work, floor, sent_a):
+        last = m
+    if last is None:
+        return None
+    return int(last.group(1)), last.group(0)
+
+
 def _settle_one(
     v: DValue,
     work: str,
@@ -621,6 +674,13 @@ def _settle_one(
                 v.year = head_year
                 tense = headings[k][2]
                 how = f"the section heading at {headings[k][0]} names {head_year}"
+            elif (
+                ctx.mode != "plan"
+                and not (ctx.page_date is not None and _TO_DATE.search(sentence))
+                and (carried := _carried_year(work, line_a, sent_a))
+            ):
+                v.year, said_at = carried
+                how = f"the sentence before it names {v.year} ({said_at})"
     # the nearest word of intent or achievement before the value: in its sentence, else in
     # its paragraph
     in_sentence = _tense_words(sentence)
@@ -635,8 +695,17 @@ def _settle_one(
                 v.kind = "baseline"
             elif tense == "ahead":
                 v.kind = "target"
+        if ctx.mode == "mixed" and in_sentence is None:
+            # "32个新建、改扩建项目已基本完工": the words right after the value, in its clause
+            in_sentence = _tense_words(work[a + len(v.text) : _clause_end(work, a)], first=True)
         if ctx.mode == "mixed" and in_sentence == "achieved":
             v.kind = "baseline"
+            if implied and not how:
+                # "近年来,…先后改扩建学校342所" on a page about a plan: done by the page's year,
+                # not planned for the plan's end
+                year, how = _achieved_year(sentence, ctx, common_base)
+                v.year = year
+                v.flags["year_implied"] = f"no year is written; {how}"
         elif ctx.mode == "mixed" and in_sentence == "planned" and not implied:
             v.kind = "target"  # "计划2018年底实现每个乡镇至少有1所…" on a page about a plan
         return
@@ -663,19 +732,7 @@ def _settle_one(
     else:
         kind = "baseline"
     if kind == "baseline" and implied and not how:
-        # an achievement without a year: the year the page reports on
-        if ctx.page_date is not None and _TO_DATE.search(sentence):
-            v.year = ctx.page_date.year  # "截至目前,西藏共有各级各类学校3339所": the page's year
-            how = f"a total to date, on a page dated {ctx.page_date.isoformat()}"
-        elif common_base is not None:
-            v.year = common_base
-            how = f"the year of the page's other achievements ({common_base})"
-        elif ctx.page_date is not None:
-            v.year = ctx.page_date.year
-            how = f"the year of the page ({ctx.page_date.isoformat()})"
-        else:
-            v.year = now
-            how = f"the latest year the page names ({now})"
+        v.year, how = _achieved_year(sentence, ctx, common_base)
     if how:
         v.flags["year_implied"] = f"no year is written; {how}"
     v.kind = kind
