@@ -375,3 +375,13 @@ def test_completed_is_built() -> None:
     assert "built" in _align._features(_align.normalise(names[0])).measures
     clusters = eduplans.cluster(names)["cluster"].tolist()
     assert clusters[0] == clusters[1]
+
+
+def test_total_education_spending_is_education_spending() -> None:
+    # real1 (海口): 全市地方教育總投入; 教育总投入 read as 投入 without 教育
+    assert keys(["全市地方教育總投入", "教育经费总投入"]) == ["education_spending"] * 2
+
+
+def test_building_places_is_new_places() -> None:
+    # real3 (道县): 全县公办园学位建设任务1467个
+    assert keys(["公办园学位建设任务"], context="【概况】") == ["new_preschool_places"]
