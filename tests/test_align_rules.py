@@ -385,3 +385,15 @@ def test_total_education_spending_is_education_spending() -> None:
 def test_building_places_is_new_places() -> None:
     # real3 (道县): 全县公办园学位建设任务1467个
     assert keys(["公办园学位建设任务"], context="【概况】") == ["new_preschool_places"]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("各县(市、区)义务教育巩固率", "compulsory_retention_rate"),  # 各县 is where, not 县
+        ("我市学前三年毛入园率", "preschool_gross_enrolment_rate"),  # news reports: 我市, 本县
+        ("本县高中阶段毛入学率", "upper_secondary_gross_enrolment_rate"),
+    ],
+)
+def test_scope_prefixes_of_news_and_reports_are_dropped(name: str, key: str) -> None:
+    assert keys([name]) == [key]
