@@ -290,10 +290,12 @@ def test_a_scope_word_of_the_name_is_dropped_before_the_heading_is_lent() -> Non
 
 def test_graduates_are_not_pupils_enrolled() -> None:
     # 毕业生 under 初中 matched the alias 初中生 (a fuzzy score of 75 on the whole names)
+    # 高中 is the stage 高中阶段 (general and vocational), as in 高中毛入学率: since session 3 the
+    # catalog has its enrolment (senior_secondary_enrolment)
     assert keys(["毕业生", "初中生", "高中生"], context=["初中", None, None]) == [
         None,
         "junior_secondary_enrolment",
-        None,
+        "senior_secondary_enrolment",
     ]
     assert "enrolment_count" in _align._features(_align.normalise("高中生")).measures
 
@@ -397,3 +399,18 @@ def test_building_places_is_new_places() -> None:
 )
 def test_scope_prefixes_of_news_and_reports_are_dropped(name: str, key: str) -> None:
     assert keys([name]) == [key]
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "key"),
+    [
+        ("九年义务教育在校生", None, "compulsory_enrolment"),  # shared realtexts 02 (浙江) table
+        ("高中段教育在校生", None, "senior_secondary_enrolment"),  # the same table
+        ("在校生", "二、义务教育", "compulsory_enrolment"),  # real3 (安丘): a statistics page
+        ("在校生", "三、高中阶段教育", "senior_secondary_enrolment"),
+    ],
+)
+def test_enrolment_of_compulsory_and_senior_secondary_stages(
+    name: str, context: str | None, key: str
+) -> None:
+    assert keys([name], context=context) == [key]
