@@ -297,3 +297,16 @@ def test_axis_labels_of_the_ratio() -> None:
     assert unit_label(RATIO, "zh") == "学生/教师"
     assert unit_label(RATIO, "en") == "students per teacher"
     assert unit_label(COEF, "zh") == "系数"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["小学、初中生师比分别不高于19:1和13.5:1", "小学、初中师生比分别达到1:19、1:13.5"],
+)
+def test_a_list_of_ratios_keeps_its_name_and_the_sentence_after_it(sentence: str) -> None:
+    # regression: the colon of the first ratio was read as a clause mark, so the second ratio
+    # lost its name (not read) and the next indicator took the ratio's name (生师比 95%)
+    got = _values(HEAD + f"到2025年，{sentence}，学前教育毛入园率达到95%。\n")
+    ratios = sorted(m for vs in got.values() for u, _, m, _ in vs if u == RATIO)
+    assert ratios == [13.5, 19.0]
+    assert [u for u, _, _, _ in got["学前教育毛入园率"]] == ["percent"]

@@ -287,6 +287,9 @@ def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+_RATIO_COLON = re.compile(r"\d:\d")
+
+
 @lru_cache(maxsize=16)
 def _boundaries(s: str) -> list[int]:
     """Positions of the clause marks , ; : 。 of a sentence outside brackets.
@@ -300,8 +303,8 @@ def _boundaries(s: str) -> list[int]:
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        elif ch in ",;:。" and depth == 0:
-            out.append(k)
+        elif ch in ",;:。" and depth == 0 and not _RATIO_COLON.match(s, k - 1):
+            out.append(k)  # the colon of a ratio (17:1, 1:13.5) is no clause mark
     return out
 
 
