@@ -249,3 +249,40 @@ def test_trajectory_joins_conflicting_values_and_runs_no_line_through_them(
     assert [90.0, 99.0] in joins  # the 2025 pair joined by a dotted line
     solid = [line for line in ax.lines if line.get_linestyle() == "-"]
     assert all(len(line.get_xdata()) < 2 for line in solid)  # type: ignore[arg-type]
+
+
+# --- review defect 3, in targets and coverage: a contradicted value was drawn as the only one ----
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_targets_and_coverage_mark_a_value_the_plan_contradicts(
+    plans: eduplans.PlanCollection, lang: str
+) -> None:
+    """Review defect 3 follow-on: 杏花岭区 states its 2025 普惠性幼儿园覆盖率 as 95% and 90%以上."""
+    key = "inclusive_kindergarten_coverage"
+    frame = eduplans.compare(plans, key)
+    contradicted = set(frame.loc[frame["conflict"], "region"])
+    assert {"杏花岭区", "洛阳市"} <= contradicted  # the data keep and flag both statements
+    ax = eduplans.plot.targets(plans, key, lang=lang)
+    texts = [t.get_text() for t in ax.texts]
+    marked = [t for t in texts if t.endswith("≠")]
+    assert len(marked) == int(frame["conflict"].sum())  # one mark a contradicted row, no more
+    legend = ax.get_figure(root=True).legends[0]  # type: ignore[union-attr]
+    assert any(t.get_text().startswith("≠ ") for t in legend.get_texts())
+    cov = eduplans.plot.coverage(plans, lang=lang)
+    cells = [t.get_text() for t in cov.texts]
+    assert sum("≠" in c for c in cells) == int(
+        eduplans.compare(plans)
+        .pipe(lambda f: f[f["key"].isin(_coverage_keys(plans))])
+        .drop_duplicates(["key", "region"])["conflict"]
+        .sum()
+    )
+    assert cov.get_legend() is not None
+    assert any(t.get_text().startswith("≠ ") for t in cov.get_legend().get_texts())
+
+
+def _coverage_keys(plans: eduplans.PlanCollection) -> set[str]:
+    """The keys coverage shows by default: those at least two regions set."""
+    frame = eduplans.compare(plans)
+    counts = frame.groupby("key")["region"].nunique()
+    return {str(k) for k, n in counts.items() if n >= 2}

@@ -23,11 +23,14 @@ if TYPE_CHECKING:
     Plans = PlanCollection | Plan | Iterable[Plan]
 
 __all__ = [
+    "CONFLICT_MARK",
     "DOUBT_MARK",
     "INK",
     "add_legend",
     "as_key_list",
     "comparator_handles",
+    "conflict_handle",
+    "conflict_mark",
     "doubt_handle",
     "doubtful",
     "finish_axes",
@@ -48,6 +51,39 @@ INK = "#1A1A1A"  # legend handles of comparator shapes
 
 #: Written after a number the plan misstates (a value with one of eduplans.DOUBTFUL_FLAGS).
 DOUBT_MARK = " ?"
+
+
+#: Written after values the plan states differently: those of one region, kind and year in
+#: ``trajectory``, and a row of :func:`eduplans.compare` whose ``conflict`` is True.
+CONFLICT_MARK = " ≠"
+
+
+def conflict_mark(row: Any, on: str = "target") -> str:
+    """Return :data:`CONFLICT_MARK` if the plan contradicts itself on a row's value ``on``.
+
+    Reads the ``conflict`` column of :func:`eduplans.compare`: True when the plan states the
+    chosen target or its baseline differently too (the other statements are in
+    ``alternatives``). The figure draws the chosen values, and the mark says that the one it
+    follows is not the plan's only one: the target when the data flag it ``conflict`` (or it
+    has no baseline), else the baseline (``on="baseline"``).
+    """
+    if not bool(row.get("conflict", False)):
+        return ""
+    flags = str(row.get("target_flags", "") or "").split(";")
+    target = "conflict" in flags or not is_number(row.get("baseline_value"))
+    return CONFLICT_MARK if target == (on == "target") else ""
+
+
+def conflict_handle(lang: Lang, name: str = "conflict_row") -> Patch:
+    """Return the legend entry that explains :data:`CONFLICT_MARK` after a compared value.
+
+    ``name`` is the label's name in data/words.toml (``conflict_cell`` for coverage's cells).
+    """
+    from matplotlib.patches import Patch
+
+    from ._style import text
+
+    return Patch(facecolor="none", edgecolor="none", label=text(name, lang))
 
 
 def doubtful(row: Any) -> bool:
@@ -188,7 +224,8 @@ def legend_below(
     """Add a legend below ``ax``, outside it, where it can cover no data.
 
     On a figure the function made itself (``own_figure``) it is a figure legend under the
-    Axes (``loc="outside lower center"``, placed by the constrained layout). On the caller's
+    Axes (``loc="outside lower center"``, placed by the constrained layout), and the figure
+    grows by the legend's rows beyond two, so that the Axes keep their height. On the caller's
     Axes it is that Axes' legend, under its x tick labels and x label: their depth is measured
     in points once the layout is settled (it does not change when the layout moves the Axes),
     and a constrained-layout figure makes room for the legend. Nothing is put inside the
@@ -201,10 +238,11 @@ def legend_below(
     fig = ax.get_figure(root=True)
     assert fig is not None
     if own_figure:
-        width = fig.get_figwidth() - 0.2
-        return add_legend(
-            fig, handles, loc="outside lower center", ncol=legend_columns(handles, width)
-        )
+        kwargs.setdefault("ncol", legend_columns(handles, fig.get_figwidth() - 0.2))
+        rows = -(-len(handles) // int(kwargs["ncol"]))
+        if rows > 2:  # the figure's height left room for two rows: keep the Axes' height
+            fig.set_figheight(fig.get_figheight() + 0.15 * (rows - 2))
+        return add_legend(fig, handles, loc="outside lower center", **kwargs)
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     below = ax.xaxis.get_tightbbox(renderer)

@@ -11,8 +11,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ._common import (
+    CONFLICT_MARK,
     DOUBT_MARK,
     as_key_list,
+    conflict_handle,
     doubt_handle,
     doubtful,
     finish_axes,
@@ -365,6 +367,8 @@ def _draw(
     shown = cells[cells["key"].isin(row) & cells["region"].isin(column)]
     if any(doubtful(c) for _, c in shown.iterrows()):
         handles.append(doubt_handle(lang_))
+    if shown["conflict"].astype(bool).any():
+        handles.append(conflict_handle(lang_, "conflict_cell"))
     _fit_headers(ax, names)
     if handles:  # below the cells, above the colour bar (the x axis is on top)
         legend_below(ax, handles, own_figure=False, under_labels=True, ncol=1, handlelength=1.4)
@@ -477,8 +481,10 @@ def _fit_headers(ax: Axes, names: list[str]) -> None:
 def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
     from .._units import format_value
 
+    # the plan states this target or its baseline (the colour's start) differently too
+    mark = CONFLICT_MARK if bool(cell.get("conflict", False)) else ""
     if str(cell["target_comparator"]) == "maintain" or not is_number(cell["target_value"]):
-        return format_value("maintain", None, lang=lang)
+        return format_value("maintain", None, lang=lang) + mark
     if reading.measure == "change":  # ↓≥1/年: a change, not a level
         arrow = {-1: "↓", 1: "↑", 0: ""}[reading.direction]
         if is_change_key(str(cell["key"])):
@@ -487,7 +493,7 @@ def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
             float(cell["target_value"]), str(cell["target_comparator"]), factor=factor, lang=lang
         )
         per = text("per_year_suffix", lang) if reading.per_year else ""
-        return f"{arrow}{number}{per}"
+        return f"{arrow}{number}{per}{mark}"
     label = fmt_value(
         float(cell["target_value"]),
         str(cell["target_comparator"]),
@@ -499,6 +505,7 @@ def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
     )
     if doubtful(cell):  # 新增学位1.07个: kept as written, never shown as a plain number
         label += DOUBT_MARK
+    label += mark
     if int(cell["target_year"]) != int(cell["modal_year"]):
         label += f"\n({int(cell['target_year'])})"
     return label

@@ -11,6 +11,8 @@ from .._units import UNITS as _KNOWN_UNITS
 from ._common import (
     DOUBT_MARK,
     comparator_handles,
+    conflict_handle,
+    conflict_mark,
     doubt_handle,
     doubtful,
     finish_axes,
@@ -274,6 +276,8 @@ def _draw(
         )
     if any(doubtful(row) for _, row in rows.iterrows()):
         handles.append(doubt_handle(lang_))
+    if rows["conflict"].astype(bool).any():
+        handles.append(conflict_handle(lang_))
     legend_below(ax, handles, own_figure=own_figure)
 
 
@@ -343,6 +347,7 @@ def _draw_row(
             words = change_text(reading, row, lang)
         else:
             words = qualitative(str(row["target_text"]), lang)
+        words += conflict_mark(row)
         x = base if not math.isnan(base) else ax.get_xlim()[0]
         if not math.isnan(base):
             ax.plot([base], [y], ls="", marker="o", ms=4.5, color="#A6A6A6", zorder=3)
@@ -360,6 +365,7 @@ def _draw_row(
         ax.plot([base, end], [y, y], color="#C8C8C8", lw=1.4, solid_capstyle="butt", zorder=1)
     if not math.isnan(base):
         ax.plot([base], [y], ls="", marker="o", ms=4.5, color="#A6A6A6", zorder=3)
+        _mark_baseline(ax, row, base, y)
 
     shape = "eq"
     if comp == "range" and not math.isnan(high):
@@ -412,6 +418,7 @@ def _draw_row(
             label += text("met_note", lang)
     if doubtful(row):  # kept as written, never drawn as a plain number
         label += DOUBT_MARK
+    label += conflict_mark(row)  # the plan states this target or its baseline differently too
     _label(ax, label, max(reach), y, "#1A1A1A")
     return shape, reach
 
@@ -433,6 +440,7 @@ def _draw_total(
     if not math.isnan(previous):  # the previous period's total: a thin grey bar, not a start
         ax.barh(y - 0.28, previous, height=0.16, left=0.0, color="#A6A6A6", lw=0, zorder=2)
         reach.append(previous)
+        _mark_baseline(ax, row, previous, y - 0.28, beside=True)
     ax.barh(y + 0.05, total, height=0.42, left=0.0, color=color, lw=0, zorder=2)
     shape = "total"
     comp = str(row["target_comparator"])
@@ -450,8 +458,31 @@ def _draw_total(
     )
     if doubtful(row):  # 新增学位1.07个: kept as written, never drawn as a plain number
         label += DOUBT_MARK
+    label += conflict_mark(row)
     _label(ax, label, max(reach), y + 0.05, "#1A1A1A")
     return shape, reach
+
+
+def _mark_baseline(ax: Axes, row: Any, x: float, y: float, *, beside: bool = False) -> None:
+    """Write :data:`CONFLICT_MARK` at a baseline the plan states differently too.
+
+    Above the baseline's dot, clear of the line to the target; ``beside``: right of the end of
+    the previous period's bar.
+    """
+    mark = conflict_mark(row, on="baseline").strip()
+    if not mark:
+        return
+    ax.annotate(
+        mark,
+        (x, y),
+        xytext=(2, -1.5) if beside else (0, 2.5),
+        textcoords="offset points",
+        ha="left" if beside else "center",
+        va="bottom",
+        color="#1A1A1A",
+        fontproperties=font(SMALL_SIZE),
+        annotation_clip=False,
+    )
 
 
 def change_text(reading: Reading, row: Any, lang: Lang) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import ArgumentTypeError
 from ._common import (
+    CONFLICT_MARK,
     DOUBT_MARK,
     INK,
     comparator_handles,
@@ -473,10 +474,6 @@ def _draw_point(
             fontproperties=font(SMALL_SIZE),
         )
     return shape, reach
-
-
-#: Written after the values a plan states differently for one indicator, region, kind and year.
-CONFLICT_MARK = " ≠"
 
 
 def _conflicts(frame: pd.DataFrame) -> dict[Any, tuple[Any, ...]]:
