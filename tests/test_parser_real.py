@@ -763,3 +763,30 @@ def test_an_achievement_on_a_page_about_a_plan_is_dated_by_the_page() -> None:
     # blind3/14: "32个新建、改扩建项目已基本完工": the words after the value say it is done
     (done,) = [v for v in blind3("14").baselines + blind3("14").targets if v.magnitude == 32]
     assert (done.kind, done.year) == ("baseline", 2022)
+
+
+def test_a_change_over_a_reviewed_span_starts_at_the_spans_first_year() -> None:
+    # blind3/06 (regression): "过去五年工作回顾…学前三年毛入园率由58%上升到79.6%" in a summary of
+    # 2016: 58% is the level five years before (2011), not a second 2016 value; 79.6% is named
+    plan = blind3("06")
+    got = {(i.name, v.kind, v.year, v.magnitude) for i in plan.indicators for v in i.values}
+    assert ("学前三年毛入园率", "baseline", 2011, 58) in got
+    assert ("学前三年毛入园率", "baseline", 2016, 79.6) in got
+
+
+def test_a_total_over_years_has_its_first_year() -> None:
+    # the reviewer's defect (regression): totals of a 十四五 plan had no start_year.
+    # real_05 (shared set): "全市新建改扩建幼儿园30所" in a 十四五 action plan, a total by its key
+    (built,) = [v for v in parse("real_05").targets if v.magnitude == 30]
+    assert (built.measure.value, built.start_year, built.year) == ("cumulative", 2021, 2025)
+    assert "start_year 2021" in built.note
+    # blind3/20: "“十四五”期间规划新建、迁建、改扩建公办幼儿园10所": the sentence's period
+    (kg,) = [v for v in blind3("20").targets if v.magnitude == 10]
+    assert (kg.start_year, kg.year) == (2021, 2025)
+    # blind2/12: "这十年…累计投入2154亿元" on a page of 2022: 2013-2022
+    (money,) = [v for v in blind2("12").baselines if v.magnitude == 2154e8]
+    assert (money.start_year, money.year) == (2013, 2022)
+    # a level keeps none, and the frame carries the column
+    frame = parse("real_05").to_frame()
+    assert frame.loc[frame["measure"] == "level", "start_year"].isna().all()
+    assert 2021 in set(frame["start_year"].dropna())

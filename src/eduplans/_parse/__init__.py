@@ -32,7 +32,7 @@ from ._prose import read_prose
 from ._readers import read_document
 from ._region import plan_id as _plan_id
 from ._region import region_from_hint
-from ._settle import Context, settle
+from ._settle import Context, period_totals, settle
 from ._tables import read_tables
 from ._view import View, make_view
 
@@ -85,6 +85,7 @@ def _build(
                 hedges=tuple(dict.fromkeys(v.hedges)),
                 flags=tuple(sorted(flags)),
                 note=_note(flags),
+                start_year=v.start_year if "cumulative" in flags else None,
             )
         except EduplansError as exc:
             rejected.append(
@@ -383,6 +384,7 @@ def parse_plan(
     indicators.sort(key=lambda i: i.values[0].span.start)
     if align:
         indicators = _flag_conflicts(_with_keys(indicators, overrides, src.text))
+    indicators = period_totals(indicators, per)  # a total of the plan period starts with it
     try:
         the_kind = PlanKind(kind or meta.kind)
     except ValueError:

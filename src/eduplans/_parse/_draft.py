@@ -37,6 +37,7 @@ class DValue:
     end: int
     hedges: list[str] = field(default_factory=list)
     flags: dict[str, str] = field(default_factory=dict)  # flag -> why
+    start_year: int | None = None  # the first year of a total over years (flag cumulative)
 
 
 @dataclass

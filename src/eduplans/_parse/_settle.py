@@ -26,11 +26,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .._model import Baseline, Indicator, Target
+from .._vocab import PERIOD_MEASURES
 from .._words import Words, alternation, chars, pattern, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue
 
-__all__ = ["ACHIEVED", "PLANNED", "Context", "settle"]
+__all__ = ["ACHIEVED", "PLANNED", "Context", "period_totals", "settle"]
 
 
 def _fyp_end(key: str) -> int:
@@ -440,6 +442,8 @@ def settle(
             common_base = max(set(base_years), key=base_years.count)
         _settle_one(v, work, line_a, sent_a, a, ctx, headings, head_starts, common_base)
         _from_to(v, work, sent_a, a, ctx)
+        if "cumulative" in v.flags:
+            _start_of_total(v, work, line_a, sent_a, a, ctx)
         if v.kind == "baseline" and "year_implied" not in v.flags:
             base_years.append(v.year)
     out: list[DIndicator] = []
@@ -479,6 +483,15 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
                 v.flags["year_implied"] = (
                     f"no year is written; the change before it in the sentence starts in {v.year}"
                 )
+            elif (span := _span_before(work, max(0, sent_a - _PARAGRAPH_BACK), a)) is not None:
+                # "过去五年…学前三年毛入园率由58%上升到79.6%": the change spans the five years to
+                # the year the value is dated (2016): it starts from the level of 2011
+                years_back, said = span
+                v.year -= years_back
+                v.flags["year_implied"] = (
+                    f"no year is written; a change over {said}: it starts {years_back} years "
+                    f"before {v.year + years_back}"
+                )
     elif dst is not None and not dst.group("y") and "year_implied" in v.flags:
         year = _y(words())
         years = [int(y) for y in re.findall(rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{year}", before)]
@@ -489,6 +502,75 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
             )
             if ctx.mode == "report" or v.year < ctx.period[0]:
                 v.kind = "baseline"
+
+
+def _count(w: Words) -> str:
+    """Return a pattern of one small count (五, 5)."""
+    return "[" + chars("".join(w.small_numbers)) + r"\d]"
+
+
+_SPAN = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.span_before)})\s*(?P<n>{_count(w)})\s*{_y(w)}"
+        rf"|(?P<m>{_count(w)})\s*{_y(w)}(?:{alternation(w.settle.span_after)})"
+        rf"|(?P<p>{alternation(p.key for p in w.periods)})[”\"]?\s*(?:时期|期间|以来)"
+    )
+)
+
+
+def _span_before(work: str, floor: int, a: int) -> tuple[int, str] | None:
+    """Return the years of the span the text before ``a`` reviews (过去五年 5, 十三五期间 5)."""
+    last = None
+    for m in _SPAN.finditer(work, floor, a):
+        last = m
+    if last is None:
+        return None
+    if last.group("p"):
+        p = next(p for p in words().periods if p.key == last.group("p"))
+        return p.last - p.first + 1, last.group(0)
+    n = last.group("n") or last.group("m")
+    return (int(n) if n.isdigit() else words().small_numbers[n]), last.group(0)
+
+
+_SINCE = pattern(
+    lambda w: (
+        rf"(?<![{chars(w.settle.not_about_before)}\d])(?:自\s*)?((?:19|20)\d{{2}})\s*{_y(w)}"
+        rf"(?:底|末)?\s*(?:{alternation(w.settle.span_after)})"
+    )
+)
+
+
+def _start_of_total(v: DValue, work: str, line_a: int, sent_a: int, a: int, ctx: Context) -> None:
+    """Set the first year of a total over years ("“十四五”期间新增学位2.34万个": 2021).
+
+    Read from the sentence (a five-year period, "2021年以来", "五年来"), else, for a target at the
+    plan's end, the plan's first year; left unset when nothing says it.
+    """
+    before = work[max(line_a, sent_a - _SENTENCE_BACK) : a]
+    start: int | None = None
+    how = ""
+    fyp = None
+    for m in _FYP_SCOPE.finditer(before):
+        fyp = m
+    since = None
+    for n in _SINCE.finditer(before):
+        since = n
+    span = _span_before(work, sent_a, a)
+    if fyp is not None and _fyp_end(fyp.group(1)) == v.year:
+        start = next(p.first for p in words().periods if p.key == fyp.group(1))
+        how = f"the sentence speaks of the {fyp.group(1)} period"
+    elif since is not None and int(since.group(1)) <= v.year:
+        start = int(since.group(1))
+        how = f"{since.group(0)}"
+    elif span is not None and not span[1].startswith(tuple(p.key for p in words().periods)):
+        start = v.year - span[0] + 1
+        how = f"{span[1]} to {v.year}"
+    elif v.kind == "target" and v.year == ctx.period[1] > ctx.period[0]:
+        start = ctx.period[0]
+        how = f"a target at the end of the plan period {ctx.period[0]}-{ctx.period[1]}"
+    if start is not None and start <= v.year:
+        v.start_year = start
+        v.flags["cumulative"] = f"{v.flags['cumulative']}; from {start}: {how}"
 
 
 def _tense_words(text: str, *, first: bool = False) -> str | None:
@@ -736,3 +818,35 @@ def _settle_one(
     if how:
         v.flags["year_implied"] = f"no year is written; {how}"
     v.kind = kind
+
+
+def period_totals(indicators: list[Indicator], period: tuple[int, int]) -> list[Indicator]:
+    """Give a total over years without a first year the plan's first year, when it is the plan's.
+
+    A value its catalog key makes a total (新增学位 3.6万个: ``cumulative``) that is a target for
+    the last year of a plan of several years is a total over the plan period: ``start_year`` is
+    the plan's first year (said in the value's note). Any other total keeps no ``start_year``.
+    """
+    first, last = period
+    if last <= first:
+        return indicators
+
+    def dated(v: Baseline | Target) -> Baseline | Target:
+        if (
+            v.measure not in PERIOD_MEASURES
+            or v.start_year is not None
+            or v.kind != "target"
+            or v.year != last
+        ):
+            return v
+        why = f"start_year {first}: a total for the end of the plan period {first}-{last}"
+        return dataclasses.replace(v, start_year=first, note=f"{v.note}; {why}" if v.note else why)
+
+    return [
+        dataclasses.replace(
+            ind,
+            baselines=tuple(dated(b) for b in ind.baselines),  # type: ignore[misc]
+            targets=tuple(dated(t) for t in ind.targets),  # type: ignore[misc]
+        )
+        for ind in indicators
+    ]
