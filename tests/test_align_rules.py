@@ -414,3 +414,13 @@ def test_enrolment_of_compulsory_and_senior_secondary_stages(
     name: str, context: str | None, key: str
 ) -> None:
     assert keys([name], context=context) == [key]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["九年义务教育巩固率(%)[约束性]", "九年义务教育巩固率 约束性", "九年义务教育巩固率【预期性】"],
+)
+def test_a_tables_binding_glued_to_a_name_is_dropped(name: str) -> None:
+    # a table's 属性 column (约束性/预期性) read into the name, in any bracket or none
+    assert keys([name]) == ["compulsory_retention_rate"]
+    assert _align.normalise(name) == "义务巩固率"

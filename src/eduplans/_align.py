@@ -56,8 +56,8 @@ _MAX_LEN = 200  # longer "names" are prose, not indicator names: left unmatched
 # Structural patterns only; the words they act on come from data/words.toml (eduplans._words).
 _SCOPE_NOTE = re.compile(r"[(（]\s*(?:含|包括|不含)[^()（）]{0,30}[)）]")  # (含民办): a scope note
 _QUALIFIER = re.compile(
-    r"[(（][^()（）]{1,6}[)）]"
-)  # 中等职业(技工)学校, 专业(群): short qualifiers
+    r"[(（\[【〔][^()（）\[\]【】〔〕]{1,6}[)）\]】〕]"
+)  # 中等职业(技工)学校, 专业(群), 巩固率[约束性]: short qualifiers, in any bracket
 _AGES = re.compile(r"\d{1,2}\s*(?:[—\-－~～至到]\s*\d{1,2}\s*)?周?岁")  # 3—5岁幼儿, 3至6周岁
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的|了")
 
