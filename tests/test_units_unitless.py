@@ -310,3 +310,42 @@ def test_a_list_of_ratios_keeps_its_name_and_the_sentence_after_it(sentence: str
     ratios = sorted(m for vs in got.values() for u, _, m, _ in vs if u == RATIO)
     assert ratios == [13.5, 19.0]
     assert [u for u, _, _, _ in got["学前教育毛入园率"]] == ["percent"]
+
+
+# --- plan files: saved, read back, validated -----------------------------------------------------
+PLAN_TABLE = (
+    HEAD + "表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n| --- | --- | --- | --- |\n"
+    "| 小学校际综合差异系数 | — | 0.52 | ≤0.50 |\n| 中小学师生比 |  | 1:17 | 1:16 |\n"
+)
+
+
+def test_a_plan_file_keeps_the_units_through_save_and_read(tmp_path: Path) -> None:
+    import json
+    import tomllib
+    from importlib.resources import files
+
+    import jsonschema
+
+    plan = eduplans.parse_plan(PLAN_TABLE, region="洛阳市", period=(2021, 2025))
+    path = plan.save(tmp_path / "plan.toml")
+    back = eduplans.read_plan(path)
+    assert [(i.unit, [(v.magnitude, v.text) for v in i.values]) for i in back.indicators] == [
+        (COEF, [(0.52, "0.52"), (0.5, "≤0.50")]),
+        (RATIO, [(17.0, "1:17"), (16.0, "1:16")]),
+    ]
+    assert eduplans.validate(tmp_path) == []
+    schema = json.loads(files("eduplans").joinpath("data/plan.schema.json").read_text("utf-8"))
+    raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    doc = json.loads(json.dumps(raw, default=str))  # TOML dates become strings, as in test_data
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+
+
+def test_a_plan_file_whose_ratio_text_contradicts_its_unit_is_refused(tmp_path: Path) -> None:
+    plan = eduplans.parse_plan(PLAN_TABLE, region="洛阳市", period=(2021, 2025))
+    path = Path(plan.save(tmp_path / "plan.toml"))
+    text = path.read_text(encoding="utf-8")
+    assert text.count('unit = "student_per_teacher"') == 1
+    path.write_text(text.replace('unit = "student_per_teacher"', 'unit = "person"'), "utf-8")
+    problems = eduplans.validate(tmp_path)
+    assert len(problems) == 2  # both values, each with its field and reason
+    assert all("indicators[1].values[" in str(p) and "the ratio means" in str(p) for p in problems)
