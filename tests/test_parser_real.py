@@ -624,8 +624,9 @@ def test_a_paragraph_on_investment_and_roads_gives_no_value_on_an_education_page
     assert {5, 4, 6, 10890} <= kept
     assert not {27, 80.9e8, 7.2e8, 187, 196e8, 77, 63, 25, 67e8, 38, 24.4e8, 20e8} & kept
     reasons = reasons_of(plan)
-    for number in ("27", "80.9", "187", "196", "77", "63", "67", "38", "24.4", "20"):
+    for number in ("80.9", "187", "196", "77", "63", "67", "38", "24.4", "20"):
         assert reasons[number] == {"not_education"}, number
+    assert reasons["27"] == {"distractor"}  # 27个为民办实事项目: the count of a list of works
     # the paragraph's own schooling words keep a value whose sentence has none (blind3/01:
     # "…增加公办幼儿园学位67490个。三项合计127963个。")
     assert 127963 in {v.magnitude for v in blind3("01").baselines}
@@ -672,6 +673,54 @@ def test_a_count_after_a_conjunction_or_a_list_names_what_it_counts_after_it() -
     # blind3/01: "这也意味着全市92%以上的适龄幼儿均能享受…": the share's noun stands after it
     (share,) = [i for i in blind3("01").indicators if i.values[0].text == "92%以上"]
     assert share.name.startswith("适龄幼儿")
+
+
+def test_a_count_of_a_list_of_works_is_no_indicator() -> None:
+    # blind3/04: "今年福田區民生實事共有20項"; blind3/11: "这30项民生实事中,教育方面的具体进展有"
+    assert reasons_of(blind3("04"))["20"] == {"distractor"}
+    plan = blind3("11")
+    assert 30 not in {v.magnitude for v in plan.baselines + plan.targets}
+    assert "30" in reasons_of(plan)
+    assert {2500, 50900} <= {v.magnitude for v in plan.baselines + plan.targets}
+
+
+def test_progress_of_a_building_project_and_counts_under_way_are_no_values() -> None:
+    # blind3/14: "项目施工总进度达到90%", "事项涉及其余10个工程项目也在按时间节点有序推进";
+    # blind3/11: "7所公办托育机构建设已完成80%", "其余5所正在进行室内外装修", "9所正在进行室内外
+    # 装修,1所正在主体施工,1所启动建设"; blind3/19: "完工率達66%"
+    plan = blind3("14")
+    reasons = reasons_of(plan)
+    assert reasons["90"] == {"relative"} and reasons["10"] == {"distractor"}
+    assert 26155 in {v.magnitude for v in plan.baselines}
+    plan = blind3("11")
+    kept = [(v.magnitude, v.unit) for v in plan.baselines + plan.targets]
+    assert (80, "percent") not in kept and (7, "school") in kept
+    assert sorted(m for m, u in kept if u == "school" and m in (1, 3, 5, 9)) == [3, 3]
+    assert reasons_of(plan)["9"] == {"distractor"}
+    assert reasons_of(blind3("19"))["66"] == {"relative"}
+
+
+def test_values_of_one_named_school_are_not_the_regions() -> None:
+    # blind3/03: "建设增加公办幼儿园学位805个,分别是清塘镇中心小学附属幼儿园120个、…" (the total is
+    # the region's; its parts school by school are not indicators)
+    plan = blind3("03")
+    kept = {v.magnitude for v in plan.baselines + plan.targets}
+    assert {805, 890} <= kept and not {120, 140, 270, 240, 70, 97, 93} & kept
+    assert reasons_of(plan)["270"] == {"distractor"}
+    # blind3/16: "1.興隆縣第一中心小學,建設面積1617.96平方米,投入資金420萬元。" (five numbered
+    # projects of one school each; the totals before them stay)
+    plan = blind3("16")
+    kept = {v.magnitude for v in plan.baselines + plan.targets}
+    assert {17800, 600} <= kept
+    assert not {1617.96, 4_200_000, 8752.2, 14_990_000} & kept
+    assert reasons_of(plan)["1617.96"] == {"distractor"}
+
+
+def test_a_count_of_new_ones_compared_with_last_year_is_a_change() -> None:
+    # blind3/18: "…比上年新增7885人": a change from last year, not a level
+    plan = blind3("18")
+    assert not {7885, 622, 45, 196, 3159, 5914} & {v.magnitude for v in plan.baselines}
+    assert reasons_of(plan)["7885"] == {"relative"}
 
 
 # --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------

@@ -69,6 +69,12 @@ _CHANGED_BY = pattern(
     )
 )
 _COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
+# "项目施工总进度达到90%", "7所公办托育机构建设已完成80%", "完工率达66%": how far a project is
+_PROGRESS = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.progress)})\s*(?:{alternation(w.settle.growth_verbs)})?\s*$"
+    )
+)
 
 # 计划 of intent leads what is planned (计划2018年底实现, 计划新增); the 计划 of a programme's
 # name (千人计划、, 乡村教师定向培养计划等) is followed by a list mark or the end of the name
@@ -294,8 +300,56 @@ def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None
         return "a growth rate, not a level"
     if _COMPLETION.search(before):
         return "a share of a target completed, not a level"
+    if unit == "percent" and _PROGRESS.search(before[-12:]):
+        return "a share of a building project done (施工总进度达到90%), not a level"
     if unit == "times":
         return "a multiple (倍) of another value"
+    return None
+
+
+_LIST_NOUN = pattern(lambda w: alternation(w.settle.list_nouns))
+_UNDER_WAY = pattern(lambda w: alternation(w.settle.under_way))
+_BREAKDOWN = pattern(lambda w: rf"(?:{alternation(w.settle.breakdown)})[^。;]*$")
+_SCHOOL_NOUN = pattern(lambda w: rf"(?:{alternation(w.settle.institution_end)})$")
+_CATEGORY = pattern(lambda w: rf"^(?:{alternation(w.settle.institution_category)})")
+_NUMBERED = re.compile(r"\s*(?:\d{1,2}[.、)]|\(\d{1,2}\))\s*")
+
+
+def _clause_end(work: str, b: int) -> int:
+    ends = [k for k in (work.find(m, b, b + 60) for m in ",;。:\n") if k >= 0]
+    return min(ends) if ends else min(len(work), b + 60)
+
+
+def _institution(name: str) -> bool:
+    """Whether a name is one school's (清塘镇中心小学附属幼儿园), not a kind (公办幼儿园)."""
+    name = name.strip(" ,、")
+    return (
+        2 < len(name) <= 24
+        and _SCHOOL_NOUN.search(name) is not None
+        and _CATEGORY.search(name) is None
+        and not re.search(r"[\d%]", name)
+    )
+
+
+def _single_institution(work: str, clause_a: int, a: int, b: int) -> str | None:
+    """Why the value at a..b is one named school's, not the region's (None when it is not).
+
+    A part of a total listed school by school ("建设增加公办幼儿园学位805个,分别是清塘镇中心小学
+    附属幼儿园120个、寿雁镇一小附属幼儿园140个…"), or a value of a numbered item that names one
+    school ("1.兴隆县第一中心小学,建设面积1617.96平方米,投入资金420万元").
+    """
+    item = re.split(r"[、,]", work[clause_a:a])[-1]
+    line_a = work.rfind("\n", 0, a) + 1
+    sentence_a = max(line_a, max(work.rfind(m, max(0, a - 300), a) for m in "。;") + 1)
+    if _BREAKDOWN.search(work, sentence_a, a) and _institution(
+        re.sub(rf"^(?:{alternation(words().settle.breakdown)})", "", item)
+    ):
+        return "a part of a total, one named school's (分别是…幼儿园120个), not the region's"
+    numbered = _NUMBERED.match(work, sentence_a)
+    if numbered is not None:
+        first = work[numbered.end() : a].split(",")[0]
+        if first != work[numbered.end() : a] and _institution(first):
+            return "a value of one named school (1.…小学,建设面积…), not the region's"
     return None
 
 
@@ -323,6 +377,14 @@ def _distractor(
         return "a size that describes what is counted (规模9-12个班级的公办幼儿园)"
     if _RANK.search(work, clause_a, a):
         return "a rank inside a name (排名前1%)"
+    if d.unit == "item" and (
+        _LIST_NOUN.search(work, clause_a, a) or _LIST_NOUN.search(work, b, _clause_end(work, b))
+    ):
+        return "a count of the items of a list of works (民生实事共有20项), not an indicator"
+    if d.unit in ("school", "item") and _UNDER_WAY.search(work, b, _clause_end(work, b)):
+        return "a count of projects under way (9所正在进行室内外装修), not done or planned"
+    if (single := _single_institution(work, clause_a, a, b)) is not None:
+        return single
     if d.unit != "percent" and _CONDITION.match(work, b):
         return "a condition (…后), not a value"
     return None
