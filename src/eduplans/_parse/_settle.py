@@ -315,11 +315,6 @@ _CATEGORY = pattern(lambda w: rf"^(?:{alternation(w.settle.institution_category)
 _NUMBERED = re.compile(r"\s*(?:\d{1,2}[.、)]|\(\d{1,2}\))\s*")
 
 
-def _clause_end(work: str, b: int) -> int:
-    ends = [k for k in (work.find(m, b, b + 60) for m in ",;。:\n") if k >= 0]
-    return min(ends) if ends else min(len(work), b + 60)
-
-
 def _institution(name: str) -> bool:
     """Whether a name is one school's (清塘镇中心小学附属幼儿园), not a kind (公办幼儿园)."""
     name = name.strip(" ,、")
