@@ -286,3 +286,22 @@ def _coverage_keys(plans: eduplans.PlanCollection) -> set[str]:
     frame = eduplans.compare(plans)
     counts = frame.groupby("key")["region"].nunique()
     return {str(k) for k, n in counts.items() if n >= 2}
+
+
+# --- found while fixing defect 1: coverage's colour-bar label ran off a one-column figure -------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [3.5, 7.0])
+def test_coverage_colour_bar_label_stays_on_the_page(
+    plans: eduplans.PlanCollection, lang: str, width: float
+) -> None:
+    """Centred under a bar narrower than itself, the label's right end was cut off at 3.5 in."""
+    fig = plt.figure(figsize=(width, 4.5), layout="constrained")
+    ax = fig.add_subplot()
+    eduplans.plot.coverage(_long_named(plans), keys=SOME_KEYS, ax=ax, lang=lang)
+    fig.canvas.draw()
+    bar = next(other for other in fig.axes if other is not ax)
+    box = bar.xaxis.label.get_window_extent(fig.canvas.get_renderer())  # type: ignore[attr-defined]
+    assert bar.xaxis.label.get_text()
+    assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and fig.bbox.y0 <= box.y0

@@ -372,6 +372,22 @@ def _draw(
     _fit_headers(ax, names)
     if handles:  # below the cells, above the colour bar (the x axis is on top)
         legend_below(ax, handles, own_figure=False, under_labels=True, ncol=1, handlelength=1.4)
+    _fit_bar_label(bar, text("cpy", lang_))
+
+
+def _fit_bar_label(bar: Any, label: str) -> None:
+    """Keep the colour bar's label on the page: end it at the bar's right end if it runs off.
+
+    The label is centred under the bar, which is 0.9 of the Axes' width; at one column it is
+    wider than the bar and its right end ran off the figure. Ended at the bar's right end it
+    reaches into the room under the row names instead.
+    """
+    fig = bar.ax.get_figure(root=True)
+    fig.draw_without_rendering()
+    box = bar.ax.xaxis.label.get_window_extent(fig.canvas.get_renderer())
+    page = fig.bbox
+    if box.x1 > page.x1 and box.width < page.width:
+        bar.set_label(label, loc="right", fontproperties=font(SMALL_SIZE))
 
 
 def _wrappings(name: str) -> list[str]:
