@@ -8,6 +8,7 @@ elsewhere.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -839,3 +840,47 @@ def test_a_total_over_years_has_its_first_year() -> None:
     frame = parse("real_05").to_frame()
     assert frame.loc[frame["measure"] == "level", "start_year"].isna().all()
     assert 2021 in set(frame["start_year"].dropna())
+
+
+def test_a_count_is_not_a_year_of_the_period() -> None:
+    # blind3/12 and /14 (regression): "全区2087所中小学" and "赤坎区1995个" were read as years:
+    # periods (2025, 2087) and (1995, 2022), plan id chikan-1995
+    from eduplans._parse._meta import _years_in
+
+    assert _years_in("全区2087所中小学,赤坎区1995个、2017学年~2018学年,2021-2025") == [
+        2017,
+        2018,
+        2021,
+        2025,
+    ]
+    assert blind3("12").period == (2025, 2025)
+    zhanjiang = blind3("14")
+    assert zhanjiang.period == (2022, 2022) and zhanjiang.id.endswith("-2022")
+
+
+def test_a_news_dateline_dates_the_page() -> None:
+    # blind3/04: "晶报2020年4月14日讯 日前,福田区召开…"
+    plan = blind3("04")
+    issued = {f.name: f for f in plan.meta}["issued"]
+    assert plan.issued.isoformat() == "2020-04-14"
+    assert plan.source_text[issued.start : issued.end] == "2020年4月14日"
+    assert plan.period == (2020, 2020) and plan.id.endswith("-2020")
+
+
+ALL_DEV = sorted(
+    [*Path(__file__).parent.joinpath("data", "real_excerpts").glob("real_*.txt")]
+    + [p for n in (1, 2, 3) for p in BLIND1.parent.glob(f"realtexts_blind{n}/real_*.txt")]
+)
+
+
+@pytest.mark.parametrize("path", ALL_DEV, ids=lambda p: f"{p.parent.name}/{p.stem[:7]}")
+def test_plan_id_period_and_dates_agree(path: Path) -> None:
+    # the reviewer's defect on real_06: the id, the period and the dates must tell one story.
+    # The id carries the issue year; an undated page's issue date is 1 January of its first plan
+    # year (said in the notes)
+    plan = eduplans.parse_plan(path)
+    assert plan.id.endswith(f"-{plan.issued.year}")
+    issued = {f.name: f for f in plan.meta}["issued"]
+    if issued.end == issued.start:  # no date on the page
+        assert plan.issued == date(plan.period[0], 1, 1)
+        assert "no issue date found" in plan.notes

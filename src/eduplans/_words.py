@@ -204,6 +204,7 @@ class MetaWords:
     signature_end: tuple[str, ...]
     annual_plan: tuple[str, ...]
     period_end: tuple[str, ...]
+    dateline_end: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -239,6 +239,7 @@ _DATE = pattern(
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
+_DATELINE = pattern(lambda w: rf"\s*(?:{alternation(w.meta.dateline_end)})")
 _DATE_LINE_REST = re.compile(r"\s*(?:星期|周[一二三四五六日]|\d{1,2}:\d{2}|$)")
 
 
@@ -296,8 +297,11 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
             r"发布时间|发文日期|成文日期|发表时间|发布日期|日期|时间\s*:|来源\s*:|发布于", line.text
         )
         m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text)
+        dateline = m2 is not None and _DATELINE.match(line.text, m2.end()) is not None
         if m2 and (
             labelled
+            # a news dateline: "晶报2020年4月14日讯", "新华社北京2021年3月5日电"
+            or dateline
             or re.match(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", line.text)
             # an e-paper's date line: "2020 年 12 月 15 日 星期二"
             or (
@@ -307,7 +311,13 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
         ):
             found = _make_date(*m2.groups())
             if found is not None:
-                how = "the page's publication date" if labelled else "the news page's date line"
+                how = (
+                    "the page's publication date"
+                    if labelled
+                    else "the news dateline"
+                    if dateline
+                    else "the news page's date line"
+                )
                 where = _Found(
                     found.isoformat(), line.start + m2.start(), line.start + m2.end(), how
                 )
@@ -316,12 +326,21 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
 
 
 def _years_in(text: str) -> list[int]:
-    """Return the years a text names, not those of a page's date stamps (2024-03-13 10:40)."""
+    """Return the years a text names.
+
+    Not those of a page's date stamps (2024-03-13 10:40), nor counts: a number before a word
+    (全区2087所中小学, 赤坎区1995个) counts something; a year stands before 年, 学年 or a date's
+    month, or alone (2021-2025, "2020)").
+    """
     year = _y()
+    school = re.escape(words().dates.school_year)
     text = _ISO_DATE.sub(" ", text)
     return [
         int(y)
-        for y in re.findall(rf"(?<!\d)((?:19|20)\d{{2}})(?={year}|\d{{1,2}}月|[^\d%.])", text)
+        for y in re.findall(
+            rf"(?<![\d.])((?:19|20)\d{{2}})(?={year}|{school}|\d{{1,2}}月|[^\d%.\u3400-\u9fff]|$)",
+            text,
+        )
     ]
 
 
