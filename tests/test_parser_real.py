@@ -884,3 +884,15 @@ def test_plan_id_period_and_dates_agree(path: Path) -> None:
     if issued.end == issued.start:  # no date on the page
         assert plan.issued == date(plan.period[0], 1, 1)
         assert "no issue date found" in plan.notes
+
+
+def test_a_news_lead_figure_takes_the_year_the_body_states_it_for() -> None:
+    # blind3/02 (regression): the lead "全省普惠性幼儿园覆盖率达86.45%" and its repeats were 2023
+    # targets (the page's year); the body says "截至2022年底,…;普惠性幼儿园覆盖率达到86.45%"
+    plan = blind3("02")
+    figures = [v for v in plan.baselines + plan.targets if v.magnitude == 86.45]
+    assert len(figures) >= 2
+    assert {(v.kind, v.year) for v in figures} == {("baseline", 2022)}
+    # the body's own figures keep the year their sentences give
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
+    assert ("baseline", 2022, 97.3) in got

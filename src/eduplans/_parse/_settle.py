@@ -503,6 +503,8 @@ def settle(
             _start_of_total(v, work, line_a, sent_a, a, ctx)
         if v.kind == "baseline" and "year_implied" not in v.flags:
             base_years.append(v.year)
+    if ctx.mode != "plan":
+        _restated(drafts, dropped)
     out: list[DIndicator] = []
     for d in drafts:
         if d.origin == "prose":
@@ -514,6 +516,45 @@ def settle(
         if d.values:
             out.append(d)
     return out, notes
+
+
+# a year read from the sentences around the value (not a default): the carried year, the year
+# that opens a sentence before a semicolon
+_FROM_SENTENCE = re.compile(r"the sentence before (?:it names|the semicolon opens with)")
+
+
+def _restated(drafts: list[DIndicator], dropped: set[int]) -> None:
+    """Date a figure without a year that the page states elsewhere with one (a page no plan).
+
+    A news lead "全省普惠性幼儿园覆盖率达86.45%" and its body "截至2022年底,…普惠性幼儿园覆盖率
+    达到86.45%": the lead's figure is the body's, a baseline of 2022. Only figures that are not
+    round (86.45%, 1.44亿元, 13941人) and that the page dates one way.
+    """
+    dated: dict[tuple[str, float], set[tuple[int, str]]] = {}
+    implied: list[tuple[DValue, tuple[str, float]]] = []
+    for d in drafts:
+        if d.origin != "prose":
+            continue
+        for v in d.values:
+            if id(v) in dropped or v.magnitude is None or v.comparator.value != "=":
+                continue
+            key = (d.unit, v.magnitude)
+            said = v.flags.get("year_implied", "")
+            if said and not _FROM_SENTENCE.search(said):
+                implied.append((v, key))
+            else:
+                dated.setdefault(key, set()).add((v.year, v.kind))
+    for v, key in implied:
+        number = key[1]
+        round_figure = number == int(number) and (number < 1000 or number % 100 == 0)
+        stated = dated.get(key, set())
+        if round_figure or len(stated) != 1:
+            continue
+        ((year, kind),) = stated
+        v.year, v.kind = year, kind
+        v.flags["year_implied"] = (
+            f"no year is written; the page states the same figure as a {kind} of {year}"
+        )
 
 
 def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
