@@ -171,8 +171,8 @@ def test_a_measure_the_catalog_has_for_all_stages_is_not_ambiguous() -> None:
 
 @pytest.mark.parametrize("name", ["入园幼儿数", "幼儿园招生人数", "入园儿童数"])
 def test_children_admitted_are_not_children_enrolled(name: str) -> None:
-    # real2 (上海): 入园幼儿数 aligned to 在园幼儿数
-    assert keys([name]) == [None]
+    # real2 (上海): 入园幼儿数 aligned to 在园幼儿数; since session 3 the catalog has the intake
+    assert keys([name]) == ["kindergarten_intake"]
     assert "intake" in _align._features(_align.normalise(name)).measures
 
 
@@ -424,3 +424,25 @@ def test_a_tables_binding_glued_to_a_name_is_dropped(name: str) -> None:
     # a table's 属性 column (约束性/预期性) read into the name, in any bracket or none
     assert keys([name]) == ["compulsory_retention_rate"]
     assert _align.normalise(name) == "义务巩固率"
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "key"),
+    [
+        ("入园儿童", "一、学前教育", "kindergarten_intake"),  # real3 (安丘): a yearbook page
+        ("小学招生", "二、义务教育", "primary_intake"),
+        ("初中招生", "二、义务教育", "junior_secondary_intake"),
+        ("新建改扩建义务教育学校", None, "compulsory_schools_built"),  # real3 (洛阳)
+        ("新建改扩建县域义务教育学校", None, "compulsory_schools_built"),
+    ],
+)
+def test_intake_and_compulsory_schools_built_have_keys(
+    name: str, context: str | None, key: str
+) -> None:
+    assert keys([name], context=context) == [key]
+
+
+def test_a_bare_intake_names_no_stage() -> None:
+    # 招生 alone is the intake of a stage its heading names: without one it is matched to none
+    assert keys(["招生"]) == [None]
+    assert keys(["招生"], context="二、义务教育") == [None]  # no catalog key for compulsory intake
