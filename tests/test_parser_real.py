@@ -724,6 +724,30 @@ def test_a_count_of_new_ones_compared_with_last_year_is_a_change() -> None:
     assert reasons_of(plan)["7885"] == {"relative"}
 
 
+def test_parts_of_a_total_for_places_take_its_measure_and_unit() -> None:
+    # blind3/14: "建成后将新增3.2万个学位,其中赤坎区3505个、霞山区3705个、…徐闻县3400个"
+    plan = blind3("14")
+    parts = {i.full_name: (v.magnitude, i.unit) for i in plan.indicators for v in i.values}
+    assert ("新增学位", 32000) in {
+        (i.full_name, v.magnitude) for i in plan.indicators for v in i.values
+    }
+    assert parts["赤坎区新增学位"] == (3505, "seat")
+    assert parts["徐闻县新增学位"] == (3400, "seat")
+    assert not [n for n, (_, unit) in parts.items() if unit == "item" and n.endswith("区")]
+    # blind1/01 (traditional): "總共新增10860個學位": the verb and the noun of the value text
+    plan = eduplans.parse_plan(next(BLIND1.glob("real_01_*.txt")))
+    assert "新增學位" in {i.name for i in plan.indicators if i.unit == "seat"}
+
+
+def test_the_name_after_a_count_stops_before_how_the_work_goes() -> None:
+    # blind3/11: "7所公办托育机构建设已完成80%,29所普惠托育机构创建工作有序推进"
+    got = {(i.name, v.magnitude) for i in blind3("11").indicators for v in i.values}
+    assert {(n, m) for n, m in got if "托育机构" in n} == {
+        ("公办托育机构建设", 7),
+        ("普惠托育机构创建", 29),
+    }
+
+
 # --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------
 # Each rule is tested on a real page of a dev set (tests/data/realtexts_blind*), one regression
 # test per fixed defect.

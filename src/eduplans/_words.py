@@ -288,6 +288,9 @@ class ProseWords:
     interval_every: str
     interval_verbs: tuple[str, ...]
     interval_after: tuple[str, ...]
+    name_after_stop: tuple[str, ...]
+    parts_lead: tuple[str, ...]
+    place_end: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -779,9 +779,19 @@ _NAME_AFTER = re.compile(
 _NAME_AFTER_CJK = re.compile(r"\s*(?:的)?((?:[\u4e00-\u9fff“”]|\([^()]{1,12}\)){2,30})")
 
 
+_AFTER_STOP = pattern(lambda w: alternation(w.prose.name_after_stop))
+
+
 def _name_after(s: str, end: int) -> tuple[str, int]:
     m = _NAME_AFTER.match(s, end) or _NAME_AFTER_CJK.match(s, end)
-    return (m.group(1).strip(), m.end()) if m else ("", end)
+    if not m:
+        return "", end
+    name = m.group(1).strip()
+    stop = _AFTER_STOP.search(name, 2)
+    if stop is not None:
+        # "7所公办托育机构建设已完成80%", "29所普惠托育机构创建工作有序推进": how it goes
+        return name[: stop.start()], m.start(1) + stop.start()
+    return name, m.end()
 
 
 # A sentence ends at 。!?; but for a "?" that stands for characters a page lost (mojibake:
@@ -971,6 +981,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
         paired_years = _year_list(s, base, years, found)
         scopes = _Scopes(s, base, years)
         names: list[str] = []
+        total: tuple[str, str, int] | None = None  # a total whose parts follow (其中…)
         prev_end_in_clause = -1
         for f in found:
             i = f.start - base
@@ -1032,6 +1043,13 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             ):
                 lead_verb = True  # what the value counts or is a share of is named after it
             used_after = False
+            noun = _TEXT_NOUN.search(doc.work, f.start, f.end) if before_name else None
+            if noun is not None and not after_name:
+                verb = _VERB_END.search(before_name)
+                if verb is not None:
+                    # "建成后将新增3.2万个学位": the verb and the noun the value text ends in
+                    said = _original(doc, s, base, verb.group(0), cs)
+                    before_name = said + doc.text[noun.start() : noun.end()]
             if f.name:
                 name = f.name
             elif f.unit == "year" and (every := _interval_name(s, i, j, cs)) is not None:
@@ -1104,7 +1122,19 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                     )
                     name = name + names[-1][group.end() :]
             subject = ""
-            if names and len(name) <= 4 and not lead_verb and not f.name:
+            if (
+                total is not None
+                and f.unit == "item"
+                and i > total[2]
+                and _PLACE.fullmatch(name)
+                and not f.name
+            ):
+                # "建成后将新增3.2万个学位,其中赤坎区3505个、霞山区3705个": a part of the total
+                # for a place takes the total's measure and unit
+                subject, name, f.unit = name, total[0], total[1]
+                f.flags["elided_subject"] = f"a part for {subject} of the total of {name}"
+                f.flags["unit_from_context"] = f"the unit of the total before ({total[1]})"
+            elif names and len(name) <= 4 and not lead_verb and not f.name:
                 prev_name = names[-1]
                 if len(prev_name) > len(name) + 1 and prev_name[-1] == name[-1]:
                     subject = prev_name[: len(prev_name) - len(name)]
@@ -1114,6 +1144,10 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             name = _original(doc, s, base, name, cs)
             subject = _original(doc, s, base, subject, 0)
             names.append(subject + name)
+            if f.unit != "item" and _PARTS_AFTER.match(s, j):
+                total = (name, f.unit, j)
+            elif total is not None and f.unit != total[1]:
+                total = None
             carried = (line_of(base), subject + name, f.unit)
             prev_end_in_clause = (after_end if used_after else j) if ce > j else -1
             quote_start = f.quote_start if f.quote_start is not None else base + min(start_name, i)
@@ -1310,6 +1344,16 @@ def _interval_name(s: str, i: int, j: int, cs: int) -> tuple[str, int] | None:
     return (before, start) if len(before) >= 2 else None
 
 
+# a value text that ends in the noun it counts (3.2万个学位); a verb a name ends in
+_TEXT_NOUN = pattern(
+    lambda w: (
+        rf"(?:{alternation(x for x in _unit_words(w, 'seat') if x[:1] not in w.classifiers)})$"
+    )
+)
+_VERB_END = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
+# the parts of a total follow it (…3.2万个学位,其中赤坎区3505个、…); a place's name
+_PARTS_AFTER = pattern(lambda w: rf"\s*[,:]?\s*(?:{alternation(w.prose.parts_lead)})")
+_PLACE = pattern(lambda w: rf"[\u4e00-\u9fff]{{1,6}}[{chars(w.prose.place_end)}]")
 _BECOME = pattern(lambda w: alternation(w.prose.share_become))
 # a name cannot end in a conjunction or 等: "完成省级示范高中与14所县域高中", "区第三实小等5所小学"
 _OPEN_END = re.compile(r"(?:与|和|及|同|以及|等)\s*$")
