@@ -210,7 +210,7 @@ def test_to_frame_accepts_a_plan_and_lists(plans: eduplans.PlanCollection) -> No
     )
     empty = eduplans.to_frame([])
     assert list(empty.columns) == list(eduplans.FRAME_COLUMNS) and len(empty) == 0
-    with pytest.raises(TypeError, match="item 0"):
+    with pytest.raises(TypeError, match=r"plans\[0\] is a str"):
         eduplans.to_frame(["luoyang-2022"])  # type: ignore[list-item]
 
 

@@ -1116,3 +1116,52 @@ def test_an_unknown_catalog_key_suggests_close_keys() -> None:
     assert isinstance(err.value, KeyError)
     assert "preschool_gross_enrolment_rate" in eduplans.catalog()
     assert eduplans.catalog().get("nope") is None  # Mapping.get still answers None
+
+
+# --- session 3 review --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [5, None, "luoyang-2022"])
+def test_plans_that_are_no_plans_are_an_argument_type_error(bad: Any) -> None:
+    """Session 3 review: ``to_frame(5)``, ``compare(None)``, ``PlanCollection(5)`` and the
+    figures raised a bare ``TypeError: 'int' object is not iterable``; a plan id was read as
+    plans character by character ("plans[0] is a str")."""
+    from eduplans import plot
+
+    key = "preschool_gross_enrolment_rate"
+    calls: list[Callable[[], object]] = [
+        lambda: eduplans.to_frame(bad),
+        lambda: eduplans.compare(bad, key),
+        lambda: eduplans.hierarchy(bad, key, region="洛阳市"),
+        lambda: eduplans.PlanCollection(bad),
+        lambda: plot.targets(bad, key),
+    ]
+    for call in calls:
+        with pytest.raises(eduplans.ArgumentTypeError, match="plans must be a Plan") as info:
+            call()
+        assert isinstance(info.value, TypeError)
+    with pytest.raises(eduplans.ArgumentTypeError, match=r"plans\[1\] is a str"):
+        eduplans.to_frame([eduplans.load()["洛阳市"], "x"])
+
+
+def test_format_value_refuses_an_unknown_comparator_as_an_eduplans_error() -> None:
+    """Session 3 review: ``format_value("=>", 5)`` raised a bare ``ValueError: '=>' is not a
+    valid Comparator``."""
+    with pytest.raises(eduplans.ArgumentError, match=r"comparator must be one of .*'>='.*'=>'"):
+        eduplans.format_value("=>", 5.0, unit="percent")
+    assert eduplans.format_value(">=", 5.0, unit="percent") == "≥5%"
+
+
+def test_validate_reports_a_bad_header_without_a_made_up_baseline_year_problem(
+    tmp_path: Path,
+) -> None:
+    """Session 3 review: a plan file whose id (or source) was wrong got a second problem,
+    "baseline_year 2020 is not a year 1949-2100 up to the end of the period 2000": the header
+    that stands in for the bad one to check the indicators has the period 2000-2000."""
+    plan = eduplans.load()["luoyang-2022"]
+    assert plan.baseline_year is not None
+    path = plan.save(tmp_path / "plan.toml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('id = "luoyang-2022"', 'id = "Luoyang 2022"'), encoding="utf-8")
+    problems = eduplans.validate(path)
+    assert [p.field for p in problems] == ["id"], problems

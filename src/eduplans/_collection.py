@@ -11,7 +11,27 @@ from ._model import Plan
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PlanCollection", "unique_ids"]
+__all__ = ["PlanCollection", "plan_items", "unique_ids"]
+
+
+def plan_items(plans: Plan | Iterable[Plan]) -> list[Plan]:
+    """Return ``plans`` (one plan, a collection or an iterable of plans) as a list of plans.
+
+    Raises :class:`~eduplans.ArgumentTypeError`, naming the position, for anything else: a
+    number, None or a str (a plan id: ``plans["luoyang-2022"]`` selects that plan).
+    """
+    if isinstance(plans, Plan):
+        return [plans]
+    if isinstance(plans, (str, bytes)) or not isinstance(plans, Iterable):
+        raise ArgumentTypeError(
+            "plans must be a Plan, a PlanCollection or an iterable of plans, not "
+            f"{type(plans).__name__} {plans!r:.60}"
+        )
+    items = list(plans)
+    for i, plan in enumerate(items):
+        if not isinstance(plan, Plan):
+            raise ArgumentTypeError(f"plans[{i}] is a {type(plan).__name__}, not a Plan")
+    return items
 
 
 def unique_ids(plans: Sequence[Plan]) -> None:
@@ -56,11 +76,8 @@ class PlanCollection(Sequence[Plan]):
     __slots__ = ("_by_id", "_plans")
 
     def __init__(self, plans: Iterable[Plan]) -> None:
-        self._plans = tuple(plans)
+        self._plans = tuple(plan_items(plans))
         self._by_id: dict[str, Plan] = {}
-        for plan in self._plans:
-            if not isinstance(plan, Plan):
-                raise ArgumentTypeError(f"expected Plan objects, got {type(plan).__name__}")
         unique_ids(self._plans)
         self._by_id = {plan.id: plan for plan in self._plans}
 

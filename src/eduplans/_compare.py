@@ -207,12 +207,9 @@ def _national_target(key: str, year: int) -> _National | None:
 
 # --- choosing the statement of an indicator ----------------------------------------------------
 def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
-    items = [plans] if isinstance(plans, Plan) else list(plans)
-    for i, plan in enumerate(items):
-        if not isinstance(plan, Plan):
-            raise ArgumentTypeError(f"plans[{i}] is a {type(plan).__name__}, not a Plan")
-    from ._collection import unique_ids
+    from ._collection import plan_items, unique_ids
 
+    items = plan_items(plans)
     unique_ids(items)
     return items
 

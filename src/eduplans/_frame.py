@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import catalog
-from ._errors import ArgumentTypeError
 from ._model import Plan
 from ._units import stated
 from ._vocab import FLAGS, Binding, Comparator, Measure, PlanStatus, RegionLevel
@@ -184,13 +183,10 @@ def to_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from ._collection import unique_ids
+    from ._collection import plan_items, unique_ids
 
-    items = [plans] if isinstance(plans, Plan) else list(plans)
+    items = plan_items(plans)
     rows: list[dict[str, Any]] = []
-    for i, plan in enumerate(items):
-        if not isinstance(plan, Plan):
-            raise ArgumentTypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
     unique_ids(items)
     for plan in items:
         rows.extend(_rows(plan))

@@ -571,7 +571,8 @@ def format_value(
     UnitError
         If ``unit`` is unknown.
     ArgumentError
-        If ``lang`` is not ``"zh"`` or ``"en"``.
+        If ``comparator`` is not one of the comparators, or ``lang`` is not ``"zh"`` or
+        ``"en"``.
 
     Examples
     --------
@@ -589,6 +590,9 @@ def format_value(
     """
     if lang not in ("zh", "en"):
         raise ArgumentError(f"lang must be 'zh' or 'en', not {lang!r}")
+    if comparator not in {c.value for c in Comparator}:
+        known = ", ".join(repr(c.value) for c in Comparator)
+        raise ArgumentError(f"comparator must be one of {known}, not {comparator!r}")
     comparator = Comparator(comparator)
     if unit is not None and unit not in UNITS:
         raise UnitError(f"unknown unit {unit!r}")

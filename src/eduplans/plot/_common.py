@@ -339,9 +339,9 @@ def region_names_en(plans: Plans) -> dict[str, str]:
 
 def plan_list(plans: Plans) -> list[Plan]:
     """Return ``plans`` (a collection, one plan or an iterable) as a list of plans."""
-    from .._model import Plan
+    from .._collection import plan_items
 
-    return [plans] if isinstance(plans, Plan) else list(plans)
+    return plan_items(plans)
 
 
 def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
