@@ -748,6 +748,16 @@ def test_the_name_after_a_count_stops_before_how_the_work_goes() -> None:
     }
 
 
+def test_all_of_some_projects_done_is_no_value_of_schooling() -> None:
+    # blind3/14: "事项涉及其余10个工程项目…,预计年内可全部完成建设"; blind3/20 (traditional):
+    # "…項目全部…": 全部 read as 100% of projects is no level of the region's schooling
+    for name in ("14", "20"):
+        plan = blind3(name)
+        assert not [v for v in plan.baselines + plan.targets if v.text == "全部"], name
+    # a 全覆盖 of schools stays (blind3/12: "实现乡村小规模学校全覆盖")
+    assert "乡村小规模学校" in {i.name for i in blind3("12").indicators}
+
+
 # --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------
 # Each rule is tested on a real page of a dev set (tests/data/realtexts_blind*), one regression
 # test per fixed defect.

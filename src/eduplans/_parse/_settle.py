@@ -29,6 +29,7 @@ from datetime import date
 from .._model import Baseline, Indicator, Target
 from .._vocab import PERIOD_MEASURES
 from .._words import Words, alternation, chars, pattern, words
+from ._decode import fold
 from ._doc import Doc
 from ._draft import DIndicator, DValue
 
@@ -440,6 +441,17 @@ def settle(
             ):
                 other = "a national figure on a region's page (全国学前教育毛入园率…)"
             sentence_b = _sentence_end(work, b)
+            if (
+                other is None
+                and why is None
+                and "number_from_words" in v.flags
+                and d.unit == "percent"
+                and not re.search(r"\d", v.text)
+                and not _SCHOOLING.search(fold(d.subject + d.name))
+            ):
+                # "预计年内可全部完成建设", "項目全部…": all of some projects done, no level of
+                # the region's schooling (no number is lost: the value is words)
+                other = "a word value (全部, 全覆盖) whose subject says nothing of schooling"
             if other is not None:
                 notes.append((a, b, "distractor", other))
                 dropped.add(id(v))
