@@ -446,3 +446,18 @@ def test_a_bare_intake_names_no_stage() -> None:
     # 招生 alone is the intake of a stage its heading names: without one it is matched to none
     assert keys(["招生"]) == [None]
     assert keys(["招生"], context="二、义务教育") == [None]  # no catalog key for compulsory intake
+
+
+def test_the_year_before_school_is_not_three_years_of_preschool() -> None:
+    # real5: 学前一年入园率 aligned to the three-year gross rate
+    assert keys(["学前一年入园率", "学前三年入园率"]) == [None, "preschool_gross_enrolment_rate"]
+
+
+def test_a_stage_of_children_alone_is_no_count_of_schools() -> None:
+    # real5: a bare 幼儿教育 (幼儿 once normalised) was read as a count of kindergartens
+    assert keys(["幼儿教育", "幼儿园"]) == [None, "kindergarten_count"]
+
+
+def test_kindergartens_of_every_kind_are_kindergartens() -> None:
+    # real5: 各级各类幼儿园 read as schools of every stage (各级各类)
+    assert keys(["各级各类幼儿园"]) == ["kindergarten_count"]

@@ -293,8 +293,15 @@ def _r_count_of_schools(d: _Draft) -> None:
 def _r_bare_institution_is_a_count(d: _Draft) -> None:
     lex = _lexicon()
     rest = lex.stage_re.sub("", d.norm)
-    if not d.measures and d.stages and lex.bare_re.fullmatch(rest):
+    if not d.measures and d.stages and lex.bare_re.fullmatch(rest) and not _names_people(d.norm):
         d.measures.add("school_count")
+
+
+def _names_people(norm: str) -> bool:
+    """Whether a name ends in a noun of people ([[noun_unit]] person: 幼儿, 学生)."""
+    return any(
+        norm.endswith(end) for n in words().noun_units if n.unit == "person" for end in n.ends
+    )
 
 
 def _r_special_not_compulsory(d: _Draft) -> None:
@@ -407,7 +414,7 @@ _RULES: tuple[_Rule, ...] = (
         "bare_institution_is_a_count",
         "A name that is only an institution (幼儿园, 全市共有幼儿园, 特殊教育学校), as a report "
         "counts them (幼儿园14952所), is a count of schools; a section heading's measure "
-        "(在校学生数) comes first.",
+        "(在校学生数) comes first; a name ending in a noun of people (幼儿教育 → 幼儿) is none.",
         "全市共有幼兒園", "preschool", "school_count",
         _r_bare_institution_is_a_count,
     ),
