@@ -930,3 +930,10 @@ def test_a_news_lead_figure_takes_the_year_the_body_states_it_for() -> None:
     # the body's own figures keep the year their sentences give
     got = {(v.kind, v.year, v.magnitude) for v in plan.baselines + plan.targets}
     assert ("baseline", 2022, 97.3) in got
+
+
+def test_the_task_a_report_states_is_planned() -> None:
+    # blind3/03 (regression): "全县公办园学位建设任务1467个,实际完成1695个学位": the task set for
+    # 2020 is a target, what was done a baseline (the task was a baseline: 实际完成 came after it)
+    got = {(v.kind, v.year, v.magnitude) for v in blind3("03").baselines + blind3("03").targets}
+    assert {("target", 2020, 1467), ("baseline", 2020, 1695)} <= got

@@ -239,6 +239,7 @@ class SettleWords:
     continues: tuple[str, ...]
     not_about_before: str
     not_about_after: tuple[str, ...]
+    task_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

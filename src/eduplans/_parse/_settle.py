@@ -139,6 +139,7 @@ _SCHOOLING = re.compile(
 ACHIEVED = pattern(lambda w: alternation(w.settle.achieved))
 # words of a state or total up to the day the page is written
 _TO_DATE = pattern(lambda w: alternation(w.settle.to_date))
+_TASK_BEFORE = pattern(lambda w: rf"(?:{alternation(w.settle.task_nouns)})\s*(?:为|是)?\s*$")
 _TASK_AFTER = re.compile(r"[^。;!?完]{0,80}?的(?:目标任务|任务|目标)")  # not "完成…的目标任务"
 _OPENING_YEAR = pattern(
     lambda w: rf"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*[,:]"
@@ -905,6 +906,8 @@ def _settle_one(
     said = in_sentence
     if said is None and _TASK_AFTER.match(work, a):
         said = "planned"  # "…2020年底达到80%的任务"
+    if said is None and _TASK_BEFORE.search(work, max(sent_a, a - 6), a):
+        said = "planned"  # "全县公办园学位建设任务1467个,实际完成1695个": the task set
     if said is None:
         end = min((k for k in (work.find(m, a) for m in "。;!?\n") if k >= 0), default=len(work))
         said = _tense_words(work[a:end], first=True)  # "新增幼儿学位3.6万个,力争到2025年…"
