@@ -937,3 +937,13 @@ def test_the_task_a_report_states_is_planned() -> None:
     # 2020 is a target, what was done a baseline (the task was a baseline: 实际完成 came after it)
     got = {(v.kind, v.year, v.magnitude) for v in blind3("03").baselines + blind3("03").targets}
     assert {("target", 2020, 1467), ("baseline", 2020, 1695)} <= got
+
+
+def test_a_subheading_and_a_section_opener_give_their_section_its_year() -> None:
+    # blind3/15 (regression): a 政府工作报告 news page: the subheading "将建5所小学10所幼儿园" over
+    # "2018年,龙文区将着力补齐短板…。", then "教育方面,…投建区第三实小等5所小学…": were 2017 (the
+    # page's year), the section is about 2018
+    plan = blind3("15")
+    schools = {(v.year, v.magnitude) for v in plan.targets if v.quote in ("10所", "将建5所")}
+    assert schools == {(2018, 10), (2018, 5)}
+    assert not [v for v in plan.targets if v.year == 2017]

@@ -139,7 +139,7 @@ _SCHOOLING = re.compile(
 ACHIEVED = pattern(lambda w: alternation(w.settle.achieved))
 # words of a state or total up to the day the page is written
 _TO_DATE = pattern(lambda w: alternation(w.settle.to_date))
-_TASK_BEFORE = pattern(lambda w: rf"(?:{alternation(w.settle.task_nouns)})\s*(?:为|是)?\s*$")
+_TASK_BEFORE = pattern(lambda w: rf"(?:{alternation(w.settle.task_nouns)})\s*$")
 _TASK_AFTER = re.compile(r"[^。;!?完]{0,80}?的(?:目标任务|任务|目标)")  # not "完成…的目标任务"
 _OPENING_YEAR = pattern(
     lambda w: rf"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*[,:]"
@@ -801,9 +801,46 @@ def _carried_year(work: str, line_a: int, sent_a: int) -> tuple[int, str] | None
     last = None
     for m in _ABOUT_YEAR.finditer(work, floor, sent_a):
         last = m
-    if last is None:
-        return None
-    return int(last.group(1)), last.group(0)
+    if last is not None:
+        return int(last.group(1)), last.group(0)
+    line_b = work.find("\n", line_a)
+    line_b = len(work) if line_b < 0 else line_b
+    if line_b - line_a <= _HEAD_MAX and not _SENTENCE_MARK.search(work, line_a, line_b):
+        # a subheading "将建5所小学10所幼儿园" over "2018年,龙文区将着力…": its section's year
+        opener = _OPENING_YEAR.match(work, _next_line(work, line_b))
+        if opener is not None:
+            return int(opener.group(1)), opener.group(0).strip()
+    prev_a, prev_b = _previous_line(work, line_a)
+    if prev_b - prev_a <= _OPENER_MAX and (opener := _OPENING_YEAR.match(work, prev_a)):
+        # "2018年,龙文区将着力补齐短板,提高民生保障水平。" then "教育方面,…投建…5所小学": a short
+        # paragraph opening with a year opens the section below it
+        return int(opener.group(1)), opener.group(0).strip()
+    return None
+
+
+# a subheading is a line this short without sentence marks; a section's opening paragraph (a year,
+# then one short sentence) no longer than _OPENER_MAX
+_HEAD_MAX = 30
+_OPENER_MAX = 60
+
+
+def _next_line(work: str, line_b: int) -> int:
+    """Return where the next line with text after ``line_b`` starts."""
+    k = line_b
+    while k < len(work) and work[k] in " \t\n\u3000":
+        k += 1
+    return k
+
+
+def _previous_line(work: str, line_a: int) -> tuple[int, int]:
+    """Return the span of the last line with text before ``line_a`` (its text, stripped)."""
+    k = line_a
+    while k > 0 and work[k - 1] in " \t\n\u3000":
+        k -= 1
+    a = work.rfind("\n", 0, k) + 1
+    while a < k and work[a] in " \t\u3000":
+        a += 1
+    return a, k
 
 
 def _settle_one(
