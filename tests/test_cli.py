@@ -149,7 +149,7 @@ def test_export_without_output_writes_to_stdout() -> None:
 def test_export_refuses_to_overwrite_or_contradict(tmp_path: Path) -> None:
     out = tmp_path / "mine.csv"
     out.write_text("keep me\n", encoding="utf-8")
-    assert_user_error(run("export", "-o", str(out)), "already exists; pass overwrite=True")
+    assert_user_error(run("export", "-o", str(out)), "already exists; pass --force to replace it")
     assert out.read_text("utf-8") == "keep me\n"
     assert run("export", "-o", str(out), "--force").returncode == 0
     assert out.read_text("utf-8-sig").startswith("plan_id,")

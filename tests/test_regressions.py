@@ -1165,3 +1165,17 @@ def test_validate_reports_a_bad_header_without_a_made_up_baseline_year_problem(
     path.write_text(text.replace('id = "luoyang-2022"', 'id = "Luoyang 2022"'), encoding="utf-8")
     problems = eduplans.validate(path)
     assert [p.field for p in problems] == ["id"], problems
+
+
+def test_cli_export_onto_a_file_says_force_not_overwrite_true(tmp_path: Path) -> None:
+    """Session 3 review: ``eduplans export -o all.csv`` onto an existing file said "pass
+    overwrite=True (on the command line --force)", the library's words, unlike plot and
+    summary."""
+    from .test_cli import run
+
+    (tmp_path / "all.csv").write_text("keep me\n", encoding="utf-8")
+    result = run("export", "-o", "all.csv", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line == "eduplans: error: all.csv: already exists; pass --force to replace it"
+    assert (tmp_path / "all.csv").read_text(encoding="utf-8") == "keep me\n"

@@ -422,9 +422,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         eduplans.export(_load(args), sys.stdout.buffer, format=args.format, bom=False)
         sys.stdout.buffer.flush()
         return 0
-    written = eduplans.export(
-        _load(args), Path(args.output), format=args.format, overwrite=args.force
-    )
+    out = Path(args.output)
+    if out.is_file() and not args.force:  # the library's message says overwrite=True
+        raise eduplans.OverwriteError("already exists; pass --force to replace it", path=str(out))
+    written = eduplans.export(_load(args), out, format=args.format, overwrite=args.force)
     print(f"wrote {written}")
     return 0
 
