@@ -758,6 +758,16 @@ def test_all_of_some_projects_done_is_no_value_of_schooling() -> None:
     assert "乡村小规模学校" in {i.name for i in blind3("12").indicators}
 
 
+def test_a_name_has_no_lead_gong_you_and_a_value_inside_a_bracket_is_named_inside_it() -> None:
+    # blind3/03: "全县共有公办中心幼儿园25所" (the name is 公办中心幼儿园, not 有公办中心幼儿园)
+    names = {v.magnitude: i.name for i in blind3("03").indicators for v in i.values}
+    assert names[25] == "公办中心幼儿园"
+    # blind3/16 (traditional): "計劃年內全部竣工(省定任務項目5個、面積1萬平方米…)"
+    pairs = {(i.name, v.magnitude) for i in blind3("16").indicators for v in i.values}
+    assert ("省定任務項目", 5) in pairs
+    assert not [n for n, _ in pairs if "(" in n and ")" not in n]
+
+
 # --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------
 # Each rule is tested on a real page of a dev set (tests/data/realtexts_blind*), one regression
 # test per fixed defect.

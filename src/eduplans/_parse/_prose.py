@@ -151,14 +151,14 @@ _HEDGES = ("力争", "争取", "基本", "逐步", "预计", "努力", "原则�
 # linear scan instead.
 _LEAD = pattern(
     lambda w: (
-        rf"^(?:[到较比]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?(?:底|末|前)?的?|到|至|"
+        rf"^(?:(?:{alternation(w.prose.name_lead)})(?!{alternation(w.prose.name_lead_not_before)})|"
+        rf"[到较比]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?(?:底|末|前)?的?|到|至|"
         r"全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
         r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
         r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索|分别|"
         r"今年|明年|去年|本年度|"
         # a bullet or a list number: "●完成…", "2)普高证书会考合格率", "一、高二年级…"
-        r"[●○■□◆◇▲△•·▪]|\(?\d{1,2}\)|[一二三四五六七八九十]{1,2}、|"
-        rf"(?:{alternation(w.prose.name_lead)})(?!{alternation(w.prose.name_lead_not_before)}))+"
+        r"[●○■□◆◇▲△•·▪]|\(?\d{1,2}\)|[一二三四五六七八九十]{1,2}、)+"
     )
 )
 _AFTER_VERB = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
@@ -1031,7 +1031,11 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             hedges = [h for h in _HEDGES if _before(s, h, i)]
             # name
             start_name = max(cs, prev_end_in_clause if prev_end_in_clause >= cs else cs)
-            before_name = _strip_name(s[start_name:i])
+            raw_before = s[start_name:i]
+            if raw_before.count("(") > raw_before.count(")"):
+                # "计划年内全部竣工(省定任务项目5个": the value stands inside the bracket
+                raw_before = raw_before[raw_before.rindex("(") + 1 :]
+            before_name = _strip_name(raw_before)
             after_name, after_end = _name_after(s, j)
             lead_verb = _AFTER_VERB.search(s[start_name:i].rstrip()) is not None
             if (
