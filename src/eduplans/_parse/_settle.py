@@ -273,6 +273,10 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
         y = _SECTION_YEAR.search(text)
         f = _SECTION_FYP.search(text)
         if y is None and f is None:
+            if len(text.strip()) <= 12 and not re.search(r"\d", text):
+                # "任务安排", "落实情况": a short heading without a year or a number says
+                # whether the values under it are planned or done
+                out.append((line.start, None, "review" if review and not ahead else "ahead"))
             continue
         year = int(y.group(1)) if y else _fyp_end(f.group(1)) if f else 0
         out.append((line.start, year, "review" if review and not ahead else "ahead"))
@@ -911,6 +915,8 @@ def _settle_one(
             ):
                 v.year, said_at = carried
                 how = f"the sentence before it names {v.year} ({said_at})"
+            if tense is None and k >= 0 and headings[k][1] is None and ctx.mode == "report":
+                tense = headings[k][2] or None  # a heading of tense alone: 任务安排, 落实情况
     # the nearest word of intent or achievement before the value: in its sentence, else in
     # its paragraph
     in_sentence = _tense_words(sentence)
