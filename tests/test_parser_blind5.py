@@ -30,4 +30,3 @@ def test_heading_of_tense_alone_says_planned_or_done() -> None:
     got = values(parse("real_08"))
     assert ("新建、改扩建中小学校", "target", 2025, 13.0, "school") in got
     assert ("中小学", "baseline", 2025, 10.0, "school") in got  # 已建成并交付使用
-
