@@ -461,3 +461,14 @@ def test_a_stage_of_children_alone_is_no_count_of_schools() -> None:
 def test_kindergartens_of_every_kind_are_kindergartens() -> None:
     # real5: 各级各类幼儿园 read as schools of every stage (各级各类)
     assert keys(["各级各类幼儿园"]) == ["kindergarten_count"]
+
+
+def test_public_and_inclusive_kindergartens_together_are_inclusive_provision() -> None:
+    # real5: 公办幼儿园及普惠性幼儿园占比 (及, not 和) split from 普惠性幼儿园占比
+    assert _align.normalise("公办幼儿园及普惠性幼儿园占比") == _align.normalise("普惠幼儿园占比")
+    assert keys(["各类幼儿园"]) == ["kindergarten_count"]  # real5, as 各级各类幼儿园
+
+
+def test_full_time_is_left_out_of_the_residual() -> None:
+    # real5: 幼儿园 under 一、师资队伍情况 (幼儿园师资) split from 幼儿园专任教师
+    assert _align._residual(_align.normalise("幼儿园专任教师")) == ""
