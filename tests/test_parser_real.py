@@ -957,3 +957,12 @@ def test_a_subheading_and_a_section_opener_give_their_section_its_year() -> None
     schools = {(v.year, v.magnitude) for v in plan.targets if v.quote in ("10所", "将建5所")}
     assert schools == {(2018, 10), (2018, 5)}
     assert not [v for v in plan.targets if v.year == 2017]
+
+
+def test_a_news_headline_is_the_first_top_line_that_names_education() -> None:
+    # blind3/16 (regression): "承德市政府新聞辦" (the publisher) above the headline "…新聞發布會
+    # “2023年教育系統民生工程”" was taken as the title; blind3/20: a spam line above the headline
+    assert "教育系統民生工程" in blind3("16").title
+    assert blind3("20").title == "2022年全市教育項目集中開工正陽縣分會場開工儀式舉行"
+    # a first line that names education stays the headline (real_06, shared set)
+    assert parse("real_06").title.startswith("宁夏将新增3.6万个幼儿学位")

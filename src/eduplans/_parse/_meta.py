@@ -189,14 +189,19 @@ def _headline(lines: list[Line]) -> Line | None:
     "央廣網" (a site name: fewer than six characters of Chinese) and
     "您现在的位置:海峡网>新闻中心>…" (a path) head many pages above the headline.
     """
+    found: list[Line] = []
     for line in lines[:4]:
         text = line.text
-        if len(text) > 60 or "。" in text:
-            return None
+        if len(text) > 80 or "。" in text:
+            break
         if len(re.findall(r"[\u4e00-\u9fff]", text)) < 6 or re.search(r"位置\s*:|>.*>", text):
             continue
-        return line
-    return None
+        found.append(line)
+    # "承德市政府新聞辦" (the publisher) above "…新聞發布會“2023年教育系統民生工程”": the headline
+    # is the first line that names education, when one does
+    return next(
+        (ln for ln in found if _EDU.search(fold_title(ln.text))), found[0] if found else None
+    )
 
 
 def _title(doc: Doc, kind: str) -> _Found:
