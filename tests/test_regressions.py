@@ -1179,3 +1179,34 @@ def test_cli_export_onto_a_file_says_force_not_overwrite_true(tmp_path: Path) ->
     (line,) = result.stderr.splitlines()
     assert line == "eduplans: error: all.csv: already exists; pass --force to replace it"
     assert (tmp_path / "all.csv").read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_cli_summary_marks_the_rows_a_plan_contradicts() -> None:
+    """Session 3 review: the Quick start's ``eduplans summary`` printed 杏花岭's 巩固率 target
+    "100" with no sign that the plan also states 99.7% (``compare``'s ``conflict``), which the
+    figure it writes marks with ≠."""
+    from .test_cli import run
+
+    result = run("summary")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    head = next(line for line in lines if "label_en" in line)
+    assert head.split()[-1] == "conflict"
+    row = next(line for line in lines if "retention rate" in line and "杏花岭区" in line)
+    assert row.split()[-1] == "True"
+    assert any(line.split()[-1] == "False" for line in lines if "洛阳市" in line)
+
+
+def test_cli_show_writes_no_empty_issuer(tmp_path: Path) -> None:
+    """Session 3 review: ``eduplans show`` of a draft with no issuer printed "issued 2021-01-01
+    by , five_year_plan" and an empty line for the English title."""
+    from .test_cli import run
+
+    draft = eduplans.parse_plan("某某县“十四五”教育规划\n到2025年,学前教育毛入园率达到95%。\n")
+    assert draft.issuer == "" and draft.title_en == ""
+    path = draft.save(tmp_path / "d.toml")
+    result = run("show", str(path))
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()[:2]
+    assert first.startswith(f"{draft.id}: ") and second.startswith("  region ")
+    assert " by ," not in second and f"issued {draft.issued}, " in second

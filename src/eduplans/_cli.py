@@ -103,7 +103,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     label = "indicator_zh" if args.lang == "zh" else "label_en"
     columns = [label, "region", "baseline_value", "target_year", "target_text",
                "binding", "status", "change_per_year", "gap_to_bound",
-               "national_text"]  # fmt: skip
+               "national_text", "conflict"]  # fmt: skip
     _print_frame(view[columns], "table")
     if args.figure:
         key = "preschool_gross_enrolment_rate"  # the indicator every 十四五 plan sets
@@ -159,11 +159,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
         if plan.region
         else "unknown"
     )
-    print(f"{plan.id}: {plan.title}\n  {plan.title_en}")
+    print(f"{plan.id}: {plan.title}" + (f"\n  {plan.title_en}" if plan.title_en else ""))
     print(
         f"  region {region} ({(plan.region.code if plan.region else None) or 'no code'}), "
-        f"issued {plan.issued} by "
-        f"{plan.issuer}, {plan.kind.value}, {plan.status.value}, "
+        f"issued {plan.issued}{f' by {plan.issuer}' if plan.issuer else ''}, "
+        f"{plan.kind.value}, {plan.status.value}, "
         f"{plan.period[0]}-{plan.period[1]}"
     )
     frame = plan.to_frame()
