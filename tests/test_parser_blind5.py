@@ -30,3 +30,16 @@ def test_heading_of_tense_alone_says_planned_or_done() -> None:
     got = values(parse("real_08"))
     assert ("新建、改扩建中小学校", "target", 2025, 13.0, "school") in got
     assert ("中小学", "baseline", 2025, 10.0, "school") in got  # 已建成并交付使用
+
+
+def test_repeated_inline_pinyin_is_dropped_from_names() -> None:
+    # blind5/13 prints the pinyin of a character again and again: "普(pu)(pu)(pu)高學(xue)(xue)
+    # (xue)(xue)位(wei)5550個"; before the fix only the first was dropped, the name kept
+    # "(pu)(pu)" and, no longer ending in 學位, its 個 counted items instead of seats
+    from eduplans._parse._view import make_view
+
+    assert make_view("普(pu)(pu)(pu)高學(xue)(xue)(xue)(xue)位(wei)").text == "普高學位"
+    got = values(parse("real_13"))
+    names = [name for name, *_ in got]
+    assert all("(" not in n for n in names), names
+    assert ("新建公辦普高學位", 5550.0, "seat") in [(n, m, u) for n, _, _, m, u in got]

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 __all__ = ["View", "make_view"]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_PINYIN = re.compile(rf"(?<=[{_CJK}])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}[)）]")
+# (repeated as a mirror may print it: "學(xue)(xue)(xue)位" -> "學位")
+_PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}[)）])+")
 # a single space between two Chinese characters, a Chinese character and a digit, or a digit
 # and a percent sign
 _STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u3000](?=[{_CJK}\d])|(?<=\d)[ \u3000](?=[%％{_CJK}])")
