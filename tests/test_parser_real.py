@@ -768,6 +768,15 @@ def test_a_name_has_no_lead_gong_you_and_a_value_inside_a_bracket_is_named_insid
     assert not [n for n, _ in pairs if "(" in n and ")" not in n]
 
 
+def test_a_name_has_no_lead_modal_or_condition() -> None:
+    # blind3/04 (traditional): "年內可新增小學學位8135個,初中學位2000個"; blind3/08: "建成后可提供
+    # 學位360個"; blind1/01: "能夠新增優質學位1770個"
+    assert {"新增小學學位", "新增初中學位"} <= {i.full_name for i in blind3("04").indicators}
+    assert "提供學位" in {i.name for i in blind3("08").indicators}
+    plan = eduplans.parse_plan(next(BLIND1.glob("real_01_*.txt")))
+    assert "新增優質學位" in {i.name for i in plan.indicators}
+
+
 # --- s3-dating: the year and kind of values, document dates and periods (issue 13) ---------------
 # Each rule is tested on a real page of a dev set (tests/data/realtexts_blind*), one regression
 # test per fixed defect.
