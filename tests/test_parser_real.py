@@ -975,3 +975,13 @@ def test_a_news_headline_is_the_first_top_line_that_names_education() -> None:
     assert blind3("20").title == "2022年全市教育項目集中開工正陽縣分會場開工儀式舉行"
     # a first line that names education stays the headline (real_06, shared set)
     assert parse("real_06").title.startswith("宁夏将新增3.6万个幼儿学位")
+
+
+def test_a_review_of_a_five_year_plan_reports_its_last_year() -> None:
+    # blind1/10 (regression): under the heading "2022年教育事业发展“十三五”规划工作总结", a long
+    # paragraph's "确保县域义务教育学校校际均衡差异系数小学为0.54、初中0.38" was dated 2022 (the
+    # year the heading names), the review is of the 十三五 (2020)
+    plan = eduplans.parse_plan(BLIND1 / "real_10_weizhi-xian.txt")
+    got = {(v.kind, v.year, v.magnitude) for v in plan.baselines}
+    assert {("baseline", 2020, 0.54), ("baseline", 2020, 0.38), ("baseline", 2020, 91.5)} <= got
+    assert not [v for v in plan.baselines if v.year == 2022]

@@ -279,6 +279,10 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
                 out.append((line.start, None, "review" if review and not ahead else "ahead"))
             continue
         year = int(y.group(1)) if y else _fyp_end(f.group(1)) if f else 0
+        if f is not None and review and not ahead:
+            # "2022年教育事业发展“十三五”规划工作总结": a review of the 十三五 reports its end
+            # (2020), not the year it was written in
+            year = _fyp_end(f.group(1))
         out.append((line.start, year, "review" if review and not ahead else "ahead"))
     # a year heading holds until the next heading of the document
     marks = sorted(
