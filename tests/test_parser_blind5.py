@@ -43,3 +43,17 @@ def test_repeated_inline_pinyin_is_dropped_from_names() -> None:
     names = [name for name, *_ in got]
     assert all("(" not in n for n in names), names
     assert ("新建公辦普高學位", 5550.0, "seat") in [(n, m, u) for n, _, _, m, u in got]
+
+
+def test_a_page_without_any_year_says_its_values_year_is_unknown() -> None:
+    # blind5/05 (a speech) and 12 (a forum post) state no year and no date: the model needs a
+    # year, and the placeholder period (2000) was explained as "the plan's end year (2000)
+    # applies"; each value now says its year is unknown
+    for stem in ("real_05", "real_12"):
+        plan = parse(stem)
+        notes = [v.note for i in plan.indicators for v in i.values]
+        assert notes
+        assert all("the year is unknown" in n for n in notes), stem
+        assert not any("end year" in n for n in notes), stem
+    dated = parse("real_12", period=(2019, 2019))
+    assert not any("unknown" in v.note for i in dated.indicators for v in i.values)

@@ -359,6 +359,7 @@ def parse_plan(
             mode=_mode(meta, doc.work),
             about_education=_about_education(meta, doc),
             regional=region is not None or meta.region.region is not None,
+            undated=period is None and not dated and found["period"].how == "no period found",
         )
         prose_drafts, settle_notes = settle(
             read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx

@@ -190,6 +190,8 @@ class Context:
     about_education: bool = True
     # the page is about a region (a known one): national figures on it are not the region's
     regional: bool = False
+    # the page states no year and no date: the period is a placeholder, a value's year unknown
+    undated: bool = False
 
 
 def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
@@ -524,6 +526,12 @@ def settle(
             _start_of_total(v, work, line_a, sent_a, a, ctx)
         if v.kind == "baseline" and "year_implied" not in v.flags:
             base_years.append(v.year)
+        if ctx.undated and "year_implied" in v.flags:
+            v.flags["year_implied"] = (
+                f"the page states no year and no date: the year is unknown, {v.year} is only "
+                "the placeholder of a period not found (give period= to parse_plan, or set it "
+                "in review)"
+            )
     if ctx.mode != "plan":
         _restated(drafts, dropped)
     out: list[DIndicator] = []
