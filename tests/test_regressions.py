@@ -1210,3 +1210,50 @@ def test_cli_show_writes_no_empty_issuer(tmp_path: Path) -> None:
     first, second = result.stdout.splitlines()[:2]
     assert first.startswith(f"{draft.id}: ") and second.startswith("  region ")
     assert " by ," not in second and f"issued {draft.issued}, " in second
+
+
+def test_align_gives_none_not_nan_for_an_unmatched_name_beside_a_matched_one() -> None:
+    """Session 3 review: ``align(["學前三年毛入園率", "zzzz"])`` gave the unmatched name
+    ``key`` and ``label_en`` NaN (pandas' str dtype), while the docstring says None."""
+    frame = eduplans.align(["學前三年毛入園率", "一个不是指标的名字zzzz"])
+    assert frame.loc[0, "key"] == "preschool_gross_enrolment_rate"
+    assert frame.loc[1, "method"] == "unmatched"
+    assert frame.loc[1, "key"] is None and frame.loc[1, "label_en"] is None
+
+
+def test_compare_region_code_is_none_for_a_region_without_a_code() -> None:
+    """Session 3 review: compare gave ``region_code`` NaN for a region without a code when
+    another plan's region had one (None when none had); docs/compare.md now says None."""
+    plans = eduplans.load()
+    own = plans["luoyang-2022"]
+    assert own.region is not None
+    uncoded = dataclasses.replace(own.region, code=None, name_en="")
+    plan = dataclasses.replace(own, region=uncoded, id="uncoded-2022")
+    frame = eduplans.compare([plan, plans["conghua-2022"]])
+    mine = frame[frame["plan_id"] == "uncoded-2022"]
+    assert len(mine) > 0
+    assert all(code is None for code in mine["region_code"])
+    assert set(mine["region_en"]) == {""}
+    assert set(frame.loc[frame["plan_id"] == "conghua-2022", "region_code"]) == {"440117"}
+    doc = (Path(__file__).parents[1] / "docs/compare.md").read_text(encoding="utf-8")
+    assert "`region_code` None for a region without a code" in doc
+
+
+def test_zh_legend_words_name_no_english_column() -> None:
+    """Session 3 review: the zh legends said "(见 alternatives)", an English column name in
+    Chinese text."""
+    import tomllib
+
+    path = Path(eduplans.__file__).parent / "data/words.toml"
+    words = tomllib.loads(path.read_text(encoding="utf-8"))
+
+    def pairs(table: object) -> list[list[str]]:
+        if isinstance(table, dict):
+            return [p for v in table.values() for p in pairs(v)]
+        if isinstance(table, list) and len(table) == 2 and all(isinstance(x, str) for x in table):
+            return [table]
+        return []
+
+    found = [zh for zh, _ in pairs(words) if "见" in zh]
+    assert found  # the legends that refer the reader somewhere
+    assert not [zh for zh in found if re.search(r"[A-Za-z_]{4,}", zh)]

@@ -863,11 +863,14 @@ def align(
     rules = _load_overrides(overrides)
     decisions = _align_all(items, contexts, rules)
     entries = _index().entries
+    # object columns: pandas' str dtype would make an unmatched key's None NaN
     return pd.DataFrame(
         {
             "name": items,
-            "key": [d.key for d in decisions],
-            "label_en": [entries[d.key].label_en if d.key else None for d in decisions],
+            "key": pd.Series([d.key for d in decisions], dtype=object),
+            "label_en": pd.Series(
+                [entries[d.key].label_en if d.key else None for d in decisions], dtype=object
+            ),
             "score": [d.score for d in decisions],
             "method": [d.method for d in decisions],
             "runner_up": [d.runner_up for d in decisions],

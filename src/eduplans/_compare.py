@@ -569,8 +569,11 @@ def compare(
         if not years:
             raise NoDataError("no plan sets a target for any catalog indicator")
         raise NoDataError(f"no target for year {year} (targets exist for {years})")
-    frame = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
-    frame = frame.astype(COMPARE_COLUMNS)
+    # column by column in its dtype: inferring first would make a missing text (a region
+    # without a code) NaN in a column where other rows hold text, and None where none do
+    frame = pd.DataFrame(
+        {c: pd.Series([r[c] for r in rows], dtype=dt) for c, dt in COMPARE_COLUMNS.items()}
+    )
     order = frame.sort_values(["key", "target_year", "region_code", "region"], kind="stable")
     return order.reset_index(drop=True)
 
