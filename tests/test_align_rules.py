@@ -232,7 +232,7 @@ def test_particles_and_task_words_do_not_split_a_group() -> None:
 def test_a_student_teacher_ratio_is_not_a_count_of_teachers() -> None:
     # dev4: 学生与专任教师比 under 初中 aligned to junior_secondary_teachers
     assert keys(["学生与专任教师比", "专任教师数"], context="初中") == [
-        None,
+        "junior_secondary_student_teacher_ratio",
         "junior_secondary_teachers",
     ]
 
@@ -266,7 +266,7 @@ def test_a_measure_the_catalog_has_at_one_stage_only_is_not_ambiguous() -> None:
 
 def test_a_headings_stage_and_the_name_do_not_make_a_word_across_them() -> None:
     # 小学 + 生师比 read as 小学生 (pupils) 师比: the student-teacher ratio aligned to enrolment
-    assert keys(["生师比"], context="小学") == [None]
+    assert keys(["生师比"], context="小学") == ["primary_student_teacher_ratio"]
     assert keys(["小学生", "初中生人数"]) == ["primary_enrolment", "junior_secondary_enrolment"]
 
 

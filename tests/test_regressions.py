@@ -1257,3 +1257,38 @@ def test_zh_legend_words_name_no_english_column() -> None:
     found = [zh for zh, _ in pairs(words) if "见" in zh]
     assert found  # the legends that refer the reader somewhere
     assert not [zh for zh in found if re.search(r"[A-Za-z_]{4,}", zh)]
+
+
+def test_the_catalog_has_coefficient_and_student_teacher_ratio_entries() -> None:
+    """Session 3 review: no catalog entry used the units ``coefficient`` (差异系数) or
+    ``student_per_teacher`` (生师比): ``catalog.search("生师比")`` was empty and align left
+    such names unmatched. Names as real pages write them: 小学差异系数 / 初中差异系数 (a
+    province's 校际差异系数表), 学生与专任教师比 under 初中 (江门市, dev4)."""
+    found = eduplans.catalog.search("生师比")
+    assert set(found["key"]) >= {
+        "primary_student_teacher_ratio",
+        "junior_secondary_student_teacher_ratio",
+    }
+    entries = eduplans.catalog()
+    for key, unit in [
+        ("primary_interschool_difference_coefficient", "coefficient"),
+        ("junior_secondary_interschool_difference_coefficient", "coefficient"),
+        ("primary_student_teacher_ratio", "student_per_teacher"),
+        ("junior_secondary_student_teacher_ratio", "student_per_teacher"),
+    ]:
+        assert (entries[key].unit, entries[key].direction) == (unit, "down")
+    names = ["小学校际综合差异系数", "初中生师比", "小学差异系数", "初中差异系数"]
+    assert eduplans.align(names)["key"].tolist() == [
+        "primary_interschool_difference_coefficient",
+        "junior_secondary_student_teacher_ratio",
+        "primary_interschool_difference_coefficient",
+        "junior_secondary_interschool_difference_coefficient",
+    ]
+    ratio = eduplans.align(["学生与专任教师比", "生师比"], context=["初中", "小学"])
+    assert ratio["key"].tolist() == [
+        "junior_secondary_student_teacher_ratio",
+        "primary_student_teacher_ratio",
+    ]
+    # a school count or an enrolment of the stage is not its coefficient or its ratio
+    other = eduplans.align(["小学学校数", "初中在校生数"])["key"].tolist()
+    assert not {k for k in other if k and ("coefficient" in k or "ratio" in k)}

@@ -233,20 +233,11 @@ def test_another_ratio_in_a_table_is_not_students_per_teacher() -> None:
 # --- compare and figures: a coefficient stays 0.5 ----------------------------------------------
 @pytest.fixture
 def coefficient_key() -> Iterator[str]:
+    # the bundled catalog's entry (session 3), in the coefficient unit
     eduplans.catalog.reset()
-    eduplans.catalog.add(
-        eduplans.CatalogEntry(
-            key="primary_school_difference_coefficient",
-            name_zh="小学校际综合差异系数",
-            label_en="Primary inter-school difference coefficient",
-            definition="县域内小学校际办学条件综合差异系数 (优质均衡: 小于或等于0.50).",
-            unit=COEF,
-            stage="primary",
-            category="equity",
-            direction="down",
-        )
-    )
-    yield "primary_school_difference_coefficient"
+    key = "primary_interschool_difference_coefficient"
+    assert eduplans.catalog()[key].unit == COEF
+    yield key
     eduplans.catalog.reset()
 
 
