@@ -81,3 +81,15 @@ def test_every_number_of_a_blind5_page_is_a_value_or_reported(path: Path) -> Non
     reported = {(d.start, d.end) for d in plan.diagnostics}
     assert not in_values & reported
     assert in_values | reported == numbers
+
+
+def test_a_page_without_any_year_flags_its_values_year_unknown() -> None:
+    # regression (session 3, lead): the placeholder year 2000 of an undated page reached the
+    # frame as a plain year; only a note said it was unknown. The flag makes it machine-readable
+    for stem in ("real_05", "real_12"):
+        frame = parse(stem).to_frame()
+        assert len(frame) > 0
+        assert frame["flag_year_unknown"].all(), stem
+        assert frame["flag_year_implied"].all(), stem
+    dated = parse("real_12", period=(2019, 2019)).to_frame()
+    assert len(dated) > 0 and not dated["flag_year_unknown"].any()

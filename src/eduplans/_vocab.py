@@ -116,6 +116,7 @@ FLAGS: frozenset[str] = frozenset(
         "unit_from_context",
         "unit_implausible",
         "year_implied",
+        "year_unknown",
     }
 )
 

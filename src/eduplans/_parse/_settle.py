@@ -532,6 +532,8 @@ def settle(
                 "the placeholder of a period not found (give period= to parse_plan, or set it "
                 "in review)"
             )
+            # the frame's flags column says so too, not only the note
+            v.flags["year_unknown"] = "no year, date or period on the page (see year_implied)"
     if ctx.mode != "plan":
         _restated(drafts, dropped)
     out: list[DIndicator] = []
