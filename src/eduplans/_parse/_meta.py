@@ -378,6 +378,29 @@ def _annual_opening(work: str) -> re.Match[str] | None:
     return None
 
 
+def _named_period(
+    work: str,
+    forms: dict[str, tuple[str, ...]],
+    five_year: dict[str, tuple[int, int]],
+    how: str,
+) -> tuple[tuple[int, int], PlanKind, _Found] | None:
+    """Return the five-year period the text names most often (十四五, 第十三个五年), or None.
+
+    ``how`` ends the explanation: " in the text", ", the only period the text names".
+    """
+    counts = _period_counts(work, forms)
+    key = max(counts, key=lambda k: (counts[k], k))
+    if not counts[key]:
+        return None
+    at, to = _first_of(work, forms[key])
+    span = five_year[key]
+    return (
+        span,
+        PlanKind.FIVE_YEAR_PLAN,
+        _Found(f"{span[0]}-{span[1]}", at, to, f"period from {key}{how}"),
+    )
+
+
 def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int], PlanKind, _Found]:
     work = doc.work
     title = spelled_out(title)
@@ -401,20 +424,9 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
         rf"本规划|规划期|(?:{keys})[”\"]?\s*(?:{alternation(words().meta.period_end)})",
         work[:20000],
     ):
-        counts = _period_counts(work, forms)
-        key = max(counts, key=lambda k: (counts[k], k))
-        if counts[key]:
-            at, to = _first_of(work, forms[key])
-            return (
-                five_year[key],
-                PlanKind.FIVE_YEAR_PLAN,
-                _Found(
-                    f"{five_year[key][0]}-{five_year[key][1]}",
-                    at,
-                    to,
-                    f"period from {key} in the text",
-                ),
-            )
+        named = _named_period(work, forms, five_year, " in the text")
+        if named is not None:
+            return named
     y = re.search(rf"((?:19|20)\d{{2}})\s*{_y()}", title)
     if y and re.search(r"工作|要点|计划|意见|推进|任务", title):
         year = int(y.group(1))
@@ -468,20 +480,10 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
             PlanKind.ACTION_PLAN,
             _Found(f"{first}-{last}", 0, 0, "period: the years the text names"),
         )
-    counts = _period_counts(work, forms)
-    key = max(counts, key=lambda k: (counts[k], k))
-    if counts[key]:  # no year at all: "到“十一五”期末" names the period
-        at, to = _first_of(work, forms[key])
-        return (
-            five_year[key],
-            PlanKind.FIVE_YEAR_PLAN,
-            _Found(
-                f"{five_year[key][0]}-{five_year[key][1]}",
-                at,
-                to,
-                f"period from {key}, the only period the text names",
-            ),
-        )
+    # no year at all: "到“十一五”期末" names the period
+    named = _named_period(work, forms, five_year, ", the only period the text names")
+    if named is not None:
+        return named
     return (2000, 2000), PlanKind.ACTION_PLAN, _Found("2000-2000", 0, 0, "no period found")
 
 
