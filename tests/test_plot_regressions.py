@@ -305,3 +305,24 @@ def test_coverage_colour_bar_label_stays_on_the_page(
     box = bar.xaxis.label.get_window_extent(fig.canvas.get_renderer())  # type: ignore[attr-defined]
     assert bar.xaxis.label.get_text()
     assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and fig.bbox.y0 <= box.y0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_target_below_its_baseline_has_its_label_beside_it_not_beside_the_baseline(
+    lang: str,
+) -> None:
+    # regression (session 3 review): a cap below the baseline (小学生师比 18:1 -> 不高于17:1) had
+    # its label "≤17" written right of the baseline dot at 18, where it read as the baseline's
+    text = "某县教育事业发展规划\n2020年,全县小学生师比为18:1。到2025年,小学生师比不高于17:1。"
+    draft = eduplans.parse_plan(text, region="河南省洛阳市")
+    fig, ax = plt.subplots(figsize=(3.5, 1.8), layout="constrained")
+    eduplans.plot.targets([draft], "primary_student_teacher_ratio", ax=ax, lang=lang)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    (label,) = [t for t in ax.texts if "17" in t.get_text() and "18" not in t.get_text()]
+    box = label.get_window_extent(renderer)
+    y = float(label.xy[1])
+    target_x = ax.transData.transform((17.0, y))[0]
+    baseline_x = ax.transData.transform((18.0, y))[0]
+    assert box.x1 < target_x < baseline_x  # left of its target, the baseline beyond it
+    assert box.x0 >= ax.get_window_extent(renderer).x0  # inside the Axes, off the row names

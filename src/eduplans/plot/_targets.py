@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.text import Annotation
 
     from ._common import Plans
 
@@ -214,8 +215,11 @@ def _draw(
 
     used: dict[str, bool] = {}
     extent: list[float] = [lo, hi]
+    left_labels: list[Annotation] = []
     for (_, row), reading in zip(rows.iterrows(), readings, strict=True):
-        shape, reach = _draw_row(ax, row, reading, measure, factor, arrow, lang_, signed)
+        shape, reach = _draw_row(
+            ax, row, reading, measure, factor, arrow, lang_, signed, left_labels
+        )
         used[shape] = True
         used["binding:" + str(row["binding"])] = True
         extent += reach
@@ -223,7 +227,9 @@ def _draw(
     left = min(extent) - 0.06 * span
     right = max(extent) + 0.32 * span  # room for the value labels
     ax.set_xlim(left, right)
-    ticks = [t for t in ax.get_xticks() if left <= t <= max(extent) + 1e-9]
+    data_left = left
+    left = _room_for_left_labels(ax, left_labels, left, right)
+    ticks = [t for t in ax.get_xticks() if data_left <= t <= max(extent) + 1e-9]
     ax.set_xticks(ticks)
     nat_label_y: list[float] = []
     if national and measure == "level":
@@ -281,16 +287,16 @@ def _draw(
     legend_below(ax, handles, own_figure=own_figure)
 
 
-def _label(ax: Axes, words: str, x: float, y: float, color: str, **kwargs: Any) -> None:
-    """Write a row's value label in the bundled font, 5 pt right of ``x``."""
+def _label(ax: Axes, words: str, x: float, y: float, color: str, **kwargs: Any) -> Annotation:
+    """Write a row's value label in the bundled font, 5 pt right of ``x`` (``dx``, ``ha``)."""
     style = kwargs.pop("style", "normal")
-    ax.annotate(
+    return ax.annotate(
         words,
         (x, y),
         xytext=(kwargs.pop("dx", 5), 0),
         textcoords="offset points",
         va="center",
-        ha="left",
+        ha=kwargs.pop("ha", "left"),
         color=color,
         fontproperties=font(SMALL_SIZE, style=style),
         annotation_clip=False,
@@ -317,6 +323,26 @@ def _arrow(ax: Axes, x: float, y: float, sign: float, arrow: float, color: str) 
     return tip
 
 
+def _room_for_left_labels(ax: Axes, labels: list[Annotation], left: float, right: float) -> float:
+    """Widen the x axis to the left until every label written left of its target fits.
+
+    Measured with the renderer (the labels' own font, the Axes' width as drawn); return the new
+    left limit.
+    """
+    if not labels:
+        return left
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    width = ax.get_window_extent(renderer).width
+    pad = 4.0 * ax.figure.dpi / 72.0
+    for label in labels:
+        share = (label.get_window_extent(renderer).width + 2 * pad) / width
+        anchor = float(label.xy[0])
+        if share < 0.9:  # the anchor must sit at least this share of the axis from the left
+            left = min(left, (anchor - share * right) / (1.0 - share))
+    ax.set_xlim(left, right)
+    return left
+
+
 def _draw_row(
     ax: Axes,
     row: Any,
@@ -326,6 +352,7 @@ def _draw_row(
     arrow: float,
     lang: Lang,
     signed: bool,
+    left_labels: list[Annotation],
 ) -> tuple[str, list[float]]:
     """Draw one row; return the comparator shape used and the x positions it reaches."""
     y = float(row["y"])
@@ -419,7 +446,13 @@ def _draw_row(
     if doubtful(row):  # kept as written, never drawn as a plain number
         label += DOUBT_MARK
     label += conflict_mark(row)  # the plan states this target or its baseline differently too
-    _label(ax, label, max(reach), y, "#1A1A1A")
+    own = [v for v in reach if v is not base]  # the target's marks and arrow tip
+    if not met and not math.isnan(base) and base > max(own):
+        # a target below its baseline (a cut, a cap): the label goes left of the target, so no
+        # baseline dot stands between a target and its words (≤17 beside a baseline of 18)
+        left_labels.append(_label(ax, label, min(own), y, "#1A1A1A", dx=-5, ha="right"))
+    else:
+        _label(ax, label, max(reach), y, "#1A1A1A")
     return shape, reach
 
 
