@@ -1292,3 +1292,19 @@ def test_the_catalog_has_coefficient_and_student_teacher_ratio_entries() -> None
     # a school count or an enrolment of the stage is not its coefficient or its ratio
     other = eduplans.align(["小学学校数", "初中在校生数"])["key"].tolist()
     assert not {k for k in other if k and ("coefficient" in k or "ratio" in k)}
+
+
+def test_lookup_reads_a_chain_of_names_such_as_a_regions_own_full_name() -> None:
+    # regression (session 3, lead): regions.lookup(r.full_name) failed for every county and
+    # prefecture ("河南省洛阳市孟津区": RegionNotFoundError), and parse_plan(region="河南省洛阳市")
+    # silently made a region outside the table (code None, no English name)
+    mengjin = eduplans.regions.lookup("孟津区")
+    assert eduplans.regions.lookup(mengjin.full_name) == mengjin
+    assert eduplans.regions.lookup("河南洛阳").code == "410300"
+    assert eduplans.regions.lookup("福建省福州市鼓楼区").code == "350102"
+    with pytest.raises(eduplans.RegionNotFoundError):
+        eduplans.regions.lookup("河南省不存在县")
+    draft = eduplans.parse_plan(
+        "某县教育事业发展规划\n到2025年,小学生师比不高于17:1。", region="河南省洛阳市"
+    )
+    assert draft.region is not None and draft.region.code == "410300"

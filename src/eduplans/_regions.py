@@ -250,6 +250,25 @@ class RegionTable(Mapping[str, Region]):
             return self.lookup(within.code)
         return self.lookup(within)
 
+    def _chain(self, text: str, within: object) -> Region | None:
+        """Return the division a chain of names gives, or None when no split fits.
+
+        Each name lies inside the one before it: 河南省洛阳市孟津区 (a region's ``full_name``),
+        河南洛阳.
+        """
+        for cut in range(2, len(text) - 1):
+            heads = self._candidates(text[:cut])
+            if within is not None:
+                outer = self._within(within)
+                heads = [c for c in heads if _inside(self._region(c), outer)]
+            if len(heads) != 1:
+                continue
+            try:
+                return self.lookup(text[cut:], within=heads[0])
+            except RegionNotFoundError:
+                continue
+        return None
+
     def lookup(self, key: object, *, within: object = None) -> Region:
         """Return the one division that answers to ``key``.
 
@@ -258,7 +277,9 @@ class RegionTable(Mapping[str, Region]):
         key
             A code (``"410825"``, ``410825``, a 12-digit statistical code), a full name
             (``"温县"``), a short name or alias (``"宁夏"``, ``"延边州"``), a pinyin name
-            (``"Wenxian"``, any case), or a former code or name (``"440184"``, ``"从化市"``).
+            (``"Wenxian"``, any case), a former code or name (``"440184"``, ``"从化市"``), or a
+            chain of names from the province down (``"河南省洛阳市孟津区"``, a region's
+            ``full_name``; ``"河南洛阳"``).
             Traditional characters are read as simplified (``"鎮江市"``). Full names come first,
             then short names and pinyin (where a province's short name is the province:
             ``"河南"`` is 河南省, not 河南县), then former names.
@@ -287,6 +308,9 @@ class RegionTable(Mapping[str, Region]):
         if len(codes) == 1:
             return self._region(codes[0])
         if not codes:
+            chained = self._chain(text, within)
+            if chained is not None:
+                return chained
             where = f" in {self._within(within).full_name}" if within is not None else ""
             raise RegionNotFoundError(f"no region {text!r}{where}{self._suggest(text)}")
         found = tuple(self._region(c) for c in sorted(codes))
