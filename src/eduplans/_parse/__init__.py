@@ -32,7 +32,7 @@ from ._prose import read_prose
 from ._readers import read_document
 from ._region import plan_id as _plan_id
 from ._region import region_from_hint
-from ._settle import Context, period_totals, settle
+from ._settle import Context, map_values, period_totals, settle
 from ._tables import read_tables
 from ._view import View, make_view
 
@@ -153,11 +153,7 @@ def _fit(ind: Indicator) -> Indicator:
         plain = v.measure is Measure.LEVEL and "cumulative" not in v.flags
         return dataclasses.replace(v, measure=measure) if plain else v
 
-    ind = dataclasses.replace(
-        ind,
-        baselines=tuple(default(b) for b in ind.baselines),  # type: ignore[misc]
-        targets=tuple(default(t) for t in ind.targets),  # type: ignore[misc]
-    )
+    ind = map_values(ind, default)
     why = misfit(key, ind.unit, [v.measure for v in ind.values])
     if why is None:
         return ind
@@ -167,12 +163,7 @@ def _fit(ind: Indicator) -> Indicator:
         flags = (*v.flags, "key_mismatch")
         return dataclasses.replace(v, flags=flags, note=f"{v.note}; {note}" if v.note else note)
 
-    return dataclasses.replace(
-        ind,
-        key=None,
-        baselines=tuple(mark(b) for b in ind.baselines),  # type: ignore[misc]
-        targets=tuple(mark(t) for t in ind.targets),  # type: ignore[misc]
-    )
+    return map_values(ind, mark, key=None)
 
 
 #: Values that are not a level at one time (per year, per unit, a total over years) are never
@@ -240,14 +231,7 @@ def _flag_conflicts(indicators: list[Indicator]) -> list[Indicator]:
         note = f"{v.note}; conflict: {why}" if v.note else f"conflict: {why}"
         return dataclasses.replace(v, flags=(*v.flags, "conflict"), note=note)
 
-    return [
-        dataclasses.replace(
-            ind,
-            baselines=tuple(mark(b) for b in ind.baselines),  # type: ignore[misc]
-            targets=tuple(mark(t) for t in ind.targets),  # type: ignore[misc]
-        )
-        for ind in indicators
-    ]
+    return [map_values(ind, mark) for ind in indicators]
 
 
 def parse_plan(

@@ -23,8 +23,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .._model import Baseline, Indicator, Target
 from .._vocab import PERIOD_MEASURES
@@ -34,6 +36,18 @@ from ._doc import Doc
 from ._draft import DIndicator, DValue
 
 __all__ = ["ACHIEVED", "PLANNED", "Context", "period_totals", "settle"]
+
+
+def map_values(
+    ind: Indicator, change: Callable[[Baseline | Target], Baseline | Target], **fields: Any
+) -> Indicator:
+    """Return ``ind`` with ``change`` applied to each baseline and target (and ``fields`` set)."""
+    return dataclasses.replace(
+        ind,
+        baselines=tuple(change(b) for b in ind.baselines),  # type: ignore[misc]
+        targets=tuple(change(t) for t in ind.targets),  # type: ignore[misc]
+        **fields,
+    )
 
 
 def _fyp_end(key: str) -> int:
@@ -1012,11 +1026,4 @@ def period_totals(indicators: list[Indicator], period: tuple[int, int]) -> list[
         why = f"start_year {first}: a total for the end of the plan period {first}-{last}"
         return dataclasses.replace(v, start_year=first, note=f"{v.note}; {why}" if v.note else why)
 
-    return [
-        dataclasses.replace(
-            ind,
-            baselines=tuple(dated(b) for b in ind.baselines),  # type: ignore[misc]
-            targets=tuple(dated(t) for t in ind.targets),  # type: ignore[misc]
-        )
-        for ind in indicators
-    ]
+    return [map_values(ind, dated) for ind in indicators]
