@@ -463,17 +463,22 @@ def _draw_point(
             shape = "ge" if sign > 0 else "le"
             reach.append(y + sign * arrow)
     if row["kind"] == "target" and not conflict:
-        ax.annotate(
-            _value_words(row, reading, "level", factor, lang),
-            (x, y),
-            xytext=(5, -1),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            color="#1A1A1A",
-            fontproperties=font(SMALL_SIZE),
-        )
+        _value_note(ax, _value_words(row, reading, "level", factor, lang), x, y)
     return shape, reach
+
+
+def _value_note(ax: Axes, words: str, x: float, y: float) -> None:
+    """Write a point's value words just right of and below it, in the bundled font."""
+    ax.annotate(
+        words,
+        (x, y),
+        xytext=(5, -1),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        color="#1A1A1A",
+        fontproperties=font(SMALL_SIZE),
+    )
 
 
 def _conflicts(frame: pd.DataFrame) -> dict[Any, tuple[Any, ...]]:
@@ -549,16 +554,7 @@ def _mark_conflict(
         return ys
     if len(members) > 1:
         ax.plot([x, x], [min(ys), max(ys)], color=color, ls=":", lw=1.0, zorder=2)
-    ax.annotate(
-        words,
-        (x, top),
-        xytext=(5, -1),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        color="#1A1A1A",
-        fontproperties=font(SMALL_SIZE),
-    )
+    _value_note(ax, words, x, top)
     return ys
 
 
