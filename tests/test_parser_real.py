@@ -123,8 +123,8 @@ def test_every_number_is_a_value_or_reported(path: Path) -> None:
         assert d.reason and d.detail
 
 
-# every development set (blind4 and blind7 are held out and never read here); blind5/22, a yearbook table, is
-# not parsed yet (ParseError)
+# every development set (blind4 and blind7 are held out and never read here); blind5/22, a
+# yearbook table, is not parsed yet (ParseError)
 DEV_SETS = [
     p
     for p in sorted((Path(__file__).parent / "data").glob("realtexts_blind[12356]/real_*.txt"))
