@@ -240,6 +240,10 @@ class SettleWords:
     not_about_before: str
     not_about_after: tuple[str, ...]
     task_nouns: tuple[str, ...]
+    last_year: tuple[str, ...]
+    list_marks: tuple[str, ...]
+    target_met: tuple[str, ...]
+    now: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,10 +10,12 @@ decides, the same way for every kind of page:
 * **the year** of a value without one: 今年/去年/明年/未来三年 from the page's date; a section
   headed by a year (``2020年工作回顾``, ``2021年重点工作``) or by a five-year plan
   (``“十三五”主要工作回顾``, ``“十四五”时期任务``); a paragraph about a five-year plan period
-  (``“十三五”时期,…``) takes that period's last year;
+  (``“十三五”时期,…``) takes that period's last year; the time that leads a list (``过去的一年,
+  …`` then ``——…`` items) holds for its items;
 * **baseline or target**: words of achievement (截至, 已, 累计, 实际完成 …) make a baseline,
-  words of intent (将, 计划, 力争, 目标 …) a target; on a page with a date, a year before the
-  page's year is a baseline unless intent is said; a work summary (…工作总结) reports baselines.
+  words of intent (将, 计划, 力争, 目标 …) a target (not a 目标 said to be met: 超额完成目标任务);
+  on a page with a date, a year before the page's year is a baseline unless intent is said; a
+  work summary (…工作总结) reports baselines.
 
 A value in a news page's headline that the body states again is reported as repeated.
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -173,7 +175,10 @@ def _table_row(line: str) -> bool:
 
 
 _RELATIVE_YEAR = pattern(
-    lambda w: rf"今年|本年度|当年|去年|上年|明年|(?:未来|今后)\s*([一二三四五两\d])\s*{_y(w)}"
+    lambda w: (
+        rf"今年|本年度|当年|(?P<last>{alternation(w.settle.last_year)})|明年|"
+        rf"(?:未来|今后)\s*(?P<n>[一二三四五两\d])\s*{_y(w)}"
+    )
 )
 _FYP_SCOPE = pattern(
     lambda w: (
@@ -716,15 +721,33 @@ def _start_of_total(v: DValue, work: str, line_a: int, sent_a: int, a: int, ctx:
         v.flags["cumulative"] = f"{v.flags['cumulative']}; from {start}: {how}"
 
 
+_TARGET_MET = pattern(lambda w: alternation(w.settle.target_met))
+_NOW = pattern(lambda w: alternation(w.settle.now))
+
+
+def _intents(text: str) -> Iterator[re.Match[str]]:
+    """Yield the words of intent in ``text``; not a 目标 that its clause says is met.
+
+    "超额完成目标任务,新增学位94万个", "圆满完成“十二五”规划目标任务": a target reached
+    is an achievement, the 目标 in it no plan.
+    """
+    for m in PLANNED.finditer(text):
+        if m.group(0) == "目标":
+            clause = re.split(r"[,;。!?]", text[max(0, m.start() - 20) : m.start()])[-1]
+            if _TARGET_MET.search(clause):
+                continue
+        yield m
+
+
 def _tense_words(text: str, *, first: bool = False) -> str | None:
     """Return "planned" or "achieved" after the last (or first) word of intent or achievement."""
     if first:
-        p, q = PLANNED.search(text), ACHIEVED.search(text)
+        p, q = next(_intents(text), None), ACHIEVED.search(text)
         if p is None and q is None:
             return None
         return "planned" if q is None or (p is not None and p.start() < q.start()) else "achieved"
     planned = achieved = -1
-    for m in PLANNED.finditer(text):
+    for m in _intents(text):
         planned = m.start()
     for m in ACHIEVED.finditer(text):
         achieved = m.start()
@@ -736,12 +759,12 @@ def _tense_words(text: str, *, first: bool = False) -> str | None:
 def _offset(rel: re.Match[str]) -> int:
     """Years from the page's year to the year a relative word names (去年 -1, 未来三年 +3)."""
     word = rel.group(0)
-    if word.startswith(("去年", "上年")):
+    if rel.group("last"):
         return -1
     if word.startswith("明年"):
         return 1
-    if rel.group(1):
-        n = rel.group(1)
+    if rel.group("n"):
+        n = rel.group("n")
         return int(n) if n.isdigit() else words().small_numbers[n]
     return 0
 
@@ -814,27 +837,57 @@ _ABOUT_YEAR = pattern(
     )
 )
 _CONTINUES = pattern(lambda w: rf"\s*(?:{alternation(w.settle.continues)})")
+_LIST_ITEM = pattern(lambda w: rf"\s*(?:{alternation(w.settle.list_marks)})")
 
 
-def _carried_year(work: str, line_a: int, sent_a: int) -> tuple[int, str] | None:
+def _carried_year(
+    work: str, line_a: int, sent_a: int, now: int | None, *, lead_only: bool = False
+) -> tuple[int, str] | None:
     """Return the year the sentences before a value in its paragraph are about, and its words.
 
-    Used on a page that is no plan text.
+    Used on a page that is no plan text. ``now`` is the page's year when known: a word of the
+    year before (去年, 过去的一年) or of this year (今年) is read from it.
 
     "据悉,2022年博尔塔拉蒙古自治州计划投入6196万元…。吐鲁番市计划投入…2215万元": the second
     sentence goes on with 2022. A paragraph opening with 同时/此外 goes on with the one before.
+    A paragraph opening with a list mark (——, ●) is an item of a list: the time of the paragraph
+    that leads the list holds for each item ("过去的一年,极不平凡。…" then "——全区教育资源
+    有效扩大。…累计新建学校1 205所", "——各级各类教育亮点纷呈。…"), as in the new year's
+    reviews and speeches that list last year's results this way. With ``lead_only`` only that
+    leading paragraph is read.
     """
     floor = max(line_a, sent_a - _PARAGRAPH_BACK)
+    lead: tuple[int, int] | None = None
     if _CONTINUES.match(work, line_a) and line_a > 0:
         k = line_a - 1
         while k > 0 and work[k - 1] in " \t\n\u3000":
             k -= 1
         floor = max(work.rfind("\n", 0, k) + 1, sent_a - _PARAGRAPH_BACK)
-    last = None
-    for m in _ABOUT_YEAR.finditer(work, floor, sent_a):
-        last = m
-    if last is not None:
-        return int(last.group(1)), last.group(0)
+    elif _LIST_ITEM.match(work, line_a) and line_a > 0:
+        prev_a, prev_b = _previous_line(work, line_a)
+        while prev_a > 0 and _LIST_ITEM.match(work, prev_a):
+            prev_a, prev_b = _previous_line(work, prev_a)
+        if prev_b > prev_a and not _LIST_ITEM.match(work, prev_a):
+            lead = (prev_a, prev_b)
+    regions = [] if lead_only else [(floor, sent_a)]
+    for lo, hi in [*regions, *([lead] if lead is not None else [])]:
+        said: tuple[int, int, str] | None = None  # where, the year, its words
+        for m in _ABOUT_YEAR.finditer(work, lo, hi):
+            said = (m.start(), int(m.group(1)), m.group(0))
+        for m in _RELATIVE_YEAR.finditer(work, lo, hi):
+            # 今年, 去年, 明年 name a year from the page's; 当年 (that year), 未来三年 (a span)
+            # do not carry
+            if (
+                now is not None
+                and m.group("n") is None
+                and m.group(0) not in ("当年", "本年度")
+                and (said is None or m.start() > said[0])
+            ):
+                said = (m.start(), now + _offset(m), f"{m.group(0)} on a page of {now}")
+        if said is not None:
+            return said[1], said[2]
+    if lead_only:
+        return None
     line_b = work.find("\n", line_a)
     line_b = len(work) if line_b < 0 else line_b
     if line_b - line_a <= _HEAD_MAX and not _SENTENCE_MARK.search(work, line_a, line_b):
@@ -873,6 +926,13 @@ def _previous_line(work: str, line_a: int) -> tuple[int, int]:
     while a < k and work[a] in " \t\u3000":
         a += 1
     return a, k
+
+
+def _now(ctx: Context) -> int | None:
+    """Return the page's year: of its date, else the year read from its values (None)."""
+    if ctx.page_date is not None:
+        return ctx.page_date.year
+    return ctx.page_year[0] if ctx.page_year is not None else None
 
 
 def _settle_one(
@@ -938,8 +998,19 @@ def _settle_one(
                 how = f"the section heading at {headings[k][0]} names {head_year}"
             elif (
                 ctx.mode != "plan"
-                and not (ctx.page_date is not None and _TO_DATE.search(sentence))
-                and (carried := _carried_year(work, line_a, sent_a))
+                and not (ctx.page_date is not None and _NOW.search(sentence))
+                and (
+                    carried := _carried_year(
+                        work,
+                        line_a,
+                        sent_a,
+                        _now(ctx),
+                        # a total to date (累计) is of the page's date, not of a year its
+                        # paragraph names; the time that leads a list still holds
+                        lead_only=ctx.page_date is not None
+                        and _TO_DATE.search(sentence) is not None,
+                    )
+                )
             ):
                 v.year, said_at = carried
                 how = f"the sentence before it names {v.year} ({said_at})"
@@ -975,7 +1046,8 @@ def _settle_one(
         return
     now = ctx.page_date.year if ctx.page_date is not None else ctx.latest_year
     said = in_sentence
-    if said is None and _TASK_AFTER.match(work, a):
+    task = _TASK_AFTER.match(work, a)
+    if said is None and task is not None and not _TARGET_MET.search(task.group(0)):
         said = "planned"  # "…2020年底达到80%的任务"
     if said is None and _TASK_BEFORE.search(work, max(sent_a, a - 6), a):
         said = "planned"  # "全县公办园学位建设任务1467个,实际完成1695个": the task set
