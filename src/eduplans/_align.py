@@ -125,6 +125,10 @@ class _Lexicon:
     feature_re: re.Pattern[str]  # every word, for residuals
     count_re: re.Pattern[str]  # what is left of 幼儿园数, 园所个数 once the stage words are out
     bare_re: re.Pattern[str]  # what is left of 幼儿园, 全市共有幼儿园 once the stage words are out
+    not_institution: frozenset[str]  # stage words of a stage, not an institution (义务, 学前)
+    qualifiers: frozenset[str]  # measures that narrow who is counted, not what (公办, 寄宿制)
+    institution_end: re.Pattern[str]  # a name ending in an institution (学校, 幼儿园, 园, 校)
+    pupils_end: re.Pattern[str]  # a name ending in pupils (学生, 幼儿)
 
 
 def _normalised_table(
@@ -180,6 +184,12 @@ def _lexicon() -> _Lexicon:
         ),
         count_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}{alternation(w.count)}"),
         bare_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}"),
+        not_institution=frozenset(normalise(x) for x in w.not_institution),
+        qualifiers=frozenset(m.key for m in w.measures if m.qualifier),
+        institution_end=re.compile(
+            rf"(?:{alternation([e for n in w.noun_units if n.unit == 'school' for e in n.ends])})$"
+        ),
+        pupils_end=re.compile(rf"(?:{alternation([normalise(x) for x in w.pupils])})$"),
     )
 
 
@@ -222,6 +232,7 @@ class _Rule:
 
 
 _ALL = frozenset({"all"})  # the stage of a name that says it counts every stage (各级各类)
+_HEAD_COUNTS = frozenset({"enrolment_count", "school_count"})  # counts of pupils or schools
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
 _NAMED_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention"})
 _INSTITUTIONS = re.compile(r"占.{0,3}幼儿园")  # 占全区幼儿园: a share of kindergartens
@@ -256,7 +267,7 @@ def _r_share_not_count(d: _Draft) -> None:
 
 def _r_places_subcount(d: _Draft) -> None:
     if not d.measures & _RATES and d.measures & {"places", "built", "expanded"}:
-        d.measures -= {"public", "inclusive"}
+        d.measures -= {"public", "inclusive", "township"}
 
 
 def _r_bare_enrolment_gross(d: _Draft) -> None:
@@ -294,6 +305,18 @@ def _r_bare_institution_is_a_count(d: _Draft) -> None:
     lex = _lexicon()
     rest = lex.stage_re.sub("", d.norm)
     if not d.measures and d.stages and lex.bare_re.fullmatch(rest) and not _names_people(d.norm):
+        if not rest and set(lex.stage_re.findall(d.norm)) <= lex.not_institution:
+            return  # 义务教育阶段, 学前教育: a stage, no institution to count
+        d.measures.add("school_count")
+
+
+def _r_qualified_institution_is_a_count(d: _Draft) -> None:
+    lex = _lexicon()
+    if not d.measures or not d.measures <= lex.qualifiers:
+        return
+    if lex.pupils_end.search(d.norm):
+        d.measures.add("enrolment_count")
+    elif lex.institution_end.search(d.norm):
         d.measures.add("school_count")
 
 
@@ -374,7 +397,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "public_places_are_a_subcount",
         "公办/普惠 qualifiers on counts of places or buildings are sub-counts (新增公办学位, "
-        "改扩建公办幼儿园).",
+        "改扩建公办幼儿园), as is where they are built (新建、改扩建乡镇、街道办事处公办幼儿园).",
         "新增公办学位", "-", "new, places",
         _r_places_subcount,
     ),
@@ -419,6 +442,15 @@ _RULES: tuple[_Rule, ...] = (
         _r_bare_institution_is_a_count,
     ),
     _Rule(
+        "qualified_institution_is_a_count",
+        "A name made only of qualifiers (公办, 寄宿制, 农村, 省级: qualifier = true in the words "
+        "data) and an institution counts the institutions, as the bare institution does "
+        "(公办幼儿园 N所, 中小学寄宿制学校, 省一级达标校 = 省一级达标校数量); one ending in pupils "
+        "counts the pupils (寄宿制学生): the head noun says what is counted.",
+        "中小學寄宿制學校", "school_age", "boarding, school_count",
+        _r_qualified_institution_is_a_count,
+    ),
+    _Rule(
         "special_is_not_compulsory",
         "Special-needs enrolment is compulsory unless it says not: 义务 adds nothing to 特殊.",
         "残疾儿童少年义务教育入学率", "special", "enrolment_rate",
@@ -459,7 +491,11 @@ _RULES: tuple[_Rule, ...] = (
 )  # fmt: skip
 
 
-_CONTEXT_RULES = tuple(r for r in _RULES if r.name != "bare_institution_is_a_count")
+_CONTEXT_RULES = tuple(
+    r
+    for r in _RULES
+    if r.name not in ("bare_institution_is_a_count", "qualified_institution_is_a_count")
+)
 
 
 def _read(norm: str, rules: Sequence[_Rule] = _RULES) -> _Features:
@@ -470,7 +506,9 @@ def _read(norm: str, rules: Sequence[_Rule] = _RULES) -> _Features:
     if not stages:
         # a measure that belongs to one stage (交流轮岗, 随迁子女) names it, before generic words
         stages = {lex.implies[m] for m in measures if m in lex.implies}
-    if not stages and any(w in lex.generic for w in found):
+    if not stages and measures - _HEAD_COUNTS and any(w in lex.generic for w in found):
+        # 学生体质健康优良率 is of schools; a bare 学生, 在校学生, 学校数 names no stage (rule
+        # generic_head_count_names_no_stage): the catalog has these counts only at a stage
         stages = {"school_age"}
     draft = _Draft(norm, stages, measures)
     for rule in rules:

@@ -67,13 +67,17 @@ class MeasureWords:
     """One thing a name measures: its key and words.
 
     ``context`` is False for words a section heading may not lend a name (place and level words);
-    ``implies_stage`` is the stage a name with this measure and no stage word of its own has.
+    ``implies_stage`` is the stage a name with this measure and no stage word of its own has;
+    ``qualifier`` is True for words that narrow who or what is counted (公办, 寄宿制, 农村, 省级)
+    without saying what is measured: a name made only of them and an institution counts the
+    institutions (公办幼儿园 is a count of kindergartens), one ending in people counts the people.
     """
 
     key: str
     words: tuple[str, ...]
     context: bool = True
     implies_stage: str | None = None
+    qualifier: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -330,7 +334,9 @@ class Words:
     bracket_units: tuple[str, ...]
     count_of: tuple[str, ...]
     count: tuple[str, ...]
+    not_institution: tuple[str, ...]
     people: tuple[str, ...]
+    pupils: tuple[str, ...]
     stages: tuple[StageWords, ...]
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
@@ -512,12 +518,16 @@ def _parse(text: str, path: str) -> Words:
         context = row.get("context", True)
         if not isinstance(context, bool):
             raise DataError("expected true or false", path=path, field=f"{where}.context")
+        qualifier = row.get("qualifier", False)
+        if not isinstance(qualifier, bool):
+            raise DataError("expected true or false", path=path, field=f"{where}.qualifier")
         measures.append(
             MeasureWords(
                 key=_str(row, "key", f"{where}.key", path),
                 words=_strs(row.get("words"), f"{where}.words", path),
                 context=context,
                 implies_stage=implied,
+                qualifier=qualifier,
             )
         )
     keys = [m.key for m in measures]
@@ -652,7 +662,9 @@ def _parse(text: str, path: str) -> Words:
         bracket_units=_strs(norm.get("bracket_units", []), "normalise.bracket_units", path),
         count_of=_strs(norm.get("count_of", []), "normalise.count_of", path),
         count=_strs(norm.get("count", []), "normalise.count", path),
+        not_institution=_strs(norm.get("not_institution", []), "normalise.not_institution", path),
         people=_strs(norm.get("people", []), "normalise.people", path),
+        pupils=_strs(norm.get("pupils", []), "normalise.pupils", path),
         stages=tuple(stages),
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),

@@ -1,0 +1,106 @@
+"""Alignment rules of session 4 (issue 12), each with the real name it was read on.
+
+Every example below is a name as a real page writes it, from the development sets of
+tests/data/alignment (the set is named in each test); none comes from a held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import eduplans
+from eduplans import _align
+
+
+def keys(names: list[str], **kwargs: object) -> list[str | None]:
+    frame = eduplans.align(names, **kwargs)  # type: ignore[arg-type]
+    return [k if isinstance(k, str) else None for k in frame["key"]]
+
+
+def groups(names: list[str]) -> list[int]:
+    return [int(c) for c in eduplans.cluster(names)["cluster"]]
+
+
+def features(name: str) -> str:
+    return _align._features(_align.normalise(name)).describe()
+
+
+# --- the head noun says what a name of qualifiers counts ---------------------------------------
+def test_boarding_schools_are_not_boarding_pupils() -> None:
+    # real5: 中小學寄宿制學校 (a count of schools) and 寄宿制學生 (pupils) were one group
+    assert features("中小學寄宿制學校") == "stage=school_age measures={boarding, school_count}"
+    assert features("寄宿制學生") == "stage=school_age measures={boarding, enrolment_count}"
+    a, b = groups(["中小學寄宿制學校", "寄宿制學生"])
+    assert a != b
+
+
+def test_a_count_word_after_qualified_schools_changes_nothing() -> None:
+    # real3: 省一级达标校 and 省一级达标校数量 are one count
+    assert features("省一级达标校") == features("省一级达标校数量")
+    a, b = groups(["省一级达标校", "省一级达标校数量"])
+    assert a == b
+
+
+def test_a_qualifier_with_a_measure_of_its_own_is_not_a_count() -> None:
+    # real1: a share of public kindergartens' children stays a share
+    assert "school_count" not in features("公辦幼兒園在園兒童占比")
+
+
+# --- words real pages use for the same thing ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("民办园", "民辦幼兒園"),  # real3: one page's 民办园, another's 民辦幼兒園
+        ("公立幼儿园", "公办幼儿园"),  # real5: 公立 is 公办
+    ],
+)
+def test_short_and_long_forms_of_one_kind_of_kindergarten_group(a: str, b: str) -> None:
+    assert features(a) == features(b)
+    first, second = groups([a, b])
+    assert first == second
+
+
+# --- names that say no stage and count pupils or schools -----------------------------------------
+def test_a_bare_generic_head_count_names_no_stage() -> None:
+    # real5: two bare 学生 of two statistics paragraphs count primary and junior pupils; a bare
+    # name that only says pupils is matched to no key and grouped with no other name
+    assert features("学生") == "stage=- measures={enrolment_count}"
+    assert keys(["学生", "在校学生"]) == [None, None]
+    a, b, c = groups(["学生", "学生", "在校(園)學生(兒童)"])
+    assert len({a, b, c}) == 3
+
+
+def test_a_generic_word_with_a_measure_still_names_schools() -> None:
+    # the rule leaves 学生 with a measure of its own at school age (学生体质健康优良率)
+    assert keys(["学生体质健康优良率"]) == ["student_fitness_good_rate"]
+
+
+def test_a_heading_still_gives_a_bare_generic_name_its_stage() -> None:
+    assert keys(["在校学生"], context="小学") == ["primary_enrolment"]
+
+
+def test_a_stage_is_no_institution() -> None:
+    # real5: 义务教育阶段 (pupils of the stage, from its sentence) was grouped with 义务教育学校
+    assert "school_count" not in features("义务教育阶段")
+    assert "school_count" in features("义务教育学校")
+    assert "school_count" in features("特殊教育学校")
+    assert features("幼儿园") == "stage=preschool measures={school_count}"
+    a, b = groups(["义务教育学校", "义务教育阶段"])
+    assert a != b
+
+
+# --- where schools are built, and coverage of townships ------------------------------------------
+def test_where_kindergartens_are_built_makes_no_other_indicator() -> None:
+    # real2: 新建、改擴建鄉鎮、街道辦事處公辦幼兒園 and 建成了鄉鎮、街道辦事處公辦幼兒園 count the
+    # kindergartens built (the town's 城区 as well: 新建城区公办幼儿园)
+    names = [
+        "新建、改擴建鄉鎮、街道辦事處公辦幼兒園",
+        "建成了鄉鎮、街道辦事處公辦幼兒園",
+        "新建城区公办幼儿园",
+    ]
+    assert keys(names) == ["kindergartens_built"] * 3
+
+
+def test_township_coverage_is_not_the_share_of_children() -> None:
+    # real3: 乡镇公办幼儿园覆盖率 is the share of townships with a public kindergarten
+    assert keys(["乡镇公办幼儿园覆盖率", "公办幼儿园覆盖率"]) == [None, "public_kindergarten_share"]
