@@ -238,6 +238,7 @@ class SettleWords:
     breakdown: tuple[str, ...]
     institution_end: tuple[str, ...]
     institution_category: tuple[str, ...]
+    one_facility: tuple[str, ...]
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]
     continues: tuple[str, ...]

@@ -1282,7 +1282,7 @@ def _pair_lists(
     head_name = group[0].name
     if "分别" in head_name[2:]:  # "…毛入学率分别提高2.1、0.8、3.5个百分点": the list before 分别
         head_name = head_name[: head_name.index("分别", 2)]
-    parts = [p for p in re.split(r"、|和|及", head_name) if p]
+    parts = _list_items(head_name, "、和及")
     if len(parts) < 2 or len(parts) != len(group):
         k = s.find("分别")
         year = re.escape(words().dates.year)
@@ -1407,6 +1407,27 @@ _SCHOOL_END = pattern(lambda w: rf"[{chars(w.prose.school_name_end)}]$")
 _MEASURE_END = pattern(lambda w: rf"(?:{alternation(w.prose.measure_end)})$")
 
 
+def _list_items(name: str, joints: str) -> list[str]:
+    """Split a list of names at ``joints`` outside brackets.
+
+    "县(市、区)" is one place word (county-level units), not two items: a name
+    "通过“区检”县(市、区)比例" is one name, not "…县(市" and "区)比例".
+    """
+    items: list[str] = []
+    depth = 0
+    k = 0
+    for pos, ch in enumerate(name):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in joints and depth == 0:
+            items.append(name[k:pos])
+            k = pos + 1
+    items.append(name[k:])
+    return [x for x in items if x]
+
+
 def _share_value(s: str, out: list[DIndicator], n: int) -> None:
     """Give one value to each indicator of a name list: "X入学率、巩固率达100%".
 
@@ -1418,7 +1439,7 @@ def _share_value(s: str, out: list[DIndicator], n: int) -> None:
     ind = out[-1]
     if len(ind.values) != 1:
         return
-    parts = [p for p in re.split(r"、|和", ind.name) if p]
+    parts = _list_items(ind.name, "、和")
     if len(parts) != 2 or any(len(p) < 2 for p in parts):
         return
     first, second = parts

@@ -379,6 +379,25 @@ def _single_institution(work: str, clause_a: int, a: int, b: int) -> str | None:
     return None
 
 
+_ONE_FACILITY = pattern(lambda w: alternation(w.settle.one_facility))
+
+
+def _one_facility(work: str, a: int) -> str | None:
+    """Why the value at ``a`` is one facility's specification (None when it is not).
+
+    Its sentence points back to one facility before it (该园总投资821万元, 占地面积9600平方米;
+    这座总投资1.58亿元的崭新学校可容纳学生3000人): the school's area, cost or capacity, not the
+    region's level or target.
+    """
+    line_a = work.rfind("\n", 0, a) + 1
+    # (。 only: a page's mojibake holds ! and ? inside words, "按照“2教1?!钡慕虒W…")
+    sentence_a = max(line_a, work.rfind("。", max(0, a - 300), a) + 1)
+    m = _ONE_FACILITY.search(work, sentence_a, a)
+    if m is None:
+        return None
+    return f"a specification of one facility ({m.group(0)}…), not the region's"
+
+
 def _distractor(
     work: str, a: int, b: int, d: DIndicator, v: DValue, clause_a: int, starts: list[int]
 ) -> str | None:
@@ -411,6 +430,8 @@ def _distractor(
         return "a count of projects under way (9所正在进行室内外装修), not done or planned"
     if (single := _single_institution(work, clause_a, a, b)) is not None:
         return single
+    if (facility := _one_facility(work, a)) is not None:
+        return facility
     if d.unit != "percent" and _CONDITION.match(work, b):
         return "a condition (…后), not a value"
     return None
