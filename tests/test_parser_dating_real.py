@@ -71,3 +71,31 @@ def test_this_year_in_the_sentence_before_carries() -> None:
     kind, year, note = value(parse(2, "03"), "全省學前教育三年毛入園率將達到90%左右")
     assert (kind, year) == ("target", 2020)
     assert "今年" in note
+
+
+def test_funds_won_from_higher_levels_are_no_intent() -> None:
+    # blind6/07: "2023年爭取上級專項資金6162萬元。投入1.7億元推動…": 争取 of money won from higher
+    # levels (as reports say of funds obtained), not 争取 of intent; both were targets
+    plan = parse(6, "07")
+    assert value(plan, "2023年爭取上級專項資金6162萬元")[:2] == ("baseline", 2023)
+    assert value(plan, "投入1.7億元")[:2] == ("baseline", 2023)
+
+
+def test_a_bulletin_dates_its_figures_by_the_year_it_publishes() -> None:
+    # blind6/03, a census bulletin signed 2021-05-13: "现将2020年11月1日零时我省…情况公布如下"
+    # (将 = 把, no intent): its figures are of 2020, achieved; they were targets of 2021
+    plan = parse(6, "03")
+    kind, year, note = value(plan, "拥有初中文化程度的人口为4050000人")
+    assert (kind, year) == ("baseline", 2020)
+    assert "bulletin" in note
+
+
+def test_a_change_compared_with_a_year_starts_in_that_year() -> None:
+    # blind6/03: "与2010年第六次全国人口普查相比,…由9.2年提高至10.1年" and, after a semicolon of
+    # the same sentence, "拥有高中文化程度的由14857人上升为15561人": the level it starts from is
+    # of 2010, the level it reaches of the bulletin's year
+    plan = parse(6, "03")
+    assert value(plan, "15岁及以上人口的平均受教育年限由9.2年")[:2] == ("baseline", 2010)
+    assert value(plan, "提高至10.1年")[:2] == ("baseline", 2020)
+    assert value(plan, "拥有高中文化程度的由14857人")[:2] == ("baseline", 2010)
+    assert value(plan, "上升为15561人")[:2] == ("baseline", 2020)

@@ -221,6 +221,7 @@ class SettleWords:
     growth_verbs: tuple[str, ...]
     not_to_after: str
     change_to: tuple[str, ...]
+    change_to_joints: tuple[str, ...]
     achieved: tuple[str, ...]
     seat_nouns: tuple[str, ...]
     changed_by: tuple[str, ...]
@@ -249,6 +250,9 @@ class SettleWords:
     list_marks: tuple[str, ...]
     target_met: tuple[str, ...]
     now: tuple[str, ...]
+    disposal_before: str
+    won_objects: tuple[str, ...]
+    bulletin_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

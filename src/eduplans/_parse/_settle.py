@@ -11,7 +11,8 @@ decides, the same way for every kind of page:
   headed by a year (``2020年工作回顾``, ``2021年重点工作``) or by a five-year plan
   (``“十三五”主要工作回顾``, ``“十四五”时期任务``); a paragraph about a five-year plan period
   (``“十三五”时期,…``) takes that period's last year; the time that leads a list (``过去的一年,
-  …`` then ``——…`` items) holds for its items;
+  …`` then ``——…`` items) holds for its items; a bulletin (``现将2020年…情况公布如下``) gives its
+  figures the year it names;
 * **baseline or target**: words of achievement (截至, 已, 累计, 实际完成 …) make a baseline,
   words of intent (将, 计划, 力争, 目标 …) a target (not a 目标 said to be met: 超额完成目标任务);
   on a page with a date, a year before the page's year is a baseline unless intent is said; a
@@ -94,10 +95,13 @@ _PROGRESS = pattern(
 )
 
 # 计划 of intent leads what is planned (计划2018年底实现, 计划新增); the 计划 of a programme's
-# name (千人计划、, 乡村教师定向培养计划等) is followed by a list mark or the end of the name
+# name (千人计划、, 乡村教师定向培养计划等) is followed by a list mark or the end of the name. Not
+# the 将 of "现将…公布如下" (将 = 把), nor the 争取 of funds won (向上争取, 争取上级专项资金)
 PLANNED = pattern(
     lambda w: (
-        r"将|(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|争取|预计|拟|目标|确保|今后|"
+        rf"(?<![{chars(w.settle.disposal_before)}])将|"
+        r"(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|"
+        rf"(?<!向上)争取(?!到?\s*(?:{alternation(w.settle.won_objects)}))|预计|拟|目标|确保|今后|"
         r"未来|明年|"
         rf"(?<![{chars(w.settle.not_to_after)}])(?:到|至)\s*(?:19|20)\d{{2}}\s*{_y(w)}(?!的)"
     )
@@ -109,7 +113,8 @@ _FROM = pattern(
 )
 _TO = pattern(
     lambda w: (
-        rf"\s*(?:{alternation(w.settle.change_to)})\s*(?:到|至)\s*"
+        rf"\s*(?:{alternation(w.settle.change_to)})\s*"
+        rf"(?:{alternation(w.settle.change_to_joints)})\s*"
         rf"(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*的?)?\s*$"
     )
 )
@@ -211,6 +216,8 @@ class Context:
     regional: bool = False
     # the page states no year and no date: the period is a placeholder, a value's year unknown
     undated: bool = False
+    # a bulletin of one year's figures ("现将2020年…情况公布如下"): that year, and its words
+    bulletin: tuple[int, str] | None = None
 
 
 def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
@@ -473,6 +480,8 @@ def settle(
     starts_all = sorted(v.text_start for d in drafts for v in d.values)
     if ctx.page_date is None and ctx.page_year is None:
         ctx = dataclasses.replace(ctx, page_year=_page_year(drafts, doc, starts))
+    if ctx.mode != "plan" and (bulletin := _BULLETIN.search(work, 0, 2000)) is not None:
+        ctx = dataclasses.replace(ctx, bulletin=(int(bulletin.group(1)), bulletin.group(0)))
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
         if d.origin != "prose":
@@ -589,6 +598,16 @@ def settle(
     return out, notes
 
 
+# "现将2020年11月1日零时我省…的人口受教育基本情况公布如下": the formula that opens a bulletin of
+# statistics (公报); its figures are of the year it names, published the year after
+_BULLETIN = pattern(
+    lambda w: (
+        rf"现将\s*((?:19|20)\d{{2}})\s*{_y(w)}[^。;]{{0,80}}?"
+        rf"(?:{alternation(w.settle.bulletin_verbs)})如下"
+    )
+)
+
+
 # a year read from the sentences around the value (not a default): the carried year, the year
 # that opens a sentence before a semicolon
 _FROM_SENTENCE = re.compile(r"the sentence before (?:it names|the semicolon opens with)")
@@ -628,6 +647,10 @@ def _restated(drafts: list[DIndicator], dropped: set[int]) -> None:
         )
 
 
+# "与2010年第六次全国人口普查相比,": the year a change is measured from
+_COMPARED_WITH = pattern(lambda w: rf"与\s*((?:19|20)\d{{2}})\s*{_y(w)}[^,;。]{{0,20}}?相比")
+
+
 def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
     """Date "从X提升至Y": X is a baseline; without years, take those of an earlier pair."""
     before = work[sent_a:a]
@@ -636,7 +659,8 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
     if src is None and dst is None:
         return
     if src is not None and re.match(
-        rf"\S{{0,14}}?\s*(?:{alternation(words().settle.change_to)})\s*(?:到|至)",
+        rf"\S{{0,14}}?\s*(?:{alternation(words().settle.change_to)})\s*"
+        rf"(?:{alternation(words().settle.change_to_joints)})",
         work[a + len(v.text) : a + len(v.text) + 24],
     ):
         v.kind = "baseline"
@@ -647,10 +671,22 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
             years = [
                 int(y) for y in re.findall(rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{year}", before)
             ]
+            # the comparison opens the sentence; clauses after its semicolons keep it
+            floor = max(work.rfind(m, max(0, a - _PARAGRAPH_BACK), sent_a) for m in "。\n") + 1
+            base = max(
+                _COMPARED_WITH.finditer(work, floor, a), key=lambda m: m.start(), default=None
+            )
             if years:
                 v.year = years[-1]
                 v.flags["year_implied"] = (
                     f"no year is written; the change before it in the sentence starts in {v.year}"
+                )
+            elif base is not None:
+                # "与2010年第六次全国人口普查相比,…由9.2年提高至10.1年": the level it starts
+                # from is of the year it is compared with
+                v.year = int(base.group(1))
+                v.flags["year_implied"] = (
+                    f"no year is written; the change is compared with {v.year} ({base.group(0)})"
                 )
             elif (span := _span_before(work, max(0, sent_a - _PARAGRAPH_BACK), a)) is not None:
                 # "过去五年…学前三年毛入园率由58%上升到79.6%": the change spans the five years to
@@ -1035,6 +1071,10 @@ def _settle_one(
             ):
                 v.year, said_at = carried
                 how = f"the sentence before it names {v.year} ({said_at})"
+            elif ctx.bulletin is not None:
+                v.year = ctx.bulletin[0]
+                tense = "review"
+                how = f"a bulletin of the figures of {v.year} ({ctx.bulletin[1][:24]}…)"
             if tense is None and k >= 0 and headings[k][1] is None and ctx.mode == "report":
                 tense = headings[k][2] or None  # a heading of tense alone: 任务安排, 落实情况
     # the nearest word of intent or achievement before the value: in its sentence, else in
