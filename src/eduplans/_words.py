@@ -209,6 +209,7 @@ class MetaWords:
     annual_plan: tuple[str, ...]
     period_end: tuple[str, ...]
     dateline_end: tuple[str, ...]
+    dateline_label: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

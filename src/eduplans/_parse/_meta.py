@@ -204,6 +204,53 @@ def _headline(lines: list[Line]) -> Line | None:
     )
 
 
+_DATELINE_LABEL = pattern(lambda w: alternation(w.meta.dateline_label))
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}")
+
+
+def _date_line(text: str) -> re.Match[str] | None:
+    """Return the date of a news page's date line (None when ``text`` is no date line).
+
+    A date line is short, holds a date and either a label (来源, 发布时间, 作者 …) or a clock
+    time after the date: "2020-07-13 16:34:21来源:…", "来源:腾讯网 发布时间:2022-03-29 13:53:15",
+    "http://www.….com2019年10月21日 09:36教育装备网".
+    """
+    if len(text) > 120 or "。" in text:
+        return None
+    m = _ISO_DATE.search(text) or _DATE.search(text)
+    if m is None or not (_DATELINE_LABEL.search(text) or _CLOCK.match(text, m.end())):
+        return None
+    return m
+
+
+def _dated_headline(doc: Doc) -> Line | None:
+    """Return a news page's headline: the line just above its date line (None without one).
+
+    A news page prints its headline, then the date line, then the body; what comes above the
+    headline is the site's (a navigation bar "首頁 資訊 國內 …", a greeting "您好,歡迎來到…",
+    spam), which a guess from the top of the page takes for the headline.
+    """
+    lines = [ln for ln in doc.lines[:25] if ln.text.strip()]
+    for k, line in enumerate(lines):
+        if _date_line(line.text) is None:
+            continue
+        if k == 0:
+            return None
+        above = lines[k - 1]
+        text = above.text.strip()
+        if (
+            doc.is_chrome(above.start)
+            or len(text) > 80
+            or "。" in text
+            or len(re.findall(r"[\u4e00-\u9fff]", text)) < 6
+            or re.search(r"位置\s*:|>.*>", text)
+            or _date_line(text) is not None
+        ):
+            return None
+        return above
+    return None
+
+
 def _title(doc: Doc, kind: str) -> _Found:
     news = kind == "news_report"
     lines = _title_lines(doc)
@@ -224,7 +271,7 @@ def _title(doc: Doc, kind: str) -> _Found:
     quoted = _quoted_title(doc, news=news)
     if quoted is not None:
         return quoted
-    top = _headline(lines) if news else None
+    top = (_dated_headline(doc) or _headline(lines)) if news else None
     if top is not None:
         return _Found(doc.text[top.start : top.end], top.start, top.end, "the news headline")
     following = alternation(words().meta.following)
@@ -308,6 +355,14 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
             # a news dateline: "晶报2020年4月14日讯", "新华社北京2021年3月5日电"
             or dateline
             or re.match(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", line.text)
+            # a date in words with its clock time on a short line, glued to what is before it:
+            # "http://www.….com2019年10月21日 09:36教育装备网"
+            or (
+                _ISO_DATE.fullmatch(m2.group(0)) is None
+                and len(line.text) <= 120
+                and "。" not in line.text
+                and _CLOCK.match(line.text, m2.end()) is not None
+            )
             # an e-paper's date line: "2020 年 12 月 15 日 星期二"
             or (
                 m2.start() == len(line.text) - len(line.text.lstrip())
@@ -535,7 +590,7 @@ def read_meta(doc: Doc) -> Meta:
     if who is not None:
         fields.append(("issuer", who))
     if document.value not in ("plan", "notice"):
-        top = _headline(_title_lines(doc))
+        top = _dated_headline(doc) or _headline(_title_lines(doc))
         if top is not None:
             fields.append(
                 (

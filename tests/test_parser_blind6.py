@@ -1,0 +1,76 @@
+"""The parser on blind set 6 (tests/data/realtexts_blind6/, a development set of real pages).
+
+Each test reads one real page of the set (its README gives each source) and checks one general
+mechanism of published pages that the parser misread there: the values, diagnostics and metadata
+it gives, each with its span (the quote is the source text at its offsets).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import eduplans
+
+BLIND6 = Path(__file__).parent / "data" / "realtexts_blind6"
+
+
+def parse(stem: str) -> eduplans.Plan:
+    return eduplans.parse_plan(next(BLIND6.glob(f"real_{stem}_*.txt")))
+
+
+def field(plan: eduplans.Plan, name: str) -> tuple[str, str]:
+    """Return (value, source text at its span) of the metadata field ``name``."""
+    (f,) = [f for f in plan.meta if f.name == name]
+    return f.value, plan.source_text[f.start : f.end]
+
+
+def values(plan: eduplans.Plan) -> list[tuple[str, str, int, float | None]]:
+    """Return (quote, kind, year, magnitude) of every value; check each span."""
+    out = []
+    for ind in plan.indicators:
+        for v in ind.values:
+            assert plan.source_text[v.span.start : v.span.end] == v.quote
+            out.append((v.quote, v.kind, v.year, v.magnitude))
+    return out
+
+
+def test_the_headline_is_the_line_above_the_date_line() -> None:
+    # 08: a navigation bar ("首頁 資訊 國內 …") heads the page and was read as the headline; the
+    # headline is the line above "來源:騰訊網 發布時間:2022-03-29 13:53:15"
+    plan = parse("08")
+    headline = "2022年|呼和浩特新建續(xù)建中小學33所、幼兒園19所!具體"
+    assert field(plan, "headline")[1] == headline
+    assert field(plan, "title")[1] == headline
+    # its two counts are the body's ("2022年我市將啟動新建續(xù)建中小學33所、幼兒園19所"): the
+    # headline's copies are reported as repeated, not read a second time
+    repeated = [d for d in plan.diagnostics if d.reason == "repeated"]
+    assert [(plan.source_text[d.start : d.end]) for d in repeated] == ["33", "19"]
+    assert all(headline.find(plan.source_text[d.start : d.end]) >= 0 for d in repeated)
+    assert all(d.start < plan.source_text.index("來源") for d in repeated)
+    quotes = [q for q, *_ in values(plan)]
+    assert "2022年我市將啟動新建續(xù)建中小學33所" in quotes
+    assert not any(q.startswith("2022年|") for q in quotes)
+    # 12: the navigation bar "要闻 | 城市远洋 | …" is too long to be a headline and no title was
+    # found at all ("未命名规划"); the headline is above "2020-07-13 16:34:21来源:…"
+    plan = parse("12")
+    assert plan.title == "2020年延吉将建成4所公办幼儿园新增学位1140个"
+    assert field(plan, "headline")[1] == "2020年延吉将建成4所公办幼儿园 新增学位1140个"
+
+
+def test_a_date_with_its_clock_time_dates_a_news_page() -> None:
+    # 02: "http://www.39388b.com2019年10月21日 09:36教育裝備網": the date is glued to the site's
+    # address, and a greeting above the headline was the title. Without the page's date its
+    # review ("近年来,…分別達96.86%、90%") was dated 2020 from the plan's "到2020年底"
+    plan = parse("02")
+    assert plan.issued is not None and plan.issued.isoformat() == "2019-10-21"
+    assert field(plan, "issued") == ("2019-10-21", "2019年10月21日")
+    assert field(plan, "headline")[1] == "新疆明年公辦園在園幼兒占比將達50%"
+    got = values(plan)
+    review = "全區(qū)學(xué)前三年毛入園率、普惠性幼兒園覆蓋率分別達96.86%"
+    assert (review, "baseline", 2019, 96.86) in got
+    assert ("、90%", "baseline", 2019, 90.0) in got
+    assert ("各縣(市、區(qū))公辦園在園幼兒占比將達50%以上", "target", 2020, 50.0) in got
+    # the headline's "將達50%" is the body's "將達50%以上": reported as repeated, at its span
+    (rep,) = [d for d in plan.diagnostics if d.reason == "repeated"]
+    assert plan.source_text[rep.start : rep.end] == "50"
+    assert rep.start < plan.source_text.index("2019年10月21日")
