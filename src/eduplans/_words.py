@@ -166,6 +166,11 @@ class TableWords:
     measure_words: tuple[str, ...]
     lone_comparator: tuple[str, ...]
     split_comparator: tuple[str, ...]
+    stat_name_header: tuple[str, ...]
+    stat_measures: Mapping[str, str]
+    stat_count_suffix: tuple[str, ...]
+    stat_unit_lead: tuple[str, ...]
+    stat_target_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

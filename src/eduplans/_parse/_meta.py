@@ -385,6 +385,28 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
     return None, "", None, None
 
 
+#: The numbers a row of a table of counts ends in (普通中等专业学校 … 1888 2036).
+_ROW_TAIL = re.compile(r"(?:[ \t|]+\d+(?:\.\d+)?){2,}[ \t|]*$")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _count_rows(text: str) -> str:
+    """Blank the rows of a table of counts: a line ending in two or more numbers, one no year.
+
+    Its 2036 (专任教师 1888 2036) is a count, not a year; a header of years (Item 2006 2007)
+    stays.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        tail = _ROW_TAIL.search(line)
+        if tail is not None and not all(
+            _BARE_YEAR.fullmatch(n) for n in re.findall(r"\S+", tail.group(0).replace("|", " "))
+        ):
+            line = " " * len(line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def _years_in(text: str) -> list[int]:
     """Return the years a text names.
 
@@ -395,6 +417,7 @@ def _years_in(text: str) -> list[int]:
     year = _y()
     school = re.escape(words().dates.school_year)
     text = _ISO_DATE.sub(" ", text)
+    text = _count_rows(text)
     return [
         int(y)
         for y in re.findall(

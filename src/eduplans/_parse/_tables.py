@@ -881,7 +881,9 @@ def read_tables(
         One per table row (per sub-label for 其中 rows), values in year order.
 
     """
-    out: list[DIndicator] = []
+    from ._stats import read_stats  # rows of entities, measures in columns or section rows
+
+    out: list[DIndicator] = read_stats(doc, period, notes)
     for header_start, cols, mode, body, line_index in _find_headers(doc):
         if doc.is_blocked(header_start):
             continue

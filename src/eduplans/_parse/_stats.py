@@ -1,0 +1,706 @@
+"""Statistics tables: rows are entities, the measure stands in a column header or a section row.
+
+Statistical bulletins (统计公报) and yearbooks (统计年鉴) print the counts of a region's
+schools in grids that are not indicator tables: the rows are stages or school types (普通高中,
+小学, 幼儿园), and what a cell counts is given by
+
+* a **measure column**: ``指标 | 招生数(人) | 在校生数(人) | 毕业生数(人)``; the year is one for
+  the whole table, from its caption (``2021年全县各类教育发展情况``) or the page's title;
+* a **measure section row** above rows under a header of years: ``Item 2006 2007``, then
+  ``学校数 Number of Schools``, then ``普通高等学校 Regular Institutions of Higher Education 38 38``
+  (or a measure caption, ``一、学校数 计量单位:所``, above the header of years).
+
+Each cell is one indicator: the row's entity and the measure (普通高中招生数 2021 = 4113 人,
+小学专任教师 2006 = 113724 人), a baseline (the count of that year) unless the caption says the
+table is a plan's (目标, 规划 …). Units come from the header's brackets, a unit line
+(``单位:人、所``: each measure takes the listed unit its count fits) or the measure's own count.
+
+The same grid is read in the text forms real pages carry it in: one row per line with cells
+separated by spaces (row names with an English gloss, inner spaces in names: ``小 学``), by ``|``
+or by tabs; or one cell per line (cells ending in ``|``, ``|`` lines between cells, or bare
+lines). A number of such a table that is not read (a bracketed count, a row without a name, a
+cell whose unit or year is not known) is reported with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .._errors import ValueTextError
+from .._words import alternation, chars, pattern, words
+from ._doc import Doc
+from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
+from ._tables import _NAME_HEADER, _Cell, _parse_cell
+
+__all__ = ["read_stats"]
+
+_Note = tuple[int, int, str, str]
+
+_YEAR_CELL = pattern(
+    lambda w: rf"^(?P<year>(?:19|20)\d{{2}})\s*(?:{re.escape(w.dates.year)})?(?:底|末)?$"
+)
+_CAPTION_YEAR = pattern(lambda w: rf"(?<!\d)((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}")
+_UNIT_LINE = pattern(
+    lambda w: rf"^(?:{alternation(w.table.stat_unit_lead)})\s*[::]\s*(?P<units>[^\s(|]+)"
+)
+_UNIT_IN_ROW = pattern(
+    lambda w: rf"\s*(?:{alternation(w.table.stat_unit_lead)})\s*[::]\s*(?P<units>[^\s(|]+)\s*$"
+)
+_TARGET_WORDS = pattern(lambda w: alternation(w.table.stat_target_words))
+_MEASURE_WORD = pattern(lambda w: alternation(w.table.measure_words))
+_VALUE = re.compile(r"^[≥≤<>]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?$")
+_BRACKET = re.compile(r"^\(\s*\d[\d,]*(?:\.\d+)?\s*\)$")
+_PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~…·.]+|[xX×*#]+)$")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[.、．](?!\d))\s*"
+)
+_MARKS = re.compile(r"^[#*△▲☆★※]+\s*")
+_CJK = "\u4e00-\u9fff"
+_GLOSS = re.compile(rf"(?<=[{_CJK})\s])\s*(?:\d+-)?[A-Za-z][A-Za-z0-9 .,:'’´′&/()\-]*$")
+_INNER_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_BRACKET_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,8})\)$")
+_PROSE = re.compile(r"[。;!?]|[,,][^,,]{12,}")
+
+
+@dataclass
+class _Col:
+    """A body column: a measure (招生数, unit word 人) or a year."""
+
+    kind: str  # "measure" | "year"
+    measure: str = ""
+    unit_word: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class _SRow:
+    """A row: its name cell and one cell per column (none for a section row)."""
+
+    name: _Cell
+    values: list[_Cell] = field(default_factory=list)
+    unsure: str = ""  # why its cells cannot be placed in columns (they are reported)
+
+
+@dataclass
+class _Table:
+    start: int
+    end: int
+    head: _Cell | None  # the entity column's header cell
+    cols: list[_Col]
+    rows: list[_SRow]
+    header_cells: list[_Cell]
+
+
+def _squeeze(text: str) -> str:
+    return _INNER_SPACE.sub("", text.strip())
+
+
+def _chinese(text: str) -> str:
+    """Return a cell's Chinese words: the English gloss after them dropped, inner spaces closed."""
+    t = re.sub(r"\s+", " ", text.strip())
+    t = _GLOSS.sub("", t).strip()
+    return _squeeze(t)
+
+
+_NAME_HEAD = pattern(
+    lambda w: "^(?:" + alternation("".join(h.split()) for h in w.table.stat_name_header) + ")$"
+)
+
+
+def _is_name_head(text: str) -> bool:
+    if len(text) > 24:
+        return False
+    t = re.sub(r"\s+", "", text)
+    return _NAME_HEAD.match(t) is not None or _NAME_HEADER.match(t) is not None
+
+
+def _measure_of(text: str) -> tuple[str, str | None] | None:
+    """Return (measure, unit word) when a header cell or a section row names a measure."""
+    t = _chinese(_NUMBERING.sub("", text.strip()))
+    if not t or re.search(r"\d", t):
+        return None
+    unit_word: str | None = None
+    m = _BRACKET_UNIT.match(t)
+    if m is not None and (unit_of_word(m.group("unit")) is not None or m.group("unit") in "%‰"):
+        t, unit_word = m.group("name").strip(), m.group("unit").strip()
+    measures = words().table.stat_measures
+    if t in measures:
+        return t, unit_word
+    if unit_word is not None and len(t) <= 10 and not _is_name_head(t):
+        return t, unit_word  # 班额数(个), 毛入学率(%): a measure with its unit
+    return None
+
+
+def _header_col(text: str) -> _Col | None:
+    t = text.strip()
+    if not t or len(t) > 60:  # a header cell, with its English gloss, is short
+        return None
+    y = _YEAR_CELL.match(re.sub(r"\s+", "", t))
+    if y is not None:
+        return _Col("year", year=int(y.group("year")))
+    m = _measure_of(t)
+    if m is not None:
+        return _Col("measure", measure=m[0], unit_word=m[1])
+    return None
+
+
+def _kind(text: str) -> str:
+    t = text.strip()
+    if not t:
+        return "empty"
+    if _VALUE.match(t):
+        return "value"
+    if _BRACKET.match(t):
+        return "bracket"
+    if _PLACEHOLDER.match(t):
+        return "placeholder"
+    if _PROSE.search(t) or len(re.findall(rf"[{_CJK}]", t)) > 40:
+        return "prose"
+    return "name"
+
+
+def _units(text: str) -> list[tuple[str, str, float]]:
+    """Return the units of a unit line's list (人、所): (word, canonical unit, scale)."""
+    out: list[tuple[str, str, float]] = []
+    for word in re.split(r"[、,,/;]", text):
+        found = unit_of_word(word.strip())
+        if found is not None:
+            out.append((word.strip(), found[0], found[1]))
+    return out
+
+
+def _cols_of(cells: Sequence[_Cell]) -> list[_Col] | None:
+    """Return the body columns of header cells: all years or all measures, two or more."""
+    cols = [_header_col(c.text) for c in cells]
+    if len(cols) < 2 or any(c is None for c in cols):
+        return None
+    found = [c for c in cols if c is not None]
+    kinds = {c.kind for c in found}
+    if len(kinds) != 1:
+        return None
+    if "year" in kinds and len({c.year for c in found}) != len(found):
+        return None
+    return found
+
+
+# --- text forms -------------------------------------------------------------------------------
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[_Cell]:
+    return [
+        _Cell(m.group(0), start + m.start(), start + m.end())
+        for m in re.finditer(r"\S+", doc.work[start:end])
+    ]
+
+
+def _split(doc: Doc, start: int, end: int, sep: str) -> list[_Cell]:
+    out: list[_Cell] = []
+    pos = start
+    source = doc.text if sep == "\t" else doc.work  # the working copy has no tabs
+    for piece in source[start:end].split(sep):
+        lead = len(piece) - len(piece.lstrip())
+        body = doc.work[pos + lead : pos + len(piece)].strip()
+        out.append(_Cell(body, pos + lead, pos + lead + len(body)))
+        pos += len(piece) + 1
+    return out
+
+
+def _sep(doc: Doc, start: int, end: int) -> str:
+    body = doc.work[start:end].strip().strip("|").strip()
+    if "|" in body:
+        return "|"
+    if "\t" in doc.text[start:end].strip():
+        return "\t"
+    return " "
+
+
+def _line_header(doc: Doc, start: int, end: int) -> tuple[_Cell | None, list[_Col], list[_Cell]]:
+    """Return (entity header, columns, header cells) of a header line, or no columns."""
+    sep = _sep(doc, start, end)
+    if sep == " ":
+        toks = _tokens(doc, start, end)
+        head: _Cell | None = None
+        if toks and _is_name_head(toks[0].text):
+            head, toks = toks[0], toks[1:]
+        elif len(toks) >= 2 and _is_name_head(toks[0].text + toks[1].text):
+            head = _Cell(toks[0].text + toks[1].text, toks[0].start, toks[1].end)
+            toks = toks[2:]
+        cells = [t for t in toks if not re.fullmatch(r"[A-Za-z][A-Za-z.,'’()\-]*", t.text)]
+    else:
+        parts = _split(doc, start, end, sep)
+        if parts and not parts[0].text and doc.work[start] == "|":
+            parts = parts[1:]  # the "|" that opens the line
+        if parts and not parts[-1].text:
+            parts = parts[:-1]
+        head = None
+        if parts and (not parts[0].text or _is_name_head(parts[0].text)):
+            head, parts = parts[0], parts[1:]
+        cells = parts
+    cols = _cols_of(cells)
+    if cols is None:
+        return None, [], []
+    return head, cols, cells
+
+
+def _line_row(doc: Doc, start: int, end: int, n: int) -> _SRow | None:
+    """Read one row line: a name, then ``n`` cells (or none: a section row); None: not a row."""
+    sep = _sep(doc, start, end)
+    if sep == " ":
+        toks = _tokens(doc, start, end)
+        k = len(toks)
+        while k > 0 and len(toks) - k < n and _kind(toks[k - 1].text) != "name":
+            k -= 1
+        names, cells = toks[:k], toks[k:]
+        if not names:
+            return None
+        name = _Cell(doc.work[names[0].start : names[-1].end], names[0].start, names[-1].end)
+        if _kind(name.text) == "prose":
+            return None
+        row = _SRow(name, cells)
+        if cells and len(cells) < n:
+            row.unsure = f"the row has {len(cells)} of the header's {n} cells"
+        elif k > 0 and _kind(toks[k - 1].text) in ("value", "bracket") and len(names) > 1:
+            row.unsure = f"the row has more than the header's {n} cells"
+        return row
+    parts = _split(doc, start, end, sep)
+    if parts and not parts[0].text and doc.work[start] == "|":
+        parts = parts[1:]
+    while parts and not parts[-1].text:
+        parts.pop()
+    while parts and not parts[0].text:
+        parts.pop(0)
+    if not parts or _kind(parts[0].text) != "name":
+        return None
+    row = _SRow(parts[0], parts[1:])
+    if len(row.values) > n:
+        row.unsure = f"the row has {len(row.values)} cells for the header's {n}"
+    return row
+
+
+def _caption_lines(doc: Doc, start: int, limit: int = 3) -> list[_Cell]:
+    """Return the lines just before ``start`` (last first): a table's caption and unit line."""
+    out: list[_Cell] = []
+    for line in reversed(doc.lines):
+        if line.end > start:
+            continue
+        text = line.text.strip("| ").strip()
+        if not text:
+            continue
+        if len(out) >= limit or _kind(text) == "prose":
+            break
+        out.append(_Cell(text, line.start, line.end))
+    return out
+
+
+def _line_tables(doc: Doc) -> Iterator[_Table]:
+    """Tables whose rows stand one per line (cells separated by spaces, ``|`` or tabs)."""
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if doc.is_blocked(line.start) or doc.is_chrome(line.start):
+            i += 1
+            continue
+        head, cols, cells = _line_header(doc, line.start, line.end)
+        if not cols:
+            i += 1
+            continue
+        n = len(cols)
+        rows: list[_SRow] = []
+        empty_run = 0
+        j = i + 1
+        end = line.end
+        while j < len(lines):
+            ln = lines[j]
+            if _UNIT_LINE.match(ln.text.strip("| ")):
+                rows.append(_SRow(_Cell(ln.text.strip("| "), ln.start, ln.end)))
+                j += 1
+                continue
+            if _line_header(doc, ln.start, ln.end)[1]:
+                break  # the next table's header
+            row = _line_row(doc, ln.start, ln.end, n)
+            if row is None:
+                break
+            if not row.values:
+                empty_run += 1
+                if empty_run >= 3:
+                    break
+            else:
+                empty_run = 0
+                end = ln.end
+            rows.append(row)
+            j += 1
+        while rows and not rows[-1].values:
+            rows.pop()
+        if rows:
+            yield _Table(line.start, end, head, cols, rows, cells)
+            i = j
+        else:
+            i += 1
+
+
+def _pieces(doc: Doc) -> list[_Cell]:
+    """Return the cells of the text's ``|`` streams: what stands between two ``|``."""
+    work = doc.work
+    out: list[_Cell] = []
+    pos = 0
+    for piece in work.split("|"):
+        lines = [ln for ln in piece.split("\n") if ln.strip()]
+        if len(lines) > 2:  # text between tables: its lines (a header cell is its last one)
+            at = pos
+            for ln in piece.split("\n"):
+                if ln.strip():
+                    lead = len(ln) - len(ln.lstrip())
+                    out.append(_Cell(ln.strip(), at + lead, at + lead + len(ln.strip())))
+                at += len(ln) + 1
+        else:
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            out.append(_Cell(body, pos + lead, pos + lead + len(body)))
+        pos += len(piece) + 1
+    return out
+
+
+def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterator[_Table]:
+    """Tables whose cells stand one after another (one per line, or between ``|``).
+
+    The header is two or more column cells after the entity column's header (a name header,
+    or an empty cell when ``explicit_head`` is False); each row is a name cell and the cells
+    after it, up to the next name.
+    """
+    k = 1
+    while k < len(cells):
+        cell = cells[k]
+        before = cells[k - 1]
+        if (
+            doc.is_blocked(cell.start)
+            or _header_col(cell.text) is None
+            or not (
+                _is_name_head(before.text)
+                if explicit_head
+                else not before.text or _is_name_head(before.text)
+            )
+        ):
+            k += 1
+            continue
+        m = k
+        while m < len(cells) and _header_col(cells[m].text) is not None:
+            m += 1
+        cols = _cols_of(cells[k:m])
+        if cols is None:
+            k = m
+            continue
+        n = len(cols)
+        rows: list[_SRow] = []
+        orphans: list[_Cell] = []
+        cur: _SRow | None = None
+        names_run = 0
+        end = cells[m - 1].end
+        p = m
+        while p < len(cells):
+            c = cells[p]
+            kind = _kind(c.text)
+            if kind == "prose" or doc.is_blocked(c.start):
+                break
+            if kind == "name":
+                if _header_col(c.text) is not None and _cols_of(cells[p : p + 2]) is not None:
+                    break  # the next table's header
+                if cur is not None:
+                    rows.append(cur)
+                if _UNIT_LINE.match(c.text):
+                    rows.append(_SRow(c))
+                    cur = None
+                    p += 1
+                    continue
+                names_run += 1
+                if names_run > 3:
+                    cur = None
+                    break
+                cur = _SRow(c)
+            elif cur is not None:
+                cur.values.append(c)
+                if kind != "empty":
+                    names_run = 0
+                    end = max(end, c.end)
+            elif kind != "empty":
+                orphans.append(c)  # a row whose name cell is empty
+                end = max(end, c.end)
+            p += 1
+        if cur is not None:
+            rows.append(cur)
+        for row in rows:
+            while row.values and not row.values[-1].text:
+                row.values.pop()
+            if len(row.values) > n:
+                filled = [v for v in row.values if v.text]
+                if len(filled) == n:
+                    row.values = filled
+                else:
+                    row.unsure = f"the row has {len(filled)} cells for the header's {n}"
+            elif row.values and len(row.values) < n and not explicit_head:
+                pass  # between "|": the missing cells are the last ones
+            elif row.values and len(row.values) < n:
+                row.unsure = f"the row has {len(row.values)} of the header's {n} cells"
+        while rows and not rows[-1].values:
+            rows.pop()
+        if orphans:
+            rows.insert(0, _SRow(_Cell("", orphans[0].start, orphans[0].start), orphans))
+        if rows:
+            head = before if before.text else None
+            start = before.start if before.text else cells[k].start
+            yield _Table(start, end, head, cols, rows, cells[k:m])
+        k = max(p, m)
+
+
+# --- reading a table --------------------------------------------------------------------------
+
+
+def _entity(text: str) -> tuple[str, str | None]:
+    """Return a row name's entity (numbering, marks, gloss, inner spaces dropped), unit word."""
+    t = _MARKS.sub("", _NUMBERING.sub("", text.strip()))
+    t = re.sub(r"^其中\s*[::]?\s*", "", t)
+    t = _chinese(t).rstrip(":")
+    m = _BRACKET_UNIT.match(t)
+    if m is not None and (unit_of_word(m.group("unit")) is not None or m.group("unit") in "%‰"):
+        return m.group("name").strip(), m.group("unit").strip()
+    return t, None
+
+
+def _table_year(doc: Doc, table: _Table, captions: list[_Cell]) -> tuple[int | None, str]:
+    """Return the year of a measure-column table: its caption's, else the page title's."""
+    for cap in captions:
+        years = {int(y) for y in _CAPTION_YEAR.findall(cap.text)}
+        if len(years) == 1:
+            return years.pop(), f"the table's caption {cap.text!r} dates its cells"
+    first = next((ln for ln in doc.lines if not doc.is_chrome(ln.start)), None)
+    if first is not None and first.end <= table.start and _kind(first.text) != "prose":
+        years = {int(y) for y in _CAPTION_YEAR.findall(first.text)}
+        if len(years) == 1:
+            return years.pop(), f"the page's title {first.text!r} dates the table's cells"
+    return None, ""
+
+
+def _pick_unit(
+    measure: str, unit_word: str | None, listed: list[tuple[str, str, float]]
+) -> tuple[str, float, str] | None:
+    """Return the unit of a measure's cells: (unit, scale, why chosen, "" when written)."""
+    if unit_word is not None:
+        found = unit_of_word(unit_word)
+        if found is not None:
+            return found[0], found[1], ""
+        if unit_word in ("%", "‰"):
+            return ("percent" if unit_word == "%" else "permille"), 1.0, ""
+    count = words().table.stat_measures.get(measure) if measure else None
+    if len(listed) == 1 and (count is None or listed[0][1] == count):
+        return listed[0][1], listed[0][2], ""
+    if count is not None:
+        fits = [u for u in listed if u[1] == count]
+        if len(fits) == 1:
+            return count, fits[0][2], f"the unit line lists {fits[0][0]!r} for counts of {count}"
+        if not listed:
+            return count, 1.0, f"no unit is written; {measure!r} counts {count}"
+    return None
+
+
+def _read(
+    doc: Doc,
+    table: _Table,
+    period: tuple[int, int],
+    notes: list[_Note],
+) -> list[DIndicator] | None:
+    """Read a table's cells into indicators; None when the table is no statistics table."""
+    captions = _caption_lines(doc, table.start)
+    caption = next((c.text for c in captions if not _UNIT_LINE.match(c.text)), "")
+    listed: list[tuple[str, str, float]] = []
+    measure, measure_unit = "", None
+    for cap in captions:
+        u = _UNIT_LINE.match(cap.text) or _UNIT_IN_ROW.search(cap.text)
+        if u is not None and not listed:
+            listed = _units(u.group("units"))
+    by_column = table.cols[0].kind == "measure"
+    if not by_column and captions:
+        bare = _UNIT_IN_ROW.sub("", captions[0].text)
+        found = _measure_of(bare)
+        if found is not None:  # 一、学校数 计量单位:所 above 指 标 | 2014年 | 2013年
+            measure, measure_unit = found
+            u = _UNIT_IN_ROW.search(captions[0].text)
+            if u is not None:
+                listed = _units(u.group("units"))
+    year, year_why = (None, "")
+    if by_column:
+        year, year_why = _table_year(doc, table, captions)
+    target = _TARGET_WORDS.search(caption) is not None
+    kind = "target" if target and year is not None and year >= period[0] else "baseline"
+    out: list[DIndicator] = []
+    used_measure = bool(measure) or by_column
+    pending: list[_Note] = []
+    for row in table.rows:
+        if _UNIT_LINE.match(row.name.text):
+            listed = _units(_UNIT_LINE.match(row.name.text).group("units"))  # type: ignore[union-attr]
+            continue
+        if not row.values or all(not v.text for v in row.values):
+            u = _UNIT_IN_ROW.search(row.name.text)
+            found = _measure_of(_UNIT_IN_ROW.sub("", row.name.text))
+            if found is not None and not by_column:
+                measure, measure_unit = found
+                used_measure = True
+                if u is not None:
+                    listed = _units(u.group("units"))
+            continue
+        entity, own_unit = _entity(row.name.text)
+        numbers = [v for v in row.values if _kind(v.text) in ("value", "bracket")]
+        if row.unsure:
+            why = f"a cell of a statistics table that is not read: {row.unsure}"
+            pending += [(v.start, v.end, "not_understood", why) for v in numbers]
+            continue
+        if not entity:
+            why = "a cell of a statistics table whose row has no name"
+            pending += [(v.start, v.end, "not_understood", why) for v in numbers]
+            continue
+        groups: dict[tuple[str, str], DIndicator] = {}
+        for col, cell in zip(table.cols, row.values, strict=False):
+            ck = _kind(cell.text)
+            if ck in ("empty", "placeholder"):
+                continue
+            if ck == "bracket":
+                why = (
+                    f"a bracketed count {cell.text!r} in a statistics table: not added to the "
+                    "table's totals (不计校数), not a level of the row"
+                )
+                pending.append((cell.start, cell.end, "not_understood", why))
+                continue
+            if ck != "value":
+                continue
+            the_measure = col.measure if col.kind == "measure" else measure
+            unit_word = col.unit_word if col.kind == "measure" else measure_unit
+            the_year = col.year if col.kind == "year" else year
+            if the_year is None:
+                why = "a cell of a statistics table whose year neither header nor caption gives"
+                pending.append((cell.start, cell.end, "not_understood", why))
+                continue
+            own = own_unit is not None or (
+                _MEASURE_WORD.search(entity) is not None and not the_measure
+            )
+            if own or not the_measure:
+                subject, name = "", entity
+                picked = _pick_unit("", own_unit, listed) if own_unit else None
+                if picked is None and own_unit is None:
+                    picked = _pick_unit(entity, None, listed)
+                if picked is None and own_unit is None and len(listed) == 1:
+                    picked = (listed[0][1], listed[0][2], "")
+                if picked is None and own_unit is None:
+                    noun = unit_from_noun(entity)
+                    if noun is not None and not listed:
+                        picked = (noun, 1.0, f"no unit is written; {entity!r} counts {noun}")
+            else:
+                subject, name = entity, the_measure
+                picked = _pick_unit(the_measure, unit_word, listed)
+            if picked is None:
+                why = (
+                    f"a cell of a statistics table whose unit is not written for {subject + name!r}"
+                )
+                pending.append((cell.start, cell.end, "not_understood", why))
+                continue
+            unit, scale, unit_why = picked
+            try:
+                cmp_, mag, upper, vunit = _parse_cell(cell.text, unit)
+            except ValueTextError as exc:
+                pending.append(
+                    (cell.start, cell.end, "rejected", f"table cell {cell.text!r}: {exc}")
+                )
+                continue
+            if vunit and vunit != unit:
+                why = f"table cell {cell.text!r} is in {vunit}, the column in {unit}"
+                pending.append((cell.start, cell.end, "rejected", why))
+                continue
+            scales = chars("".join(words().scales))
+            if mag is not None and scale != 1 and not re.search(rf"[{scales}]", cell.text):
+                mag *= scale
+                upper = upper * scale if upper is not None else None
+            flags: dict[str, str] = {}
+            if subject:
+                where = "column" if col.kind == "measure" else "section row"
+                flags["elided_subject"] = (
+                    f"the row {entity!r} of a statistics table under the {where} "
+                    f"{the_measure!r}: {subject + name!r}"
+                )
+            if col.kind == "measure" and year_why:
+                flags["year_implied"] = year_why
+            if unit_why:
+                flags["unit_from_context"] = unit_why
+            value = DValue(
+                kind=kind,
+                year=the_year,
+                comparator=cmp_,
+                magnitude=mag,
+                upper=upper,
+                text=doc.text[cell.start : cell.end],
+                text_start=cell.start,
+                start=row.name.start,
+                end=cell.end,
+                flags=flags,
+            )
+            key = (subject + name, unit)
+            if key not in groups:
+                groups[key] = DIndicator(
+                    name=name,
+                    unit=unit,
+                    section=caption or doc.section_at(table.start),
+                    origin="table",
+                    values=[],
+                    subject=subject,
+                )
+                out.append(groups[key])
+            groups[key].values.append(value)
+    if not used_measure:
+        return None  # a table of years whose rows name their own measures: an indicator table
+    notes += pending
+    for cell in table.header_cells:  # the header's years are no values
+        if _kind(cell.text) == "value":
+            notes.append((cell.start, cell.end, "year", "a column header of a statistics table"))
+    return out
+
+
+def read_stats(
+    doc: Doc, period: tuple[int, int], notes: list[_Note] | None = None
+) -> list[DIndicator]:
+    """Read the statistics tables of a document and block their regions for the other readers.
+
+    Parameters
+    ----------
+    doc
+        The document.
+    period
+        The plan period (a table whose caption names a plan's 目标 gives targets from its first
+        year on).
+    notes
+        Receives ``(start, end, reason, why)`` for each number of such a table that is not read.
+
+    Returns
+    -------
+    list of DIndicator
+        One per row and measure, values in year order.
+
+    """
+    notes = notes if notes is not None else []
+    out: list[DIndicator] = []
+
+    def take(tables: Iterator[_Table]) -> None:
+        for table in tables:
+            if doc.is_blocked(table.start):
+                continue
+            found = _read(doc, table, period, notes)
+            if found is None:
+                continue
+            start = doc.work.rfind("\n", 0, table.start) + 1  # the header's line
+            doc.blocked.append((start, max(table.end, table.start + 1)))
+            out.extend(found)
+
+    if doc.work.count("|") >= 6:
+        take(_stream_tables(doc, _pieces(doc), explicit_head=False))
+    take(_line_tables(doc))
+    lines = [_Cell(ln.text, ln.start, ln.end) for ln in doc.lines if "|" not in ln.text]
+    take(_stream_tables(doc, lines, explicit_head=True))
+    return out
