@@ -104,3 +104,51 @@ def test_where_kindergartens_are_built_makes_no_other_indicator() -> None:
 def test_township_coverage_is_not_the_share_of_children() -> None:
     # real3: 乡镇公办幼儿园覆盖率 is the share of townships with a public kindergarten
     assert keys(["乡镇公办幼儿园覆盖率", "公办幼儿园覆盖率"]) == [None, "public_kindergarten_share"]
+
+
+# --- building words and the words that make another kind of kindergarten -----------------------
+@pytest.mark.parametrize("name", ["建設公辦幼兒園", "公辦幼兒園建設"])
+def test_building_an_institution_is_built(name: str) -> None:
+    # real3: both count the public kindergartens built, as 新改建公辦幼兒園 on the same pages
+    assert keys([name]) == ["kindergartens_built"]
+
+
+@pytest.mark.parametrize(
+    ("name", "not_key"),
+    [
+        ("新設民辦幼兒園", "private_kindergarten_count"),  # real1: kindergartens set up (新设)
+        ("公办民营幼儿园", "public_kindergarten_count"),  # real1: public owned, privately run
+    ],
+)
+def test_a_known_word_keeps_a_short_name_from_its_look_alike(name: str, not_key: str) -> None:
+    assert keys([name]) != [not_key]
+
+
+# --- catalog entries for what statistics paragraphs count ----------------------------------------
+@pytest.mark.parametrize(
+    ("name", "context", "key"),
+    [
+        ("公辦幼兒園", None, "public_kindergarten_count"),  # real5
+        ("民办幼儿园", "二、学前教育情况", "private_kindergarten_count"),  # real5
+        ("普惠性民辦園", None, "inclusive_private_kindergarten_count"),  # real5
+        ("义务教育学校", "三、义务教育情况", "compulsory_school_count"),  # real5
+        ("普通高等学校", "教育", "higher_education_institution_count"),  # real5
+        ("全市各级各类学校在校生人数", "一、学生情况", "total_enrolment"),  # dev2
+        ("全市教职工数", "二、教师情况", "staff_count"),  # dev2
+        ("在职教职工", "(一)基本情况", "staff_count"),  # dev2
+    ],
+)
+def test_counts_of_statistics_paragraphs_have_keys(
+    name: str, context: str | None, key: str
+) -> None:
+    assert keys([name], context=context) == [key]
+
+
+def test_posts_on_the_establishment_are_not_the_staff() -> None:
+    # real5: 学校教职工编制总量为2918名 counts posts, not people
+    assert keys(["学校教职工编制总量"]) == [None]
+
+
+def test_a_bare_count_of_pupils_stays_ambiguous_beside_the_total() -> None:
+    # the total of every level is found by names that say so; a bare 在校生 is still no key
+    assert keys(["在校生", "在校生总数"]) == [None, "total_enrolment"]

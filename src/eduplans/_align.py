@@ -129,6 +129,8 @@ class _Lexicon:
     qualifiers: frozenset[str]  # measures that narrow who is counted, not what (公办, 寄宿制)
     institution_end: re.Pattern[str]  # a name ending in an institution (学校, 幼儿园, 园, 校)
     pupils_end: re.Pattern[str]  # a name ending in pupils (学生, 幼儿)
+    count_tail: re.Pattern[str]  # a count word ending a name (数, 所数, 个数)
+    building_re: re.Pattern[str]  # 建设, 建好: building an institution
 
 
 def _normalised_table(
@@ -180,7 +182,10 @@ def _lexicon() -> _Lexicon:
         no_context=frozenset(m.key for m in w.measures if not m.context),
         implies=MappingProxyType({m.key: m.implies_stage for m in w.measures if m.implies_stage}),
         feature_re=re.compile(
-            alternation({*stage_of, *generic, *measure_of, *filler, *map(normalise, w.count_of)})
+            alternation(
+                {*stage_of, *generic, *measure_of, *filler, *map(normalise, w.count_of)}
+                | {normalise(x) for x in w.building}
+            )
         ),
         count_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}{alternation(w.count)}"),
         bare_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}"),
@@ -190,6 +195,8 @@ def _lexicon() -> _Lexicon:
             rf"(?:{alternation([e for n in w.noun_units if n.unit == 'school' for e in n.ends])})$"
         ),
         pupils_end=re.compile(rf"(?:{alternation([normalise(x) for x in w.pupils])})$"),
+        building_re=re.compile(alternation(w.building)),
+        count_tail=re.compile(rf"(?:{alternation(w.count_of)})?(?:{alternation(w.count)})$"),
     )
 
 
@@ -265,6 +272,14 @@ def _r_share_not_count(d: _Draft) -> None:
         d.measures.discard("enrolment_count")
 
 
+def _r_building_an_institution(d: _Draft) -> None:
+    lex = _lexicon()
+    if d.measures <= lex.qualifiers and lex.building_re.search(d.norm):
+        head = lex.building_re.sub("", d.norm)
+        if d.stages and lex.institution_end.search(head):
+            d.measures.add("built")
+
+
 def _r_places_subcount(d: _Draft) -> None:
     if not d.measures & _RATES and d.measures & {"places", "built", "expanded"}:
         d.measures -= {"public", "inclusive", "township"}
@@ -314,9 +329,10 @@ def _r_qualified_institution_is_a_count(d: _Draft) -> None:
     lex = _lexicon()
     if not d.measures or not d.measures <= lex.qualifiers:
         return
-    if lex.pupils_end.search(d.norm):
+    head = lex.count_tail.sub("", d.norm)  # 公办幼儿园数, 公办园所数: the head is before the count
+    if lex.pupils_end.search(head):
         d.measures.add("enrolment_count")
-    elif lex.institution_end.search(d.norm):
+    elif lex.institution_end.search(head):
         d.measures.add("school_count")
 
 
@@ -393,6 +409,13 @@ _RULES: tuple[_Rule, ...] = (
         "A share (在园幼儿占比) is not a head count, though it names the children.",
         "在园幼儿占比", "preschool", "share",
         _r_share_not_count,
+    ),
+    _Rule(
+        "building_an_institution_is_built",
+        "An institution named with no measure but a building word (建设, 建好 in the words "
+        "data) is built, like 新建: 建设公办幼儿园 and 公办幼儿园建设 count kindergartens built.",
+        "建設公辦幼兒園", "preschool", "built",
+        _r_building_an_institution,
     ),
     _Rule(
         "public_places_are_a_subcount",

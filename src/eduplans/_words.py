@@ -348,6 +348,7 @@ class Words:
     not_institution: tuple[str, ...]
     people: tuple[str, ...]
     pupils: tuple[str, ...]
+    building: tuple[str, ...]
     stages: tuple[StageWords, ...]
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
@@ -676,6 +677,7 @@ def _parse(text: str, path: str) -> Words:
         not_institution=_strs(norm.get("not_institution", []), "normalise.not_institution", path),
         people=_strs(norm.get("people", []), "normalise.people", path),
         pupils=_strs(norm.get("pupils", []), "normalise.pupils", path),
+        building=_strs(norm.get("building", []), "normalise.building", path),
         stages=tuple(stages),
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
