@@ -60,6 +60,37 @@ def test_a_sentence_about_one_facility_gives_its_specifications_not_values() -> 
         assert "one facility" in reasons(zhoukou)[number][1], number
 
 
+def test_a_named_school_before_its_specifications_gives_no_values() -> None:
+    # blind6/12 (延吉): four new kindergartens, each "占地面积…,建筑面积…,总投资…,设有12个班,可容纳
+    # 360名幼儿就读"; the first after "这个项目" (pointing back), the others after their names
+    # ("位于延吉市东山小学南侧的第十五幼儿园占地面积4920平方米"): 20 rows of buildings read as the
+    # city's targets. The city's own values stay: 4所公办幼儿园, 新增学位1140个.
+    plan = parse(6, "real_12")
+    specs = [d for d in plan.diagnostics if "one facility" in d.detail]
+    assert len(specs) == 20
+    assert all(d.reason == "distractor" for d in specs)
+    kept = {(i.unit, v.magnitude) for i in plan.indicators for v in i.values}
+    assert {("school", 4.0), ("seat", 1140.0)} <= kept
+    assert not {m for _, m in kept} & {4920.0, 8900.0, 3410e4, 360.0, 12.0}
+    # the second school's sentence without the first's "这个项目": its name before 占地面积 says
+    # which school the figures are of
+    text = (
+        "2020年,延吉市将建成第十五幼儿园等4所公办幼儿园。位于延吉市东山小学南侧的第十五幼儿园"
+        "占地面积4920平方米,建筑面积8900平方米,总投资3410万元,设有12个班,可容纳360名幼儿就读。"
+    )
+    alone = eduplans.parse_plan(text, region="延吉市")
+    assert [(i.unit, v.magnitude) for i in alone.indicators for v in i.values] == [("school", 4.0)]
+    detail = reasons(alone)["4920"]
+    assert detail == (
+        "distractor",
+        "a specification (占地面积) of one school (第十五幼儿园), not the region's",
+    )
+    assert reasons(alone)["360"] == detail  # 可容纳 of the school named before 占地面积
+    # a region's total names no school before its words: 新增校舍建筑面积3.82万平方米 (blind2/08)
+    yuzhong = parse(2, "real_08")
+    assert 38200.0 in {v.magnitude for i in yuzhong.indicators for v in i.values}
+
+
 # --- a list joint inside brackets joins no list ---------------------------------------------
 def test_a_place_word_with_bracketed_joints_is_one_name() -> None:
     # blind5/19: "義務教育均衡發展通過“區檢”縣(市、區)比例達75.7%" was split at the 、 inside

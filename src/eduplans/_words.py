@@ -246,6 +246,8 @@ class SettleWords:
     institution_end: tuple[str, ...]
     institution_category: tuple[str, ...]
     one_facility: tuple[str, ...]
+    facility_specs: tuple[str, ...]
+    facility_name_after: str
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]
     continues: tuple[str, ...]

@@ -387,22 +387,48 @@ def _single_institution(work: str, clause_a: int, a: int, b: int) -> str | None:
 
 
 _ONE_FACILITY = pattern(lambda w: alternation(w.settle.one_facility))
+_FACILITY_SPEC = pattern(lambda w: alternation(w.settle.facility_specs))
+_VERB_IN_NAME = pattern(lambda w: alternation(w.prose.lead_verbs))
 
 
-def _one_facility(work: str, a: int) -> str | None:
+def _named_school(work: str, floor: int, at: int) -> str | None:
+    """Return the name of one school that ends right before ``at`` (None when there is none).
+
+    "位于延吉市东山小学南侧的第十五幼儿园占地面积…": 第十五幼儿园; a kind of school (公办幼儿园) or
+    a verb's object (新增学校建筑面积) is no school's name.
+    """
+    stops = words().settle.facility_name_after
+    k = at
+    while k > floor and work[k - 1] not in stops and not work[k - 1].isspace():
+        k -= 1
+    name = work[k:at]
+    if re.search(r"\d", name) or not _institution(name) or _VERB_IN_NAME.search(name):
+        return None
+    return name
+
+
+def _one_facility(work: str, a: int, clause_a: int) -> str | None:
     """Why the value at ``a`` is one facility's specification (None when it is not).
 
     Its sentence points back to one facility before it (该园总投资821万元, 占地面积9600平方米;
-    这座总投资1.58亿元的崭新学校可容纳学生3000人): the school's area, cost or capacity, not the
-    region's level or target.
+    这座总投资1.58亿元的崭新学校可容纳学生3000人), or names one school and the value follows a
+    word of a building's specification in its clause (位于…的第十五幼儿园占地面积4920平方米, 总投资
+    3410万元, 可容纳360名幼儿): the school's area, cost or capacity, not the region's level or
+    target.
     """
     line_a = work.rfind("\n", 0, a) + 1
     # (。 only: a page's mojibake holds ! and ? inside words, "按照“2教1?!钡慕虒W…")
     sentence_a = max(line_a, work.rfind("。", max(0, a - 300), a) + 1)
     m = _ONE_FACILITY.search(work, sentence_a, a)
-    if m is None:
+    if m is not None:
+        return f"a specification of one facility ({m.group(0)}…), not the region's"
+    if _FACILITY_SPEC.search(work, clause_a, a) is None:
         return None
-    return f"a specification of one facility ({m.group(0)}…), not the region's"
+    for spec in _FACILITY_SPEC.finditer(work, sentence_a, a):
+        school = _named_school(work, sentence_a, spec.start())
+        if school is not None:
+            return f"a specification ({spec.group(0)}) of one school ({school}), not the region's"
+    return None
 
 
 def _distractor(
@@ -437,7 +463,7 @@ def _distractor(
         return "a count of projects under way (9所正在进行室内外装修), not done or planned"
     if (single := _single_institution(work, clause_a, a, b)) is not None:
         return single
-    if (facility := _one_facility(work, a)) is not None:
+    if (facility := _one_facility(work, a, clause_a)) is not None:
         return facility
     if d.unit != "percent" and _CONDITION.match(work, b):
         return "a condition (…后), not a value"
