@@ -99,3 +99,25 @@ def test_a_change_compared_with_a_year_starts_in_that_year() -> None:
     assert value(plan, "提高至10.1年")[:2] == ("baseline", 2020)
     assert value(plan, "拥有高中文化程度的由14857人")[:2] == ("baseline", 2010)
     assert value(plan, "上升为15561人")[:2] == ("baseline", 2020)
+
+
+def test_a_document_that_puts_forward_or_requires_makes_a_plan() -> None:
+    # blind6/22 (2014-01-28): "政府工作報告提出加快義務教育均衡發展,25%的縣市實現基本均衡": what
+    # the report proposes is planned; it was a baseline
+    assert value(parse(6, "22"), "25%")[:2] == ("target", 2014)
+    # blind5/03 (2022-12-05): "按照《周口市人民政府辦公室關于印發2022年中心城區十件民生實事的通知》
+    # (…)要求,…2022年中心城區新建13所公辦幼兒園,新增學前教育學位3510個": the notice's tasks
+    plan = parse(5, "03")
+    assert value(plan, "2022年中心城區新建13所")[:2] == ("target", 2022)
+    assert value(plan, "新增學前教育學位3510個")[:2] == ("target", 2022)
+    # blind3/21: "報告指出,這五年,紅安縣新建各類學校46所": a report that points out facts
+    # reports them; still a baseline
+    assert value(parse(3, "21"), "紅安縣新建各類學(xué)校46所")[0] == "baseline"
+
+
+def test_a_value_listed_into_a_programme_of_works_is_a_task() -> None:
+    # blind6/17 (2017-08-17): "2017年,我市30所学校幼儿园建设列入为民办实事工程,包括幼儿园16所…,
+    # 总投资约8亿元": the works the programme sets; all were baselines
+    plan = parse(6, "17")
+    for quote in ("我市30所", "包括幼儿园16所", "总投资约8亿元"):
+        assert value(plan, quote)[:2] == ("target", 2017), quote

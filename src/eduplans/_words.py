@@ -261,6 +261,11 @@ class SettleWords:
     disposal_before: str
     won_objects: tuple[str, ...]
     bulletin_verbs: tuple[str, ...]
+    proposing_nouns: tuple[str, ...]
+    proposes: tuple[str, ...]
+    according_to: tuple[str, ...]
+    required: tuple[str, ...]
+    listed_into: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

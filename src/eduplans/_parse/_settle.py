@@ -102,6 +102,10 @@ PLANNED = pattern(
         rf"(?<![{chars(w.settle.disposal_before)}])将|"
         r"(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|"
         rf"(?<!向上)争取(?!到?\s*(?:{alternation(w.settle.won_objects)}))|预计|拟|目标|确保|今后|"
+        rf"(?:{alternation(w.settle.proposing_nouns)})》?\s*(?:{alternation(w.settle.proposes)})|"
+        rf"(?:{alternation(w.settle.according_to)})《[^》]{{1,60}}》[^,;。]{{0,24}}?"
+        rf"(?:{alternation(w.settle.required)})|"
+        rf"{alternation(w.settle.listed_into)}|"
         r"未来|明年|"
         rf"(?<![{chars(w.settle.not_to_after)}])(?:到|至)\s*(?:19|20)\d{{2}}\s*{_y(w)}(?!的)"
     )
