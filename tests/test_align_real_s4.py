@@ -152,3 +152,51 @@ def test_posts_on_the_establishment_are_not_the_staff() -> None:
 def test_a_bare_count_of_pupils_stays_ambiguous_beside_the_total() -> None:
     # the total of every level is found by names that say so; a bare 在校生 is still no key
     assert keys(["在校生", "在校生总数"]) == [None, "total_enrolment"]
+
+
+# --- more words real pages write -----------------------------------------------------------------
+def test_zhongxiaoxuexiao_is_zhongxiaoxue() -> None:
+    # dev: 新改擴建普通中小學校 and 新建、改扩建中小学 count the same schools built
+    assert features("新改擴建普通中小學校") == features("新建、改扩建中小学")
+    a, b = groups(["新改擴建普通中小學校", "新建、改扩建中小学"])
+    assert a == b
+
+
+def test_pupils_in_kindergarten_are_its_children() -> None:
+    # real5: 在园学生 (a statistics paragraph's 在园学生N人) are the children enrolled
+    assert keys(["在园学生"]) == ["kindergarten_enrolment"]
+
+
+def test_the_year_of_a_figure_is_no_part_of_its_name() -> None:
+    # dev4: 中职毕业生当年就业率; 中高职 (secondary and higher vocational) is vocational
+    assert (
+        keys(["中职毕业生当年就业率", "中高職畢業生就業率"])
+        == ["vocational_graduate_employment_rate"] * 2
+    )
+
+
+def test_public_and_inclusive_together_are_inclusive_provision() -> None:
+    # dev: 在公办园和普惠性民办幼儿园就读率 is the coverage of inclusive kindergartens
+    assert keys(["在公办园和普惠性民办幼儿园就读率"]) == ["inclusive_kindergarten_coverage"]
+    # one of them alone stays itself
+    assert keys(["普惠性民办幼儿园"]) == ["inclusive_private_kindergarten_count"]
+
+
+def test_an_enrolment_rate_of_public_kindergartens_is_their_share() -> None:
+    # dev: 公办幼儿园入园率 (share of children in public kindergartens)
+    assert keys(["公办幼儿园入园率", "学前教育毛入园率"]) == [
+        "public_kindergarten_share",
+        "preschool_gross_enrolment_rate",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "县(市、区)通过国家县域义务教育基本均衡评估认定",  # real1
+        "通過國家義務(wù)教育發(fā)展基本均衡縣(市、區(qū))評估",  # real1
+    ],
+)
+def test_counties_that_passed_the_assessment_are_counted(name: str) -> None:
+    assert keys([name]) == ["basic_balanced_county_count"]
+    assert keys(["义务教育基本均衡县比例"]) == ["basic_balanced_county_share"]

@@ -249,6 +249,21 @@ _CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|�
 _KINDERGARTEN_SHARE = re.compile(r"占.{0,3}幼儿园|幼儿园总数|所数|园比例")
 
 
+_PUBLIC_AND_INCLUSIVE = re.compile(r"公办.{0,4}[和及与或、].{0,4}普惠")  # 公办园和普惠性民办幼儿园
+
+
+def _r_public_and_inclusive(d: _Draft) -> None:
+    if {"public", "inclusive"} <= d.measures and _PUBLIC_AND_INCLUSIVE.search(d.norm):
+        d.measures -= {"public", "private"}
+
+
+def _r_rate_of_provision_is_a_share(d: _Draft) -> None:
+    rates = {"gross_enrolment", "enrolment_rate"}
+    if d.measures & rates and d.measures & {"public", "inclusive"} and "share" not in d.measures:
+        d.measures -= rates
+        d.measures |= {"share", "children"}
+
+
 def _r_share_of_kindergartens(d: _Draft) -> None:
     if _INSTITUTIONS.search(d.norm):
         d.measures.add("institutions")
@@ -384,6 +399,20 @@ def _r_named_rate_not_coverage(d: _Draft) -> None:
 
 #: The domain rules, applied in this order after the words are read.
 _RULES: tuple[_Rule, ...] = (
+    _Rule(
+        "public_and_inclusive_is_inclusive",
+        "公办 and 普惠(性民办) provision written together (公办园和普惠性民办幼儿园) is 普惠 "
+        "provision, as the national indicator counts it: public kindergartens are inclusive.",
+        "在公办园和普惠性民办幼儿园就读率", "preschool", "children, inclusive, share",
+        _r_public_and_inclusive,
+    ),
+    _Rule(
+        "rate_of_provision_is_a_share",
+        "An enrolment rate of 公办 or 普惠 kindergartens (公办幼儿园入园率) is the share of "
+        "children they hold: no gross enrolment rate is kept by type of kindergarten.",
+        "公办幼儿园入园率", "preschool", "children, public, share",
+        _r_rate_of_provision_is_a_share,
+    ),
     _Rule(
         "share_of_kindergartens",
         "占…幼儿园 makes a share of kindergartens (institutions), not of children.",
