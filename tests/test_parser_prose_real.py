@@ -103,3 +103,69 @@ def test_a_place_word_with_bracketed_joints_is_one_name() -> None:
             "義務(wù)教育均衡發(fā)展通過(guò)“區(qū)檢”縣(市、區(qū))比例達(dá)75.7%",
         )
     ]
+
+
+# --- a name of verbs and fillers names nothing counted ----------------------------------------
+def test_words_before_a_count_that_name_nothing_give_way_to_the_noun_after_it() -> None:
+    # blind5/20 "该县655个义务教育均衡发展项目已完工544个": the count was named "该县" (the county);
+    # blind3/09 "重新确定4~5个“燎原计划”项目": "重新确定" (verbs); blind3/14 "32个新建、改扩建项目
+    # 已基本完工": "新建" (verbs joined by 、 share the noun after the last one)
+    def named(blind: int, stem: str) -> dict[float | None, str]:
+        plan = parse(blind, stem)
+        return {v.magnitude: i.name for i in plan.indicators for v in i.values if i.unit == "item"}
+
+    assert named(5, "real_20")[655.0] == "义务教育均衡发展项目"
+    assert named(3, "real_09")[4.0] == "“燎原计划”项目"
+    assert named(3, "real_14")[32.0] == "新建、改扩建项目"
+
+
+def test_a_part_named_only_by_a_verb_is_a_part_of_the_count_before() -> None:
+    # blind5/25 "15个新建项目中已完工12个", "改扩建6个项目已完工5个", blind5/20 "…655个义务教育
+    # 均衡发展项目已完工544个": "已完工" alone names nothing; it is the done part of the count
+    # before
+    plan = parse(5, "real_25")
+    done = [(i.name, v.magnitude, v.span.quote) for i in plan.indicators for v in i.values]
+    assert ("新建项目中已完工", 12.0, "已完工12个") in done
+    assert ("项目已完工", 5.0, "已完工5个") in done
+    v = next(v for i in plan.indicators for v in i.values if v.magnitude == 12.0)
+    assert "elided_subject" in v.flags
+    assert plan.source_text[v.span.start : v.span.end] == v.span.quote
+    got = parse(5, "real_20")
+    assert ("义务教育均衡发展项目已完工", 544.0) in {
+        (i.name, v.magnitude) for i in got.indicators for v in i.values
+    }
+
+
+def test_a_change_in_points_named_by_a_verb_alone_is_reported_not_a_value() -> None:
+    # blind5/26 "毛入园率达到88.5%,提高了17个百分点", blind5/05 "重本上线率达到 17.71%,上升了 3.93
+    # 个百分点": the level is the value; the verb alone names no measure of its own (no label of any
+    # development set records such a change)
+    plan = parse(5, "real_26")
+    assert 17.0 not in {
+        v.magnitude for i in plan.indicators for v in i.values if i.unit != "school"
+    }
+    assert 88.5 in {v.magnitude for i in plan.indicators for v in i.values}
+    reason, detail = reasons(plan)["17"]
+    assert reason == "relative"
+    assert detail == "a change in 百分点 (提高了…) of the level before it, not a level"
+    assert reasons(parse(5, "real_05"))["3.93"][0] == "relative"
+
+
+def test_a_count_in_ge_named_by_verbs_alone_is_reported_as_name_unclear() -> None:
+    # blind5/01 as its page continues: "在全市重點推廣8種聯盟辦園模式"; cut after the count
+    # (real pages are often cut mid-sentence: the shared set's 04, 07-10), 8種 counts nothing
+    from eduplans._parse._draft import names_nothing
+
+    page = (DATA / "realtexts_blind5").glob("real_01_*.txt")
+    text = next(page).read_text(encoding="utf-8")
+    cut = text[: text.index("重點推廣8種") + len("重點推廣8種")] + "\n"
+    plan = eduplans.parse_plan(cut, region="青岛市")
+    assert 8.0 not in {v.magnitude for i in plan.indicators for v in i.values}
+    reason, detail = reasons(plan)["8"]
+    assert (reason, detail) == (
+        "name_unclear",
+        "the name '推廣' is only verbs or fillers: it says not what is counted",
+    )
+    # the words the check reads: verbs, particles, pronouns and region words, end to end
+    assert all(names_nothing(n) for n in ("推广", "开设了", "该县", "重新确定", "已完工", ""))
+    assert not any(names_nothing(n) for n in ("新建学校", "联盟办园模式", "三项", "初中"))

@@ -316,6 +316,7 @@ class ProseWords:
     interval_verbs: tuple[str, ...]
     interval_after: tuple[str, ...]
     name_after_stop: tuple[str, ...]
+    name_filler: tuple[str, ...]
     parts_lead: tuple[str, ...]
     place_end: str
 

@@ -16,6 +16,7 @@ __all__ = [
     "alignment_context",
     "bare_unit_of_name",
     "named_unit",
+    "names_nothing",
     "names_of",
     "unit_from_noun",
     "unit_of_word",
@@ -185,3 +186,40 @@ def named_unit(name: str) -> str | None:
 def names_of(unit: str) -> tuple[str, ...]:
     """Return the name words of ``unit``'s block (empty for a unit read in any name)."""
     return next((u.names for u in words().units if u.key == unit), ())
+
+
+@lru_cache(maxsize=4)
+def _fillers(w: Words) -> tuple[frozenset[str], int]:
+    p = w.prose
+    pool = frozenset(
+        x
+        for x in (
+            *p.name_end,
+            *p.lead_verbs,
+            *p.name_lead,
+            *p.change_lead,
+            *p.change,
+            *p.name_filler,
+        )
+        if x
+    )
+    return pool, max(len(x) for x in pool)
+
+
+def names_nothing(name: str) -> bool:
+    """Whether a (folded) name is made only of verbs and filler words (推广, 开设了, 该县, 上升了).
+
+    Such a name says nothing of what a number counts or what changed: the verb lists of
+    ``[prose]`` in data/words.toml and its ``name_filler`` words cover it end to end. An empty
+    name names nothing too.
+    """
+    pool, longest = _fillers(words())
+    text = re.sub(r"\s", "", name)
+    ok = [False] * (len(text) + 1)
+    ok[0] = True
+    for i in range(len(text)):
+        if ok[i]:
+            for n in range(1, min(longest, len(text) - i) + 1):
+                if text[i : i + n] in pool:
+                    ok[i + n] = True
+    return ok[len(text)]

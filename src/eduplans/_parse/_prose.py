@@ -33,7 +33,14 @@ from .._units import parse_value
 from .._vocab import Comparator
 from .._words import WordPattern, Words, alternation, chars, on_change, pattern, words
 from ._doc import Doc
-from ._draft import DIndicator, DValue, bare_unit_of_name, names_of, unit_from_noun
+from ._draft import (
+    DIndicator,
+    DValue,
+    bare_unit_of_name,
+    names_nothing,
+    names_of,
+    unit_from_noun,
+)
 
 __all__ = ["read_prose"]
 
@@ -787,11 +794,21 @@ def _name_after(s: str, end: int) -> tuple[str, int]:
     if not m:
         return "", end
     name = m.group(1).strip()
+    end = m.end()
+    if names_nothing(name) and s[end : end + 1] == "、":
+        # "32个新建、改扩建项目已基本完工": verbs joined by 、 share the noun after the last one
+        more = _NAME_AFTER.match(s, end + 1)
+        if more is not None and not names_nothing(more.group(1)):
+            return _name_after_stop(s[m.start(1) : more.end(1)].strip(), m.start(1), more.end())
+    return _name_after_stop(name, m.start(1), end)
+
+
+def _name_after_stop(name: str, start: int, end: int) -> tuple[str, int]:
     stop = _AFTER_STOP.search(name, 2)
     if stop is not None:
         # "7所公办托育机构建设已完成80%", "29所普惠托育机构创建工作有序推进": how it goes
-        return name[: stop.start()], m.start(1) + stop.start()
-    return name, m.end()
+        return name[: stop.start()], start + stop.start()
+    return name, end
 
 
 # A sentence ends at 。!?; but for a "?" that stands for characters a page lost (mojibake:
@@ -1072,7 +1089,13 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = names[-1]  # "X从2015年的65%增长到2020年的85%": the second level is X's
             elif (
                 after_name
-                and (not before_name or lead_verb or len(before_name) <= 1)
+                and (
+                    not before_name
+                    or lead_verb
+                    or len(before_name) <= 1
+                    # "该县655个义务教育均衡发展项目": the words before name nothing counted
+                    or (names_nothing(before_name) and not names_nothing(after_name))
+                )
                 and not (before_name and _GENERIC_AFTER.match(after_name))
             ):
                 name = _FRAME_END.sub("", _strip_name(after_name)) or after_name
@@ -1104,6 +1127,17 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 # "全县18所小学以县城优质学校为领衔": the count names what it counts after it
                 name = school.group(0)
                 used_after = True
+            elif (
+                before_name
+                and f.unit == "item"
+                and names
+                and names_nothing(before_name)
+                and not names_nothing(names[-1])
+            ):
+                # "15个新建项目中已完工12个", "该县655个…项目已完工544个": a part of the count
+                # before
+                name = names[-1] + before_name
+                f.flags["elided_subject"] = f"{before_name!r} of the count before ({names[-1]})"
             elif before_name:
                 name = before_name
             elif after_name:

@@ -36,7 +36,7 @@ from .._vocab import PERIOD_MEASURES
 from .._words import Words, alternation, chars, pattern, words
 from ._decode import fold
 from ._doc import Doc
-from ._draft import DIndicator, DValue
+from ._draft import DIndicator, DValue, names_nothing
 
 __all__ = ["ACHIEVED", "PLANNED", "Context", "period_totals", "settle"]
 
@@ -435,6 +435,11 @@ def _one_facility(work: str, a: int, clause_a: int) -> str | None:
     return None
 
 
+#: Units that do not say what is counted or changed: a count in 个/项/种 (item) or a change in
+#: 百分点 needs a name that does.
+_UNIT_SAYS_NOTHING = frozenset({"item", "percentage_point"})
+
+
 def _distractor(
     work: str, a: int, b: int, d: DIndicator, v: DValue, clause_a: int, starts: list[int]
 ) -> str | None:
@@ -574,6 +579,17 @@ def settle(
                 dropped.add(id(v))
             elif why is not None:
                 notes.append((a, b, "relative", why))
+                dropped.add(id(v))
+            elif d.unit in _UNIT_SAYS_NOTHING and names_nothing(fold(d.subject + d.name)):
+                said = d.subject + d.name
+                if d.unit == "percentage_point":
+                    # "毛入园率达到88.5%,提高了17个百分点": how far the level before it moved
+                    why = f"a change in 百分点 ({said}…) of the level before it, not a level"
+                    notes.append((a, b, "relative", why))
+                else:
+                    # "重点推广8种": a count in 个/种/项 of nothing named
+                    why = f"the name {said!r} is only verbs or fillers: it says not what is counted"
+                    notes.append((a, b, "name_unclear", why))
                 dropped.add(id(v))
             elif (
                 _table_row(work[max(line_a, a - _SENTENCE_BACK) : _sentence_end(work, b)])
