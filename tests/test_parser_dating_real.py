@@ -121,3 +121,14 @@ def test_a_value_listed_into_a_programme_of_works_is_a_task() -> None:
     plan = parse(6, "17")
     for quote in ("我市30所", "包括幼儿园16所", "总投资约8亿元"):
         assert value(plan, quote)[:2] == ("target", 2017), quote
+
+
+def test_a_page_of_a_year_s_first_months_plans_its_year() -> None:
+    # blind6/08 (2022-03-29, a press conference on the year's key work): "今年我市确定的新建續建
+    # 項目中,直屬學校項目4個、新城區項目13個…": the year has hardly begun, its projects are
+    # planned; they were baselines
+    plan = parse(6, "08")
+    assert value(plan, "直屬學校項目4個")[:2] == ("target", 2022)
+    assert value(plan, "、新城區(qū)項目13個")[:2] == ("target", 2022)
+    # blind6/22 (2014-01-28): the headline "今年吉林省新建改擴建360所公辦幼兒園"
+    assert value(parse(6, "22"), "今年吉林省新建改擴建360所")[:2] == ("target", 2014)

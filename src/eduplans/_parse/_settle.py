@@ -1006,6 +1006,9 @@ def _carried_year(
     return None
 
 
+# the months that open a year: a page of them speaks of its year's plans
+_EARLY_MONTHS = 3
+
 # a subheading is a line this short without sentence marks; a section's opening paragraph (a year,
 # then one short sentence) no longer than _OPENER_MAX
 _HEAD_MAX = 30
@@ -1161,6 +1164,18 @@ def _settle_one(
     if said is None:
         end = min((k for k in (work.find(m, a) for m in "。;!?\n") if k >= 0), default=len(work))
         said = _tense_words(work[a:end], first=True)  # "新增幼儿学位3.6万个,力争到2025年…"
+    if (
+        said is None
+        and tense is None
+        and ctx.page_date is not None
+        and ctx.page_date.month <= _EARLY_MONTHS
+        and v.year == ctx.page_date.year
+        and (not implied or how)
+    ):
+        # a page of January to March on its own year ("今年我市确定的新建续建项目中,直属学校项目
+        # 4个" on 2022-03-29; the 两会 and work meetings that open a year): the year has hardly
+        # begun, what it says of that year without a word of achievement is what is planned
+        said = "planned"
     if said is None and tense is None:
         said = in_paragraph
     if ctx.summary and not (not implied and v.year > now):
