@@ -132,3 +132,13 @@ def test_a_page_of_a_year_s_first_months_plans_its_year() -> None:
     assert value(plan, "、新城區(qū)項目13個")[:2] == ("target", 2022)
     # blind6/22 (2014-01-28): the headline "今年吉林省新建改擴建360所公辦幼兒園"
     assert value(parse(6, "22"), "今年吉林省新建改擴建360所")[:2] == ("target", 2014)
+
+
+def test_a_span_of_years_dates_what_it_did_by_its_last_year() -> None:
+    # blind6/06: "…截至2017年底,全市登記注冊幼兒園1605所…。據悉,2014—2016年,西安市共投入資金
+    # 10億元,新建、改擴建幼兒園458所": the totals of the span stand at 2016; they took the 2017
+    # of the sentence before
+    plan = parse(6, "06")
+    assert value(plan, "西安市共投入資金10億元")[:2] == ("baseline", 2016)
+    assert value(plan, "新建、改擴(kuò)建幼兒園458所")[:2] == ("baseline", 2016)
+    assert value(plan, "全市登記注冊(cè)幼兒園1605所")[:2] == ("baseline", 2017)

@@ -1006,6 +1006,14 @@ def _carried_year(
     return None
 
 
+# "2014—2016年,": a span of years a sentence is about (not 2014—2016年的, a name's)
+_YEAR_SPAN = pattern(
+    lambda w: (
+        rf"(?<![{chars(w.settle.not_about_before)}\d])((?:19|20)\d{{2}})\s*{_y(w)}?\s*[—\-~]+\s*"
+        rf"((?:19|20)\d{{2}})\s*{_y(w)}(?!\s*(?:{alternation(w.settle.not_about_after)}))"
+    )
+)
+
 # the months that open a year: a page of them speaks of its year's plans
 _EARLY_MONTHS = 3
 
@@ -1081,7 +1089,15 @@ def _settle_one(
         rel = None
         for m in _RELATIVE_YEAR.finditer(sentence):
             rel = m
-        if rel is not None and ctx.page_date is not None:
+        span = max(_YEAR_SPAN.finditer(sentence), key=lambda m: m.start(), default=None)
+        if span is not None and (rel is None or rel.start() < span.start()):
+            # "据悉,2014—2016年,西安市共投入资金10亿元,新建、改扩建幼儿园458所": what the span of
+            # years did, a total over it, stands at its last year
+            v.year = int(span.group(2))
+            how = f"the sentence speaks of the years {span.group(0)}: their last"
+            if "cumulative" in v.flags and v.start_year is None:
+                v.start_year = int(span.group(1))
+        elif rel is not None and ctx.page_date is not None:
             word = rel.group(0)
             v.year = ctx.page_date.year + _offset(rel)
             how = f"{word} on a page dated {ctx.page_date.isoformat()}"
