@@ -287,3 +287,68 @@ def test_an_indicator_table_of_years_is_left_to_the_indicator_reader(name: str) 
     # real plans' 指标 | 2020年 | 2025年 tables: rows name their own measures
     doc = Doc((DATA / "real_excerpts" / name).read_text(encoding="utf-8"))
     assert read_stats(doc, (2021, 2025)) == [] and doc.blocked == []
+
+
+# --- yearbook layouts of other pages, with real_22's cells --------------------------------------
+
+
+def _zh_en(name: str) -> tuple[str, str]:
+    zh = re.sub(r"\s+[A-Z].*$", "", name)
+    return zh.strip(), name[len(zh) :].strip()
+
+
+def test_cells_between_pipe_lines_under_a_measure_caption_and_a_row_without_a_name() -> None:
+    rows_22 = list(_sections_22()["学校数"].items())[:5]
+    lines = ["表13—11 各类教育事业基本情况", "一、学校数 计量单位:所"]
+    lines += ["指 标", "|", "2007年", "|", "2006年", "|"]
+    for k, (name, (a, b)) in enumerate(rows_22):
+        lines += (["", "|"] if k == 2 else [name, "|"]) + [b, "|", a, "|"]  # row 3 lost its name
+    text = "\n".join(lines) + "\n注:本表数据由市教育局提供。\n"
+    plan = eduplans.parse_plan(text)
+    rows = _table_rows(plan)
+    assert rows[("普通中等学校学校数", 2006)].magnitude == 1556
+    assert rows[("中等师范学校学校数", 2007)].magnitude == 9
+    assert len(rows) == 4 * 2 and set(_units(plan).values()) == {"school"}
+    _spans_hold(plan)
+    # the row without a name is reported, its neighbours keep their cells
+    lost = [d for d in plan.diagnostics if "has no name" in d.detail]
+    assert sorted(d.text for d in lost) == ["28", "30"]
+
+
+def test_gloss_cells_a_unit_cell_and_a_total_row_naming_the_measure() -> None:
+    sections = _sections_22()["学校数"]
+    top = [n for n in sections if n.split()[0] in ("普通高等学校", "普通中等学校", "小", "幼儿园")]
+    # the total row's numbers are the sums of these rows (no total is printed on real_22)
+    total = [sum(int(sections[n][i]) for n in top) for i in (0, 1)]
+    lines = ["| 17-8 各类学校数及在校学生数 | |||||||", "| 项 目 | Item | 2006 | 2007 | ||||"]
+    lines += [
+        f"| 各类学校数合计 | (所) | Total Number of Schools | (unit) | {total[0]} | {total[1]} | ||"
+    ]
+    for name in top:
+        zh, en = _zh_en(name)
+        lines += [f"| {zh} | {en} | {sections[name][0]} | {sections[name][1]} | ||||"]
+    plan = eduplans.parse_plan("\n".join(lines) + "\n")
+    rows = _table_rows(plan)
+    assert rows[("各类学校数合计", 2006)].magnitude == total[0]
+    assert rows[("小学学校数", 2007)].magnitude == 7990  # the total row's 学校数, 小 学 closed
+    assert rows[("普通高等学校学校数", 2006)].magnitude == 38
+    assert len(rows) == 5 * 2 and set(_units(plan).values()) == {"school"}
+    _spans_hold(plan)
+
+
+def test_rows_named_by_years_under_measure_columns() -> None:
+    sections = _sections_22()
+    name = next(n for n in sections["学校数"] if n.startswith("小 学"))
+    lines = ["小学教育发展情况", "年份 | 学校数(所) | 专任教师数(人) |"]
+    for k, year in enumerate(("2006年", "2007年")):
+        lines += [f"{year} | {sections['学校数'][name][k]} | {sections['专任教师'][name][k]} |"]
+    plan = eduplans.parse_plan("\n".join(lines) + "\n")
+    rows = _table_rows(plan)
+    assert {key: v.magnitude for key, v in rows.items()} == {
+        ("学校数", 2006): 8754,
+        ("学校数", 2007): 7990,
+        ("专任教师数", 2006): 113724,
+        ("专任教师数", 2007): 119831,
+    }
+    assert _units(plan) == {"学校数": "school", "专任教师数": "person"}
+    assert all(i.section == "小学教育发展情况" for i in plan.indicators)

@@ -169,6 +169,7 @@ class TableWords:
     stat_name_header: tuple[str, ...]
     stat_measures: Mapping[str, str]
     stat_count_suffix: tuple[str, ...]
+    stat_total_words: tuple[str, ...]
     stat_unit_lead: tuple[str, ...]
     stat_target_words: tuple[str, ...]
 

@@ -32,7 +32,7 @@ from .._errors import ValueTextError
 from .._words import alternation, chars, pattern, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
-from ._tables import _NAME_HEADER, _Cell, _parse_cell
+from ._tables import _NAME_HEADER, _Cell, _header_role, _parse_cell
 
 __all__ = ["read_stats"]
 
@@ -62,6 +62,8 @@ _GLOSS = re.compile(rf"(?<=[{_CJK})\s])\s*(?:\d+-)?[A-Za-z][A-Za-z0-9 .,:'’´�
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _BRACKET_UNIT = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]{1,8})\)$")
 _PROSE = re.compile(r"[。;!?]|[,,][^,,]{12,}")
+#: A cell of English only: a gloss in a cell of its own (Regular Secondary Schools, (unit)).
+_GLOSS_CELL = re.compile(r"^\(?(?:\d+-)?[A-Za-z][A-Za-z0-9 .,:'’´′&/\-]*\)?$")
 
 
 @dataclass
@@ -81,6 +83,7 @@ class _SRow:
     name: _Cell
     values: list[_Cell] = field(default_factory=list)
     unsure: str = ""  # why its cells cannot be placed in columns (they are reported)
+    unit_word: str | None = None  # a unit cell of its own after the name: (所)
 
 
 @dataclass
@@ -232,12 +235,12 @@ def _line_header(doc: Doc, start: int, end: int) -> tuple[_Cell | None, list[_Co
         parts = _split(doc, start, end, sep)
         if parts and not parts[0].text and doc.work[start] == "|":
             parts = parts[1:]  # the "|" that opens the line
-        if parts and not parts[-1].text:
+        while parts and not parts[-1].text:
             parts = parts[:-1]
         head = None
         if parts and (not parts[0].text or _is_name_head(parts[0].text)):
             head, parts = parts[0], parts[1:]
-        cells = parts
+        cells = [c for c in parts if not _GLOSS_CELL.match(c.text)]  # 项 目 | Item | 2014
     cols = _cols_of(cells)
     if cols is None:
         return None, [], []
@@ -271,9 +274,17 @@ def _line_row(doc: Doc, start: int, end: int, n: int) -> _SRow | None:
         parts.pop()
     while parts and not parts[0].text:
         parts.pop(0)
-    if not parts or _kind(parts[0].text) != "name":
+    if not parts or (_kind(parts[0].text) != "name" and not _YEAR_CELL.match(parts[0].text)):
         return None
-    row = _SRow(parts[0], parts[1:])
+    row = _SRow(parts[0])
+    for c in parts[1:]:
+        unit = re.fullmatch(r"\((?P<u>[^()]{1,6})\)", c.text)
+        if unit is not None and unit_of_word(unit.group("u")) is not None and not row.values:
+            row.unit_word = unit.group("u")  # 各类学校数合计 | (所) | …
+        elif not (_GLOSS_CELL.match(c.text) and _kind(c.text) == "name"):
+            row.values.append(c)  # not the English gloss in a cell of its own
+    while row.values and not row.values[-1].text:
+        row.values.pop()
     if len(row.values) > n:
         row.unsure = f"the row has {len(row.values)} cells for the header's {n}"
     return row
@@ -389,12 +400,11 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
         while m < len(cells) and _header_col(cells[m].text) is not None:
             m += 1
         cols = _cols_of(cells[k:m])
-        if cols is None:
-            k = m
+        if cols is None or (m < len(cells) and _header_role(cells[m].text) is not None):
+            k = m  # not all columns are ours (指标 | 2020年 | 2025年 | 属性): an indicator table
             continue
         n = len(cols)
         rows: list[_SRow] = []
-        orphans: list[_Cell] = []
         cur: _SRow | None = None
         names_run = 0
         end = cells[m - 1].end
@@ -419,14 +429,24 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
                     cur = None
                     break
                 cur = _SRow(c)
-            elif cur is not None:
+            elif cur is not None and not (
+                kind == "empty"
+                and len(cur.values) >= n
+                and p + 1 < len(cells)
+                and _kind(cells[p + 1].text) in ("value", "bracket")
+            ):
                 cur.values.append(c)
                 if kind != "empty":
                     names_run = 0
                     end = max(end, c.end)
-            elif kind != "empty":
-                orphans.append(c)  # a row whose name cell is empty
-                end = max(end, c.end)
+            elif kind != "empty" or cur is not None:
+                # a row whose name cell is empty: after a full row, an empty cell, then values
+                if cur is not None:
+                    rows.append(cur)
+                cur = _SRow(_Cell("", c.start, c.start))
+                if kind != "empty":
+                    cur.values.append(c)
+                    end = max(end, c.end)
             p += 1
         if cur is not None:
             rows.append(cur)
@@ -445,8 +465,6 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
                 row.unsure = f"the row has {len(row.values)} of the header's {n} cells"
         while rows and not rows[-1].values:
             rows.pop()
-        if orphans:
-            rows.insert(0, _SRow(_Cell("", orphans[0].start, orphans[0].start), orphans))
         if rows:
             head = before if before.text else None
             start = before.start if before.text else cells[k].start
@@ -466,6 +484,30 @@ def _entity(text: str) -> tuple[str, str | None]:
     if m is not None and (unit_of_word(m.group("unit")) is not None or m.group("unit") in "%‰"):
         return m.group("name").strip(), m.group("unit").strip()
     return t, None
+
+
+def _names_measure(entity: str) -> bool:
+    """Return whether a row name says what it measures (升学率, 在校生数): no measure is added."""
+    if _MEASURE_WORD.search(entity) is not None:
+        return True
+    suffixes = words().table.stat_count_suffix
+    return any(
+        entity.endswith(k) and k != entity and k.endswith(suffixes)
+        for k in words().table.stat_measures
+    )
+
+
+def _total_of(entity: str, unit_word: str | None) -> str | None:
+    """Return the measure a total row names for the rows below (各类学校数合计 (所): 学校数).
+
+    The row's own unit must be the count of that measure (所 for 学校数, 人 for 在校学生数).
+    """
+    found = unit_of_word(unit_word) if unit_word else None
+    if found is None or not any(w in entity for w in words().table.stat_total_words):
+        return None
+    measures = words().table.stat_measures
+    inside = [k for k in measures if k in entity and k != entity and measures[k] == found[0]]
+    return max(inside, key=len) if inside else None
 
 
 def _table_year(doc: Doc, table: _Table, captions: list[_Cell]) -> tuple[int | None, str]:
@@ -550,6 +592,8 @@ def _read(
                     listed = _units(u.group("units"))
             continue
         entity, own_unit = _entity(row.name.text)
+        own_unit = own_unit or row.unit_word
+        row_year = _YEAR_CELL.match(entity) if by_column else None  # 年份 | 招生数 | …: 2017年
         numbers = [v for v in row.values if _kind(v.text) in ("value", "bracket")]
         if row.unsure:
             why = f"a cell of a statistics table that is not read: {row.unsure}"
@@ -576,14 +620,17 @@ def _read(
             the_measure = col.measure if col.kind == "measure" else measure
             unit_word = col.unit_word if col.kind == "measure" else measure_unit
             the_year = col.year if col.kind == "year" else year
+            if row_year is not None:
+                the_year = int(row_year.group("year"))
             if the_year is None:
                 why = "a cell of a statistics table whose year neither header nor caption gives"
                 pending.append((cell.start, cell.end, "not_understood", why))
                 continue
-            own = own_unit is not None or (
-                _MEASURE_WORD.search(entity) is not None and not the_measure
-            )
-            if own or not the_measure:
+            own = own_unit is not None or _names_measure(entity)
+            if row_year is not None and the_measure:
+                subject, name = "", the_measure
+                picked = _pick_unit(the_measure, unit_word, listed)
+            elif own or not the_measure:
                 subject, name = "", entity
                 picked = _pick_unit("", own_unit, listed) if own_unit else None
                 if picked is None and own_unit is None:
@@ -626,7 +673,7 @@ def _read(
                     f"the row {entity!r} of a statistics table under the {where} "
                     f"{the_measure!r}: {subject + name!r}"
                 )
-            if col.kind == "measure" and year_why:
+            if col.kind == "measure" and year_why and row_year is None:
                 flags["year_implied"] = year_why
             if unit_why:
                 flags["unit_from_context"] = unit_why
@@ -654,6 +701,10 @@ def _read(
                 )
                 out.append(groups[key])
             groups[key].values.append(value)
+        total = _total_of(entity, own_unit) if not by_column else None
+        if total is not None:  # 各类学校数合计 (所): the rows below count 学校数 too
+            measure, measure_unit = total, own_unit
+            used_measure = True
     if not used_measure:
         return None  # a table of years whose rows name their own measures: an indicator table
     notes += pending
