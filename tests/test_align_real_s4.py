@@ -200,3 +200,17 @@ def test_an_enrolment_rate_of_public_kindergartens_is_their_share() -> None:
 def test_counties_that_passed_the_assessment_are_counted(name: str) -> None:
     assert keys([name]) == ["basic_balanced_county_count"]
     assert keys(["义务教育基本均衡县比例"]) == ["basic_balanced_county_share"]
+
+
+def test_a_rate_of_counties_is_not_their_count() -> None:
+    # real5: 义务教育发展基本均衡县(市、区)国检通过率 (the share that passed the national check)
+    assert keys(["义务教育发展基本均衡县(市、区)国检通过率"]) == ["basic_balanced_county_share"]
+    # a rate the words do not name stays apart from the count, too
+    assert "rate" in features("义务教育发展基本均衡县国检达成率")
+    assert keys(["义务教育发展基本均衡县国检达成率"]) == [None]
+
+
+def test_kindergartens_recognised_are_not_all_of_them() -> None:
+    # real1: 認定普惠性民辦幼兒園 counts those recognised (in a year), not the stock
+    assert keys(["認定普惠性民辦幼兒園"]) != ["inclusive_private_kindergarten_count"]
+    assert "recognised" not in features("县(市、区)通过国家县域义务教育基本均衡评估认定")

@@ -127,6 +127,7 @@ class _Lexicon:
     bare_re: re.Pattern[str]  # what is left of 幼儿园, 全市共有幼儿园 once the stage words are out
     not_institution: frozenset[str]  # stage words of a stage, not an institution (义务, 学前)
     qualifiers: frozenset[str]  # measures that narrow who is counted, not what (公办, 寄宿制)
+    rates: frozenset[str]  # measures of a rate: a word of theirs ends in 率, or a share
     institution_end: re.Pattern[str]  # a name ending in an institution (学校, 幼儿园, 园, 校)
     pupils_end: re.Pattern[str]  # a name ending in pupils (学生, 幼儿)
     count_tail: re.Pattern[str]  # a count word ending a name (数, 所数, 个数)
@@ -191,6 +192,9 @@ def _lexicon() -> _Lexicon:
         bare_re=re.compile(rf"(?:{alternation(w.count_of)}){{0,2}}"),
         not_institution=frozenset(normalise(x) for x in w.not_institution),
         qualifiers=frozenset(m.key for m in w.measures if m.qualifier),
+        rates=frozenset(
+            {"share"} | {m.key for m in w.measures if any(x.endswith("率") for x in m.words)}
+        ),
         institution_end=re.compile(
             rf"(?:{alternation([e for n in w.noun_units if n.unit == 'school' for e in n.ends])})$"
         ),
@@ -320,7 +324,7 @@ def _r_students_head_count(d: _Draft) -> None:
 
 
 def _r_unnamed_rate(d: _Draft) -> None:
-    if not d.measures and d.norm.endswith("率"):
+    if d.norm.endswith("率") and not d.measures & _lexicon().rates:
         d.measures.add("rate")
 
 
@@ -474,8 +478,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "a_rate_is_not_a_count",
-        "A name ending in 率 with no measure word is a rate of its own (文盲率), never the count "
-        "it is a rate of (文盲人口).",
+        "A name ending in 率 with no measure word of a rate is a rate of its own (文盲率), never "
+        "the count it is a rate of (文盲人口; 义务教育发展基本均衡县国检通过率 is no count of "
+        "counties).",
         "文盲率", "-", "rate",
         _r_unnamed_rate,
     ),
