@@ -214,3 +214,15 @@ def test_kindergartens_recognised_are_not_all_of_them() -> None:
     # real1: 認定普惠性民辦幼兒園 counts those recognised (in a year), not the stock
     assert keys(["認定普惠性民辦幼兒園"]) != ["inclusive_private_kindergarten_count"]
     assert "recognised" not in features("县(市、区)通过国家县域义务教育基本均衡评估认定")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "新建、擴(kuò)建鎮(zhèn)街幼兒園",  # real1: 镇街 (towns, sub-districts): where
+        "新建和改扩建幼儿园合计",  # real2: 合计 sums them
+    ],
+)
+def test_sums_scopes_and_places_in_a_name_of_building(name: str) -> None:
+    assert keys([name]) == ["kindergartens_built"]
+    assert _align._residual(_align.normalise(name)) == ""
