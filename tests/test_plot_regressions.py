@@ -326,3 +326,69 @@ def test_a_target_below_its_baseline_has_its_label_beside_it_not_beside_the_base
     baseline_x = ax.transData.transform((18.0, y))[0]
     assert box.x1 < target_x < baseline_x  # left of its target, the baseline beyond it
     assert box.x0 >= ax.get_window_extent(renderer).x0  # inside the Axes, off the row names
+
+
+# --- session 4 review: value labels ran past the right spine -----------------------------------
+
+
+def _label_overrun(ax: Axes) -> dict[str, float]:
+    """Each value label that leaves the Axes as drawn, with how far (pixels) it runs out."""
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    box = ax.get_window_extent(renderer)
+    out = {}
+    for label in ax.texts:
+        if not label.get_text():
+            continue  # an arrow
+        extent = label.get_window_extent(renderer)
+        worst = max(extent.x1 - box.x1, box.x0 - extent.x0, extent.y1 - box.y1, box.y0 - extent.y0)
+        if worst > 0.5:
+            out[label.get_text()] = worst
+    return out
+
+
+LONG_LABELS = [  # (function, key): a label "≥100%（基线已达到）" or "95% / ≥90%（基线已达到） ≠"
+    ("trajectory", "inclusive_kindergarten_coverage"),
+    ("trajectory", "upper_secondary_gross_enrolment_rate"),
+    ("trajectory", "community_education_participation_rate"),
+    ("trajectory", "per_student_public_spending"),  # a qualitative target's words
+    ("targets", "preschool_gross_enrolment_rate"),
+    ("targets", "upper_secondary_gross_enrolment_rate"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("function", "key"), LONG_LABELS)
+@pytest.mark.parametrize("width", [None, 3.5, 7.0])
+def test_value_labels_stay_inside_the_axes(
+    plans: eduplans.PlanCollection, function: str, key: str, lang: str, width: float | None
+) -> None:
+    """At one column "≥ 100% (met at baseline)" ran up to 117 px past the right spine."""
+    draw = getattr(eduplans.plot, function)
+    if width is None:  # the function's own figure, one column wide
+        ax = draw(plans, key, lang=lang)
+    else:  # the caller's Axes in a constrained-layout figure one or two columns wide
+        fig = plt.figure(figsize=(width, 2.8), layout="constrained")
+        ax = draw(plans, key, lang=lang, ax=fig.add_subplot())
+    labels = [t.get_text() for t in ax.texts if t.get_text()]
+    assert labels  # the figure writes its values
+    assert _label_overrun(ax) == {}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_label_is_broken_before_its_note_not_inside_a_number(
+    plans: eduplans.PlanCollection, lang: str
+) -> None:
+    """Fitting a label may put "（基线已达到）" on a line of its own; no word of it is lost."""
+    ax = eduplans.plot.trajectory(plans, "upper_secondary_gross_enrolment_rate", lang=lang)
+    ax.get_figure(root=True).canvas.draw()  # type: ignore[union-attr]
+    (label,) = [t.get_text() for t in ax.texts if "100" in t.get_text()]
+    note = "（基线已达到）" if lang == "zh" else "(met at baseline)"
+    one_line = "≥100%（基线已达到）" if lang == "zh" else "≥ 100% (met at baseline)"
+    assert label.replace("\n", " " if lang == "en" else "") == one_line
+    assert label.endswith(note)
+    assert all("100" in line or line == note for line in label.split("\n"))
+    left, right = ax.get_xlim()
+    assert left < 2020 and 2025 < right  # the data years stay on the axis

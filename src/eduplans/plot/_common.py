@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.patches import Patch
+    from matplotlib.text import Annotation, Text
 
     from .._collection import PlanCollection
     from .._model import Plan
@@ -39,6 +40,7 @@ __all__ = [
     "region_label",
     "require_rows",
     "is_number",
+    "keep_labels_inside",
     "legend_below",
     "legend_columns",
     "name_unknown_regions",
@@ -139,6 +141,81 @@ def comparator_handles(
     if used.get("range"):
         handles.append(Line2D([], [], lw=3.0, color=INK, label=text("range", lang)))
     return handles
+
+
+def keep_labels_inside(
+    ax: Axes,
+    texts: Sequence[Text],
+    *,
+    wrappings: Mapping[Text, Sequence[str]] | None = None,
+) -> None:
+    """Widen the x axis until every label lies inside the Axes, measured with the renderer.
+
+    The labels are the annotations among ``texts`` that have words (an arrow has none). Each is
+    anchored at an x in data coordinates and offset from it in points: its width and its place
+    beside the anchor do not change with the axis limits, so it asks that its anchor lie a
+    share of the axis from either end, and the limits are widened (never narrowed) until every
+    share is met. The layout is settled first, and again after each widening (a constrained
+    layout gives the Axes more room once a label no longer runs past them), so the shares are
+    those of the Axes as drawn. ``wrappings`` gives a label other ways to write it on more lines
+    (its value, then a note such as "（基线已达到）"): a label that runs past the Axes takes the
+    narrowest of them whose lines stay inside the Axes from top to bottom. A label wider than
+    nine tenths of the Axes is left where it is. Fitted once, to the Axes' size now: a figure
+    resized afterwards is not refitted (draw it again at its new size).
+    """
+    from matplotlib.text import Annotation
+
+    labels = [t for t in texts if isinstance(t, Annotation) and t.get_text()]
+    if not labels:
+        return
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    start = ax.get_xlim()
+    lo_x, hi_x = min(start), max(start)
+    flipped = start[0] > start[1]
+    for _ in range(3):
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        box = ax.get_window_extent(renderer)
+        if box.width <= 0:
+            return
+        pad = 2.0 * fig.dpi / 72.0
+        shares: list[tuple[float, float, float]] = []
+        for label in labels:
+            anchor = float(ax.transData.transform((float(label.xy[0]), 0.0))[0])
+            extent = label.get_window_extent(renderer)
+            if wrappings and (extent.x1 > box.x1 - pad or extent.x0 < box.x0 + pad):
+                extent = _narrowest(label, wrappings.get(label, ()), renderer, box, extent)
+            before = (anchor - extent.x0 + pad) / box.width
+            after = (extent.x1 - anchor + pad) / box.width
+            if flipped:
+                before, after = after, before
+            if before + after < 0.9:
+                shares.append((float(label.xy[0]), before, after))
+        left, right = lo_x, hi_x
+        for _ in range(50):  # widen one end, then the other, until every share is met
+            for x, before, after in shares:
+                right = max(right, left + (x - left) / (1.0 - after))
+                left = min(left, (x - before * right) / (1.0 - before))
+        now = ax.get_xlim()
+        new = (right, left) if flipped else (left, right)
+        if all(
+            math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in zip(now, new, strict=True)
+        ):
+            return
+        ax.set_xlim(*new)
+
+
+def _narrowest(label: Annotation, ways: Sequence[str], renderer: Any, box: Any, extent: Any) -> Any:
+    """Write ``label`` the narrowest of ``ways`` whose lines stay inside ``box``; its extent."""
+    best, best_extent = label.get_text(), extent
+    for way in ways:
+        label.set_text(way)
+        tried = label.get_window_extent(renderer)
+        if tried.y0 >= box.y0 and tried.y1 <= box.y1 and tried.width < best_extent.width:
+            best, best_extent = way, tried
+    label.set_text(best)
+    return best_extent
 
 
 def new_axes(ax: Axes | None, width: float, height: float) -> Axes:

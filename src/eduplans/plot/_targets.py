@@ -18,6 +18,7 @@ from ._common import (
     finish_axes,
     indicator_label,
     is_number,
+    keep_labels_inside,
     legend_below,
     name_unknown_regions,
     new_axes,
@@ -215,11 +216,9 @@ def _draw(
 
     used: dict[str, bool] = {}
     extent: list[float] = [lo, hi]
-    left_labels: list[Annotation] = []
+    earlier = set(ax.texts)  # the caller's own texts on ``ax`` are not moved
     for (_, row), reading in zip(rows.iterrows(), readings, strict=True):
-        shape, reach = _draw_row(
-            ax, row, reading, measure, factor, arrow, lang_, signed, left_labels
-        )
+        shape, reach = _draw_row(ax, row, reading, measure, factor, arrow, lang_, signed)
         used[shape] = True
         used["binding:" + str(row["binding"])] = True
         extent += reach
@@ -227,9 +226,7 @@ def _draw(
     left = min(extent) - 0.06 * span
     right = max(extent) + 0.32 * span  # room for the value labels
     ax.set_xlim(left, right)
-    data_left = left
-    left = _room_for_left_labels(ax, left_labels, left, right)
-    ticks = [t for t in ax.get_xticks() if data_left <= t <= max(extent) + 1e-9]
+    ticks = [t for t in ax.get_xticks() if left <= t <= max(extent) + 1e-9]
     ax.set_xticks(ticks)
     nat_label_y: list[float] = []
     if national and measure == "level":
@@ -285,6 +282,8 @@ def _draw(
     if rows["conflict"].astype(bool).any():
         handles.append(conflict_handle(lang_))
     legend_below(ax, handles, own_figure=own_figure)
+    # the value labels, right of a target (left of a cut), and the national line's: all inside
+    keep_labels_inside(ax, [t for t in ax.texts if t not in earlier])
 
 
 def _label(ax: Axes, words: str, x: float, y: float, color: str, **kwargs: Any) -> Annotation:
@@ -323,26 +322,6 @@ def _arrow(ax: Axes, x: float, y: float, sign: float, arrow: float, color: str) 
     return tip
 
 
-def _room_for_left_labels(ax: Axes, labels: list[Annotation], left: float, right: float) -> float:
-    """Widen the x axis to the left until every label written left of its target fits.
-
-    Measured with the renderer (the labels' own font, the Axes' width as drawn); return the new
-    left limit.
-    """
-    if not labels:
-        return left
-    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    width = ax.get_window_extent(renderer).width
-    pad = 4.0 * ax.figure.dpi / 72.0
-    for label in labels:
-        share = (label.get_window_extent(renderer).width + 2 * pad) / width
-        anchor = float(label.xy[0])
-        if share < 0.9:  # the anchor must sit at least this share of the axis from the left
-            left = min(left, (anchor - share * right) / (1.0 - share))
-    ax.set_xlim(left, right)
-    return left
-
-
 def _draw_row(
     ax: Axes,
     row: Any,
@@ -352,7 +331,6 @@ def _draw_row(
     arrow: float,
     lang: Lang,
     signed: bool,
-    left_labels: list[Annotation],
 ) -> tuple[str, list[float]]:
     """Draw one row; return the comparator shape used and the x positions it reaches."""
     y = float(row["y"])
@@ -450,7 +428,7 @@ def _draw_row(
     if not met and not math.isnan(base) and base > max(own):
         # a target below its baseline (a cut, a cap): the label goes left of the target, so no
         # baseline dot stands between a target and its words (≤17 beside a baseline of 18)
-        left_labels.append(_label(ax, label, min(own), y, "#1A1A1A", dx=-5, ha="right"))
+        _label(ax, label, min(own), y, "#1A1A1A", dx=-5, ha="right")
     else:
         _label(ax, label, max(reach), y, "#1A1A1A")
     return shape, reach

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from .._errors import ArgumentTypeError
@@ -16,6 +18,7 @@ from ._common import (
     finish_axes,
     indicator_label,
     is_number,
+    keep_labels_inside,
     legend_below,
     new_axes,
     plan_list,
@@ -190,6 +193,7 @@ def _draw(
     from .._catalog import catalog
 
     lang_ = check_lang(lang)
+    earlier = set(ax.texts)  # the caller's own texts on ``ax`` are not moved
     level_unit = catalog()[key].unit
     frame = frame.drop_duplicates(["region", "kind", "year", "value", "value_high", "comparator"])
     unit = str(frame["unit"].iloc[0])
@@ -321,6 +325,27 @@ def _draw(
     if used.get("conflict"):
         handles.append(_conflict_handle(measure, lang_))
     legend_below(ax, handles, own_figure=own_figure)
+    labels = [t for t in ax.texts if t not in earlier]
+    keep_labels_inside(ax, labels, wrappings={t: _wrappings(t.get_text(), lang_) for t in labels})
+
+
+def _wrappings(words: str, lang: Lang) -> list[str]:
+    """Other ways to write a value label on more lines, the fewest lines first.
+
+    A label breaks after the "/" between the values of a contradiction and before the note
+    that a bound is met at the baseline (≥100% / （基线已达到）): never inside a number.
+    """
+    note = text("met_note", lang)
+    pieces = [p for p in re.split(f"(?<= / )|(?={re.escape(note)})", words) if p]
+    if len(pieces) < 2:
+        return []
+    ways: list[str] = []
+    for lines in range(2, len(pieces) + 1):
+        for cuts in itertools.combinations(range(1, len(pieces)), lines - 1):
+            bounds = (0, *cuts, len(pieces))
+            rows = ["".join(pieces[a:b]).strip() for a, b in itertools.pairwise(bounds)]
+            ways.append("\n".join(rows))
+    return ways
 
 
 _FLIP = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
