@@ -392,3 +392,44 @@ def test_a_long_label_is_broken_before_its_note_not_inside_a_number(
     assert all("100" in line or line == note for line in label.split("\n"))
     left, right = ax.get_xlim()
     assert left < 2020 and right > 2025  # the data years stay on the axis
+
+
+# --- session 4 review: coverage's headers were not refitted when the figure was resized ---------
+
+
+def _headers(ax: Axes) -> list[str]:
+    ax.get_figure(root=True).canvas.draw()  # type: ignore[union-attr]
+    return [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+
+
+@pytest.mark.parametrize(
+    ("lang", "keys", "size"),
+    [
+        ("zh", None, (3.5, 5.5)),  # narrower: 宁夏回族自治区 and its neighbours ran together
+        ("en", SOME_KEYS, (3.5, 4.5)),  # narrower: English names set vertically
+        ("zh", SOME_KEYS, (7.0, 2.0)),  # wider: two-line headers where one line fits
+        ("en", SOME_KEYS, (7.0, 2.2)),
+    ],
+)
+def test_coverage_headers_are_refitted_when_the_figure_is_resized(
+    plans: eduplans.PlanCollection, lang: str, keys: list[str] | None, size: tuple[float, float]
+) -> None:
+    """``fig.set_size_inches`` then ``savefig`` kept the headers fitted to the first width."""
+    long_named = _long_named(plans)
+    ax = eduplans.plot.coverage(long_named, keys=keys, lang=lang)
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    first = _headers(ax)
+    fig.set_size_inches(*size)
+    resized = _headers(ax)
+    fresh = plt.figure(figsize=size, layout="constrained")  # drawn at that size from the start
+    expected = _headers(
+        eduplans.plot.coverage(long_named, keys=keys, lang=lang, ax=fresh.add_subplot())
+    )
+    assert resized == expected != first
+    boxes = _header_boxes(ax)
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"headers overlap: {a} and {b}"
+    title = ax.title.get_window_extent()
+    assert all(fig.bbox.x0 <= b.x0 and b.x1 <= fig.bbox.x1 and b.y1 <= fig.bbox.y1 for b in boxes)
+    assert not any(b.overlaps(title) for b in boxes)

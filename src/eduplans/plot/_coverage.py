@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -461,37 +462,91 @@ def _vertical(name: str) -> tuple[str, float]:
 
 
 def _fit_headers(ax: Axes, names: list[str]) -> None:
-    """Set the column headers so that no two of them overlap, measured as they are drawn.
+    """Set the column headers so that no two of them overlap, refitted whenever they are drawn.
 
-    The layout is settled first (a constrained-layout figure moves its Axes), without the
-    headers; each header is then measured by the renderer in the bundled font and wrapped onto
-    the fewest lines that fit its column (:func:`_wrappings`). When one cannot fit, every
-    header is set vertically, so the columns read alike.
+    The headers are the x tick labels of :class:`_Headers`, a formatter that fits them to the
+    Axes' width each time matplotlib asks for the labels: when a layout measures the figure
+    and when it is drawn. A figure the caller resizes (``fig.set_size_inches`` then
+    ``savefig``) thus gets headers fitted to its new width, and a constrained layout makes room
+    for them as they will be drawn.
     """
-    fig = ax.get_figure(root=True)
-    assert fig is not None
-    ax.set_xticks(range(len(names)), ["" for _ in names])
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    prop = font(SMALL_SIZE)
-    em = renderer.points_to_pixels(SMALL_SIZE)
-    widths: dict[str, float] = {}
+    from matplotlib.ticker import FixedLocator
 
-    def measure(line: str) -> float:
-        if line not in widths:
-            w, _, _ = renderer.get_text_width_height_descent(line, prop, ismath=False)
-            widths[line] = w / em
-        return widths[line]
+    ax.xaxis.set_major_locator(FixedLocator(range(len(names))))
+    ax.xaxis.set_major_formatter(_headers_class()(names))
+    for label in ax.get_xticklabels():
+        label.set_linespacing(1.0)
 
-    room = ax.get_window_extent(renderer).width / len(names) / em
-    fitted = _fit(names, room, measure)
-    if fitted is not None:
-        ax.set_xticks(range(len(names)), fitted, linespacing=1.0)
-        return
-    vertical = [_vertical(n) for n in names]
-    ax.set_xticks(range(len(names)), [v[0] for v in vertical], linespacing=1.0)
-    for label, (_, angle) in zip(ax.get_xticklabels(), vertical, strict=True):
-        label.set_rotation(angle)
+
+@functools.cache
+def _measurer() -> Any:
+    """Return a 72-dpi Agg renderer: text widths in points, whatever backend draws."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, 72)  # type: ignore[no-untyped-call]
+
+
+@functools.cache
+def _headers_class() -> type:
+    """Return the formatter class of the column headers (made on first use)."""
+    from matplotlib.ticker import Formatter
+
+    class Headers(Formatter):
+        """Column headers fitted to the Axes' width each time matplotlib asks for the labels.
+
+        Each header is measured in the bundled font and wrapped onto the fewest lines that
+        fit its column (:func:`_wrappings`); when one cannot fit, every header is set
+        vertically, so the columns read alike.
+        """
+
+        def __init__(self, names: list[str]) -> None:
+            self.names = list(names)
+            self._ems: dict[str, float] = {}
+            self._fitted: dict[float, list[tuple[str, float]]] = {}
+
+        def ems(self, line: str) -> float:
+            if line not in self._ems:
+                width, _, _ = _measurer().get_text_width_height_descent(
+                    line, font(SMALL_SIZE), ismath=False
+                )
+                self._ems[line] = float(width) / SMALL_SIZE
+            return self._ems[line]
+
+        def fit(self, width: float) -> list[tuple[str, float]]:
+            """Each header's text and rotation for an Axes ``width`` points wide."""
+            width = round(width, 1)
+            if width not in self._fitted:
+                room = width / max(len(self.names), 1) / SMALL_SIZE
+                fitted = _fit(self.names, room, self.ems)
+                self._fitted[width] = (
+                    [(f, 0.0) for f in fitted]
+                    if fitted is not None
+                    else [_vertical(n) for n in self.names]
+                )
+            return self._fitted[width]
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return str(self.format_ticks([x])[0])
+
+        def format_ticks(self, values: Any) -> list[str]:
+            from matplotlib.axis import Axis
+
+            axis = self.axis
+            assert isinstance(axis, Axis)
+            ax = axis.axes
+            fig = ax.get_figure(root=True)
+            assert fig is not None
+            headers = self.fit(ax.bbox.width * 72.0 / fig.dpi)
+            out: list[str] = []
+            for tick, value in zip(axis.get_major_ticks(len(values)), values, strict=False):
+                i = round(float(value))
+                words, angle = headers[i] if 0 <= i < len(headers) else ("", 0.0)
+                out.append(words)
+                tick.label1.set_rotation(angle)
+                tick.label2.set_rotation(angle)
+            return out
+
+    return Headers
 
 
 def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
