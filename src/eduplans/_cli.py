@@ -79,10 +79,8 @@ def _load(args: argparse.Namespace) -> eduplans.PlanCollection:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    if args.figure and Path(args.figure).exists() and not args.force:  # before any output
-        raise eduplans.OverwriteError(
-            "already exists; pass --force to replace it", path=str(args.figure)
-        )
+    if args.figure:  # before any output: a file that exists, a suffix that cannot be drawn
+        _check_figure_path(Path(args.figure), force=args.force)
     plans = _load(args)
     frame = plans.to_frame()
     mine = len(plans) - len(eduplans.load())
@@ -209,6 +207,16 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_figure_path(out: Path, *, force: bool) -> None:
+    """Refuse a figure file eduplans cannot or must not write, before any work or output."""
+    if out.suffix.lower() not in (".png", ".pdf", ".svg"):
+        raise eduplans.ArgumentError(f"cannot write {out}: use .png, .pdf or .svg")
+    if out.is_dir():
+        raise eduplans.ArgumentError(f"cannot write {out}: it is a folder")
+    if out.exists() and not force:
+        raise eduplans.OverwriteError("already exists; pass --force to replace it", path=str(out))
+
+
 def _plot(
     key: str | None,
     out: Path,
@@ -224,12 +232,7 @@ def _plot(
         raise eduplans.MissingDependencyError("plotting needs matplotlib: pip install matplotlib")
     from eduplans import plot
 
-    if out.suffix.lower() not in (".png", ".pdf", ".svg"):
-        raise eduplans.ArgumentError(f"cannot write {out}: use .png, .pdf or .svg")
-    if out.is_dir():
-        raise eduplans.ArgumentError(f"cannot write {out}: it is a folder")
-    if out.exists() and not force:
-        raise eduplans.OverwriteError("already exists; pass --force to replace it", path=str(out))
+    _check_figure_path(out, force=force)
     if key is None and kind != "coverage":
         raise eduplans.ArgumentError(
             f"plot --kind {kind or 'targets'} needs a KEY (see `eduplans indicators`)"
@@ -423,6 +426,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     out = Path(args.output)
+    if args.format is None and out.suffix.lower() not in (".csv", ".parquet", ".json"):
+        raise eduplans.ArgumentError(  # the library's message says format=
+            f"cannot tell the export format of {str(out)!r}: use .csv, .parquet or .json, "
+            "or pass --format csv|parquet|json"
+        )
     if out.is_file() and not args.force:  # the library's message says overwrite=True
         raise eduplans.OverwriteError("already exists; pass --force to replace it", path=str(out))
     written = eduplans.export(_load(args), out, format=args.format, overwrite=args.force)
