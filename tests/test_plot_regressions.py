@@ -433,3 +433,36 @@ def test_coverage_headers_are_refitted_when_the_figure_is_resized(
     title = ax.title.get_window_extent()
     assert all(fig.bbox.x0 <= b.x0 and b.x1 <= fig.bbox.x1 and b.y1 <= fig.bbox.y1 for b in boxes)
     assert not any(b.overlaps(title) for b in boxes)
+
+
+# --- session 4 review: a floor's arrow in trajectory was hidden by its own marker --------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "inclusive_kindergarten_coverage",  # ≥90 beside 95: the arrow was 2.8 pt long
+        "public_kindergarten_share",  # ≥50 on an axis from 0 to 100: 0.2 pt
+        "preschool_gross_enrolment_rate",  # ≥100 met at a baseline of 100.23: 0.4 pt
+        "vocational_graduate_matched_employment_rate",
+    ],
+)
+def test_trajectory_floor_arrows_stand_clear_of_their_marker(
+    plans: eduplans.PlanCollection, key: str, lang: str
+) -> None:
+    """A per-cent axis is far wider than the values' span: arrows of 8% of the span vanished."""
+    ax = eduplans.plot.trajectory(plans, key, lang=lang)
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    fig.canvas.draw()
+    arrows = [t for t in ax.texts if not t.get_text()]
+    assert arrows
+    bottom, top = ax.get_ylim()
+    for arrow in arrows:
+        start = ax.transData.transform(arrow.xyann)
+        tip = ax.transData.transform(arrow.xy)
+        length = abs(tip[1] - start[1]) * 72 / fig.dpi
+        assert length >= 8.0, f"{key}: an arrow {length:.1f} pt long"
+        assert tip[1] > start[1]  # floors point up
+        assert bottom < float(arrow.xy[1]) < top  # never clipped

@@ -325,8 +325,40 @@ def _draw(
     if used.get("conflict"):
         handles.append(_conflict_handle(measure, lang_))
     legend_below(ax, handles, own_figure=own_figure)
+    _lengthen_arrows(ax, [t for t in ax.texts if t not in earlier and not t.get_text()])
     labels = [t for t in ax.texts if t not in earlier]
     keep_labels_inside(ax, labels, wrappings={t: _wrappings(t.get_text(), lang_) for t in labels})
+
+
+_ARROW = 9.0  # points from a bound's point to its arrow's tip, whatever the y scale
+
+
+def _lengthen_arrows(ax: Axes, arrows: list[Any]) -> None:
+    """Make the arrow of each floor or cap at least :data:`_ARROW` points long, tip on the axis.
+
+    The arrows are drawn a share of the values' span long, but a per-cent axis runs from 0 or
+    from 5 below the lowest value to 100: a floor among values a few points apart (普惠性幼儿园
+    覆盖率 90—95%) had an arrow of 3 points, hidden by its own marker, and read as a point
+    target. Measured once the layout is settled; the y axis grows to take in every tip.
+    """
+    if not arrows:
+        return
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    fig.draw_without_rendering()
+    bottom, top = ax.get_ylim()
+    per_point = (top - bottom) / max(ax.bbox.height * 72.0 / fig.dpi, 1.0)  # data units
+    tips = []
+    for arrow in arrows:
+        x, y = (float(v) for v in arrow.xyann)  # the point the arrow starts from
+        tip = float(arrow.xy[1])
+        sign = 1.0 if tip > y else -1.0
+        tip = y + sign * max(_ARROW * per_point, abs(tip - y))
+        arrow.xy = (x, tip)
+        tips.append(tip)
+    low, high = min(bottom, min(tips) - 2 * per_point), max(top, max(tips) + 2 * per_point)
+    if (low, high) != (bottom, top):
+        ax.set_ylim(low, high)
 
 
 def _wrappings(words: str, lang: Lang) -> list[str]:
