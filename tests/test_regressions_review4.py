@@ -128,3 +128,18 @@ def test_cli_summary_refuses_a_figure_suffix_before_printing(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "use .png, .pdf or .svg" in captured.err
+
+
+def test_compare_page_gives_the_row_order_compare_returns() -> None:
+    """docs/compare.md said rows are sorted by region; they are sorted by region code."""
+    page = (DOCS / "compare.md").read_text("utf-8")
+    assert "sorted by\nkey, target year and region code" in page
+    plans = eduplans.load()
+    text = "某县教育规划\n到2025年,学前三年毛入园率达到95%。"
+    draft = eduplans.parse_plan(text, plan_id="x-2021")
+    table = eduplans.compare([*plans, draft], "preschool_gross_enrolment_rate")
+    codes = list(table["region_code"])
+    assert codes[:4] == ["130400", "140107", "410300", "440117"]  # 邯郸 杏花岭 洛阳 从化
+    assert codes[-1] is None  # the draft whose region is unknown comes last
+    by_name = sorted(table["region"].dropna())
+    assert list(table["region"].dropna()) != by_name  # not the order of the names
