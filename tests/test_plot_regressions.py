@@ -466,3 +466,33 @@ def test_trajectory_floor_arrows_stand_clear_of_their_marker(
         assert length >= 8.0, f"{key}: an arrow {length:.1f} pt long"
         assert tip[1] > start[1]  # floors point up
         assert bottom < float(arrow.xy[1]) < top  # never clipped
+
+
+# --- session 4 review: one long plan id set every coverage header vertically --------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_plan_id_header_is_broken_further_not_every_header_set_vertically(
+    plans: eduplans.PlanCollection, lang: str
+) -> None:
+    """A draft of an unknown region is headed "unknown-region-…-2025" on two lines; when its
+    first line was too wide for the column, every header was set vertically (one character a
+    line, the plan id turned 90°), the figure an inch taller for nothing."""
+    drafts = [
+        eduplans.parse_plan(
+            f"某县教育规划\n到2025年,学前三年毛入园率达到{n}%,普惠性幼儿园覆盖率达到90%。"
+        )
+        for n in (95, 96)
+    ]
+    assert all(d.region is None and d.id.startswith("unknown-region-") for d in drafts)
+    ax = eduplans.plot.coverage([*plans, *drafts], lang=lang)
+    headers = _headers(ax)
+    assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())
+    ids = [h for h in headers if "unknown" in h]
+    assert sorted(h.replace("\n", "") for h in ids) == sorted(d.id for d in drafts)  # whole
+    assert all(line.endswith("-") for h in ids for line in h.split("\n")[:-1])  # at hyphens
+    named = [h for h in headers if h not in ids]
+    assert max(h.count("\n") for h in named) <= 1  # region names on one or two lines
+    boxes = _header_boxes(ax)
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"headers overlap: {a} and {b}"

@@ -396,10 +396,12 @@ def _wrappings(name: str) -> list[str]:
 
     Chinese breaks after the end of a division's name (河南省 | 洛阳市), else before one
     (宁夏回族 | 自治区), else between any two characters; other text at spaces and after
-    hyphens. A header that already has a line break (a long plan id) is kept as it is.
+    hyphens. A header that already has a line break (a long plan id) is kept as it is first,
+    then broken at its hyphens onto more lines.
     """
-    if "\n" in name:
-        return [name]
+    if "\n" in name:  # kept as it is first, else broken at its hyphens on more lines
+        flat = name.replace("\n", "")
+        return [name, *(w for w in _wrappings(flat) if w.count("\n") > name.count("\n"))]
     if re.search(r"[\u3400-\u9fff]", name):
         pieces = list(name)
         cost = [_break_cost(name, i) for i in range(1, len(name))]
