@@ -496,3 +496,24 @@ def test_a_long_plan_id_header_is_broken_further_not_every_header_set_vertically
     boxes = _header_boxes(ax)
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b), f"headers overlap: {a} and {b}"
+
+
+@pytest.mark.parametrize(
+    ("function", "key"),
+    [
+        ("targets", "inclusive_kindergarten_coverage"),  # the data kept 0% of the axis
+        ("targets", "preschool_gross_enrolment_rate"),  # 19%
+        ("trajectory", "upper_secondary_gross_enrolment_rate"),  # 35%
+    ],
+)
+def test_labels_too_wide_for_a_narrow_panel_do_not_squeeze_the_data(
+    plans: eduplans.PlanCollection, function: str, key: str
+) -> None:
+    """Widening the axis for every label of a 2 in panel put the data in a sliver of it."""
+    fig, axes = plt.subplots(1, 2, figsize=(4.0, 3.2), layout="constrained")
+    ax = getattr(eduplans.plot, function)(plans, key, ax=axes[0], lang="en")
+    fig.canvas.draw()
+    left, right = ax.get_xlim()
+    data = [float(x) for line in ax.lines for x in line.get_xdata()]
+    assert data
+    assert max(data) - min(data) >= 0.45 * (right - left)

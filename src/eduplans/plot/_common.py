@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +43,7 @@ __all__ = [
     "require_rows",
     "is_number",
     "keep_labels_inside",
+    "label_wrappings",
     "legend_below",
     "legend_columns",
     "name_unknown_regions",
@@ -159,9 +162,11 @@ def keep_labels_inside(
     layout gives the Axes more room once a label no longer runs past them), so the shares are
     those of the Axes as drawn. ``wrappings`` gives a label other ways to write it on more lines
     (its value, then a note such as "（基线已达到）"): a label that runs past the Axes takes the
-    narrowest of them whose lines stay inside the Axes from top to bottom. A label wider than
-    nine tenths of the Axes is left where it is. Fitted once, to the Axes' size now: a figure
-    resized afterwards is not refitted (draw it again at its new size).
+    narrowest of them whose lines stay inside the Axes from top to bottom. The axis keeps the
+    limits the figure set on at least half its width: labels that would squeeze them into less
+    (an Axes too narrow for its words) are left where they are, the widest first, as is a label
+    wider than nine tenths of the Axes. Fitted once, to the Axes' size now: a figure resized
+    afterwards, or laid out again when more panels are drawn beside it, is not refitted.
     """
     from matplotlib.text import Annotation
 
@@ -180,23 +185,27 @@ def keep_labels_inside(
         if box.width <= 0:
             return
         pad = 2.0 * fig.dpi / 72.0
+        markers = [line for line in ax.lines if line.get_linestyle() in ("None", "", " ")]
         shares: list[tuple[float, float, float]] = []
         for label in labels:
             anchor = float(ax.transData.transform((float(label.xy[0]), 0.0))[0])
             extent = label.get_window_extent(renderer)
             if wrappings and (extent.x1 > box.x1 - pad or extent.x0 < box.x0 + pad):
-                extent = _narrowest(label, wrappings.get(label, ()), renderer, box, extent)
+                ways = wrappings.get(label, ())
+                if ways:
+                    others = [o for o in labels if o is not label] + markers
+                    blocked = [o.get_window_extent(renderer) for o in others]
+                    extent = _narrowest(label, ways, renderer, box, extent, blocked)
             before = (anchor - extent.x0 + pad) / box.width
             after = (extent.x1 - anchor + pad) / box.width
             if flipped:
                 before, after = after, before
             if before + after < 0.9:
                 shares.append((float(label.xy[0]), before, after))
-        left, right = lo_x, hi_x
-        for _ in range(50):  # widen one end, then the other, until every share is met
-            for x, before, after in shares:
-                right = max(right, left + (x - left) / (1.0 - after))
-                left = min(left, (x - before * right) / (1.0 - before))
+        left, right = _widened(lo_x, hi_x, shares)
+        while shares and hi_x - lo_x < _KEPT * (right - left):  # the widest label gives way
+            shares.remove(max(shares, key=lambda share: share[1] + share[2]))
+            left, right = _widened(lo_x, hi_x, shares)
         now = ax.get_xlim()
         new = (right, left) if flipped else (left, right)
         if all(
@@ -206,13 +215,55 @@ def keep_labels_inside(
         ax.set_xlim(*new)
 
 
-def _narrowest(label: Annotation, ways: Sequence[str], renderer: Any, box: Any, extent: Any) -> Any:
-    """Write ``label`` the narrowest of ``ways`` whose lines stay inside ``box``; its extent."""
+def label_wrappings(words: str, lang: Lang) -> list[str]:
+    """Other ways to write a value label on more lines, the fewest lines first.
+
+    A label breaks after the "/" between the values of a contradiction and before the note
+    that a bound is met at the baseline (≥100% / （基线已达到）): never inside a number.
+    """
+    from ._style import text
+
+    note = text("met_note", lang)
+    pieces = [p for p in re.split(f"(?<= / )|(?={re.escape(note)})", words) if p]
+    ways: list[str] = []
+    for lines in range(2, len(pieces) + 1):
+        for cuts in itertools.combinations(range(1, len(pieces)), lines - 1):
+            bounds = (0, *cuts, len(pieces))
+            rows = ["".join(pieces[a:b]).strip() for a, b in itertools.pairwise(bounds)]
+            ways.append("\n".join(rows))
+    return ways
+
+
+_KEPT = 0.5  # the least share of the axis the limits a figure set keep when labels widen it
+
+
+def _widened(left: float, right: float, shares: list[tuple[float, float, float]]) -> Any:
+    """Widen ``left``/``right`` until each (x, before, after) share is met; return both."""
+    for _ in range(50):  # widen one end, then the other
+        for x, before, after in shares:
+            right = max(right, left + (x - left) / (1.0 - after))
+            left = min(left, (x - before * right) / (1.0 - before))
+    return left, right
+
+
+def _narrowest(
+    label: Annotation, ways: Sequence[str], renderer: Any, box: Any, extent: Any, blocked: Any
+) -> Any:
+    """Write ``label`` the narrowest of ``ways`` that fits; return its extent.
+
+    A way fits when it stays inside ``box`` from top to bottom and covers none of the
+    ``blocked`` extents (other labels, markers).
+    """
     best, best_extent = label.get_text(), extent
     for way in ways:
         label.set_text(way)
         tried = label.get_window_extent(renderer)
-        if tried.y0 >= box.y0 and tried.y1 <= box.y1 and tried.width < best_extent.width:
+        inside = tried.y0 >= box.y0 and tried.y1 <= box.y1
+        if (
+            inside
+            and tried.width < best_extent.width
+            and not any(tried.overlaps(other) for other in blocked)
+        ):
             best, best_extent = way, tried
     label.set_text(best)
     return best_extent

@@ -19,6 +19,7 @@ from ._common import (
     indicator_label,
     is_number,
     keep_labels_inside,
+    label_wrappings,
     legend_below,
     name_unknown_regions,
     new_axes,
@@ -283,7 +284,8 @@ def _draw(
         handles.append(conflict_handle(lang_))
     legend_below(ax, handles, own_figure=own_figure)
     # the value labels, right of a target (left of a cut), and the national line's: all inside
-    keep_labels_inside(ax, [t for t in ax.texts if t not in earlier])
+    ours = [t for t in ax.texts if t not in earlier]
+    keep_labels_inside(ax, ours, wrappings={t: label_wrappings(t.get_text(), lang_) for t in ours})
 
 
 def _label(ax: Axes, words: str, x: float, y: float, color: str, **kwargs: Any) -> Annotation:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 from typing import TYPE_CHECKING, Any
 
 from .._errors import ArgumentTypeError
@@ -19,6 +17,7 @@ from ._common import (
     indicator_label,
     is_number,
     keep_labels_inside,
+    label_wrappings,
     legend_below,
     new_axes,
     plan_list,
@@ -327,7 +326,9 @@ def _draw(
     legend_below(ax, handles, own_figure=own_figure)
     _lengthen_arrows(ax, [t for t in ax.texts if t not in earlier and not t.get_text()])
     labels = [t for t in ax.texts if t not in earlier]
-    keep_labels_inside(ax, labels, wrappings={t: _wrappings(t.get_text(), lang_) for t in labels})
+    keep_labels_inside(
+        ax, labels, wrappings={t: label_wrappings(t.get_text(), lang_) for t in labels}
+    )
 
 
 _ARROW = 9.0  # points from a bound's point to its arrow's tip, whatever the y scale
@@ -359,25 +360,6 @@ def _lengthen_arrows(ax: Axes, arrows: list[Any]) -> None:
     low, high = min(bottom, min(tips) - 2 * per_point), max(top, max(tips) + 2 * per_point)
     if (low, high) != (bottom, top):
         ax.set_ylim(low, high)
-
-
-def _wrappings(words: str, lang: Lang) -> list[str]:
-    """Other ways to write a value label on more lines, the fewest lines first.
-
-    A label breaks after the "/" between the values of a contradiction and before the note
-    that a bound is met at the baseline (≥100% / （基线已达到）): never inside a number.
-    """
-    note = text("met_note", lang)
-    pieces = [p for p in re.split(f"(?<= / )|(?={re.escape(note)})", words) if p]
-    if len(pieces) < 2:
-        return []
-    ways: list[str] = []
-    for lines in range(2, len(pieces) + 1):
-        for cuts in itertools.combinations(range(1, len(pieces)), lines - 1):
-            bounds = (0, *cuts, len(pieces))
-            rows = ["".join(pieces[a:b]).strip() for a, b in itertools.pairwise(bounds)]
-            ways.append("\n".join(rows))
-    return ways
 
 
 _FLIP = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
