@@ -517,3 +517,30 @@ def test_labels_too_wide_for_a_narrow_panel_do_not_squeeze_the_data(
     data = [float(x) for line in ax.lines for x in line.get_xdata()]
     assert data
     assert max(data) - min(data) >= 0.45 * (right - left)
+
+
+# --- session 4 review: coverage raised AttributeError under a PDF or SVG backend ----------------
+
+
+@pytest.mark.parametrize("backend", ["pdf", "svg"])
+def test_figures_draw_under_a_vector_backend(tmp_path: Path, backend: str) -> None:
+    """``MPLBACKEND=pdf``: coverage raised "'FigureCanvasPdf' object has no attribute
+    'get_renderer'" (its canvas has none), and so did trajectory once it measured its labels."""
+    import subprocess
+    import sys
+
+    code = (
+        "import eduplans, eduplans.plot as P\n"
+        "plans = eduplans.load()\n"
+        "P.trajectory(plans, 'inclusive_kindergarten_coverage').figure.savefig('t.pdf')\n"
+        "P.targets(plans, 'preschool_gross_enrolment_rate').figure.savefig('g.pdf')\n"
+        "P.coverage(plans).figure.savefig('c.pdf')\n"
+    )
+    import os
+
+    env = {"MPLBACKEND": backend, "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    env |= {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}  # the eduplans under test
+    result = subprocess.run([sys.executable, "-W", "error", "-c", code], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert all((tmp_path / f"{name}.pdf").read_bytes()[:4] == b"%PDF" for name in "tgc")

@@ -40,6 +40,7 @@ __all__ = [
     "indicator_label",
     "new_axes",
     "region_label",
+    "renderer_of",
     "require_rows",
     "is_number",
     "keep_labels_inside",
@@ -180,7 +181,7 @@ def keep_labels_inside(
     flipped = start[0] > start[1]
     for _ in range(3):
         fig.draw_without_rendering()
-        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        renderer = renderer_of(fig)
         box = ax.get_window_extent(renderer)
         if box.width <= 0:
             return
@@ -267,6 +268,17 @@ def _narrowest(
             best, best_extent = way, tried
     label.set_text(best)
     return best_extent
+
+
+def renderer_of(fig: Any) -> Any:
+    """Return the renderer ``fig`` is measured with, on any backend.
+
+    Agg canvases (PNG, notebooks, the GUI backends) have ``get_renderer``; the PDF and SVG
+    canvases (``MPLBACKEND=pdf``) do not, and matplotlib's own ``Figure._get_renderer`` (what its
+    tight layout uses) then draws the figure once to get one.
+    """
+    get = getattr(fig.canvas, "get_renderer", None)
+    return get() if get is not None else fig._get_renderer()
 
 
 def new_axes(ax: Axes | None, width: float, height: float) -> Axes:
@@ -372,7 +384,7 @@ def legend_below(
             fig.set_figheight(fig.get_figheight() + 0.15 * (rows - 2))
         return add_legend(fig, handles, loc="outside lower center", **kwargs)
     fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = renderer_of(fig)
     below = ax.xaxis.get_tightbbox(renderer)
     depth = 0.0 if below is None else max(0.0, ax.bbox.y0 - below.y0) * 72 / fig.dpi
     left = 0.0

@@ -24,6 +24,7 @@ from ._common import (
     legend_below,
     name_unknown_regions,
     new_axes,
+    renderer_of,
     require_rows,
     set_title,
 )
@@ -385,7 +386,7 @@ def _fit_bar_label(bar: Any, label: str) -> None:
     """
     fig = bar.ax.get_figure(root=True)
     fig.draw_without_rendering()
-    box = bar.ax.xaxis.label.get_window_extent(fig.canvas.get_renderer())
+    box = bar.ax.xaxis.label.get_window_extent(renderer_of(fig))
     page = fig.bbox
     if box.x1 > page.x1 and box.width < page.width:
         bar.set_label(label, loc="right", fontproperties=font(SMALL_SIZE))
