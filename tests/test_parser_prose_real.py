@@ -169,3 +169,24 @@ def test_a_count_in_ge_named_by_verbs_alone_is_reported_as_name_unclear() -> Non
     # the words the check reads: verbs, particles, pronouns and region words, end to end
     assert all(names_nothing(n) for n in ("推广", "开设了", "该县", "重新确定", "已完工", ""))
     assert not any(names_nothing(n) for n in ("新建学校", "联盟办园模式", "三项", "初中"))
+
+
+# --- a 分别 list shares the measure its last item names ------------------------------------------
+def test_a_list_of_schools_shares_the_measure_of_its_last_item() -> None:
+    # blind5/26 "公办幼儿园、普惠性幼儿园在园幼儿占比分别达到57%和89%": the first item was named
+    # "公办幼儿园" (a count of schools, by its name) for a share of children
+    plan = parse(5, "real_26")
+    got = {(i.name, v.magnitude, v.span.quote) for i in plan.indicators for v in i.values}
+    assert (
+        "公办幼儿园在园幼儿占比",
+        57.0,
+        "公办幼儿园、普惠性幼儿园在园幼儿占比分别达到57%",
+    ) in got
+    assert ("普惠性幼儿园在园幼儿占比", 89.0, "和89%") in got
+    v = next(v for i in plan.indicators for v in i.values if v.magnitude == 57.0)
+    assert "elided_subject" in v.flags
+    assert "shares the measure of its last item (在园幼儿占比)" in v.note
+    # items that name their own measure keep it (学前三年毛入园率、九年义务教育巩固率…)
+    from eduplans._parse._prose import _shared_measure
+
+    assert _shared_measure(["学前三年毛入园率", "九年义务教育巩固率"]) == ""

@@ -1332,9 +1332,16 @@ def _pair_lists(
                 )
         return previous
     if len(parts[0]) >= 4:
+        measure = _shared_measure(parts)
         for ind, part in zip(group, parts, strict=True):
             ind.name = part
             ind.subject = ""
+            if measure and not part.endswith(measure):
+                ind.name = part + measure
+                for v in ind.values:
+                    v.flags["elided_subject"] = (
+                        f"the list {head_name!r} shares the measure of its last item ({measure})"
+                    )
         return [(ind.name, ind.subject) for ind in group]
     width = len(parts[0])
     last = parts[-1]
@@ -1350,6 +1357,30 @@ def _pair_lists(
                 f"分别 pairs {label!r} of the list {head_name!r} with this value"
             )
     return [(ind.name, ind.subject) for ind in group]
+
+
+def _shared_measure(parts: list[str]) -> str:
+    """Return the measure the last item of a name list gives the others ("" when none).
+
+    "公办幼儿园、普惠性幼儿园在园幼儿占比分别达到57%和89%": the items before the last end in
+    what the last names before its measure (幼儿园), and name no measure of their own; the
+    measure is what follows that word in the last (在园幼儿占比).
+    """
+    last = parts[-1]
+    if _MEASURE_END.search(last) is None:
+        return ""
+    measure = ""
+    for part in parts[:-1]:
+        if _MEASURE_END.search(part) is not None:
+            return ""
+        k = next((n for n in range(min(len(part), 6), 1, -1) if part[-n:] in last[:-1]), 0)
+        if not k:
+            return ""
+        found = last[last.rindex(part[-k:]) + k :]
+        if measure and found != measure:
+            return ""
+        measure = found
+    return measure if _MEASURE_END.search(measure) else ""
 
 
 _INTERVAL = pattern(
