@@ -190,3 +190,22 @@ def test_a_list_of_schools_shares_the_measure_of_its_last_item() -> None:
     from eduplans._parse._prose import _shared_measure
 
     assert _shared_measure(["学前三年毛入园率", "九年义务教育巩固率"]) == ""
+
+
+# --- the bound a 分别 list writes once, after its last item ---------------------------------------
+def test_the_bound_after_the_last_item_of_a_fenbie_list_holds_for_each_item() -> None:
+    # blind3/17 "年辍学率分别控制在0.5%和1%以下": both rates are caps (the labels: ≤0.5, ≤1); the
+    # first was read as "= 0.5"
+    plan = parse(3, "real_17")
+    got = {
+        (v.magnitude, v.comparator.value, v.span.quote)
+        for i in plan.indicators
+        for v in i.values
+        if "辍学率" in i.name
+    }
+    assert got == {(0.5, "<=", "年辍学率分别控制在0.5%"), (1.0, "<=", "和1%以下")}
+    # a list whose items write their own bounds is read item by item (shared/08: "分别达到98%、99%、
+    # 95%、60%以上和15年以上": the labels give = 98, = 99, = 95, ≥ 60)
+    shared = eduplans.parse_plan(DATA / "real_excerpts" / "real_08_weizhi-shi.txt", region="某市")
+    cmps = {v.magnitude: v.comparator.value for i in shared.indicators for v in i.values}
+    assert (cmps[98.0], cmps[95.0], cmps[60.0]) == ("=", "=", ">=")

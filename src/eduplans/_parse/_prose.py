@@ -995,6 +995,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 taken.add(f.start, f.end)
         found.extend(f for f, _ in _list_values(s, base, in_review))
         found.sort(key=lambda f: f.start)
+        _list_bound(s, base, found)
         paired_years = _year_list(s, base, years, found)
         scopes = _Scopes(s, base, years)
         names: list[str] = []
@@ -1276,6 +1277,46 @@ def _year_list(
     if len(run) < 2 or len(after) != len(run):
         return {}
     return {f.start: y[2] for f, y in zip(after, run, strict=True)}
+
+
+_LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
+_BOUNDS = (Comparator.GE, Comparator.LE, Comparator.GT, Comparator.LT)
+
+
+def _list_bound(s: str, base: int, found: list[_Found]) -> None:
+    """Give the items of a 分别 list the bound only its last item writes (分别控制在0.5%和1%以下).
+
+    The list's values stand after 分别 in one clause, joined by 、 和 及 与; when the last one
+    alone carries a bound word (以上, 以下, 以内) and the others none, the word is written once
+    for all. A list whose items carry their own words ("98%、99%、95%、60%以上和15年以上") is read
+    item by item.
+    """
+    k = s.find("分别")
+    if k < 0:
+        return
+    run: list[_Found] = []
+    for f in found:
+        if f.start - base <= k:
+            continue
+        if run and not _LIST_JOINT.fullmatch(s, run[-1].end - base, f.start - base):
+            break
+        run.append(f)
+    if len(run) < 2 or "分别" not in s[_clause_start(s, run[0].start - base) : run[0].start - base]:
+        return
+    last, items = run[-1], run[:-1]
+    if (
+        last.comparator not in _BOUNDS
+        or _SUFFIX.search(s, last.start - base, last.end - base) is None
+    ):
+        return
+    if any(f.comparator is not Comparator.EQ or f.words or f.unit != last.unit for f in items):
+        return
+    said = s[last.start - base : last.end - base]
+    for f in items:
+        f.comparator = last.comparator
+        f.flags["comparator_from_context"] = (
+            f"the bound of the 分别 list's last item ({said}) holds for each of its items"
+        )
 
 
 def _read_joined(s: str, i: int, end_num: int, base: int) -> _Found | None:
