@@ -142,3 +142,25 @@ def test_a_span_of_years_dates_what_it_did_by_its_last_year() -> None:
     assert value(plan, "西安市共投入資金10億元")[:2] == ("baseline", 2016)
     assert value(plan, "新建、改擴(kuò)建幼兒園458所")[:2] == ("baseline", 2016)
     assert value(plan, "全市登記注冊(cè)幼兒園1605所")[:2] == ("baseline", 2017)
+
+
+def test_a_sentence_with_its_own_year_keeps_its_own_tense() -> None:
+    # blind6/20 (undated, of 2020): "…未来5年将建设至少22所学校…。2020年秋季,全区新改扩建13所
+    # 幼儿园和2所小学,解决学位6210个": the 将 of the sentence before does not reach a sentence
+    # that writes its own past year; they were targets
+    plan = parse(6, "20")
+    assert value(plan, "全区新改扩建13所")[:2] == ("baseline", 2020)
+    assert value(plan, "解决学位6210个")[:2] == ("baseline", 2020)
+    # blind6/09: "2015年,…包头市将新建37所幼儿园…。…包头市2014年投资5.1亿元新建、改扩建55所"
+    plan = parse(6, "09")
+    assert value(plan, "包头市2014年投资5.1亿元")[:2] == ("baseline", 2014)
+    assert value(plan, "内蒙古自治区包头市将新建37所")[:2] == ("target", 2015)
+
+
+def test_what_a_plan_s_task_says_is_planned() -> None:
+    # blind2/03: "根據原定規劃任務,2019年,全省應新建改擴建1000所城鄉幼兒園,新增10萬個幼兒學位"
+    plan = parse(2, "03")
+    assert value(plan, "全省應新建改擴建1000所")[:2] == ("target", 2019)
+    assert value(plan, "新增10萬個")[:2] == ("target", 2019)
+    # blind5/10: "按照城鄉教育一體化發展要求,…有75所學校位於城郊結合地區": a principle, no task
+    assert value(parse(5, "10"), "有75所")[0] == "baseline"

@@ -266,6 +266,7 @@ class SettleWords:
     proposes: tuple[str, ...]
     according_to: tuple[str, ...]
     required: tuple[str, ...]
+    plan_nouns: tuple[str, ...]
     listed_into: tuple[str, ...]
 
 

@@ -103,8 +103,9 @@ PLANNED = pattern(
         r"(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|"
         rf"(?<!向上)争取(?!到?\s*(?:{alternation(w.settle.won_objects)}))|预计|拟|目标|确保|今后|"
         rf"(?:{alternation(w.settle.proposing_nouns)})》?\s*(?:{alternation(w.settle.proposes)})|"
-        rf"(?:{alternation(w.settle.according_to)})《[^》]{{1,60}}》[^,;。]{{0,24}}?"
-        rf"(?:{alternation(w.settle.required)})|"
+        rf"(?:{alternation(w.settle.according_to)})(?:《[^》]{{1,60}}》[^,;。]{{0,24}}?"
+        rf"(?:{alternation(w.settle.required)})|[^,;。《]{{0,6}}?"
+        rf"(?:{alternation(w.settle.plan_nouns)}))|"
         rf"{alternation(w.settle.listed_into)}|"
         r"未来|明年|"
         rf"(?<![{chars(w.settle.not_to_after)}])(?:到|至)\s*(?:19|20)\d{{2}}\s*{_y(w)}(?!的)"
@@ -1192,7 +1193,10 @@ def _settle_one(
         # 4个" on 2022-03-29; the 两会 and work meetings that open a year): the year has hardly
         # begun, what it says of that year without a word of achievement is what is planned
         said = "planned"
-    if said is None and tense is None:
+    if said is None and tense is None and implied:
+        # a value whose sentence writes its own year ("2020年秋季,全区新改扩建13所幼儿园" after
+        # "未来5年将建设至少22所学校"): the words of intent or achievement of the sentences about
+        # other years do not reach it; its year against the page's decides below
         said = in_paragraph
     if ctx.summary and not (not implied and v.year > now):
         kind = "baseline"  # a work summary reports what was done
