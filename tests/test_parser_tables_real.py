@@ -352,3 +352,46 @@ def test_rows_named_by_years_under_measure_columns() -> None:
     }
     assert _units(plan) == {"学校数": "school", "专任教师数": "person"}
     assert all(i.section == "小学教育发展情况" for i in plan.indicators)
+
+
+@pytest.mark.parametrize("form", ["pipes", "spaces", "cells"])
+def test_a_bulletin_table_of_unit_amount_and_growth_columns(form: str) -> None:
+    # 指标 | 单位 | 绝对数 | 比上年增长(%): real_22's 2007 counts of 普通高等学校 (bare measures
+    # under their section row) and of 小学; the growth cells are computed from its 2006 counts
+    sections = _sections_22()
+    college = next(n for n in sections["学校数"] if n.startswith("普通高等学校"))
+    primary = next(n for n in sections["专任教师"] if n.startswith("小 学"))
+
+    def growth(pair: tuple[str, str]) -> str:
+        return f"{(int(pair[1]) / int(pair[0]) - 1) * 100:.1f}"
+
+    table = [
+        ("学校数", "所", sections["学校数"][college][1], growth(sections["学校数"][college])),
+        ("专任教师", "人", sections["专任教师"][college][1], growth(sections["专任教师"][college])),
+        ("招生数", "万人", f"{int(sections['招生数'][college][1]) / 1e4:.4f}", "6.9"),
+        (
+            "小学专任教师",
+            "人",
+            sections["专任教师"][primary][1],
+            growth(sections["专任教师"][primary]),
+        ),
+    ]
+    header = ("指标", "单位", "绝对数", "比上年增长(%)")
+    if form == "cells":
+        body = [c + " |" for r in (header, ("普通高等学校", "", "", ""), *table) for c in r]
+    else:
+        sep = " | " if form == "pipes" else "  "
+        body = [sep.join(header), "普通高等学校", *(sep.join(r) for r in table)]
+    plan = eduplans.parse_plan("2007年教育事业基本情况\n" + "\n".join(body) + "\n")
+    rows = _table_rows(plan)
+    assert {key: v.magnitude for key, v in rows.items()} == {
+        ("普通高等学校学校数", 2007): 38,
+        ("普通高等学校专任教师", 2007): 26089,
+        ("普通高等学校招生数", 2007): pytest.approx(143040),  # 14.3040 万人
+        ("小学专任教师", 2007): 119831,
+    }
+    units = _units(plan)
+    assert units["普通高等学校学校数"] == "school" and units["普通高等学校招生数"] == "person"
+    _spans_hold(plan)
+    relative = sorted(d.text for d in plan.diagnostics if d.reason == "relative")
+    assert relative == sorted(r[3] for r in table)

@@ -170,6 +170,8 @@ class TableWords:
     stat_measures: Mapping[str, str]
     stat_count_suffix: tuple[str, ...]
     stat_total_words: tuple[str, ...]
+    stat_amount_header: tuple[str, ...]
+    stat_growth_header: tuple[str, ...]
     stat_unit_lead: tuple[str, ...]
     stat_target_words: tuple[str, ...]
 

@@ -32,7 +32,7 @@ from .._errors import ValueTextError
 from .._words import alternation, chars, pattern, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
-from ._tables import _NAME_HEADER, _Cell, _header_role, _parse_cell
+from ._tables import _NAME_HEADER, _UNIT_HEADER, _Cell, _header_role, _parse_cell
 
 __all__ = ["read_stats"]
 
@@ -70,7 +70,7 @@ _GLOSS_CELL = re.compile(r"^\(?(?:\d+-)?[A-Za-z][A-Za-z0-9 .,:'’´′&/\-]*\)?
 class _Col:
     """A body column: a measure (招生数, unit word 人) or a year."""
 
-    kind: str  # "measure" | "year"
+    kind: str  # "measure" | "year" | "amount" | "growth" | "unit"
     measure: str = ""
     unit_word: str | None = None
     year: int | None = None
@@ -143,6 +143,13 @@ def _header_col(text: str) -> _Col | None:
     y = _YEAR_CELL.match(re.sub(r"\s+", "", t))
     if y is not None:
         return _Col("year", year=int(y.group("year")))
+    bare = re.sub(r"\s+|\(%\)|%$", "", t)
+    if _UNIT_HEADER.match(bare):
+        return _Col("unit")
+    if bare in words().table.stat_amount_header:
+        return _Col("amount")
+    if bare in words().table.stat_growth_header:
+        return _Col("growth")
     m = _measure_of(t)
     if m is not None:
         return _Col("measure", measure=m[0], unit_word=m[1])
@@ -181,8 +188,10 @@ def _cols_of(cells: Sequence[_Cell]) -> list[_Col] | None:
         return None
     found = [c for c in cols if c is not None]
     kinds = {c.kind for c in found}
-    if len(kinds) != 1:
-        return None
+    if kinds != {"year"} and not (
+        kinds <= {"measure", "amount", "growth", "unit"} and kinds & {"measure", "amount"}
+    ):
+        return None  # years with measures, or a 单位 column over years: an indicator table
     if "year" in kinds and len({c.year for c in found}) != len(found):
         return None
     return found
@@ -247,13 +256,21 @@ def _line_header(doc: Doc, start: int, end: int) -> tuple[_Cell | None, list[_Co
     return head, cols, cells
 
 
-def _line_row(doc: Doc, start: int, end: int, n: int) -> _SRow | None:
-    """Read one row line: a name, then ``n`` cells (or none: a section row); None: not a row."""
+def _fits(col: _Col, text: str) -> bool:
+    """Return whether a cell can stand in a column: a value, or a unit word in a 单位 column."""
+    return _kind(text) != "name" or (col.kind == "unit" and unit_of_word(text) is not None)
+
+
+def _line_row(doc: Doc, start: int, end: int, cols: list[_Col]) -> _SRow | None:
+    """Read one row line: a name, then a cell per column (none: a section row); None: no row."""
     sep = _sep(doc, start, end)
+    n = len(cols)
     if sep == " ":
         toks = _tokens(doc, start, end)
         k = len(toks)
-        while k > 0 and len(toks) - k < n and _kind(toks[k - 1].text) != "name":
+        while (
+            k > 0 and len(toks) - k < n and _fits(cols[n - 1 - (len(toks) - k)], toks[k - 1].text)
+        ):
             k -= 1
         names, cells = toks[:k], toks[k:]
         if not names:
@@ -318,7 +335,6 @@ def _line_tables(doc: Doc) -> Iterator[_Table]:
         if not cols:
             i += 1
             continue
-        n = len(cols)
         rows: list[_SRow] = []
         empty_run = 0
         j = i + 1
@@ -331,7 +347,7 @@ def _line_tables(doc: Doc) -> Iterator[_Table]:
                 continue
             if _line_header(doc, ln.start, ln.end)[1]:
                 break  # the next table's header
-            row = _line_row(doc, ln.start, ln.end, n)
+            row = _line_row(doc, ln.start, ln.end, cols)
             if row is None:
                 break
             if not row.values:
@@ -359,7 +375,9 @@ def _pieces(doc: Doc) -> list[_Cell]:
     pos = 0
     for piece in work.split("|"):
         lines = [ln for ln in piece.split("\n") if ln.strip()]
-        if len(lines) > 2:  # text between tables: its lines (a header cell is its last one)
+        if len(lines) > 2 or (len(lines) == 2 and not _GLOSS_CELL.match(lines[1].strip())):
+            # text between tables: its lines (a header cell is its last one); one cell is its
+            # Chinese words and their English gloss (毕业生数 / Graduates)
             at = pos
             for ln in piece.split("\n"):
                 if ln.strip():
@@ -414,7 +432,14 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
             kind = _kind(c.text)
             if kind == "prose" or doc.is_blocked(c.start):
                 break
-            if kind == "name":
+            if (
+                kind == "name"
+                and cur is not None
+                and len(cur.values) < n
+                and _fits(cols[len(cur.values)], c.text)
+            ):
+                cur.values.append(c)  # a unit word in the 单位 column
+            elif kind == "name":
                 if _header_col(c.text) is not None and _cols_of(cells[p : p + 2]) is not None:
                     break  # the next table's header
                 if cur is not None:
@@ -561,7 +586,7 @@ def _read(
         u = _UNIT_LINE.match(cap.text) or _UNIT_IN_ROW.search(cap.text)
         if u is not None and not listed:
             listed = _units(u.group("units"))
-    by_column = table.cols[0].kind == "measure"
+    by_column = table.cols[0].kind != "year"
     if not by_column and captions:
         bare = _UNIT_IN_ROW.sub("", captions[0].text)
         found = _measure_of(bare)
@@ -577,6 +602,7 @@ def _read(
     kind = "target" if target and year is not None and year >= period[0] else "baseline"
     out: list[DIndicator] = []
     used_measure = bool(measure) or by_column
+    stage = ""  # the last section row that names no measure (研究生教育 over 招生数 | 万人 | …)
     pending: list[_Note] = []
     for row in table.rows:
         if _UNIT_LINE.match(row.name.text):
@@ -590,9 +616,14 @@ def _read(
                 used_measure = True
                 if u is not None:
                     listed = _units(u.group("units"))
+            elif found is None:
+                stage = _entity(row.name.text)[0]
             continue
         entity, own_unit = _entity(row.name.text)
         own_unit = own_unit or row.unit_word
+        for col, cell in zip(table.cols, row.values, strict=False):
+            if col.kind == "unit" and cell.text and own_unit is None:
+                own_unit = cell.text  # the row's 单位 cell
         row_year = _YEAR_CELL.match(entity) if by_column else None  # 年份 | 招生数 | …: 2017年
         numbers = [v for v in row.values if _kind(v.text) in ("value", "bracket")]
         if row.unsure:
@@ -607,6 +638,12 @@ def _read(
         for col, cell in zip(table.cols, row.values, strict=False):
             ck = _kind(cell.text)
             if ck in ("empty", "placeholder"):
+                continue
+            if col.kind == "unit":
+                continue
+            if col.kind == "growth" and ck in ("value", "bracket"):
+                why = "a change on the year before (a statistics table's growth column), no level"
+                pending.append((cell.start, cell.end, "relative", why))
                 continue
             if ck == "bracket":
                 why = (
@@ -632,6 +669,8 @@ def _read(
                 picked = _pick_unit(the_measure, unit_word, listed)
             elif own or not the_measure:
                 subject, name = "", entity
+                if stage and col.kind == "amount" and entity in words().table.stat_measures:
+                    subject = stage  # 招生数 under the section row 研究生教育
                 picked = _pick_unit("", own_unit, listed) if own_unit else None
                 if picked is None and own_unit is None:
                     picked = _pick_unit(entity, None, listed)
@@ -667,13 +706,17 @@ def _read(
                 mag *= scale
                 upper = upper * scale if upper is not None else None
             flags: dict[str, str] = {}
-            if subject:
+            if subject and col.kind == "amount":
+                flags["elided_subject"] = (
+                    f"the row {entity!r} of a statistics table under the section row {stage!r}"
+                )
+            elif subject:
                 where = "column" if col.kind == "measure" else "section row"
                 flags["elided_subject"] = (
                     f"the row {entity!r} of a statistics table under the {where} "
                     f"{the_measure!r}: {subject + name!r}"
                 )
-            if col.kind == "measure" and year_why and row_year is None:
+            if col.kind in ("measure", "amount") and year_why and row_year is None:
                 flags["year_implied"] = year_why
             if unit_why:
                 flags["unit_from_context"] = unit_why
