@@ -28,6 +28,10 @@ Labelled sets (tests/data/alignment/):
   plans, speeches, mirror and spam sites), gathered and labelled blind in session 3 (2026-12-01);
   its blind figure was recorded in session 3 (docs/alignment.md), a development set since;
   reported apart from ``all``;
+- ``labelled_real6.toml``: 162 names as 16 real pages write them (辽宁, 上海, 天津,
+  内蒙古, 西藏, 青海, national news, mirror copies of statistics bulletins that name no
+  region), gathered and labelled blind in session 4 (2026-12-01); held out (never used to
+  change the rules), reported apart from ``all`` (its blind figures are in docs/alignment.md);
 - the five bundled plans: every indicator name with its reviewed key; names without a key are
   their own concept (identical names are one), except the groups in ``bundled_concepts.toml``.
 
@@ -55,8 +59,9 @@ HELDOUT = ("heldout3",)
 #: Names from real pages (issue 12), labelled blind, reported apart from ``all``: ``real1``,
 #: ``real2`` and ``real3`` are development sets (real2 was held out in session 1, real3 in
 #: session 2; both figures recorded); ``real4`` is held out since session 3 (never used to change
-#: the rules). ``real5``: blind figure recorded session 3, dev since.
-REAL = ("real1", "real2", "real3", "real4", "real5")
+#: the rules). ``real5``: blind figure recorded session 3, dev since. ``real6`` is held out since
+#: session 4 (never used to change the rules).
+REAL = ("real1", "real2", "real3", "real4", "real5", "real6")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import alignment_quality as aq
 from eduplans import _align
 
 #: Never listed: these sets measure names eduplans has not seen.
-REFUSED = frozenset({"heldout3", "real4"})
+REFUSED = frozenset({"heldout3", "real4", "real6"})
 
 
 def describe(item: aq.Item, group: str) -> str:
