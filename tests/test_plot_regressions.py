@@ -544,3 +544,18 @@ def test_figures_draw_under_a_vector_backend(tmp_path: Path, backend: str) -> No
                             capture_output=True, text=True, timeout=300)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert all((tmp_path / f"{name}.pdf").read_bytes()[:4] == b"%PDF" for name in "tgc")
+
+
+# --- session 4 review: 宁夏回族自治区 was headed 宁 / 夏回族 / 自治区 ---------------------
+
+
+def test_coverage_header_lines_are_even_when_the_breaks_are_equally_good(
+    plans: eduplans.PlanCollection,
+) -> None:
+    """Of two ways of one width, the first made was taken: a province's name lost a character."""
+    fig = plt.figure(figsize=(3.5, 5.5), layout="constrained")
+    ax = eduplans.plot.coverage(_long_named(plans), ax=fig.add_subplot(), lang="zh")
+    headers = _headers(ax)
+    assert "宁夏\n回族\n自治区" in headers and "广西\n壮族\n自治区" in headers
+    assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())
+    assert not any(len(line) == 1 for h in headers for line in h.split("\n"))

@@ -418,7 +418,8 @@ def _wrappings(name: str) -> list[str]:
             rows = [pieces[a:b] for a, b in itertools.pairwise(bounds)]
             text_ = "\n".join(glue.join(r).replace("- ", "-") if glue else "".join(r) for r in rows)
             out.append((lines, sum(cost[c - 1] for c in cuts), text_))
-    out.sort(key=lambda t: (t[0], t[1], _widest(t[2], _ems)))
+    # fewest lines, best breaks, narrowest, then most even: 宁夏 | 回族 | 自治区, not 宁 | 夏回族
+    out.sort(key=lambda t: (t[0], t[1], _widest(t[2], _ems), -_shortest(t[2])))
     return [t[2] for t in out]
 
 
@@ -434,6 +435,10 @@ def _break_cost(name: str, at: int) -> int:
     if tail.startswith(_DIVISION_ENDS):
         return 1
     return 2
+
+
+def _shortest(label: str) -> float:
+    return min(_ems(line) for line in label.split("\n"))
 
 
 def _widest(label: str, measure: Callable[[str], float]) -> float:
