@@ -3,6 +3,7 @@
 Run from the repository root::
 
     python examples/gallery.py            # writes examples/output/*.png and *.pdf
+    python examples/gallery.py FOLDER     # … into FOLDER
     python examples/gallery.py --docs     # rewrites the figures of docs/figures.md (150 dpi)
 
 Each figure is made at a journal's single column width (3.5 in) and saved with
@@ -11,7 +12,6 @@ Each figure is made at a journal's single column width (3.5 in) and saved with
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import matplotlib
@@ -109,9 +109,13 @@ def docs(out: Path = DOCS) -> list[Path]:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--docs"]:
-        written = docs()
-    else:
-        written = main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write every figure type of eduplans.plot.")
+    where = "folder to write the PNGs and PDFs into (default: examples/output)"
+    parser.add_argument("out", nargs="?", type=Path, default=OUT, help=where)
+    parser.add_argument("--docs", action="store_true", help="rewrite docs/figures.md's figures")
+    args = parser.parse_args()
+    written = docs() if args.docs else main(args.out)
     for path in written:
         print(path)

@@ -143,3 +143,18 @@ def test_compare_page_gives_the_row_order_compare_returns() -> None:
     assert codes[-1] is None  # the draft whose region is unknown comes last
     by_name = sorted(table["region"].dropna())
     assert list(table["region"].dropna()) != by_name  # not the order of the names
+
+
+def test_gallery_help_prints_usage_and_writes_nothing(tmp_path: Path) -> None:
+    """``python examples/gallery.py --help`` drew every figure into a folder named "--help"."""
+    import subprocess
+    import sys
+
+    env = {"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    env |= {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+    result = subprocess.run([sys.executable, str(ROOT / "examples" / "gallery.py"), "--help"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: gallery.py") and "--docs" in result.stdout
+    assert list(tmp_path.iterdir()) == []
