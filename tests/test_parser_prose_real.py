@@ -209,3 +209,31 @@ def test_the_bound_after_the_last_item_of_a_fenbie_list_holds_for_each_item() ->
     shared = eduplans.parse_plan(DATA / "real_excerpts" / "real_08_weizhi-shi.txt", region="某市")
     cmps = {v.magnitude: v.comparator.value for i in shared.indicators for v in i.values}
     assert (cmps[98.0], cmps[95.0], cmps[60.0]) == ("=", "=", ">=")
+
+
+# --- 座 counts what its noun names: places after 学位 ---------------------------------------------
+def test_zuo_after_xuewei_counts_seats_in_prose_a_unit_cell_and_parse_value() -> None:
+    # blind5/08 "新建、改扩建中小学校13所,新增义务教育学位17490座": 座 was no unit word, the
+    # number was reported not_understood and both labels (target and baseline) were missed
+    plan = parse(5, "real_08")
+    got = [
+        (i.name, i.unit, v.span.quote)
+        for i in plan.indicators
+        for v in i.values
+        if v.magnitude == 17490.0
+    ]
+    assert got and all(u == "seat" and q.endswith("学位17490座") for _, u, q in got)
+    assert {n for n, _, _ in got} == {"新增义务教育学位"}
+    assert "17490" not in reasons(plan)
+    # a classifier like 个: the context names the thing (3座幼儿园 are schools), alone an item
+    assert eduplans.parse_value("17490座", unit="seat").unit == "seat"
+    assert eduplans.parse_value("3座").unit == "item"
+    table = (
+        "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
+        "| --- | --- | --- | --- |\n| 义务教育学位 | 座 | 16000 | 17490 |\n"
+        "| 学前教育毛入园率 | % | 90 | 95 |\n"
+    )
+    rows = eduplans.parse_plan(table, region="某县")
+    assert {(i.name, i.unit) for i in rows.indicators} >= {("义务教育学位", "seat")}
+    built = eduplans.parse_plan("某县教育规划\n到2025年,全县新建3座幼儿园。\n", region="某县")
+    assert [(i.unit, v.magnitude) for i in built.indicators for v in i.values] == [("school", 3.0)]

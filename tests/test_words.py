@@ -260,7 +260,9 @@ def test_a_threshold_note_quotes_the_words_it_read() -> None:
     assert details == {"a threshold inside a name (66人以上超大班额)"}
 
 
-# --- a unit is one block: square metres (bundled, with 万平方米) and 座 (added) -------------------
+# --- a unit is one block: square metres (bundled, with 万平方米) and 席 (added) -------------------
+# (座 is bundled as a classifier whose noun says what it counts: 学位17490座 are seats, 3座幼儿园
+# schools; tests/test_parser_prose_real.py)
 AREA_PROSE = "某县“十四五”教育事业发展规划\n到2025年，全县新增校舍建筑面积3.5万平方米。\n"
 AREA_TABLE = (
     "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
@@ -272,18 +274,18 @@ SEAT_BLOCK = """
 key = "venue_seat"
 kind = "venue_seat"
 pint = "venue_seat = [venue_seat]"
-words = ["座"]
-zh = "座"
+words = ["席"]
+zh = "席"
 en = ["seat", "seats"]
 counted = true
 """
 SEAT_PROSE = (
     "某县“十四五”教育事业发展规划\n"
-    "到2025年，全县新增学校体育馆座位1200座，学前教育毛入园率达到95%。\n"
+    "到2025年，全县新增学校体育馆座位1200席，学前教育毛入园率达到95%。\n"
 )
 SEAT_TABLE = (
     "某县“十四五”教育事业发展规划\n表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 |\n"
-    "| --- | --- | --- | --- |\n| 学校体育馆座位 | 座 | 800 | 1200 |\n"
+    "| --- | --- | --- | --- |\n| 学校体育馆座位 | 席 | 800 | 1200 |\n"
     "| 学前教育毛入园率 | % | 90 | 95 |\n"
 )
 
@@ -304,14 +306,14 @@ def with_seats(tmp_path: Path) -> Iterator[Path]:
     yield from _words_with(tmp_path, SEAT_BLOCK)
 
 
-def test_without_the_block_zuo_is_no_unit() -> None:
+def test_without_the_block_xi_is_no_unit() -> None:
     with pytest.raises(eduplans.ValueTextError):
-        eduplans.parse_value("1200座")
+        eduplans.parse_value("1200席")
     assert "新增学校体育馆座位" not in _read(SEAT_PROSE)
 
 
-def test_adding_zuo_is_one_block(with_seats: Path) -> None:
-    parsed = eduplans.parse_value("不少于1200座")
+def test_adding_xi_is_one_block(with_seats: Path) -> None:
+    parsed = eduplans.parse_value("不少于1200席")
     assert (parsed.value, parsed.unit, parsed.comparator) == (1200.0, "venue_seat", ">=")
     assert eduplans.format_value("=", 1200, unit="venue_seat", lang="en") == "1,200 seats"
     assert _read(SEAT_PROSE)["新增学校体育馆座位"] == ("venue_seat", [], [1200.0])
