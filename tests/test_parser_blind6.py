@@ -74,3 +74,30 @@ def test_a_date_with_its_clock_time_dates_a_news_page() -> None:
     (rep,) = [d for d in plan.diagnostics if d.reason == "repeated"]
     assert plan.source_text[rep.start : rep.end] == "50"
     assert rep.start < plan.source_text.index("2019年10月21日")
+
+
+def test_a_copy_of_the_headline_is_the_headline() -> None:
+    # 20: the headline "学校|期待!武汉这个区未来5年将建22所学校" is printed three times more: in
+    # brackets before the lead ("科教武汉【期待!…22所学校】11月19日,…"), under the article
+    # ("文章插图") and before the disclaimer. Its 22 is the body's "未来5年将建设至少22所学校"; the
+    # copies gave three more rows "学校 = 22"
+    plan = parse("20")
+    text = plan.source_text
+    repeated = [d for d in plan.diagnostics if d.reason == "repeated"]
+    assert [text[d.start : d.end] for d in repeated] == ["22"] * 4
+    assert [text[d.start - 14 : d.end + 3] for d in repeated] == [
+        "期待!武汉这个区未来5年将建22所学校"
+    ] * 4
+    assert text[repeated[1].start - 15] == "【"
+    got = values(plan)
+    assert [(q, m) for q, _, _, m in got if m == 22.0] == [("未来5年将建设至少22所", 22.0)]
+    # 12: "【B】【吉09】2020年延吉将建成4所公办幼儿园 新增学位1140个", a picture's caption, is the
+    # headline again; "1140个" was read a second time with the name 公办幼儿园
+    plan = parse("12")
+    got = values(plan)
+    assert [q for q, *_ in got] == [
+        "延吉市将建成第十五幼儿园、第十六幼儿园、第十七幼儿园、第十八幼儿园等4所",
+        "新增学位1140个",
+    ]
+    caption = plan.source_text.index("【B】【吉09】")
+    assert sum(d.reason == "repeated" and d.start > caption for d in plan.diagnostics) == 2

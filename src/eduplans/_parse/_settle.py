@@ -480,6 +480,39 @@ def _distractor(
     return None
 
 
+_COPY_BEFORE = "\n【[|】“"
+_COPY_AFTER = "\n】]”"
+
+
+def _headline_copies(work: str, title_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return the headline's span and those of its copies in the page.
+
+    A news page may print its headline again, whole, where it is no sentence of the body: as a
+    picture's caption ("【B】【吉09】2020年延吉将建成4所公办幼儿园 新增学位1140个"), in brackets
+    before the lead ("科教武汉【期待!武汉这个区未来5年将建22所学校】11月19日,…"), or at the end
+    of the page. A copy stands between line ends, brackets or quotes; a copy's values are the
+    headline's, which the body states in its own sentence. A column tag before a bar ("学校|期待!
+    …") is not part of the headline.
+    """
+    a, b = title_span
+    head = work[a:b].strip()
+    if "|" in head and len(head.rsplit("|", 1)[1].strip()) >= 8:
+        head = head.rsplit("|", 1)[1].strip()
+    spans = [title_span]
+    if len(head) < 8:
+        return spans
+    k = work.find(head)
+    while k >= 0:
+        end = k + len(head)
+        if not a <= k < b and (
+            (k == 0 or work[k - 1] in _COPY_BEFORE)
+            and (end == len(work) or work[end] in _COPY_AFTER)
+        ):
+            spans.append((k, end))
+        k = work.find(head, end)
+    return spans
+
+
 def settle(
     drafts: list[DIndicator], doc: Doc, ctx: Context
 ) -> tuple[list[DIndicator], list[tuple[int, int, str, str]]]:
@@ -506,11 +539,12 @@ def settle(
     headings = _section_headings(doc)
     head_starts = [h[0] for h in headings]
     notes: list[tuple[int, int, str, str]] = []
+    heads = _headline_copies(work, ctx.title_span)
     body_values = {
         (d.unit, v.magnitude)
         for d in drafts
         for v in d.values
-        if not ctx.title_span[0] <= v.text_start < ctx.title_span[1]
+        if not any(h_a <= v.text_start < h_b for h_a, h_b in heads)
     }
     dropped: set[int] = set()
     starts_all = sorted(v.text_start for d in drafts for v in d.values)
@@ -602,9 +636,7 @@ def settle(
                 why = "a table row that says nothing of education"
                 notes.append((a, b, "not_education", why))
                 dropped.add(id(v))
-            elif (
-                ctx.title_span[0] <= a < ctx.title_span[1] and (d.unit, v.magnitude) in body_values
-            ):
+            elif any(h_a <= a < h_b for h_a, h_b in heads) and (d.unit, v.magnitude) in body_values:
                 notes.append((a, b, "repeated", "in the headline; the body states it again"))
                 dropped.add(id(v))
             else:
