@@ -101,3 +101,29 @@ def test_a_copy_of_the_headline_is_the_headline() -> None:
     ]
     caption = plan.source_text.index("【B】【吉09】")
     assert sum(d.reason == "repeated" and d.start > caption for d in plan.diagnostics) == 2
+
+
+def test_a_rate_that_says_which_are_counted_is_no_level() -> None:
+    # 21: "緊盯學前教育毛入園率尚未達到90%或剛剛達到90%的21個薄弱縣": both 90% say which counties
+    # are counted (they were two targets "或剛剛 = 90%"); the count 21 stays a value
+    plan = parse("21")
+    text = plan.source_text
+    got = values(plan)
+    assert not [q for q, _, _, m in got if m == 90.0]
+    assert any(q.endswith("21個") and m == 21.0 for q, _, _, m in got)
+    rates = [d for d in plan.diagnostics if d.text == "90"]
+    assert len(rates) == 2
+    for d in rates:
+        assert d.reason == "distractor" and "which are counted" in d.detail
+        assert text[d.start : d.end] == "90" and text[d.end] == "%"
+    assert text.index("尚未達到90%") < rates[0].start < text.index("的21個薄弱縣")
+
+
+def test_a_count_of_a_plans_own_indicators_is_no_value() -> None:
+    # 14: "規劃提出了…等10個方面的分目標,設置12項主要指標": the plan's own list of indicators,
+    # not a target of 12 of something
+    plan = parse("14")
+    assert not [q for q, _, _, m in values(plan) if m == 12.0]
+    (d,) = [d for d in plan.diagnostics if d.text == "12"]
+    assert d.reason == "distractor" and "list" in d.detail
+    assert plan.source_text[d.end : d.end + 2] == "項("

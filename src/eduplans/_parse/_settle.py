@@ -441,6 +441,16 @@ def _one_facility(work: str, a: int, clause_a: int) -> str | None:
 _UNIT_SAYS_NOTHING = frozenset({"item", "percentage_point"})
 
 
+# "学前教育毛入园率尚未达到90%或刚刚达到90%的21个薄弱县": a rate, then 的 and a count of what
+# it describes: the rate says which are counted, it is no level
+_COUNTED_AFTER = pattern(
+    lambda w: (
+        rf"(?:\s*或[^,。;]{{0,10}}?\d+(?:\.\d+)?\s*%)?\s*的\s*\d+\s*"
+        rf"(?:{alternation([*w.classifiers, *(x for u in w.units if u.counted for x in u.words)])})"
+    )
+)
+
+
 def _distractor(
     work: str, a: int, b: int, d: DIndicator, v: DValue, clause_a: int, starts: list[int]
 ) -> str | None:
@@ -463,6 +473,8 @@ def _distractor(
         return "a population that says where a provision applies (人口2000人以上的行政村)"
     if _SIZE.search(work, max(clause_a, a - 4), a) and _OF.match(work, b):
         return "a size that describes what is counted (规模9-12个班级的公办幼儿园)"
+    if d.unit == "percent" and _COUNTED_AFTER.match(work, b):
+        return "a threshold that says which are counted (尚未达到90%的21个薄弱县), not a level"
     if _RANK.search(work, clause_a, a):
         return "a rank inside a name (排名前1%)"
     if d.unit == "item" and (
