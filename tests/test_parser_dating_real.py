@@ -130,8 +130,12 @@ def test_a_page_of_a_year_s_first_months_plans_its_year() -> None:
     plan = parse(6, "08")
     assert value(plan, "直屬學校項目4個")[:2] == ("target", 2022)
     assert value(plan, "、新城區(qū)項目13個")[:2] == ("target", 2022)
-    # blind6/22 (2014-01-28): the headline "今年吉林省新建改擴建360所公辦幼兒園"
-    assert value(parse(6, "22"), "今年吉林省新建改擴建360所")[:2] == ("target", 2014)
+    # blind6/22 (2014-01-28): the headline "今年吉林省新建改擴建360所公辦幼兒園" is printed twice,
+    # above and below the date line; both copies are reported as repeated (the body states the
+    # 360 in its own sentence, "2014年,全省將…新建改擴建360所公辦幼兒園", a target of 2014)
+    plan = parse(6, "22")
+    assert value(plan, "新建改擴建360所")[:2] == ("target", 2014)
+    assert sum(d.reason == "repeated" and d.text == "360" for d in plan.diagnostics) == 2
 
 
 def test_a_span_of_years_dates_what_it_did_by_its_last_year() -> None:
