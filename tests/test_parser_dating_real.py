@@ -168,3 +168,15 @@ def test_what_a_plan_s_task_says_is_planned() -> None:
     assert value(plan, "新增10萬個")[:2] == ("target", 2019)
     # blind5/10: "按照城鄉教育一體化發展要求,…有75所學校位於城郊結合地區": a principle, no task
     assert value(parse(5, "10"), "有75所")[0] == "baseline"
+
+
+def test_a_page_that_plans_for_a_year_before_its_date_is_a_copy() -> None:
+    # blind6/19, dated 2024-05-23 by a site that copies news: "預計到2020年,3年內新增學校12所",
+    # "僅2017年增長學生數達2099人": written in 2018, not 2024; its 今年 and 現有 are of 2018
+    plan = parse(6, "19")
+    kind, year, note = value(plan, "武漢開發區(漢南區)現有中小學12所")
+    assert (kind, year) == ("baseline", 2018)
+    assert "2018" in note
+    assert value(plan, "計劃投資4.5億元")[:2] == ("target", 2018)
+    # a page whose plans are still ahead of its date keeps it (blind6/22, 2014-01-28)
+    assert value(parse(6, "22"), "獎補普惠性民辦幼兒園140所")[:2] == ("target", 2014)

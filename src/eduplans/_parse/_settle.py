@@ -560,6 +560,13 @@ def settle(
     }
     dropped: set[int] = set()
     starts_all = sorted(v.text_start for d in drafts for v in d.values)
+    if ctx.page_date is not None and ctx.mode != "plan":
+        written = _written_before(work, ctx.page_date.year)
+        if written is not None:
+            # the date is when the page was copied, not written: read it as an undated page
+            ctx = dataclasses.replace(
+                ctx, page_date=None, page_year=written, latest_year=written[0]
+            )
     if ctx.page_date is None and ctx.page_year is None:
         ctx = dataclasses.replace(ctx, page_year=_page_year(drafts, doc, starts))
     if ctx.mode != "plan" and (bulletin := _BULLETIN.search(work, 0, 2000)) is not None:
@@ -956,11 +963,49 @@ def _page_year(drafts: list[DIndicator], doc: Doc, starts: list[int]) -> tuple[i
     return None
 
 
+# "预计到2020年", "将于2020年": a year a page plans for with a word of intent
+_INTENDED_YEAR = pattern(
+    lambda w: (
+        r"(?:预计|将|力争|计划|争取|拟)[^,;。]{0,6}?(?:到|至|于)\s*"
+        rf"((?:19|20)\d{{2}})\s*{_y(w)}"
+    )
+)
+
+
+def _written_before(work: str, dated: int) -> tuple[int, str] | None:
+    """Return the year a page was written in when its date is later (a copy), else None.
+
+    A page cannot plan for a year already past when it was written: when every year it plans for
+    with a word of intent ("预计到2020年") is before the year of its date (2024-05-23 on a site
+    that copies news), the date is the copy's. The page was written the year after the latest
+    year it names before the first year it plans for ("仅2017年增长学生数达2099人": 2018), or
+    the year before that first planned year when it names none.
+    """
+    planned = [int(m.group(1)) for m in _INTENDED_YEAR.finditer(work)]
+    if not planned or max(planned) >= dated:
+        return None
+    first = min(planned)
+    past = [int(y) for y in _SECTION_YEAR.findall(work) if int(y) < first]
+    year = max(past) + 1 if past else first - 1
+    why = (
+        f"the page plans for {max(planned)} with words of intent, before its date's {dated}: "
+        f"written in {year}, the year after the latest year it names before {first}"
+        if past
+        else f"written in {year}, the year before the first year it plans for"
+    )
+    return year, why
+
+
 def _achieved_year(sentence: str, ctx: Context, common_base: int | None) -> tuple[int, str]:
     """Return the year of an achievement without a year (the year the page reports on), and why."""
     if ctx.page_date is not None and _TO_DATE.search(sentence):
         # "截至目前,西藏共有各级各类学校3339所": the page's year
         return ctx.page_date.year, f"a total to date, on a page dated {ctx.page_date.isoformat()}"
+    if ctx.page_year is not None and _NOW.search(sentence):
+        # "现有中小学12所" on an undated page of 2018 (read from its words): that year
+        return ctx.page_year[
+            0
+        ], f"a state now, on a page of {ctx.page_year[0]} ({ctx.page_year[1]})"
     if common_base is not None:
         return common_base, f"the year of the page's other achievements ({common_base})"
     if ctx.page_date is not None:
