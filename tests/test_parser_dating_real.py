@@ -180,3 +180,33 @@ def test_a_page_that_plans_for_a_year_before_its_date_is_a_copy() -> None:
     assert value(plan, "計劃投資4.5億元")[:2] == ("target", 2018)
     # a page whose plans are still ahead of its date keeps it (blind6/22, 2014-01-28)
     assert value(parse(6, "22"), "獎補普惠性民辦幼兒園140所")[:2] == ("target", 2014)
+
+
+def test_an_undated_news_lead_gives_the_page_its_year() -> None:
+    # blind5/01 (undated): "今天上午,2022年全市中小學及幼兒園招生政策發布會在…舉行": the page is
+    # of 2022; its achievements without a year are of 2022, not of the one dated figure of 2021
+    # ("全市優質園比例在2021年提升了21個百分點,達到60%", which keeps its sentence's 2021)
+    plan = parse(5, "01")
+    kind, year, note = value(plan, "共增加公辦普惠學位4.8萬個")
+    assert (kind, year) == ("baseline", 2022)
+    assert "發布會" in note or "发布会" in note
+    assert value(plan, "143所")[:2] == ("baseline", 2022)
+    assert value(plan, "達到60%")[:2] == ("baseline", 2021)
+
+
+def test_a_year_s_work_conference_reviews_the_year_before() -> None:
+    # blind1/09 (undated): "18日,重慶市長黃奇帆在此間召開的2012年重慶教育工作會上稱,重慶學前
+    # 三年教育毛入園覆蓋率達73%": the conference opens 2012 and reviews 2011; what it says of
+    # 2012 is planned ("2012年重慶全市地方教育總投入470億元" was a baseline)
+    plan = parse(1, "09")
+    assert value(plan, "重慶學前三年教育毛入園覆蓋率達73%")[:2] == ("baseline", 2011)
+    assert value(plan, "2012年重慶全市地方教育總投入470億元")[:2] == ("target", 2012)
+
+
+def test_later_in_the_year_an_achievement_is_of_the_page_s_year() -> None:
+    # blind3/19 (2011-09-18): "自2009年起,1470所學前“雙語”幼兒園在新疆各地先後建成" on a page
+    # whose other dated figures are of 2008: of 2011, the page's year (it was 2008)
+    plan = parse(3, "19")
+    kind, year, note = value(plan, "1470所")
+    assert (kind, year) == ("baseline", 2011)
+    assert "2011-09-18" in note

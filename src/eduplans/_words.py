@@ -269,6 +269,9 @@ class SettleWords:
     according_to: tuple[str, ...]
     required: tuple[str, ...]
     plan_nouns: tuple[str, ...]
+    today: tuple[str, ...]
+    event_nouns: tuple[str, ...]
+    year_conference: tuple[str, ...]
     listed_into: tuple[str, ...]
 
 

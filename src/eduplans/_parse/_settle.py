@@ -16,7 +16,11 @@ decides, the same way for every kind of page:
 * **baseline or target**: words of achievement (截至, 已, 累计, 实际完成 …) make a baseline,
   words of intent (将, 计划, 力争, 目标 …) a target (not a 目标 said to be met: 超额完成目标任务);
   on a page with a date, a year before the page's year is a baseline unless intent is said; a
-  work summary (…工作总结) reports baselines.
+  work summary (…工作总结) reports baselines;
+* **the page's year**: its date, unless every year it plans for is already past (a copy's date);
+  an undated news lead's event (``今天上午,2022年…发布会``); a page of January to March (or of a
+  year's work conference) reviews the year before and plans its own; later in the year an
+  achievement without a year is of the page's year.
 
 A value in a news page's headline that the body states again is reported as repeated.
 """
@@ -223,6 +227,8 @@ class Context:
     undated: bool = False
     # a bulletin of one year's figures ("现将2020年…情况公布如下"): that year, and its words
     bulletin: tuple[int, str] | None = None
+    # an undated page whose lead reports the year's work conference (opens its year)
+    opens_year: bool = False
 
 
 def _line_of(doc: Doc, starts: list[int], pos: int) -> tuple[int, int]:
@@ -569,6 +575,14 @@ def settle(
             )
     if ctx.page_date is None and ctx.page_year is None:
         ctx = dataclasses.replace(ctx, page_year=_page_year(drafts, doc, starts))
+    if ctx.page_date is None and ctx.page_year is None and ctx.mode != "plan":
+        lead = _LEAD_EVENT.search(work, 0, 1500)
+        if lead is not None:
+            ctx = dataclasses.replace(
+                ctx,
+                page_year=(int(lead.group(1)), f"the news lead's event: {lead.group(0).strip()}"),
+                opens_year=_YEAR_CONFERENCE.search(lead.group(0)) is not None,
+            )
     if ctx.mode != "plan" and (bulletin := _BULLETIN.search(work, 0, 2000)) is not None:
         ctx = dataclasses.replace(ctx, bulletin=(int(bulletin.group(1)), bulletin.group(0)))
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
@@ -963,6 +977,22 @@ def _page_year(drafts: list[DIndicator], doc: Doc, starts: list[int]) -> tuple[i
     return None
 
 
+# "今天上午,2022年全市中小学及幼儿园招生政策发布会在…举行", "18日,…召开的2012年重庆教育工作
+# 会上": the event a news lead reports, held on the day of the page, named with its year
+_LEAD_EVENT = pattern(
+    lambda w: (
+        rf"(?:^|[。\n])\s*(?:{alternation(w.settle.today)}|\d{{1,2}}\s*日)[^。\n]{{0,30}}?"
+        rf"(?<![{chars(w.settle.not_about_before)}\d])((?:19|20)\d{{2}})\s*{_y(w)}"
+        rf"[^,;。\n\d]{{0,24}}?(?:{alternation(w.settle.event_nouns)})"
+    )
+)
+
+_YEAR_CONFERENCE = pattern(lambda w: alternation(w.settle.year_conference))
+# after a year: the rest of an event's name (2012年重庆教育工作会)
+_NAMED_EVENT = pattern(
+    lambda w: rf"[^,;。\d]{{0,24}}?(?:{alternation(w.settle.event_nouns)})(?!\s*(?:以来|后))"
+)
+
 # "预计到2020年", "将于2020年": a year a page plans for with a word of intent
 _INTENDED_YEAR = pattern(
     lambda w: (
@@ -1006,12 +1036,19 @@ def _achieved_year(sentence: str, ctx: Context, common_base: int | None) -> tupl
         return ctx.page_year[
             0
         ], f"a state now, on a page of {ctx.page_year[0]} ({ctx.page_year[1]})"
-    if common_base is not None:
+    # the page's other dated achievements give the year of a report that opens a year and
+    # reviews the one before (a page of January to March, or of a year but no month); later in
+    # the year, an achievement without a year is of the page's year
+    now = _now(ctx)
+    if common_base is not None and not (
+        now is not None and common_base < now and not _opens_year(ctx)
+    ):
         return common_base, f"the year of the page's other achievements ({common_base})"
     if ctx.page_date is not None:
         return ctx.page_date.year, f"the year of the page ({ctx.page_date.isoformat()})"
-    now = ctx.latest_year
-    return now, f"the latest year the page names ({now})"
+    if ctx.page_year is not None:
+        return ctx.page_year[0], f"the year of the page ({ctx.page_year[1]})"
+    return ctx.latest_year, f"the latest year the page names ({ctx.latest_year})"
 
 
 def _clause_end(work: str, a: int) -> int:
@@ -1139,6 +1176,17 @@ def _now(ctx: Context) -> int | None:
     return ctx.page_year[0] if ctx.page_year is not None else None
 
 
+def _opens_year(ctx: Context) -> bool:
+    """Whether the page is of its year's first months.
+
+    Dated January to March, or an undated page whose lead reports the year's work conference
+    (2012年重庆教育工作会), which opens a year.
+    """
+    if ctx.page_date is not None:
+        return ctx.page_date.month <= _EARLY_MONTHS
+    return ctx.opens_year
+
+
 def _settle_one(
     v: DValue,
     work: str,
@@ -1187,6 +1235,21 @@ def _settle_one(
             how = f"the sentence speaks of the years {span.group(0)}: their last"
             if "cumulative" in v.flags and v.start_year is None:
                 v.start_year = int(span.group(1))
+        elif (
+            own := max(
+                (
+                    m
+                    for m in _ABOUT_YEAR.finditer(sentence)
+                    if not _NAMED_EVENT.match(sentence, m.end())
+                ),
+                key=lambda m: m.start(),
+                default=None,
+            )
+        ) is not None and (rel is None or rel.start() < own.start()):
+            # "全市优质园比例在2021年提升了21个百分点,达到60%": the year its sentence is about;
+            # not the year of an event's name (在此间召开的2012年重庆教育工作会上称,…达73%)
+            v.year = int(own.group(1))
+            how = f"its sentence is about {v.year} ({own.group(0)})"
         elif rel is not None and ctx.page_date is not None:
             word = rel.group(0)
             v.year = ctx.page_date.year + _offset(rel)
@@ -1273,9 +1336,8 @@ def _settle_one(
     if (
         said is None
         and tense is None
-        and ctx.page_date is not None
-        and ctx.page_date.month <= _EARLY_MONTHS
-        and v.year == ctx.page_date.year
+        and _opens_year(ctx)
+        and v.year == _now(ctx)
         and (not implied or how)
     ):
         # a page of January to March on its own year ("今年我市确定的新建续建项目中,直属学校项目
