@@ -395,3 +395,22 @@ def test_a_bulletin_table_of_unit_amount_and_growth_columns(form: str) -> None:
     _spans_hold(plan)
     relative = sorted(d.text for d in plan.diagnostics if d.reason == "relative")
     assert relative == sorted(r[3] for r in table)
+
+
+def test_a_unit_in_the_caption_serves_unbracketed_measure_headers() -> None:
+    _, rows = _pieces_21()
+    header = ("指标", "招生数", "在校生数", "毕业生数")  # no (人) in the header
+    body = "\n".join(" | ".join(r) for r in [header, *rows[1:]])
+    plan = eduplans.parse_plan("2021年全县各类教育发展情况(单位:人)\n" + body + "\n")
+    got = {key: v.magnitude for key, v in _table_rows(plan).items()}
+    assert got == _expected_21() and set(_units(plan).values()) == {"person"}
+
+
+def test_a_page_of_one_undated_table_fails_with_the_reason_of_its_cells() -> None:
+    _, rows = _pieces_21()
+    text = "全县各类教育发展情况\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
+    with pytest.raises(eduplans.ParseError) as err:
+        eduplans.parse_plan(text)
+    message = str(err.value)
+    assert message.startswith("no baseline or target value found in the text; 18 numbers")
+    assert "'1046'" in message and "year neither header nor caption" in message

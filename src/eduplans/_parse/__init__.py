@@ -358,7 +358,15 @@ def parse_plan(
             indicators.append(ind)
             used += kept
     if not indicators:
-        raise ParseError("no baseline or target value found in the text", source=src.name or None)
+        why = ""
+        if rejected:  # what the readers decided against (a table's cells without a year …)
+            a, b, _, detail = min(rejected)
+            why = (
+                f"; {len(rejected)} numbers not read, the first {view.text[a:b]!r} at {a}: {detail}"
+            )
+        raise ParseError(
+            "no baseline or target value found in the text" + why, source=src.name or None
+        )
     notes = [*src.notes, *meta.notes]
     if region is not None:
         the_region: Region | None = _region_arg(region, src.name)

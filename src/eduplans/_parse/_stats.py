@@ -46,7 +46,10 @@ _UNIT_LINE = pattern(
     lambda w: rf"^(?:{alternation(w.table.stat_unit_lead)})\s*[::]\s*(?P<units>[^\s(|]+)"
 )
 _UNIT_IN_ROW = pattern(
-    lambda w: rf"\s*(?:{alternation(w.table.stat_unit_lead)})\s*[::]\s*(?P<units>[^\s(|]+)\s*$"
+    lambda w: (
+        rf"\s*\(?\s*(?:{alternation(w.table.stat_unit_lead)})\s*[::]\s*(?P<units>[^\s()|]+)"
+        r"\s*\)?\s*$"
+    )
 )
 _TARGET_WORDS = pattern(lambda w: alternation(w.table.stat_target_words))
 _MEASURE_WORD = pattern(lambda w: alternation(w.table.measure_words))
