@@ -226,3 +226,27 @@ def test_kindergartens_recognised_are_not_all_of_them() -> None:
 def test_sums_scopes_and_places_in_a_name_of_building(name: str) -> None:
     assert keys([name]) == ["kindergartens_built"]
     assert _align._residual(_align.normalise(name)) == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # as the development pages (shared realtexts, blind1-5) write a goal or a figure's date
+        "到2025年,全省学前教育毛入园率",
+        "截至2022年底,全区学前教育毛入园率",
+        "2020年全市幼兒入園率",
+        "力争学前教育毛入园率",
+    ],
+)
+def test_the_time_a_figure_is_for_is_no_part_of_its_name(name: str) -> None:
+    assert keys([name]) == ["preschool_gross_enrolment_rate"]
+
+
+def test_a_bare_year_is_no_name() -> None:
+    assert _align.normalise("2025年") == ""
+    assert keys(["2025年"]) == [None]
+
+
+def test_building_a_campus_of_no_stage_is_not_building_schools() -> None:
+    # 平安校园建设 (a safe campus) is no count of schools built
+    assert "built" not in features("平安校园建设")

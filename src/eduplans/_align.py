@@ -77,7 +77,12 @@ def _normaliser() -> tuple[re.Pattern[str], ...]:
     numbering = re.compile(
         rf"^\s*(?:\d{{1,2}}\s*[.、．]|[(（]\s*\d{{1,2}}\s*[)）]|[{numerals}]{{1,3}}\s*、)\s*"
     )
-    return scope, re.compile(alternation(w.replace)), bracket, numbering
+    year = re.escape(w.dates.year)
+    when = re.compile(
+        rf"^(?:(?:{alternation(w.goal_hedge)})?(?:{alternation(w.time_before)})?\s*\d{{4}}\s*{year}"
+        rf"(?:{alternation(w.time_after)})?[,，、]?|(?:{alternation(w.goal_hedge)}))\s*"
+    )
+    return scope, re.compile(alternation(w.replace)), bracket, numbering, when
 
 
 @cache
@@ -96,10 +101,11 @@ def normalise(name: str) -> str:
         numbering, scope prefix (全市, 其中:), stray space or filler words (适龄, 三年, 阶段, 教育):
         ``"學前三年毛入園率(%)"`` → ``"学前毛入学率"``.
     """
-    scope, replace_re, bracket, numbering = _normaliser()
+    scope, replace_re, bracket, numbering, when = _normaliser()
     replace = words().replace
     s = to_simplified(fold_width(strip_pinyin(name)[0])).strip()
     s = numbering.sub("", s)
+    s = when.sub("", s)  # 到2025年, 截至2022年底, 力争: when, not what
     s = bracket.sub("", s)
     s = _SCOPE_NOTE.sub("", s)
     s = bracket.sub("", s)  # a unit bracket may stand before the scope note

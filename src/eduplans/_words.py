@@ -354,6 +354,9 @@ class Words:
 
     replace: Mapping[str, str]
     scope: tuple[str, ...]
+    time_before: tuple[str, ...]
+    time_after: tuple[str, ...]
+    goal_hedge: tuple[str, ...]
     filler: tuple[str, ...]
     generic_stage: tuple[str, ...]
     not_stage: tuple[str, ...]
@@ -683,6 +686,9 @@ def _parse(text: str, path: str) -> Words:
         prose_ambiguous=_strs(value.get("prose_ambiguous", []), "value.prose_ambiguous", path),
         replace=MappingProxyType(dict(replace)),
         scope=_strs(norm.get("scope", []), "normalise.scope", path),
+        time_before=_strs(norm.get("time_before", []), "normalise.time_before", path),
+        time_after=_strs(norm.get("time_after", []), "normalise.time_after", path),
+        goal_hedge=_strs(norm.get("goal_hedge", []), "normalise.goal_hedge", path),
         filler=_strs(norm.get("filler", []), "normalise.filler", path),
         generic_stage=_strs(norm.get("generic_stage", []), "normalise.generic_stage", path),
         not_stage=_strs(norm.get("not_stage", []), "normalise.not_stage", path),
