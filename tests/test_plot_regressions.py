@@ -559,3 +559,24 @@ def test_coverage_header_lines_are_even_when_the_breaks_are_equally_good(
     assert "宁夏\n回族\n自治区" in headers and "广西\n壮族\n自治区" in headers
     assert all(t.get_rotation() == 0 for t in ax.get_xticklabels())
     assert not any(len(line) == 1 for h in headers for line in h.split("\n"))
+
+
+# --- session 4 review: coverage's refitting headers made its figure unpicklable -----------------
+
+
+def test_a_coverage_figure_pickles_and_refits_after_unpickling(
+    plans: eduplans.PlanCollection,
+) -> None:
+    """The headers' formatter was a class made inside a function: pickle could not find it."""
+    import pickle
+
+    ax = eduplans.plot.coverage(_long_named(plans), lang="zh")
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    again = pickle.loads(pickle.dumps(fig))
+    copy = again.axes[0]  # the cells (the colour bar is the second)
+    assert copy.get_title() == ax.get_title()
+    assert _headers(copy) == _headers(ax)
+    again.set_size_inches(3.5, 5.5)
+    assert _headers(copy) != _headers(ax)  # refitted to the new width
+    plt.close(again)

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from matplotlib.ticker import Formatter  # the headers' formatter subclasses it (pickles)
+
 from ._common import (
     CONFLICT_MARK,
     DOUBT_MARK,
@@ -481,7 +483,7 @@ def _fit_headers(ax: Axes, names: list[str]) -> None:
     from matplotlib.ticker import FixedLocator
 
     ax.xaxis.set_major_locator(FixedLocator(range(len(names))))
-    ax.xaxis.set_major_formatter(_headers_class()(names))
+    ax.xaxis.set_major_formatter(_Headers(names))
     for label in ax.get_xticklabels():
         label.set_linespacing(1.0)
 
@@ -494,67 +496,60 @@ def _measurer() -> Any:
     return RendererAgg(1, 1, 72)  # type: ignore[no-untyped-call]
 
 
-@functools.cache
-def _headers_class() -> type:
-    """Return the formatter class of the column headers (made on first use)."""
-    from matplotlib.ticker import Formatter
+class _Headers(Formatter):
+    """Column headers fitted to the Axes' width each time matplotlib asks for the labels.
 
-    class Headers(Formatter):
-        """Column headers fitted to the Axes' width each time matplotlib asks for the labels.
+    Each header is measured in the bundled font and wrapped onto the fewest lines that
+    fit its column (:func:`_wrappings`); when one cannot fit, every header is set
+    vertically, so the columns read alike.
+    """
 
-        Each header is measured in the bundled font and wrapped onto the fewest lines that
-        fit its column (:func:`_wrappings`); when one cannot fit, every header is set
-        vertically, so the columns read alike.
-        """
+    def __init__(self, names: list[str]) -> None:
+        self.names = list(names)
+        self._ems: dict[str, float] = {}
+        self._fitted: dict[float, list[tuple[str, float]]] = {}
 
-        def __init__(self, names: list[str]) -> None:
-            self.names = list(names)
-            self._ems: dict[str, float] = {}
-            self._fitted: dict[float, list[tuple[str, float]]] = {}
+    def ems(self, line: str) -> float:
+        if line not in self._ems:
+            width, _, _ = _measurer().get_text_width_height_descent(
+                line, font(SMALL_SIZE), ismath=False
+            )
+            self._ems[line] = float(width) / SMALL_SIZE
+        return self._ems[line]
 
-        def ems(self, line: str) -> float:
-            if line not in self._ems:
-                width, _, _ = _measurer().get_text_width_height_descent(
-                    line, font(SMALL_SIZE), ismath=False
-                )
-                self._ems[line] = float(width) / SMALL_SIZE
-            return self._ems[line]
+    def fit(self, width: float) -> list[tuple[str, float]]:
+        """Each header's text and rotation for an Axes ``width`` points wide."""
+        width = round(width, 1)
+        if width not in self._fitted:
+            room = width / max(len(self.names), 1) / SMALL_SIZE
+            fitted = _fit(self.names, room, self.ems)
+            self._fitted[width] = (
+                [(f, 0.0) for f in fitted]
+                if fitted is not None
+                else [_vertical(n) for n in self.names]
+            )
+        return self._fitted[width]
 
-        def fit(self, width: float) -> list[tuple[str, float]]:
-            """Each header's text and rotation for an Axes ``width`` points wide."""
-            width = round(width, 1)
-            if width not in self._fitted:
-                room = width / max(len(self.names), 1) / SMALL_SIZE
-                fitted = _fit(self.names, room, self.ems)
-                self._fitted[width] = (
-                    [(f, 0.0) for f in fitted]
-                    if fitted is not None
-                    else [_vertical(n) for n in self.names]
-                )
-            return self._fitted[width]
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return str(self.format_ticks([x])[0])
 
-        def __call__(self, x: float, pos: int | None = None) -> str:
-            return str(self.format_ticks([x])[0])
+    def format_ticks(self, values: Any) -> list[str]:
+        from matplotlib.axis import Axis
 
-        def format_ticks(self, values: Any) -> list[str]:
-            from matplotlib.axis import Axis
-
-            axis = self.axis
-            assert isinstance(axis, Axis)
-            ax = axis.axes
-            fig = ax.get_figure(root=True)
-            assert fig is not None
-            headers = self.fit(ax.bbox.width * 72.0 / fig.dpi)
-            out: list[str] = []
-            for tick, value in zip(axis.get_major_ticks(len(values)), values, strict=False):
-                i = round(float(value))
-                words, angle = headers[i] if 0 <= i < len(headers) else ("", 0.0)
-                out.append(words)
-                tick.label1.set_rotation(angle)
-                tick.label2.set_rotation(angle)
-            return out
-
-    return Headers
+        axis = self.axis
+        assert isinstance(axis, Axis)
+        ax = axis.axes
+        fig = ax.get_figure(root=True)
+        assert fig is not None
+        headers = self.fit(ax.bbox.width * 72.0 / fig.dpi)
+        out: list[str] = []
+        for tick, value in zip(axis.get_major_ticks(len(values)), values, strict=False):
+            i = round(float(value))
+            words, angle = headers[i] if 0 <= i < len(headers) else ("", 0.0)
+            out.append(words)
+            tick.label1.set_rotation(angle)
+            tick.label2.set_rotation(angle)
+        return out
 
 
 def _cell_text(cell: Any, reading: Reading, factor: float, lang: Lang) -> str:
