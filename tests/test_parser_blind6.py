@@ -127,3 +127,40 @@ def test_a_count_of_a_plans_own_indicators_is_no_value() -> None:
     (d,) = [d for d in plan.diagnostics if d.text == "12"]
     assert d.reason == "distractor" and "list" in d.detail
     assert plan.source_text[d.end : d.end + 2] == "項("
+
+
+def test_adult_schools_are_no_spam() -> None:
+    # 16 (上海 statistics of 2023): "全市共有普通中等职业学校70所,…另有成人中专学校6所。共有中职在校
+    # 生10.77万人,…": 成人 (adult) is a spam word of page chrome, and the whole paragraph was
+    # skipped as chrome; 成人中专学校 (adult secondary schools) is a kind of school
+    plan = parse("16")
+    got = values(plan)
+    for quote, magnitude in (
+        ("全市共有普通中等职业学校70所", 70.0),
+        ("另有成人中专学校6所", 6.0),
+        ("共有中职在校生10.77万人", 107700.0),
+        ("非全日制在校生1.33万人", 13300.0),
+    ):
+        assert (quote, "baseline", 2023, magnitude) in got
+    assert not [d for d in plan.diagnostics if d.reason == "chrome"]
+    # the spam lines of other pages stay chrome: "…_成人高辣h视频一…", "国产成人影院"
+    from eduplans._parse._decode import chrome_lines
+
+    for spam in ("精品在线视频_成人高辣h视频一区", "合一区,国产成人影院一区二区"):
+        assert chrome_lines(spam) == [(0, len(spam))]
+
+
+def test_a_paragraph_of_its_parts_is_about_what_the_one_before_is() -> None:
+    # 17: "2017年,我市30所学校幼儿园建设列入为民办实事工程,包括幼儿园16所…" then a paragraph "其中海
+    # 港区5所,山海关区1所,…青龙县11所。目前,…已完工4所。": it names no school, but its 所 are
+    # the 30 schools' parts; all eleven were dropped as "a paragraph that says nothing of
+    # schooling". The page's date line ("2017/8/17 11:15:41 次浏览 分类:部门动态 来源:本站") was its
+    # headline, which made the page not about education
+    plan = parse("17")
+    assert plan.title == "未命名规划"
+    assert not [f for f in plan.meta if f.name == "headline"]
+    got = values(plan)
+    for quote, magnitude in (("其中海港区5所", 5.0), ("青龙县11所", 11.0), ("昌黎县1所", 1.0)):
+        assert (quote, "target", 2017, magnitude) in got
+    assert ("已完工4所", "baseline", 2017, 4.0) in got
+    assert not [d for d in plan.diagnostics if d.reason == "not_education"]

@@ -254,6 +254,7 @@ class SettleWords:
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]
     continues: tuple[str, ...]
+    breaks_down: tuple[str, ...]
     not_about_before: str
     not_about_after: tuple[str, ...]
     task_nouns: tuple[str, ...]

@@ -196,6 +196,8 @@ def _headline(lines: list[Line]) -> Line | None:
             break
         if len(re.findall(r"[\u4e00-\u9fff]", text)) < 6 or re.search(r"位置\s*:|>.*>", text):
             continue
+        if _date_line(text) is not None:
+            continue  # "2017/8/17 11:15:41 次浏览 分类:部门动态 来源:本站": the date line
         found.append(line)
     # "承德市政府新聞辦" (the publisher) above "…新聞發布會“2023年教育系統民生工程”": the headline
     # is the first line that names education, when one does

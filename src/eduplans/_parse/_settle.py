@@ -280,6 +280,9 @@ def _education_heading(section: str) -> bool:
 _PARAGRAPH_MARK = re.compile(r"[。!?;]")
 
 
+_BREAKS_DOWN = pattern(lambda w: rf"\s*(?:{alternation(w.settle.breaks_down)})")
+
+
 def _paragraph(doc: Doc, starts: list[int], a: int, b: int) -> tuple[int, int]:
     """Return the span of the paragraph (line) around a..b, read at most 600 characters each way.
 
@@ -292,6 +295,10 @@ def _paragraph(doc: Doc, starts: list[int], a: int, b: int) -> tuple[int, int]:
     lo = hi = k
     if not _PARAGRAPH_MARK.search(doc.work, doc.lines[k].start, doc.lines[k].end):
         lo, hi = max(0, k - 1), min(len(doc.lines) - 1, k + 1)
+    if lo > 0 and _BREAKS_DOWN.match(doc.work, doc.lines[lo].start):
+        # "其中海港区5所,山海关区1所…" breaks down the paragraph before ("我市30所学校幼儿园
+        # 建设列入为民办实事工程…"): what that one is about, this one is
+        lo -= 1
     return (
         max(doc.lines[lo].start, a - _PARAGRAPH_BACK),
         min(doc.lines[hi].end, b + _PARAGRAPH_BACK),
