@@ -210,3 +210,18 @@ def test_later_in_the_year_an_achievement_is_of_the_page_s_year() -> None:
     kind, year, note = value(plan, "1470所")
     assert (kind, year) == ("baseline", 2011)
     assert "2011-09-18" in note
+
+
+def test_now_in_a_review_of_a_finished_period_is_the_page_s_year() -> None:
+    # blind2/09, an undated speech ("同志們:…總結交流“十二五”期間…取得的成績…安排下一步的工作"):
+    # a speech, not a plan; it sums up the finished 十二五, so it is of 2016; "——“十二五”期間,中央
+    # 和省投入…50.31億元…。到目前,實施新建、擴建幼兒園項目1 122個…;利用農村閑置校舍改建幼兒園
+    # 1 376所…": the period's total stays 2015, what stands 到目前 is of 2016 (also after the
+    # sentence's semicolons); they were 2015
+    plan = parse(2, "09")
+    assert next(f for f in plan.meta if f.name == "document").value == "work_report"
+    assert value(plan, "中央和省投入學(xué)前教育專項資金50.31億元")[:2] == ("baseline", 2015)
+    kind, year, note = value(plan, "實施新建、擴建幼兒園項目1 122個")
+    assert (kind, year) == ("baseline", 2016)
+    assert "目前" in note
+    assert value(plan, "利用農(nóng)村閑置校舍改建幼兒園1 376所")[:2] == ("baseline", 2016)

@@ -218,6 +218,7 @@ class MetaWords:
     period_end: tuple[str, ...]
     dateline_end: tuple[str, ...]
     dateline_label: tuple[str, ...]
+    speech_opening: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -273,6 +274,7 @@ class SettleWords:
     today: tuple[str, ...]
     event_nouns: tuple[str, ...]
     year_conference: tuple[str, ...]
+    period_done: tuple[str, ...]
     listed_into: tuple[str, ...]
 
 

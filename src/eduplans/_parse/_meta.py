@@ -89,6 +89,10 @@ class _Found:
     how: str
 
 
+# a speech opens by addressing its audience on a line of its own: "同志们:"
+_SPEECH = pattern(lambda w: rf"(?:^|\n)\s*(?:{alternation(w.meta.speech_opening)})\s*[:,]")
+
+
 def document_kind(doc: Doc) -> _Found:
     """Whether the text is a plan, a news report of one, a work report or a notice issuing one."""
     head = doc.work[:800]
@@ -96,6 +100,11 @@ def document_kind(doc: Doc) -> _Found:
     m = _WORK_REPORT.search(doc.work[:300])
     if m:
         return _Found("work_report", m.start(), m.end(), "a work report (工作报告)")
+    m = _SPEECH.search(doc.work[:300])
+    if m:
+        # a leader's speech at a work meeting ("同志们:…总结…成绩…安排下一步的工作") reviews and
+        # arranges work as a work report does; its "会议的主要任务是" is no plan's section
+        return _Found("work_report", m.start(), m.end(), f"a speech ({m.group(0).strip()})")
     if first is not None:
         n = _NOTICE.search(first.text.strip("《》"))
         if n:

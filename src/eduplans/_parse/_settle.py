@@ -583,6 +583,8 @@ def settle(
     if ctx.page_date is None and ctx.page_year is None:
         ctx = dataclasses.replace(ctx, page_year=_page_year(drafts, doc, starts))
     if ctx.page_date is None and ctx.page_year is None and ctx.mode != "plan":
+        ctx = dataclasses.replace(ctx, page_year=_after_period(work))
+    if ctx.page_date is None and ctx.page_year is None and ctx.mode != "plan":
         lead = _LEAD_EVENT.search(work, 0, 1500)
         if lead is not None:
             ctx = dataclasses.replace(
@@ -995,6 +997,31 @@ _LEAD_EVENT = pattern(
 )
 
 _YEAR_CONFERENCE = pattern(lambda w: alternation(w.settle.year_conference))
+# "圆满完成“十二五”规划目标任务", "总结…“十二五”期间…取得的成绩": a five-year period done
+_PERIOD_DONE = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.period_done)})[^,;。]{{0,8}}?"
+        rf"[“\"]?({alternation(p.key for p in w.periods)})[”\"]?"
+    )
+)
+
+
+def _after_period(work: str) -> tuple[int, str] | None:
+    """Return the year of an undated page that reviews a five-year period as done, else None.
+
+    A five-year plan is summed up once its last year is over, as the next one opens: a speech
+    that "总结交流“十二五”期间…取得的成绩" and "圆满完成“十二五”规划目标任务" is of 2016, when it
+    names no later year.
+    """
+    done = _PERIOD_DONE.search(work)
+    if done is None:
+        return None
+    end = _fyp_end(done.group(1))
+    if any(int(y) > end for y in _SECTION_YEAR.findall(work)):
+        return None
+    return end + 1, f"it reviews the {done.group(1)} as done ({done.group(0)}): written after {end}"
+
+
 # after a year: the rest of an event's name (2012年重庆教育工作会)
 _NAMED_EVENT = pattern(
     lambda w: rf"[^,;。\d]{{0,24}}?(?:{alternation(w.settle.event_nouns)})(?!\s*(?:以来|后))"
@@ -1270,7 +1297,19 @@ def _settle_one(
             fyp = None
             for m in _FYP_SCOPE.finditer(paragraph):
                 fyp = m
-            if fyp is not None:
+            # the sentence to its full stop: the clauses after its semicolons keep its 目前
+            whole = work[max(line_a, work.rfind("。", max(0, sent_a - _SENTENCE_BACK), a) + 1) : a]
+            if (
+                ctx.mode != "plan"
+                and (now_word := _NOW.search(whole)) is not None
+                and (page := _now(ctx)) is not None
+            ):
+                # "“十二五”期间,…投入…50.31亿元…。到目前,实施新建、扩建幼儿园项目1 122个…;利用
+                # 农村闲置校舍改建幼儿园1 376所…": 目前 is the page's time, not the period its
+                # paragraph reviews
+                v.year = page
+                how = f"{now_word.group(0)} on a page of {page}"
+            elif fyp is not None:
                 v.year = _fyp_end(fyp.group(1))
                 tense = "review" if v.year < ctx.period[0] or ctx.summary else None
                 how = f"the paragraph speaks of the {fyp.group(1)} period"
