@@ -173,6 +173,24 @@ def test_an_html_table_of_measure_columns_gives_the_same_values(tmp_path: Path) 
     _spans_hold(plan)
 
 
+def test_a_docx_table_of_measure_columns_gives_the_same_values(tmp_path: Path) -> None:
+    import docx
+
+    caption, rows = _pieces_21()
+    document = docx.Document()
+    document.add_paragraph(caption)
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    path = tmp_path / "bulletin.docx"
+    document.save(str(path))
+    plan = eduplans.parse_plan(path)
+    got = {key: v.magnitude for key, v in _table_rows(plan).items()}
+    assert got == _expected_21()
+    _spans_hold(plan)
+
+
 # --- real_22: a yearbook table, header of years, measure section rows, English glosses -----------
 
 
