@@ -253,7 +253,8 @@ class Diagnostic:
     reason
         Why it is not a value: ``"year"``, ``"date"``, ``"document_number"``, ``"phone"``,
         ``"numbering"``, ``"title"``, ``"chrome"``, ``"relative"``, ``"repeated"``,
-        ``"distractor"``, ``"rejected"``, ``"not_understood"`` …
+        ``"distractor"``, ``"not_education"``, ``"name_unclear"``, ``"rejected"``,
+        ``"not_understood"`` …
     detail
         The words around it or the parser's message, for a reviewer.
 
