@@ -237,3 +237,21 @@ def test_zuo_after_xuewei_counts_seats_in_prose_a_unit_cell_and_parse_value() ->
     assert {(i.name, i.unit) for i in rows.indicators} >= {("义务教育学位", "seat")}
     built = eduplans.parse_plan("某县教育规划\n到2025年,全县新建3座幼儿园。\n", region="某县")
     assert [(i.unit, v.magnitude) for i in built.indicators for v in i.values] == [("school", 3.0)]
+
+
+# --- a bare name after a list's shared measure takes the list as its subject -------------------
+def test_a_fenbie_list_of_the_subject_before_pairs_each_item_with_its_value() -> None:
+    # blind3/17 "小学、初中适龄人口入学率均达到100%,年辍学率分别控制在0.5%和1%以下": the subject
+    # of 年辍学率 is what stands before the measure 入学率 (it was cut by the names' last character:
+    # "小学、初中适龄人"), and the 分别 list is that subject's (小学 0.5%, 初中 1%)
+    plan = parse(3, "real_17")
+    got = {
+        (i.subject, i.name, v.magnitude, v.comparator.value, v.span.quote)
+        for i in plan.indicators
+        for v in i.values
+        if "辍学率" in i.name
+    }
+    assert got == {
+        ("小学", "适龄人口年辍学率", 0.5, "<=", "年辍学率分别控制在0.5%"),
+        ("初中", "适龄人口年辍学率", 1.0, "<=", "和1%以下"),
+    }

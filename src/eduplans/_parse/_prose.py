@@ -1175,7 +1175,20 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 f.flags["unit_from_context"] = f"the unit of the total before ({total[1]})"
             elif names and len(name) <= 4 and not lead_verb and not f.name:
                 prev_name = names[-1]
-                if len(prev_name) > len(name) + 1 and prev_name[-1] == name[-1]:
+                measure = _MEASURE_END.search(prev_name)
+                if (
+                    measure is not None
+                    and measure.start() >= 2
+                    and len(name) != len(measure.group(0))
+                    and prev_name[-1] == name[-1]
+                ):
+                    # "小学、初中适龄人口入学率均达到100%,年辍学率分别…": the subject is what
+                    # stands before the measure of the name before (入学率), whatever its length
+                    subject = prev_name[: measure.start()]
+                    f.flags["elided_subject"] = (
+                        f"the bare name {name!r} takes its subject from {prev_name!r}"
+                    )
+                elif len(prev_name) > len(name) + 1 and prev_name[-1] == name[-1]:
                     subject = prev_name[: len(prev_name) - len(name)]
                     f.flags["elided_subject"] = (
                         f"the bare name {name!r} takes its subject from {prev_name!r}"
@@ -1231,7 +1244,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             )
         if last_list is not None and last_list[0] != line_of(base):
             last_list = None  # a list's names carry over within one paragraph only
-        paired = _pair_lists(s, out, len(found), last_list[1] if last_list else None)
+        paired = _pair_lists(s, out, len(found), last_list[1] if last_list else None, base)
         if paired is not None:
             last_list = (line_of(base), paired)
         _share_value(s, out, len(found))
@@ -1340,7 +1353,11 @@ def _read_joined(s: str, i: int, end_num: int, base: int) -> _Found | None:
 
 
 def _pair_lists(
-    s: str, out: list[DIndicator], n: int, previous: list[tuple[str, str]] | None = None
+    s: str,
+    out: list[DIndicator],
+    n: int,
+    previous: list[tuple[str, str]] | None = None,
+    base: int = -1,
 ) -> list[tuple[str, str]] | None:
     """Pair the names of a 分别 list with its values; return the (name, subject) pairs.
 
@@ -1352,12 +1369,34 @@ def _pair_lists(
     if n < 2 or "分别" not in s:
         return None
     group = [d for d in out[-n:] if d.origin == "prose"]
+    k = s.find("分别")
+    after = [d for d in group if d.values[0].text_start - base > k]
+    if base >= 0 and 2 <= len(after) < len(group):
+        # "…入学率均达到100%,年辍学率分别控制在0.5%和1%以下": the list is what follows 分别
+        group = after
     if len(group) < 2:
         return None
     head_name = group[0].name
     if "分别" in head_name[2:]:  # "…毛入学率分别提高2.1、0.8、3.5个百分点": the list before 分别
         head_name = head_name[: head_name.index("分别", 2)]
     parts = _list_items(head_name, "、和及")
+    subjects = _list_items(group[0].subject, "、和及")
+    if (
+        len(parts) == 1
+        and len(subjects) == len(group)
+        and all(d.subject + d.name == group[0].subject + head_name for d in group)
+    ):
+        # "小学、初中适龄人口…,年辍学率分别控制在0.5%和1%以下": the list is the subject's
+        width = len(subjects[0])
+        labels = [*subjects[:-1], subjects[-1][:width]]
+        shared = subjects[-1][width:] + head_name
+        for ind, label in zip(group, labels, strict=True):
+            ind.subject, ind.name = label, shared
+            for v in ind.values:
+                v.flags["elided_subject"] = (
+                    f"分别 pairs {label!r} of the list {group[0].subject!r} with this value"
+                )
+        return [(ind.name, ind.subject) for ind in group]
     if len(parts) < 2 or len(parts) != len(group):
         k = s.find("分别")
         year = re.escape(words().dates.year)
