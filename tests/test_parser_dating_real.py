@@ -225,3 +225,17 @@ def test_now_in_a_review_of_a_finished_period_is_the_page_s_year() -> None:
     assert (kind, year) == ("baseline", 2016)
     assert "目前" in note
     assert value(plan, "利用農(nóng)村閑置校舍改建幼兒園1 376所")[:2] == ("baseline", 2016)
+
+
+def test_the_next_five_years_of_a_five_year_plan_are_its_own() -> None:
+    # blind6/14 (2021-10-14): "…發布《北京市“十四五”時期教育改革和發展規劃(2021—2025年)》,明確
+    # 提出未來五年,…規劃建設17所左右優質中小學學校": 2025, the plan's end (it was 2026)
+    kind, year, _ = value(parse(6, "14"), "規(guī)劃建設(shè)17所左右")
+    assert (kind, year) == ("target", 2025)
+
+
+def test_a_change_from_a_period_s_opening_starts_in_its_base_year() -> None:
+    # blind5/26: "与“十三五”初相比,宁夏全区幼儿园数量从788所增加到目前的1464所": 788 is of 2015
+    plan = parse(5, "26")
+    assert value(plan, "宁夏全区幼儿园数量从788所")[:2] == ("baseline", 2015)
+    assert value(plan, "增加到目前的1464所")[:2] == ("baseline", 2020)

@@ -275,6 +275,7 @@ class SettleWords:
     event_nouns: tuple[str, ...]
     year_conference: tuple[str, ...]
     period_done: tuple[str, ...]
+    period_opening: tuple[str, ...]
     listed_into: tuple[str, ...]
 
 

@@ -839,7 +839,8 @@ _SPAN = pattern(
     lambda w: (
         rf"(?:{alternation(w.settle.span_before)})\s*(?P<n>{_count(w)})\s*{_y(w)}"
         rf"|(?P<m>{_count(w)})\s*{_y(w)}(?:{alternation(w.settle.span_after)})"
-        rf"|(?P<p>{alternation(p.key for p in w.periods)})[”\"]?\s*(?:时期|期间|以来)"
+        rf"|(?P<p>{alternation(p.key for p in w.periods)})[”\"]?\s*"
+        rf"(?:时期|期间|以来|{alternation(w.settle.period_opening)})"
     )
 )
 
@@ -1288,6 +1289,17 @@ def _settle_one(
             word = rel.group(0)
             v.year = ctx.page_date.year + _offset(rel)
             how = f"{word} on a page dated {ctx.page_date.isoformat()}"
+            first, last = ctx.period
+            if (
+                rel.group("n")
+                and last - first + 1 == _offset(rel)
+                and first <= ctx.page_date.year
+                and v.year == last + 1
+            ):
+                # "…发布《北京市“十四五”时期教育改革和发展规划》,明确提出未来五年,…规划建设17所"
+                # on a page of 2021: the five years are the plan's own, 2021-2025
+                v.year = last
+                how = f"{word} of the plan period {first}-{last}, on a page of {first}"
         elif rel is not None and ctx.page_year is not None:
             word = rel.group(0)
             v.year = ctx.page_year[0] + _offset(rel)
