@@ -164,3 +164,24 @@ def test_a_paragraph_of_its_parts_is_about_what_the_one_before_is() -> None:
         assert (quote, "target", 2017, magnitude) in got
     assert ("已完工4所", "baseline", 2017, 4.0) in got
     assert not [d for d in plan.diagnostics if d.reason == "not_education"]
+
+
+def test_a_census_bulletin_of_schooling() -> None:
+    # 03 (海南 census bulletin): "拥有大学(指大专及以上)文化程度的人口为1403194人" was dropped as "a
+    # population that says where a provision applies": 以 of 及以上 in the name was read as 以 of a
+    # standard (以…为标准); the paragraph on 文盲 (illiteracy) was "a paragraph that says nothing of
+    # schooling"; 每10万人中 (the people a figure is counted among) was a value of 100000 persons
+    plan = parse("03")
+    got = values(plan)
+    assert ("拥有大学(指大专及以上)文化程度的人口为1403194人", "baseline", 2020, 1403194.0) in got
+    assert ("文盲人口(15岁及以上不识字的人)为    327406人", "baseline", 2020, 327406.0) in got
+    assert ("文盲率[5]由4.07%", "baseline", 2010, 4.07) in got
+    assert any(q.endswith("3.25%") and (k, y) == ("baseline", 2020) for q, k, y, _ in got)
+    assert not [q for q, _, _, m in got if m == 100000.0]
+    text = plan.source_text
+    (per,) = [d for d in plan.diagnostics if "denominator" in d.detail]
+    assert per.reason == "distractor" and text[per.start - 1 : per.end + 3] == "每10万人中"
+    # blind3/17: "每万人口中具有大专以上学历的人口达到1200人" (the same 以上 in a name) is read too
+    path = next((BLIND6.parent / "realtexts_blind3").glob("real_17_*.txt"))
+    plan = eduplans.parse_plan(path)
+    assert ("每万人口中具有大专以上学历的人口达到1200人", "target", 2010, 1200.0) in values(plan)

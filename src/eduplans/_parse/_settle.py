@@ -164,6 +164,7 @@ _NATIONAL = pattern(
 # words any sentence about schooling has (on a page that is not about education)
 _SCHOOLING = re.compile(
     r"教育|学|校|园|教师|师资|幼儿|托育|托位|培训|课程|办学|教学|毕业|招生|在校|在园|科研|职教|教研"
+    r"|文盲|识字"
 )
 
 ACHIEVED = pattern(lambda w: alternation(w.settle.achieved))
@@ -454,6 +455,8 @@ def _one_facility(work: str, a: int, clause_a: int) -> str | None:
 _UNIT_SAYS_NOTHING = frozenset({"item", "percentage_point"})
 
 
+# "每10万人中拥有大学文化程度的由7728人上升为13919人": the people a figure is counted among
+_AMONG = re.compile(r"\s*(?:口)?\s*中")
 # "学前教育毛入园率尚未达到90%或刚刚达到90%的21个薄弱县": a rate, then 的 and a count of what
 # it describes: the rate says which are counted, it is no level
 _COUNTED_AFTER = pattern(
@@ -479,13 +482,16 @@ def _distractor(
         and _POPULATION.search(work, max(0, a - 6), a)
         and (
             v.comparator.value != "="
-            or re.search(r"按照?|以", work[clause_a:a])
+            # 以 of a standard (以…为标准), not of 以上/以下 in a name (大专及以上文化程度的人口)
+            or re.search(r"按照?|以", _BOUND.sub("", work[clause_a:a]))
             or _PROVISION.match(work, b)
         )
     ):
         return "a population that says where a provision applies (人口2000人以上的行政村)"
     if _SIZE.search(work, max(clause_a, a - 4), a) and _OF.match(work, b):
         return "a size that describes what is counted (规模9-12个班级的公办幼儿园)"
+    if d.unit == "person" and work[a - 1 : a] == "每" and _AMONG.match(work, b):
+        return "a denominator (每10万人中), not a value"
     if d.unit == "percent" and _COUNTED_AFTER.match(work, b):
         return "a threshold that says which are counted (尚未达到90%的21个薄弱县), not a level"
     if _RANK.search(work, clause_a, a):
