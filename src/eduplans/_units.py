@@ -446,9 +446,12 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
                 continue
             raise ValueTextError("unexpected text after the value", text=text, position=after)
 
-    for g in ("approx1a", "approx1b", "approx2a", "approx2b"):
-        if m.group(g):
-            comparators.append((Comparator.APPROX, m.start(g)))
+    # 30余所, 2万多人: "thirty-odd", more than the number written (as the curators of every
+    # real-text set label it), not about it; a comparator word beside it says more (约300余所 is
+    # about, 300余所以上 at least), and in a range (3—5万余人) the range holds it
+    hedged = {m.start(g) for g in ("approx1a", "approx1b", "approx2a", "approx2b") if m.group(g)}
+    if hedged and not comparators:
+        comparators.append((Comparator.GT, min(hedged)))
 
     low = _number(m.group("num1"), text, m.start("num1"))
     high = _number(m.group("num2"), text, m.start("num2")) if m.group("num2") else None
@@ -492,7 +495,7 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
 
     kinds = {c for c, _ in comparators}
     if high is not None:
-        strict = [at for c, at in comparators if c is not Comparator.APPROX]
+        strict = [at for c, at in comparators if c is not Comparator.APPROX and at not in hedged]
         if strict:
             raise ValueTextError("a range with a comparator word", text=text, position=strict[0])
         if upper is not None and upper < value:
