@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -303,16 +305,20 @@ def _boundaries(s: str) -> list[int]:
 
     Cached per sentence: callers must not change the list.
     """
-    out: list[int] = []
+    # the colon of a ratio (17:1, 1:13.5) is no clause mark
+    return [k for k in _outside_brackets(s, ",;:。") if not _RATIO_COLON.match(s, k - 1)]
+
+
+def _outside_brackets(s: str, marks: str) -> Iterator[int]:
+    """Positions of the characters ``marks`` in ``s`` that stand outside round brackets."""
     depth = 0
     for k, ch in enumerate(s):
         if ch in "(（":
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        elif ch in ",;:。" and depth == 0 and not _RATIO_COLON.match(s, k - 1):
-            out.append(k)  # the colon of a ratio (17:1, 1:13.5) is no clause mark
-    return out
+        elif ch in marks and depth == 0:
+            yield k
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -1558,19 +1564,8 @@ def _list_items(name: str, joints: str) -> list[str]:
     "县(市、区)" is one place word (county-level units), not two items: a name
     "通过“区检”县(市、区)比例" is one name, not "…县(市" and "区)比例".
     """
-    items: list[str] = []
-    depth = 0
-    k = 0
-    for pos, ch in enumerate(name):
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch in joints and depth == 0:
-            items.append(name[k:pos])
-            k = pos + 1
-    items.append(name[k:])
-    return [x for x in items if x]
+    cuts = [-1, *_outside_brackets(name, joints), len(name)]
+    return [x for a, b in itertools.pairwise(cuts) if (x := name[a + 1 : b])]
 
 
 def _share_value(s: str, out: list[DIndicator], n: int) -> None:

@@ -29,10 +29,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .._errors import ValueTextError
-from .._words import alternation, chars, pattern, words
+from .._words import alternation, pattern, words
 from ._doc import Doc
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
-from ._tables import _NAME_HEADER, _UNIT_HEADER, _Cell, _header_role, _parse_cell
+from ._tables import _NAME_HEADER, _UNIT_HEADER, _Cell, _column_scale, _header_role, _parse_cell
 
 __all__ = ["read_stats"]
 
@@ -704,10 +704,7 @@ def _read(
                 why = f"table cell {cell.text!r} is in {vunit}, the column in {unit}"
                 pending.append((cell.start, cell.end, "rejected", why))
                 continue
-            scales = chars("".join(words().scales))
-            if mag is not None and scale != 1 and not re.search(rf"[{scales}]", cell.text):
-                mag *= scale
-                upper = upper * scale if upper is not None else None
+            mag, upper = _column_scale(cell.text, mag, upper, scale)
             flags: dict[str, str] = {}
             if subject and col.kind == "amount":
                 flags["elided_subject"] = (

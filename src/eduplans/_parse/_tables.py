@@ -575,6 +575,19 @@ def _clean_name(text: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _column_scale(
+    text: str, mag: float | None, upper: float | None, scale: float
+) -> tuple[float | None, float | None]:
+    """Scale a cell's magnitudes by its column's or caption's scale word (万人: 3.42 -> 34200).
+
+    A cell that writes its own scale word keeps its magnitudes.
+    """
+    scales = chars("".join(words().scales))
+    if mag is None or scale == 1 or re.search(rf"[{scales}]", text):
+        return mag, upper
+    return mag * scale, (upper * scale if upper is not None else None)
+
+
 def _parse_cell(text: str, unit: str | None) -> tuple[Comparator, float | None, float | None, str]:
     try:
         pv = parse_value(text, unit=unit)
@@ -786,10 +799,7 @@ def _indicators(
                     why = f"table cell {cell.text!r} is in {vunit}, the row in {ind_unit}"
                     notes.append((cell.start, cell.end, "rejected", why))
                     continue
-                scales = chars("".join(words().scales))
-                if mag is not None and scale != 1 and not re.search(rf"[{scales}]", cell.text):
-                    mag *= scale
-                    upper = upper * scale if upper is not None else None
+                mag, upper = _column_scale(cell.text, mag, upper, scale)
                 kind, year, implied = _kind_year(col, period)
                 vflags = dict(ind_flags)
                 if implied:
