@@ -50,6 +50,8 @@ _BIND = re.compile(r"^(约束性|预期性|指导性)(?:指标)?$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~]+|无|暂无|—|/)$")
 _VALUE = pattern(lambda w: rf"^(?:{alternation(w.table.value_lead)})?\s*\d")
 _ROW_NO = re.compile(r"[\d一二三四五六七八九十]{0,3}")
+#: The number that opens a section row's name (一、学前教育, (2)义务教育).
+_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)")
 _NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
 _QUAL = pattern(lambda w: rf"^(?:{alternation(w.table.qualitative_lead)})[\u4e00-\u9fff]{{0,8}}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
@@ -445,11 +447,7 @@ def _rows_stream(
                     rows.append(cur)
                     end = max(end, cur.filled()[-1].end)
                 else:
-                    section = re.sub(
-                        r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)",
-                        "",
-                        cur.name.text,
-                    ).strip()
+                    section = _SECTION_NUMBER.sub("", cur.name.text).strip()
             cur = _Row(cell, section)
             continue
         if cur is None:
@@ -507,9 +505,7 @@ def _rows_lines(
                 break
             if len(names) == 1 and names[0].kind == "sub" and parent is not None:
                 continue
-            section = re.sub(
-                r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)", "", names[0].text
-            ).strip()
+            section = _SECTION_NUMBER.sub("", names[0].text).strip()
             parent = _Row(names[0], section)
             continue
         singles = 0
