@@ -1,0 +1,37 @@
+"""Score alignment on the development sets only (never the held-out or validation sets).
+
+Run: python tools/alignment_dev.py [set ...]
+
+The same pairwise precision, recall and F1 as ``benchmarks/alignment_quality.py``, on the sets an
+engineer may tune on: the benchmark also prints the held-out rows, which a session that changes
+the rules should not watch. Refuses held-out and validation sets.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import alignment_quality as aq
+
+#: Sets an engineer may read and tune on.
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "bundled", "all", "real1", "real2", "real3", "real5")
+#: Never scored here: names eduplans has not seen (held out) or a validation set being collected.
+REFUSED = frozenset({"heldout3", "real4", "real6", "real7"})
+
+
+def main() -> None:
+    for which in sys.argv[1:] or DEVELOPMENT:
+        if which in REFUSED or which not in DEVELOPMENT:
+            raise SystemExit(f"{which} is not a development set")
+        m = aq.measure(which)
+        print(
+            f"{which:8s} {m['names']:5d} {m['true_pairs']:6d} {m['precision']:7.3f} "
+            f"{m['recall']:7.3f} {m['f1']:7.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
