@@ -253,9 +253,8 @@ def main() -> None:
         # the ceiling of name-only rules: every error fixed except those of the 'page' class
         tp_c, fp_c = tp + n_fn - missed["page"], false_pairs["page"]
         p, r = tp_c / (tp_c + fp_c), tp_c / true_pairs
-        print(
-            f"  if every error but 'page' were fixed: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}"
-        )
+        f1 = 2 * p * r / (p + r)
+        print(f"  if every error but 'page' were fixed: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
 
 
 if __name__ == "__main__":
