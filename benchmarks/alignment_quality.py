@@ -32,6 +32,12 @@ Labelled sets (tests/data/alignment/):
   内蒙古, 西藏, 青海, national news, mirror copies of statistics bulletins that name no
   region), gathered and labelled blind in session 4 (2026-12-01); held out (never used to
   change the rules), reported apart from ``all`` (its blind figures are in docs/alignment.md);
+- ``labelled_real7.toml``: 157 names as 17 real pages write them (甘肃 民勤, 白银, 会宁,
+  合水; 黑龙江, 西藏, 内蒙古边境旗市, 天津, 北京昌平, 湖南临湘, 湖北竹山; national
+  bulletins; four pages that name no region), gathered and labelled blind in session 5
+  (2026-12-01); a VALIDATION set: read only by its collector until the lead has scored it after
+  session 5's alignment work, a development set after session 5; reported apart from ``all`` (its
+  blind figure is in docs/alignment.md);
 - the five bundled plans: every indicator name with its reviewed key; names without a key are
   their own concept (identical names are one), except the groups in ``bundled_concepts.toml``.
 
@@ -60,8 +66,9 @@ HELDOUT = ("heldout3",)
 #: ``real2`` and ``real3`` are development sets (real2 was held out in session 1, real3 in
 #: session 2; both figures recorded); ``real4`` is held out since session 3 (never used to change
 #: the rules). ``real5``: blind figure recorded session 3, dev since. ``real6`` is held out since
-#: session 4 (never used to change the rules).
-REAL = ("real1", "real2", "real3", "real4", "real5", "real6")
+#: session 4 (never used to change the rules). ``real7`` is session 5's validation set (blind figure
+#: recorded at the session's start; not read until the lead has scored it after the session).
+REAL = ("real1", "real2", "real3", "real4", "real5", "real6", "real7")
 
 
 @dataclass(frozen=True)
