@@ -251,6 +251,8 @@ def _statements(plan: Plan, key: str) -> list[_Stmt]:
                 f"in {ind.unit!r}: different kinds"
             )
         for v in ind.values:
+            if "year_unknown" in v.flags:  # a year the page does not give cannot be lined up
+                continue
             low = None if v.magnitude is None else convert(v.magnitude, ind.unit, unit)
             high = None if v.upper_magnitude is None else convert(v.upper_magnitude, ind.unit, unit)
             out.append(_Stmt(ind, v, low, high))

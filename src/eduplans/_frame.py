@@ -119,6 +119,8 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
     for ind in plan.indicators:
         for v in ind.values:
             flags = set(v.flags)
+            # a page that names no year: the model's year is only a placeholder, never a year
+            unknown = "year_unknown" in flags
             yield {
                 **head,
                 "indicator": ind.full_name,
@@ -126,7 +128,7 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
                 "label_en": entries[ind.key].label_en if ind.key else None,
                 "origin": ind.origin,
                 "kind": v.kind,
-                "year": v.year,
+                "year": None if unknown else v.year,
                 "value": _stated(v.magnitude),
                 "value_high": _stated(v.upper_magnitude),
                 "comparator": v.comparator.value,
@@ -139,7 +141,7 @@ def _rows(plan: Plan) -> Iterable[dict[str, Any]]:
                 "source_start": v.span.start,
                 "source_end": v.span.end,
                 "measure": v.measure.value,
-                "start_year": v.start_year,
+                "start_year": None if unknown else v.start_year,
             }
 
 
