@@ -27,9 +27,11 @@ def main() -> None:
         if which in REFUSED or which not in DEVELOPMENT:
             raise SystemExit(f"{which} is not a development set")
         m = aq.measure(which)
+        by_page = aq.measure(which, pages=True)  # names passed with their page as document
         print(
             f"{which:8s} {m['names']:5d} {m['true_pairs']:6d} {m['precision']:7.3f} "
-            f"{m['recall']:7.3f} {m['f1']:7.3f}"
+            f"{m['recall']:7.3f} {m['f1']:7.3f}   by page {by_page['precision']:.3f}/"
+            f"{by_page['recall']:.3f}/{by_page['f1']:.3f}"
         )
 
 

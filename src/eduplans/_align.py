@@ -910,6 +910,7 @@ def align(
     *,
     context: str | Sequence[str | None] | None = None,
     overrides: Mapping[str, OverrideValue] | str | Path | None = None,
+    document: str | Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Assign each indicator name a catalog key, or None, explaining how.
 
@@ -924,19 +925,30 @@ def align(
         Pins and bans: a mapping name → key (pin), name → None (never map), name → list of keys
         (never map to these), or the path of a TOML file with tables ``[pin]`` (name = key) and
         ``[forbid]`` (name = [keys] or ``"*"``).
+    document
+        The document (page, table, plan) each name comes from, when the names are that
+        document's distinct indicators, one entry per thing counted (the items of a
+        statistics paragraph, the rows of a table): one string for all names, or one per name
+        (None: no document). A name a document writes twice or more (the same normalised form
+        with the same context) counts two things the name does not tell apart, as 在园幼儿
+        after 公办幼儿园 and again after 民办幼儿园: it is matched to no key and grouped with no
+        other name (method ``repeated``), unless pinned by an override. Do not pass it for a
+        list of every mention, where one indicator recurs (a baseline and its target).
 
     Returns
     -------
     pandas.DataFrame
         One row per name, in order, with columns ``name, key, label_en, score, method,
         runner_up``. ``method`` is ``override``, ``exact`` (the catalog's standard name),
-        ``alias``, ``fuzzy``, ``forbidden`` or ``unmatched``; ``score`` is 0-100;
-        ``runner_up`` is the next-best compatible key, if any.
+        ``alias``, ``fuzzy``, ``forbidden``, ``repeated`` (see ``document``) or ``unmatched``;
+        ``score`` is 0-100; ``runner_up`` is the next-best compatible key, if any.
 
     Raises
     ------
     ArgumentTypeError
         If an item of ``names`` is not a str; the message names its position.
+    ArgumentError
+        If ``context`` or ``document`` is a sequence of another length than ``names``.
     DataError
         If ``overrides`` names an unknown key or its file cannot be read, or a name holds a
         lone surrogate (not valid Unicode).
@@ -962,7 +974,8 @@ def align(
         if c is not None:
             _valid_unicode(c, f"context[{i}]")
     rules = _load_overrides(overrides)
-    decisions = _align_all(items, contexts, rules)
+    repeated = _repeated(items, contexts, _documents(document, len(items)))
+    decisions = _align_all(items, contexts, rules, repeated)
     entries = _index().entries
     # object columns: pandas' str dtype would make an unmatched key's None NaN
     return pd.DataFrame(
@@ -999,8 +1012,46 @@ def _contexts(context: str | Sequence[str | None] | None, n: int) -> list[str | 
     return contexts
 
 
+def _documents(document: str | Sequence[str | None] | None, n: int) -> list[str | None]:
+    if document is None or isinstance(document, str):
+        return [document] * n
+    documents = list(document)
+    if len(documents) != n:
+        raise ArgumentError(f"document has {len(documents)} items for {n} names")
+    for i, d in enumerate(documents):
+        if d is not None and not isinstance(d, str):
+            raise ArgumentTypeError(f"document[{i}] is a {type(d).__name__}, not a str: {d!r}")
+    return documents
+
+
+def _repeated(
+    names: Sequence[str], contexts: Sequence[str | None], documents: Sequence[str | None]
+) -> frozenset[int]:
+    """Return the positions of the names their document writes twice or more.
+
+    A document that lists its indicators once each and writes one name twice means two things
+    by it, which only the sentences tell apart: a statistics paragraph's bare 在园幼儿 after
+    公办幼儿园, after 民办幼儿园 and after 普惠性民办园 (real5), 普通高校 for schools, teachers and
+    students, 专任教师 for all teachers and again for the senior high schools'. On the real
+    development sets every name written twice on one page was labelled as two concepts or
+    more (6 of 6). Names are compared normalised, with their context: 在校生 under 二、义务教育
+    and 在校生 under 三、高中阶段教育 are no repeat.
+    """
+    seen: dict[tuple[str, str], list[int]] = {}
+    for i, (name, ctx, doc) in enumerate(zip(names, contexts, documents, strict=True)):
+        if doc is None:
+            continue
+        norm = normalise(_with_context(name, ctx)[: _MAX_LEN * 2])
+        if norm:
+            seen.setdefault((doc, norm), []).append(i)
+    return frozenset(i for group in seen.values() if len(group) > 1 for i in group)
+
+
 def _align_all(
-    names: list[str], contexts: list[str | None], rules: Mapping[str, OverrideValue]
+    names: list[str],
+    contexts: list[str | None],
+    rules: Mapping[str, OverrideValue],
+    repeated: frozenset[int] = frozenset(),
 ) -> list[_Decision]:
 
     out: list[_Decision | None] = [None] * len(names)
@@ -1013,6 +1064,9 @@ def _align_all(
             continue
         if rule is None:
             out[i] = _Decision(None, 0.0, "forbidden", None)
+            continue
+        if i in repeated:
+            out[i] = _Decision(None, 0.0, "repeated", None)
             continue
         forbidden = frozenset(rule) if rule is not ... else None
         full = _with_context(name, ctx)
@@ -1125,6 +1179,7 @@ def explain(
     context: str | None = None,
     overrides: Mapping[str, OverrideValue] | str | Path | None = None,
     top: int = 5,
+    repeated: bool = False,
 ) -> Explanation:
     """Explain how :func:`align` treats one name: its features and the closest catalog entries.
 
@@ -1138,6 +1193,9 @@ def explain(
         As for :func:`align`.
     top
         How many catalog entries to list, closest first by string score.
+    repeated
+        The name's document writes it twice or more (``document`` of :func:`align`): it is
+        matched to no key unless pinned, and its candidates are listed as ruled out.
 
     Returns
     -------
@@ -1154,7 +1212,12 @@ def explain(
 
     if not isinstance(name, str):
         raise ArgumentTypeError(f"name must be a str, not {type(name).__name__}")
-    row = align([name], context=context, overrides=overrides).iloc[0]
+    row = align(
+        [name, name] if repeated else [name],
+        context=context,
+        overrides=overrides,
+        document="" if repeated else None,
+    ).iloc[0]
     decided = row["key"] if isinstance(row["key"], str) else None
     method = str(row["method"])
     rule = _load_overrides(overrides).get(name, ...)
@@ -1190,6 +1253,8 @@ def explain(
             ok, rank = True, 0
         elif key in forbidden:
             why, ok, rank = "forbidden by override", False, 2
+        elif method == "repeated" and compatible:
+            why, ok, rank = f"score {best:.1f}, but the name is repeated in its document", False, 1
         elif compatible and missing:
             why, ok, rank = f"qualifier missing: {', '.join(missing)}", False, 2
         elif compatible:
@@ -1204,12 +1269,20 @@ def explain(
     return Explanation(
         name=name,
         normalised=norm,
-        features=feats.describe() + _ambiguity_note(index.ambiguous(feats)),
+        features=feats.describe()
+        + _ambiguity_note(index.ambiguous(feats))
+        + (_REPEATED_NOTE if method == "repeated" else ""),
         key=decided,
         method=method,
         score=float(row["score"]),
         candidates=tuple((k, f, c, w) for _, _, k, f, c, w in scored[:top]),
     )
+
+
+_REPEATED_NOTE = (
+    " (written twice or more in its document: two things the name does not tell apart, so it is"
+    " matched to none and grouped with none; pass context= with each one's sentence or heading)"
+)
 
 
 def _ambiguity_note(stages: tuple[str, ...]) -> str:
@@ -1227,6 +1300,7 @@ def cluster(
     *,
     context: str | Sequence[str | None] | None = None,
     threshold: float = CLUSTER_THRESHOLD,
+    document: str | Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Group names among themselves with the alignment rules (for names not in the catalog).
 
@@ -1242,6 +1316,8 @@ def cluster(
         Section headers that complete names, as for :func:`align`.
     threshold
         Lowest score (0-100) that links two compatible names.
+    document
+        As for :func:`align`: a name its document writes twice or more is grouped with none.
 
     Returns
     -------
@@ -1253,6 +1329,8 @@ def cluster(
     ------
     ArgumentTypeError
         If an item is not a str; the message names its position.
+    ArgumentError
+        If ``context`` or ``document`` is a sequence of another length than ``names``.
     """
     import pandas as pd
 
@@ -1261,6 +1339,7 @@ def cluster(
         if not isinstance(item, str):
             raise ArgumentTypeError(f"names[{i}] is a {type(item).__name__}, not a str: {item!r}")
     contexts = _contexts(context, len(items))
+    repeated = _repeated(items, contexts, _documents(document, len(items)))
     norms = [
         normalise(_with_context(n, c)[: _MAX_LEN * 2]) for n, c in zip(items, contexts, strict=True)
     ]
@@ -1281,7 +1360,7 @@ def cluster(
     first: dict[str, int] = {}
     index = _index()
     for i, norm in enumerate(norms):
-        if not norm or index.ambiguous(_features(norm)):
+        if not norm or i in repeated or index.ambiguous(_features(norm)):
             continue  # two bare 新增学位 of two pages may be places of two stages
         if norm in first:
             union(first[norm], i)
