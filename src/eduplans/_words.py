@@ -319,6 +319,9 @@ class ProseWords:
     per_slash: tuple[str, ...]
     school_name_end: str
     measure_end: tuple[str, ...]
+    each_of_list: tuple[str, ...]
+    rate_end: tuple[str, ...]
+    list_head_end: str
     name_lead: tuple[str, ...]
     name_lead_not_before: tuple[str, ...]
     share_become: tuple[str, ...]

@@ -967,6 +967,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
     last_list: tuple[int, list[tuple[str, str]]] | None = None
     carried: tuple[int, str, str] | None = None  # the last value's line, name and unit
     for base, s in _sentences(doc):
+        first = len(out)  # the sentence's indicators are out[first:]
         excl = _excluded_spans(s, base)
         years = _years(s, base, excl)
         year_starts = [y[0] for y in years]
@@ -1253,7 +1254,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
         paired = _pair_lists(s, out, len(found), last_list[1] if last_list else None, base)
         if paired is not None:
             last_list = (line_of(base), paired)
-        _share_value(s, out, len(found))
+        _share_value(s, out, len(found), first)
     return out
 
 
@@ -1568,38 +1569,97 @@ def _list_items(name: str, joints: str) -> list[str]:
     return [x for a, b in itertools.pairwise(cuts) if (x := name[a + 1 : b])]
 
 
-def _share_value(s: str, out: list[DIndicator], n: int) -> None:
+def _share_value(s: str, out: list[DIndicator], n: int, first: int) -> None:
     """Give one value to each indicator of a name list: "X入学率、巩固率达100%".
 
     "贫困家庭学生基础教育入学率、巩固率达100%": the second name takes the first's subject;
-    "乡镇中心幼儿园、村级幼儿园覆盖率达100%": the first takes the last's measure.
+    "乡镇中心幼儿园、村级幼儿园覆盖率达100%": the first takes the last's measure (both when the
+    sentence holds one value and no 分别 list). A list followed by 均 (都, 全部) gives its value
+    to each item wherever it stands in the sentence: "…入学率和毕业率均达100%",
+    "小学、普通初中、普通高中专任教师学历合格率均达到100%". ``out[first:]`` are the sentence's.
     """
-    if n != 1 or not out or "分别" in s or out[-1].origin != "prose":
-        return
-    ind = out[-1]
-    if len(ind.values) != 1:
-        return
-    parts = _list_items(ind.name, "、和")
-    if len(parts) != 2 or any(len(p) < 2 for p in parts):
-        return
+    for at in range(len(out) - 1, first - 1, -1):
+        ind = out[at]
+        if ind.origin != "prose" or len(ind.values) != 1:
+            continue
+        parts = _list_items(ind.name, "、和")
+        if len(parts) < 2 or any(len(p) < 2 for p in parts):
+            continue
+        names = _each_names(parts) if _each_of_list(s, parts[-1]) else None
+        if names is None and n == 1 and "分别" not in s and len(parts) == 2:
+            names = _shared_names(parts)
+        if names is None:
+            continue
+        v = ind.values[0]
+        why = f"one value for the names of the list {ind.name!r}"
+        ind.name = names[0]
+        v.flags["elided_subject"] = why
+        out[at + 1 : at + 1] = [
+            DIndicator(
+                name=name,
+                unit=ind.unit,
+                section=ind.section,
+                origin="prose",
+                values=[dataclasses.replace(v, flags={**v.flags}, hedges=list(v.hedges))],
+                subject=ind.subject,
+            )
+            for name in names[1:]
+        ]
+
+
+def _shared_names(parts: list[str]) -> list[str] | None:
+    """Name both items of "X入学率、巩固率" / "乡镇中心幼儿园、村级幼儿园覆盖率" (None: not such a list)."""
     first, second = parts
     m1, m2 = _MEASURE_END.search(first), _MEASURE_END.search(second)
     if m1 and m2 and len(second) == len(m2.group(0)):
-        names = [first, first[: m1.start()] + second]
-    elif m2 and not m1 and len(second) > len(m2.group(0)):
-        names = [first + m2.group(0), second]
-    else:
-        return
-    v = ind.values[0]
-    why = f"one value for the names of the list {ind.name!r}"
-    ind.name = names[0]
-    v.flags["elided_subject"] = why
-    twin = DIndicator(
-        name=names[1],
-        unit=ind.unit,
-        section=ind.section,
-        origin="prose",
-        values=[dataclasses.replace(v, flags={**v.flags}, hedges=list(v.hedges))],
-        subject=ind.subject,
+        return [first, first[: m1.start()] + second]
+    if m2 and not m1 and len(second) > len(m2.group(0)):
+        return [first + (_head_measure(second) or m2.group(0)), second]
+    return None
+
+
+_EACH_OF_LIST = pattern(lambda w: rf"\s*(?:{alternation(w.prose.each_of_list)})")
+_RATE_END = pattern(lambda w: rf"(?:{alternation(w.prose.rate_end)})$")
+
+
+def _each_of_list(s: str, last: str) -> bool:
+    """Whether 均 (都, 全部) follows the list's last item: its one value holds for each item."""
+    k = s.find(last)
+    return k >= 0 and _EACH_OF_LIST.match(s, k + len(last)) is not None
+
+
+def _each_names(parts: list[str]) -> list[str] | None:
+    """Name each item of a list whose one value 均 gives to all (None: the items are no rates).
+
+    "小学适龄儿童入学率和毕业率均达100%": two rates, the bare one takes the subject of the first
+    (小学适龄儿童毕业率); "小学、普通初中、普通高中专任教师学历合格率均达到100%": the items before
+    the last are what the last names before its measure (普通高中), so each takes that measure.
+    """
+    last = parts[-1]
+    if _RATE_END.search(last) is None:
+        return None
+    if all(_RATE_END.search(p) for p in parts):
+        m1 = _MEASURE_END.search(parts[0])
+        if m1 is None:
+            return None if any(len(p) <= 3 for p in parts[1:]) else list(parts)
+        subject = parts[0][: m1.start()]
+        return [parts[0], *(subject + p if len(p) <= 3 else p for p in parts[1:])]
+    heads = parts[:-1]
+    if any(_RATE_END.search(p) or len(p) > 4 for p in heads):
+        return None
+    measure = _head_measure(last)
+    return None if measure is None else [*(p + measure for p in heads), last]
+
+
+def _head_measure(last: str) -> str | None:
+    """Return what follows the head of a list's last item (幼儿园专任教师学历合格率 -> 专任教师…).
+
+    The head (小学, 普通高中, 幼儿园, 中职学校) ends in a character of ``list_head_end`` that no
+    other such character follows, within the first five; None when there is no such head.
+    """
+    ends = words().prose.list_head_end
+    cut = next(
+        (k for k in range(2, 6) if k < len(last) - 1 and last[k - 1] in ends and last[k] not in ends),
+        0,
     )
-    out.append(twin)
+    return last[cut:] if cut else None
