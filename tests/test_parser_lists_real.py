@@ -58,7 +58,10 @@ def test_stage_list_takes_the_measure_of_its_last_item() -> None:
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
-        ("学前三年毛入园率、普惠性幼儿园覆盖率均达到90%以上", ["学前三年毛入园率", "普惠性幼儿园覆盖率"]),
+        (
+            "学前三年毛入园率、普惠性幼儿园覆盖率均达到90%以上",
+            ["学前三年毛入园率", "普惠性幼儿园覆盖率"],
+        ),
         (
             "职业高中、幼儿园专任教师学历合格率均达到98%",
             ["职业高中专任教师学历合格率", "幼儿园专任教师学历合格率"],
@@ -70,7 +73,10 @@ def test_stage_list_takes_the_measure_of_its_last_item() -> None:
         # no head found in the last item: one name, not a guess
         ("农村、义务教育学校标准化率均达到98%", ["农村、义务教育学校标准化率"]),
         # without 均, two full names of one value stay one row (the list may not be one)
-        ("学前三年毛入园率、普惠性幼儿园覆盖率达到90%以上", ["学前三年毛入园率、普惠性幼儿园覆盖率"]),
+        (
+            "学前三年毛入园率、普惠性幼儿园覆盖率达到90%以上",
+            ["学前三年毛入园率、普惠性幼儿园覆盖率"],
+        ),
         # without 均, a measure only the last item writes is shared, as before
         ("乡镇中心幼儿园、村级幼儿园覆盖率达100%", ["乡镇中心幼儿园覆盖率", "村级幼儿园覆盖率"]),
     ],

@@ -1608,7 +1608,7 @@ def _share_value(s: str, out: list[DIndicator], n: int, first: int) -> None:
 
 
 def _shared_names(parts: list[str]) -> list[str] | None:
-    """Name both items of "X入学率、巩固率" / "乡镇中心幼儿园、村级幼儿园覆盖率" (None: not such a list)."""
+    """Name both items of "X入学率、巩固率" or "乡镇中心幼儿园、村级幼儿园覆盖率" (else None)."""
     first, second = parts
     m1, m2 = _MEASURE_END.search(first), _MEASURE_END.search(second)
     if m1 and m2 and len(second) == len(m2.group(0)):
@@ -1658,8 +1658,6 @@ def _head_measure(last: str) -> str | None:
     other such character follows, within the first five; None when there is no such head.
     """
     ends = words().prose.list_head_end
-    cut = next(
-        (k for k in range(2, 6) if k < len(last) - 1 and last[k - 1] in ends and last[k] not in ends),
-        0,
-    )
+    heads = (k for k in range(2, 6) if k < len(last) - 1 and last[k - 1] in ends)
+    cut = next((k for k in heads if last[k] not in ends), 0)
     return last[cut:] if cut else None
