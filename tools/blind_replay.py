@@ -21,8 +21,8 @@ without it. Mechanisms (session 5; figures in docs/alignment.md):
   with none;
 - ``relaxed``: an unmatched name with a stage takes the catalog entry of its stage whose measure
   set differs from its own by one measure, when a written form scores 80 or more;
-- ``page``: a name one page (the set's ``url``) writes twice or more is left unmatched and grouped
-  with none (what ``align(document=...)`` does since session 5);
+- ``page``: a name one page (the set's ``url``; for ``bundled``, the plan) writes twice or more is
+  left unmatched and grouped with none (what ``align(document=...)`` does since session 5);
 - ``clusterT`` (T = 60 … 100): unmatched names clustered at threshold T instead of 85.
 
 Held-out and validation sets are refused.
@@ -89,11 +89,15 @@ def replay(which: str, mechanism: str) -> tuple[float, float, float]:
             if best >= 80:
                 keys[n] = best_key
     if mechanism == "page":
-        doc = tomllib.loads((aq.DATA / f"labelled_{which}.toml").read_text(encoding="utf-8"))
+        if which == "bundled":  # a plan's indicators, one indicator stated in several places
+            pages = [p.id for p in eduplans.load() for _ in p.indicators]
+        else:
+            doc = tomllib.loads((aq.DATA / f"labelled_{which}.toml").read_text(encoding="utf-8"))
+            pages = [e.get("url", "") for e in doc["name"]]
         seen: dict[tuple[str, str], list[int]] = {}
-        for n, (item, e) in enumerate(zip(items, doc["name"], strict=True)):
-            if e.get("url"):
-                seen.setdefault((e["url"], _norm(item)), []).append(n)
+        for n, (item, page) in enumerate(zip(items, pages, strict=True)):
+            if page:
+                seen.setdefault((page, _norm(item)), []).append(n)
         for group in seen.values():
             if len(group) > 1:
                 for n in group:
