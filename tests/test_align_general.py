@@ -15,6 +15,7 @@ import pytest
 
 import eduplans
 from eduplans import _align
+from eduplans._align import sentence_before, sentence_context
 
 DATA = Path(__file__).parent / "data" / "alignment"
 
@@ -118,3 +119,32 @@ def test_real5_by_page_gains_precision() -> None:
     # measured 0.627/0.748/0.682 without pages, 0.814/0.711/0.759 with them
     assert by_page["precision"] >= plain["precision"] + 0.15, (plain, by_page)
     assert by_page["f1"] >= plain["f1"] + 0.05, (plain, by_page)
+
+
+# --- a breakdown item counts the people of the total it breaks down (rule clause_measure) -------
+def _key_in(sentence: str, name: str) -> str | None:
+    start = sentence.index(name)
+    context = sentence_context(name, sentence_before(sentence, start), None)
+    key = eduplans.align([name], context=[context])["key"][0]
+    return key if isinstance(key, str) else None
+
+
+def test_a_breakdown_of_teachers_counts_teachers() -> None:
+    # blind5 (real_21, a county bulletin): the stages after 其中 are teachers, not schools
+    text = "全县专任教师8229人,其中,普通中学2741人、小学3057人、幼儿园2000人、特殊教育学校21人。"
+    assert _key_in(text, "小学") == "primary_teachers"
+    assert _key_in(text, "幼儿园") == "kindergarten_teachers"
+    assert _key_in(text, "特殊教育学校") == "special_education_teachers"
+    # real5: 普通高校 after the teachers' and after the students' totals
+    assert sentence_context("普通高校", "专任教师81025人,其中", None) == "教师"
+    assert sentence_context("普通高校", "共有在校生144.19万人,其中", None) == "在校生"
+
+
+def test_no_breakdown_word_or_no_total_of_people_lends_nothing() -> None:
+    # blind5: a new sentence after the children's count is about schools again
+    text = "幼儿园149所,在园幼儿3.42万人。特殊教育学校1所,在校学生206人。"
+    assert _key_in(text, "特殊教育学校") == "special_school_count"
+    # a total of schools built is no total of people: 小学 after it is not lent 新建
+    assert sentence_context("小学", "新建幼儿园3所,其中", None) is None
+    # a name that counts something of its own keeps it
+    assert sentence_context("在校生", "专任教师81025人,其中", None) is None
