@@ -218,6 +218,7 @@ class MetaWords:
     period_end: tuple[str, ...]
     dateline_end: tuple[str, ...]
     dateline_label: tuple[str, ...]
+    update_stamp: tuple[str, ...]
     speech_opening: tuple[str, ...]
 
 

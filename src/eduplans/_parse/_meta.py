@@ -228,10 +228,16 @@ def _date_line(text: str) -> re.Match[str] | None:
     """
     if len(text) > 120 or "。" in text:
         return None
-    m = _ISO_DATE.search(text) or _DATE.search(text)
+    m = _ISO_DATE.search(text) or _DATE.search(text) or _DMY_DATE.search(text)
     if m is None or not (_DATELINE_LABEL.search(text) or _CLOCK.match(text, m.end())):
         return None
     return m
+
+
+def _ymd(m: re.Match[str]) -> tuple[str, str, str]:
+    """Return year, month, day of a date match (a day-first date "26.05.2020" reordered)."""
+    a, b, c = m.groups()
+    return (c, b, a) if m.re is _DMY_DATE else (a, b, c)
 
 
 def _dated_headline(doc: Doc) -> Line | None:
@@ -300,6 +306,9 @@ _DATE = pattern(
     )
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+#: A day-first date of some site templates, always with its clock time: "26.05.2020  18:52".
+_DMY_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?=\s+\d{1,2}:\d{2})")
+_UPDATE_STAMP = pattern(lambda w: alternation(w.meta.update_stamp))
 
 
 _DATELINE = pattern(lambda w: rf"\s*(?:{alternation(w.meta.dateline_end)})")
@@ -359,7 +368,7 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
         labelled = re.search(
             r"发布时间|发文日期|成文日期|发表时间|发布日期|日期|时间\s*:|来源\s*:|发布于", line.text
         )
-        m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text)
+        m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text) or _DMY_DATE.search(line.text)
         dateline = m2 is not None and _DATELINE.match(line.text, m2.end()) is not None
         if m2 and (
             labelled
@@ -379,8 +388,16 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
                 m2.start() == len(line.text) - len(line.text.lstrip())
                 and _DATE_LINE_REST.match(line.text, m2.end())
             )
+            # a short line with a date and its clock time, after the paper's or the site's
+            # name ("甘肃日报 2013-03-24 22:26 大字", "26.05.2020  18:52"), never a copy's
+            # update stamp (更新:2023-09-20 09:37:31)
+            or (
+                _date_line(line.text) is not None
+                and _CLOCK.match(line.text, m2.end()) is not None
+                and _UPDATE_STAMP.search(line.text, 0, m2.start()) is None
+            )
         ):
-            found = _make_date(*m2.groups())
+            found = _make_date(*_ymd(m2))
             if found is not None:
                 how = (
                     "the page's publication date"
@@ -606,6 +623,17 @@ def read_meta(doc: Doc) -> Meta:
     named = title if found_title.end > found_title.start else ""  # not the placeholder
     period, kind, how = _period(doc, fold_title(named), issued)
     notes.append(how.how)
+    if (
+        issued is not None
+        and where_issued is not None
+        and where_issued.how != "the signature date"
+        and kind in (PlanKind.ANNUAL_WORK_PLAN, PlanKind.FIVE_YEAR_PLAN)
+        and period[1] < issued.year - 1
+    ):
+        # "2018年教育局工作计划" under "发布 2024-03-13 10:40:16": no plan is published two
+        # years after its period ends; the date is a copy's, not the plan's
+        notes.append(f"the page's date {issued.isoformat()} is a copy's: the plan is of {period}")
+        issued, where_issued = None, None
     if issued is None:
         issued = date(period[0], 1, 1)
         notes.append("no issue date found: 1 January of the first plan year")

@@ -1,0 +1,87 @@
+"""Dates of news pages and copies (session 5), each on a real page of a development set.
+
+Found by counting, over the 140 pages collected blind in session 5 (blind8, blind10-15), the pages
+whose date the parser did not find although a line of the page gives it: a date with its clock
+time after a paper's or site's name (甘肃日报 2013-03-24 22:26 大字), and a site template's
+day-first date (26.05.2020  18:52); a copy's update stamp (更新:2023-09-20) is not the page's date,
+and a plan published years after its period is a copy.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import eduplans
+
+DATA = Path(__file__).parent / "data"
+
+
+def _parse(blind: int, stem: str) -> eduplans.Plan:
+    return eduplans.parse_plan(next((DATA / f"realtexts_blind{blind}").glob(f"real_{stem}_*.txt")))
+
+
+def _issued_how(plan: eduplans.Plan) -> str:
+    return next(m.how for m in plan.meta if m.name == "issued")
+
+
+@pytest.mark.parametrize(
+    ("blind", "stem", "line", "day"),
+    [
+        (8, "20", "甘肃日报 2013-03-24 22:26 大字", datetime.date(2013, 3, 24)),
+        (15, "04", "华商报 2017-10-20 02:44 大字", datetime.date(2017, 10, 20)),
+        (15, "05", "汉中新闻 汉中日报 2020-09-17 06:11:54", datetime.date(2020, 9, 17)),
+        (14, "19", "26.05.2020  18:52", datetime.date(2020, 5, 26)),
+        (12, "16", "11.11.2014  13:14", datetime.date(2014, 11, 11)),
+        (15, "11", "01.03.2019 16:33", datetime.date(2019, 3, 1)),
+    ],
+)
+def test_a_date_with_its_clock_time_dates_the_page(
+    blind: int, stem: str, line: str, day: datetime.date
+) -> None:
+    plan = _parse(blind, stem)
+    assert line in plan.source_text
+    assert plan.issued == day
+    field = next(m for m in plan.meta if m.name == "issued")
+    assert field.how == "the news page's date line"
+    assert line.strip().find(plan.source_text[field.start : field.end]) >= 0
+
+
+def test_values_of_this_year_take_the_date_lines_year() -> None:
+    # blind14/19, 海口: "今年海口将…加快13所中小学校新改扩建,增加学位1.5万个" under 26.05.2020
+    plan = _parse(14, "19")
+    places = [
+        v
+        for ind in plan.indicators
+        for v in ind.values
+        if v.text == "1.5万个" and "增加学位1.5万个" in v.span.quote
+    ]
+    assert places and all((v.kind, v.year) == ("target", 2020) for v in places)
+
+
+def test_an_update_stamp_is_not_the_pages_date() -> None:
+    # blind8/19: a mirror's "更新:2023-09-20 09:37:31" above a report of 2015
+    plan = _parse(8, "19")
+    assert "更新:2023-09-20 09:37:31" in plan.source_text
+    assert plan.issued.year != 2023
+    assert _issued_how(plan) == "no date found"
+
+
+def test_a_plan_dated_years_after_its_period_is_a_copy() -> None:
+    # blind3/09: "2018年教育局工作计划" on a page "发布 2024-03-13 10:40:16": the date is the
+    # copy's, so the plan is not said to be issued in 2024 and its values keep the plan's year
+    plan = _parse(3, "09")
+    assert "发布 2024-03-13 10:40:16" in plan.source_text
+    assert plan.period == (2018, 2018)
+    assert plan.issued.year == 2018
+    assert _issued_how(plan) == "no date found"
+    assert "is a copy's" in plan.notes
+    got = [
+        (v.kind, v.year)
+        for ind in plan.indicators
+        for v in ind.values
+        if "高等教育毛入学率力争达到28%以上" in v.span.quote
+    ]
+    assert got == [("target", 2018)]
