@@ -10,6 +10,11 @@ schools in grids that are not indicator tables: the rows are stages or school ty
   ``学校数 Number of Schools``, then ``普通高等学校 Regular Institutions of Higher Education 38 38``
   (or a measure caption, ``一、学校数 计量单位:所``, above the header of years).
 
+Rows may be regions (``地区 专任教师数 在校生数``: 福州市, 福州市辖区, 鼓楼区 …) under a header of
+two levels, each measure over the same run of sub-headers (``普通高中 普通初中 小学`` twice): a
+cell is then the region's measure of that stage (福州市普通高中专任教师数). A yearbook's unnamed
+first row under the header is the total of the table's area (read as 合计, flagged).
+
 Each cell is one indicator: the row's entity and the measure (普通高中招生数 2021 = 4113 人,
 小学专任教师 2006 = 113724 人), a baseline (the count of that year) unless the caption says the
 table is a plan's (目标, 规划 …). Units come from the header's brackets, a unit line
@@ -77,6 +82,7 @@ class _Col:
     measure: str = ""
     unit_word: str | None = None
     year: int | None = None
+    sub: str = ""  # the lower header's cell under a measure spanning several (普通高中)
 
 
 @dataclass
@@ -87,6 +93,7 @@ class _SRow:
     values: list[_Cell] = field(default_factory=list)
     unsure: str = ""  # why its cells cannot be placed in columns (they are reported)
     unit_word: str | None = None  # a unit cell of its own after the name: (所)
+    total: bool = False  # the unnamed first row: the total of the table's area
 
 
 @dataclass
@@ -259,13 +266,45 @@ def _line_header(doc: Doc, start: int, end: int) -> tuple[_Cell | None, list[_Co
     return head, cols, cells
 
 
+def _lower_header(
+    doc: Doc, start: int, end: int, cols: list[_Col]
+) -> tuple[list[_Col], list[_Cell]] | None:
+    """Return the columns of a two-level header: each measure over the same run of sub-headers.
+
+    ``专任教师数 在校生数`` over ``普通高中 普通初中 小学 普通高中 普通初中 小学``: six
+    columns, each a measure of one stage. The lower line holds names only, as many per
+    measure (two or more).
+    """
+    if _sep(doc, start, end) != " " or any(c.kind != "measure" for c in cols):
+        return None
+    toks = _tokens(doc, start, end)
+    n = len(cols)
+    if len(toks) < 2 * n or len(toks) % n:
+        return None
+    if any(_kind(t.text) != "name" or len(t.text) > 12 or _header_col(t.text) for t in toks):
+        return None
+    m = len(toks) // n
+    out = [
+        _Col("measure", measure=col.measure, unit_word=col.unit_word, sub=_chinese(t.text))
+        for q, col in enumerate(cols)
+        for t in toks[q * m : (q + 1) * m]
+    ]
+    return out, toks
+
+
 def _fits(col: _Col, text: str) -> bool:
     """Return whether a cell can stand in a column: a value, or a unit word in a 单位 column."""
     return _kind(text) != "name" or (col.kind == "unit" and unit_of_word(text) is not None)
 
 
-def _line_row(doc: Doc, start: int, end: int, cols: list[_Col]) -> _SRow | None:
-    """Read one row line: a name, then a cell per column (none: a section row); None: no row."""
+def _line_row(
+    doc: Doc, start: int, end: int, cols: list[_Col], *, first: bool = False
+) -> _SRow | None:
+    """Read one row line: a name, then a cell per column (none: a section row); None: no row.
+
+    The first row under the header may have no name when it holds a cell for every column:
+    a yearbook prints the total of the table's area so (the province above its cities).
+    """
     sep = _sep(doc, start, end)
     n = len(cols)
     if sep == " ":
@@ -276,6 +315,8 @@ def _line_row(doc: Doc, start: int, end: int, cols: list[_Col]) -> _SRow | None:
         ):
             k -= 1
         names, cells = toks[:k], toks[k:]
+        if not names and first and len(cells) == n and all(_kind(c.text) == "value" for c in cells):
+            return _SRow(_Cell("", cells[0].start, cells[0].start), cells, total=True)
         if not names:
             return None
         name = _Cell(doc.work[names[0].start : names[-1].end], names[0].start, names[-1].end)
@@ -338,9 +379,14 @@ def _line_tables(doc: Doc) -> Iterator[_Table]:
         if not cols:
             i += 1
             continue
+        j = i + 1
+        if j < len(lines):
+            lower = _lower_header(doc, lines[j].start, lines[j].end, cols)
+            if lower is not None:  # 专任教师数 在校生数 over 普通高中 普通初中 小学 (twice)
+                cols, cells = lower[0], [*cells, *lower[1]]
+                j += 1
         rows: list[_SRow] = []
         empty_run = 0
-        j = i + 1
         end = line.end
         while j < len(lines):
             ln = lines[j]
@@ -350,7 +396,7 @@ def _line_tables(doc: Doc) -> Iterator[_Table]:
                 continue
             if _line_header(doc, ln.start, ln.end)[1]:
                 break  # the next table's header
-            row = _line_row(doc, ln.start, ln.end, cols)
+            row = _line_row(doc, ln.start, ln.end, cols, first=not rows)
             if row is None:
                 break
             if not row.values:
@@ -633,6 +679,8 @@ def _read(
             why = f"a cell of a statistics table that is not read: {row.unsure}"
             pending += [(v.start, v.end, "not_understood", why) for v in numbers]
             continue
+        if not entity and row.total:
+            entity = words().table.stat_total_words[0]  # the area's total: 合计
         if not entity:
             why = "a cell of a statistics table whose row has no name"
             pending += [(v.start, v.end, "not_understood", why) for v in numbers]
@@ -684,7 +732,7 @@ def _read(
                     if noun is not None and not listed:
                         picked = (noun, 1.0, f"no unit is written; {entity!r} counts {noun}")
             else:
-                subject, name = entity, the_measure
+                subject, name = entity, col.sub + the_measure
                 picked = _pick_unit(the_measure, unit_word, listed)
             if picked is None:
                 why = (
@@ -715,6 +763,11 @@ def _read(
                 flags["elided_subject"] = (
                     f"the row {entity!r} of a statistics table under the {where} "
                     f"{the_measure!r}: {subject + name!r}"
+                )
+            if row.total:
+                flags["elided_subject"] = (
+                    "the unnamed first row under the header of a statistics table: the total "
+                    f"of the table's area, read as {entity!r}"
                 )
             if col.kind in ("measure", "amount") and year_why and row_year is None:
                 flags["year_implied"] = year_why
