@@ -148,3 +148,12 @@ def test_no_breakdown_word_or_no_total_of_people_lends_nothing() -> None:
     assert sentence_context("小学", "新建幼儿园3所,其中", None) is None
     # a name that counts something of its own keeps it
     assert sentence_context("在校生", "专任教师81025人,其中", None) is None
+
+
+def test_a_kind_of_institution_after_a_total_of_children_counts_its_children() -> None:
+    # blind3 (长沙, a parser development page): 全市在园幼儿42.9万人,其中公办幼儿园24.11万人 — the
+    # public kindergartens' children, which no catalog entry counts; not the kindergartens
+    text = "全市在园幼儿42.9万人,其中公办幼儿园24.11万人。"
+    assert eduplans.align(["公办幼儿园"])["key"][0] == "public_kindergarten_count"
+    assert _key_in(text, "公办幼儿园") is None
+    assert sentence_context("公办幼儿园", text[: text.index("公办")], None) == "在园幼儿"

@@ -849,6 +849,14 @@ def _with_context(name: str, context: str | None) -> str:
             for w in lex.measure_re.findall(header)
             if not set(lex.measure_of[w]) <= lex.no_context
         )
+    elif own.measures <= lex.qualifiers and theirs.measures - lex.no_context - lex.qualifiers:
+        # a name of qualifiers only (公办幼儿园) under a context that counts something else
+        # (在园幼儿, from the total its clause breaks down): that count of the qualified kind
+        suffix = "".join(
+            w
+            for w in lex.measure_re.findall(header)
+            if not set(lex.measure_of[w]) <= lex.no_context | lex.qualifiers
+        )
     elif named and lex.bare_re.fullmatch(lex.stage_re.sub("", norm)):
         # a heading that counts people (…各类受教育程度人数) lends that: 小学 under it is no school
         suffix = next((w for w in words().people if w in header), "")
@@ -910,8 +918,8 @@ def _lent_by_clause(norm: str, before: str) -> str:
     幼儿园149所,在园幼儿3.42万人。特殊教育学校1所 the schools are schools.
     """
     lex = _lexicon()
-    if _read(norm, _CONTEXT_RULES).measures:
-        return ""
+    if not _read(norm, _CONTEXT_RULES).measures <= lex.qualifiers:
+        return ""  # 公办幼儿园 after 在园幼儿42.9万人,其中: the public kindergartens' children
     marks = words().settle.breaks_down
     broken_down = False
     for clause in reversed(_CLAUSE.split(before)):
