@@ -85,3 +85,38 @@ def test_a_plan_dated_years_after_its_period_is_a_copy() -> None:
         if "高等教育毛入学率力争达到28%以上" in v.span.quote
     ]
     assert got == [("target", 2018)]
+
+
+def test_an_annual_report_reports_what_was_done() -> None:
+    # blind8/15, 淄博: "2014年淄博教育改革发展年度报告" below a breadcrumb of four lines; its
+    # figures (全市各级各类学校1349所 …) are the year's results, not its targets
+    plan = _parse(8, "15")
+    assert plan.title == "2014年淄博教育改革发展年度报告"
+    assert next(m for m in plan.meta if m.name == "document").value == "summary"
+    got = {
+        (v.kind, v.year)
+        for ind in plan.indicators
+        for v in ind.values
+        if v.span.quote.endswith(("全市各级各类学校1349所", "在校生80.44万人"))
+    }
+    assert got == {("baseline", 2014)}
+
+
+def test_no_page_plans_for_a_year_past_at_its_date() -> None:
+    # blind10/01: a news page of 2020-03-01 on the 2019 statistics bulletin, whose title reads the
+    # plan it names (高中阶段教育普及攻坚计划(2017—2020年)): the figures of 2019, written or carried
+    # from the sentence before, are results; the plan's 2020 goals stay targets
+    plan = _parse(10, "01")
+    assert plan.issued == datetime.date(2020, 3, 1)
+
+    def kind_year(quote_end: str) -> set[tuple[str, int]]:
+        return {
+            (v.kind, v.year)
+            for ind in plan.indicators
+            for v in ind.values
+            if v.span.quote.endswith(quote_end)
+        }
+
+    assert kind_year("2019年我国九年义务教育巩固率为94.8%") == {("baseline", 2019)}
+    assert kind_year("普通小学招生1869.0万人") == {("baseline", 2019)}
+    assert kind_year("义务教育巩固率达到95%") == {("target", 2020)}

@@ -49,7 +49,7 @@ _NEWS = re.compile(
     r"(?:透露|表示|介绍|称)\s*[,:]"
 )
 _WORK_REPORT = re.compile(r"政府工作报告|工作报告")
-_SUMMARY = re.compile(r"工作总结|总结$|情况的?报告$|工作回顾$")
+_SUMMARY = re.compile(r"工作总结|总结$|情况的?报告$|工作回顾$|年度报告$|发展报告$|完成情况$")
 _PLAN_TEXT = re.compile(
     r"指导思想|基本原则|主要目标|总体目标|具体目标|重点任务|主要任务|保障措施|"
     r"本规划|本方案|本计划|本意见|规划期|主要指标"
@@ -114,7 +114,7 @@ def document_kind(doc: Doc) -> _Found:
     m = _NEWS.search(head)
     if m:
         return _Found("news_report", m.start(), m.end(), f"news-page words ({m.group(0)})")
-    summary = next((ln for ln in _title_lines(doc)[:3] if _SUMMARY.search(ln.text)), None)
+    summary = next((ln for ln in _title_lines(doc)[:6] if _SUMMARY.search(ln.text)), None)
     if summary is not None:
         return _Found("summary", summary.start, summary.end, "a work summary (总结)")
     m = _PLAN_TEXT.search(doc.work[:30000])

@@ -1386,6 +1386,16 @@ def _settle_one(
                 v.flags["year_implied"] = f"no year is written; {how}"
         elif ctx.mode == "mixed" and in_sentence == "planned" and not implied:
             v.kind = "target"  # "计划2018年底实现每个乡镇至少有1所…" on a page about a plan
+        elif (
+            ctx.mode == "mixed"
+            and (not implied or how.startswith("the sentence before"))
+            and ctx.page_date is not None
+            and v.year < ctx.page_date.year
+        ):
+            # "2019年我国九年义务教育巩固率为94.8%。…普通小学招生1869.0万人" on a page of
+            # 2020-03-01 that names a plan: no page plans for a year already past at its date;
+            # a figure of that year, written or carried from the sentence before, is a result
+            v.kind = "baseline"
         return
     now = ctx.page_date.year if ctx.page_date is not None else ctx.latest_year
     said = in_sentence
