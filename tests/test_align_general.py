@@ -144,8 +144,8 @@ def test_no_breakdown_word_or_no_total_of_people_lends_nothing() -> None:
     # blind5: a new sentence after the children's count is about schools again
     text = "幼儿园149所,在园幼儿3.42万人。特殊教育学校1所,在校学生206人。"
     assert _key_in(text, "特殊教育学校") == "special_school_count"
-    # a total of schools built is no total of people: 小学 after it is not lent 新建
-    assert sentence_context("小学", "新建幼儿园3所,其中", None) is None
+    # without a breakdown word a list item keeps what it says (新建幼儿园3所,学校…)
+    assert sentence_context("学校", "新建幼儿园3所,", None) is None
     # a name that counts something of its own keeps it
     assert sentence_context("在校生", "专任教师81025人,其中", None) is None
 
@@ -157,3 +157,13 @@ def test_a_kind_of_institution_after_a_total_of_children_counts_its_children() -
     assert eduplans.align(["公办幼儿园"])["key"][0] == "public_kindergarten_count"
     assert _key_in(text, "公办幼儿园") is None
     assert sentence_context("公办幼儿园", text[: text.index("公办")], None) == "在园幼儿"
+
+
+def test_a_breakdown_of_new_schools_counts_new_schools() -> None:
+    # blind5 (上海, a parser development page): …占新增学校总量的88.24%,其中包括42所幼儿园、10所
+    # 小学: the new primary schools (no catalog entry), not the primary schools of the region;
+    # real5: 新增幼儿园932所,其中公办园515所 — public kindergartens added
+    text = "占新增學校總量的88.24%,其中包括42所幼兒園、10所小學、13所九年一貫制學校和10所初中學校。"
+    assert eduplans.align(["小學"])["key"][0] == "primary_school_count"
+    assert _key_in(text, "小學") is None
+    assert sentence_context("公办园", "新增幼儿园932所,其中", None) == "新增"

@@ -902,19 +902,15 @@ def sentence_context(name: str, before: str, section: str | None) -> str | None:
     return section or None
 
 
-#: measures of a total of people, which a breakdown item after it counts
-_PEOPLE_COUNTS = frozenset({"enrolment_count", "teacher", "staff"})
-
-
 def _lent_by_clause(norm: str, before: str) -> str:
     """Return the measure words a name of a stage takes from the total its sentence breaks down.
 
     A breakdown item (after 其中 or 包括, the words data's ``[settle] breaks_down``) that names
-    only a stage or an institution counts the people the total before it counts (rule
+    only a stage, an institution or a kind of one counts what the total before it counts (rule
     ``clause_measure``): in 专任教师81025人,其中普通高校7759人 the bare 普通高校 is teachers, in
     共有在校生144.19万人,其中普通高校11.56万人 students (real5), in 全县专任教师8229人,其中,普通中学
-    2741人、小学3057人、幼儿园2000人 the 幼儿园 are teachers (blind5), not kindergartens. Only a
-    total of people is lent (teachers, pupils, staff), and only across a breakdown word: in
+    2741人、小学3057人、幼儿园2000人 the 幼儿园 are teachers (blind5), in 新增幼儿园932所,其中公办园
+    515所 public kindergartens added (real5), not kindergartens. Only across a breakdown word: in
     幼儿园149所,在园幼儿3.42万人。特殊教育学校1所 the schools are schools.
     """
     lex = _lexicon()
@@ -926,7 +922,7 @@ def _lent_by_clause(norm: str, before: str) -> str:
         part = normalise(clause[-_MAX_LEN:])
         measures = _read(part, _CONTEXT_RULES).measures - lex.no_context - lex.qualifiers
         if measures:  # the nearest clause that counts something
-            if not broken_down or not measures <= _PEOPLE_COUNTS:
+            if not broken_down:
                 return ""
             return "".join(
                 w for w in lex.measure_re.findall(part) if set(lex.measure_of[w]) & measures
