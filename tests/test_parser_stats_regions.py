@@ -12,6 +12,7 @@ The expected cells below were read off the page by a person, not copied from the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,86 @@ def test_every_complete_row_is_read_and_the_cut_row_is_reported(fujian: eduplans
     cut = reported[text.rindex("513")]
     assert cut.text == "513" and cut.reason == "not_understood"
     assert "2 of the header's 6 cells" in cut.detail
+
+
+# --- regions as columns, a page with no year (blind12/real_20, 湖州统计年鉴2010 表10-12) --------
+HUZHOU = next((DATA / "realtexts_blind12").glob("real_20_*.txt"))
+HUZHOU_REGIONS = ("全市", "吴兴区", "南浔区", "德清县", "长兴县", "安吉县", "市区")
+# (row as printed, its unit, its seven cells), read off the page
+HUZHOU_ROWS = [
+    ("园数", "school", (175, 42, 25, 33, 48, 27, 67)),
+    ("在园幼儿数", "person", (66946, 16247, 10963, 10909, 15967, 12860, 27210)),
+    ("园长", "person", (217, 80, 26, 36, 43, 32, 106)),  # "#园长": the mark is no name
+    ("占地面积", "square_meter", (908700, 237900, 129400, 151500, 225700, 164300, 367300)),
+]
+
+
+@pytest.fixture(scope="module")
+def huzhou() -> eduplans.Plan:
+    return eduplans.parse_plan(HUZHOU)
+
+
+def test_huzhou_page_states_no_year() -> None:
+    text = HUZHOU.read_text(encoding="utf-8")
+    assert not any(str(y) in text for y in range(1990, 2040))
+
+
+@pytest.mark.parametrize(("row", "unit", "cells"), HUZHOU_ROWS, ids=[r for r, _, _ in HUZHOU_ROWS])
+def test_region_columns_measure_rows(
+    huzhou: eduplans.Plan, row: str, unit: str, cells: tuple[int, ...]
+) -> None:
+    got = {i.full_name: i for i in huzhou.indicators}
+    for region, want in zip(HUZHOU_REGIONS, cells, strict=True):
+        ind = got[region + row]
+        (v,) = ind.values
+        assert (v.kind, v.magnitude, ind.unit) == ("baseline", want, unit), region + row
+        assert "year_unknown" in v.flags
+        assert huzhou.source_text[v.span.start : v.span.end] == v.span.quote
+
+
+def test_no_year_gives_na_not_a_placeholder(huzhou: eduplans.Plan) -> None:
+    frame = huzhou.to_frame()
+    assert len(frame) > 0 and frame["flag_year_unknown"].all()
+    assert frame["year"].isna().all()
+
+
+def test_a_row_with_closed_up_blank_cells_is_reported(huzhou: eduplans.Plan) -> None:
+    # "兼任教师 2   2       2": three cells for seven regions, which of them is not known
+    text = HUZHOU.read_text(encoding="utf-8")
+    at = text.index("兼任教师")
+    line = text[at : text.index("\n", at)]
+    spans = [(v.span.start, v.span.end) for i in huzhou.indicators for v in i.values]
+    assert not any(at <= b <= at + len(line) for _, b in spans)
+    starts = [at + m.start() for m in re.finditer(r"\d+", line)]
+    reported = {d.start: d for d in huzhou.diagnostics}
+    assert all(reported[s].reason == "not_understood" for s in starts)
+    assert all("3 cells for the header's 7 regions" in reported[s].detail for s in starts)
+
+
+def test_a_page_with_no_value_still_fails() -> None:
+    with pytest.raises(eduplans.ParseError):
+        eduplans.parse_plan("10-12  分县区幼儿教育基本情况\n单位 全  市 吴兴区 南浔区\n")
+
+
+# --- years as columns, measure and unit in the entity header (blind10/real_14, 石家庄) --------
+SHIJIAZHUANG = next((DATA / "realtexts_blind10").glob("real_14_*.txt"))
+
+
+def test_measure_and_unit_in_the_entity_header() -> None:
+    # 指标(在校学生数/万人) | 2022年 | 2021年 | 2020年 | 2019年 | 2018年 |; "/" = no figure;
+    # 特殊教育's cells write their own unit (2499人), not in 万人
+    plan = eduplans.parse_plan(SHIJIAZHUANG)
+    got = {
+        (i.full_name, v.year): (v.magnitude, i.unit)
+        for i in plan.indicators
+        if i.origin == "table"
+        for v in i.values
+    }
+    assert got[("研究生在校学生数", 2021)] == (24900, "person")  # 2.49 万人, exactly
+    assert got[("高等学校在校学生数", 2022)] == (839900, "person")
+    assert ("高等学校在校学生数", 2019) not in got
+    assert got[("幼儿园在校学生数", 2018)] == (329000, "person")
+    assert got[("特殊教育在校学生数", 2022)] == (2499, "person")
+    assert got[("特殊教育在校学生数", 2018)] == (1594, "person")
+    # 8 rows of 5 years; three rows print "/" for 2019
+    assert len([k for k in got if k[0].endswith("在校学生数")]) == 8 * 5 - 3

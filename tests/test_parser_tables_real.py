@@ -424,9 +424,28 @@ def test_a_unit_in_the_caption_serves_unbracketed_measure_headers() -> None:
     assert got == _expected_21() and set(_units(plan).values()) == {"person"}
 
 
-def test_a_page_of_one_undated_table_fails_with_the_reason_of_its_cells() -> None:
+def test_a_page_of_one_undated_table_gives_values_of_unknown_year() -> None:
+    # the page states no year, no date and no period: its cells are read, flagged year_unknown
+    # (the frame's year is NA), not refused (it used to raise ParseError)
     _, rows = _pieces_21()
     text = "全县各类教育发展情况\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
+    plan = eduplans.parse_plan(text)
+    values = [v for ind in plan.indicators for v in ind.values]
+    want = {k[0]: n for k, n in _expected_21().items()}
+    assert {i.full_name: i.values[0].magnitude for i in plan.indicators} == want
+    assert all("year_unknown" in v.flags for v in values)
+    frame = plan.to_frame()
+    assert len(frame) == 18 and frame["year"].isna().all()
+
+
+def test_a_dated_page_of_one_undated_table_fails_with_the_reason_of_its_cells() -> None:
+    # a page date is no year of the table's cells: they are reported, not read
+    _, rows = _pieces_21()
+    text = (
+        "全县各类教育发展情况\n发布日期:2022-03-01\n"
+        + "\n".join(" | ".join(r) for r in rows)
+        + "\n"
+    )
     with pytest.raises(eduplans.ParseError) as err:
         eduplans.parse_plan(text)
     message = str(err.value)

@@ -174,6 +174,7 @@ class TableWords:
     stat_growth_header: tuple[str, ...]
     stat_unit_lead: tuple[str, ...]
     stat_target_words: tuple[str, ...]
+    stat_region_suffix: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

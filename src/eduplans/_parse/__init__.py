@@ -320,17 +320,19 @@ def parse_plan(
     per = (int(the_period[0]), int(the_period[1]))
     drafts: list[DIndicator] = []
     table_notes: list[tuple[int, int, str, str]] = []
+    found = {f.name: f for f in meta.fields}
+    dated = "issued" in found and found["issued"].end > found["issued"].start
+    # no year, date or period on the page: values take the placeholder year, flagged
+    undated = period is None and not dated and found["period"].how == "no period found"
     if tables:
         # grids of an HTML, DOCX or PDF file, or a text's tab-separated tables: read by column
         grids = src.tables or text_grids(doc, view)
         drafts += read_grids(doc, grids, view, per)
-        drafts += read_tables(doc, per, table_notes)
+        drafts += read_tables(doc, per, table_notes, undated=undated)
     drafts, off_topic = _education_only(drafts)
     doc.find_headings()
     settle_notes: list[tuple[int, int, str, str]] = []
     if prose:
-        found = {f.name: f for f in meta.fields}
-        dated = "issued" in found and found["issued"].end > found["issued"].start
         headline = found.get("headline")
         ctx = Context(
             period=per,
@@ -343,7 +345,7 @@ def parse_plan(
             mode=_mode(meta, doc.work),
             about_education=_about_education(meta, doc),
             regional=region is not None or meta.region.region is not None,
-            undated=period is None and not dated and found["period"].how == "no period found",
+            undated=undated,
         )
         prose_drafts, settle_notes = settle(
             read_prose(doc, per, kind=str(kind or meta.kind)), doc, ctx

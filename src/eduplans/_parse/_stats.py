@@ -13,7 +13,15 @@ schools in grids that are not indicator tables: the rows are stages or school ty
 Rows may be regions (``地区 专任教师数 在校生数``: 福州市, 福州市辖区, 鼓楼区 …) under a header of
 two levels, each measure over the same run of sub-headers (``普通高中 普通初中 小学`` twice): a
 cell is then the region's measure of that stage (福州市普通高中专任教师数). A yearbook's unnamed
-first row under the header is the total of the table's area (read as 合计, flagged).
+first row under the header is the total of the table's area (read as 合计, flagged). Columns
+may be regions instead (``单位 全  市 吴兴区 南浔区 …`` over rows of measures, a row's unit word
+after its name: ``占地面积 万平方米 90.87 23.79 …``): a cell is the column's region's measure
+(吴兴区园数). An entity header may name the measure and unit of a table of years
+(``指标(在校学生数/万人) | 2022年 | 2021年``); a cell writing its own unit (``2499人``) keeps it.
+
+A page that states no year, no date and no period gives the cells of a table whose year the
+table does not give the period's placeholder year, flagged ``year_unknown`` (the frame's year
+is NA); on a dated page such cells are reported, not read.
 
 Each cell is one indicator: the row's entity and the measure (普通高中招生数 2021 = 4113 人,
 小学专任教师 2006 = 113724 人), a baseline (the count of that year) unless the caption says the
@@ -59,6 +67,7 @@ _UNIT_IN_ROW = pattern(
 _TARGET_WORDS = pattern(lambda w: alternation(w.table.stat_target_words))
 _MEASURE_WORD = pattern(lambda w: alternation(w.table.measure_words))
 _VALUE = re.compile(r"^[≥≤<>]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?$")
+_OWN_UNIT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s.,%‰()]{1,3})$")
 _BRACKET = re.compile(r"^\(\s*\d[\d,]*(?:\.\d+)?\s*\)$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~…·.]+|[xX×*#]+)$")
 _NUMBERING = re.compile(
@@ -126,7 +135,23 @@ def _is_name_head(text: str) -> bool:
     if len(text) > 24:
         return False
     t = re.sub(r"\s+", "", text)
-    return _NAME_HEAD.match(t) is not None or _NAME_HEADER.match(t) is not None
+    if _NAME_HEAD.match(t) is not None or _NAME_HEADER.match(t) is not None:
+        return True
+    return _head_measure(t) is not None
+
+
+def _head_measure(text: str) -> tuple[str, str | None] | None:
+    """Return (measure, unit word) of an entity header that names them: 指标(在校学生数/万人)."""
+    m = re.fullmatch(r"(?P<head>[^()]+)\((?P<inner>[^()]+)\)", re.sub(r"\s+", "", text))
+    if m is None or not (_NAME_HEAD.match(m.group("head")) or _NAME_HEADER.match(m.group("head"))):
+        return None
+    parts = [p for p in re.split(r"[/,,、;]", m.group("inner")) if p]
+    if not 1 <= len(parts) <= 2 or parts[0] not in words().table.stat_measures:
+        return None
+    unit = parts[1] if len(parts) == 2 else None
+    if unit is not None and unit_of_word(unit) is None and unit not in ("%", "‰"):
+        return None
+    return parts[0], unit
 
 
 def _measure_of(text: str) -> tuple[str, str | None] | None:
@@ -172,6 +197,9 @@ def _kind(text: str) -> str:
         return "empty"
     if _VALUE.match(t):
         return "value"
+    own = _OWN_UNIT.match(t)
+    if own is not None and unit_of_word(own.group("unit")) is not None:
+        return "value"  # a count with its own unit word: 2499人
     if _BRACKET.match(t):
         return "bracket"
     if _PLACEHOLDER.match(t):
@@ -417,6 +445,93 @@ def _line_tables(doc: Doc) -> Iterator[_Table]:
             i += 1
 
 
+def _region_cell(text: str) -> str | None:
+    """Return a header cell's region (吴兴区; 全市; △市区 without its mark), or None."""
+    t = _MARKS.sub("", re.sub(r"[△▲]", "", text.strip()))
+    if not re.fullmatch(rf"[{_CJK}]{{2,8}}", t):
+        return None
+    return t if t.endswith(tuple(words().table.stat_region_suffix)) else None
+
+
+def _region_header(doc: Doc, start: int, end: int) -> tuple[_Cell, list[_Col], list[_Cell]] | None:
+    """Return the head, region columns and cells of ``单位 全  市 吴兴区 南浔区 …``, or None.
+
+    The line opens with a unit or entity header (单位, 项目) and holds two or more region names
+    (a name of two characters may stand with a space inside: 全  市).
+    """
+    if _sep(doc, start, end) != " ":
+        return None
+    toks = _tokens(doc, start, end)
+    if len(toks) < 3 or not (
+        _UNIT_HEADER.match(toks[0].text) is not None or _is_name_head(toks[0].text)
+    ):
+        return None
+    cells: list[_Cell] = []
+    k = 1
+    while k < len(toks):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if len(t.text) == 1 and nxt is not None and len(nxt.text) == 1:
+            t = _Cell(t.text + nxt.text, t.start, nxt.end)  # 全  市
+            k += 1
+        cells.append(t)
+        k += 1
+    regions = [_region_cell(c.text) for c in cells]
+    if len(cells) < 2 or any(r is None for r in regions):
+        return None
+    cols = [_Col("region", sub=r) for r in regions if r is not None]
+    return toks[0], cols, cells
+
+
+def _region_row(doc: Doc, line_start: int, line_end: int, n: int) -> _SRow | None:
+    """Read ``占地面积 万平方米 90.87 23.79 …``: a measure, its unit word, a cell per region."""
+    toks = _tokens(doc, line_start, line_end)
+    k = len(toks)
+    while k > 0 and _kind(toks[k - 1].text) in ("value", "placeholder", "bracket"):
+        k -= 1
+    names, cells = toks[:k], toks[k:]
+    if not names or not cells:
+        return None
+    unit_word: str | None = None
+    if len(names) > 1 and unit_of_word(names[-1].text) is not None:
+        unit_word, names = names[-1].text, names[:-1]
+    name = _Cell(doc.work[names[0].start : names[-1].end], names[0].start, names[-1].end)
+    if _kind(name.text) == "prose":
+        return None
+    row = _SRow(name, cells, unit_word=unit_word)
+    if len(cells) != n:  # blank cells closed up: which region a cell is of is not known
+        row.unsure = f"the row has {len(cells)} cells for the header's {n} regions"
+    return row
+
+
+def _region_tables(doc: Doc) -> Iterator[_Table]:
+    """Tables whose columns are regions, their rows measures (湖州: 分县区幼儿教育基本情况)."""
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = None
+        if not (doc.is_blocked(line.start) or doc.is_chrome(line.start)):
+            found = _region_header(doc, line.start, line.end)
+        if found is None:
+            i += 1
+            continue
+        head, cols, cells = found
+        rows: list[_SRow] = []
+        j = i + 1
+        while j < len(lines):
+            row = _region_row(doc, lines[j].start, lines[j].end, len(cols))
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if rows:
+            yield _Table(line.start, lines[j - 1].end, head, cols, rows, cells)
+            i = j
+        else:
+            i += 1
+
+
 def _pieces(doc: Doc) -> list[_Cell]:
     """Return the cells of the text's ``|`` streams: what stands between two ``|``."""
     work = doc.work
@@ -625,6 +740,7 @@ def _read(
     table: _Table,
     period: tuple[int, int],
     notes: list[_Note],
+    undated: bool = False,
 ) -> list[DIndicator] | None:
     """Read a table's cells into indicators; None when the table is no statistics table."""
     captions = _caption_lines(doc, table.start)
@@ -644,6 +760,10 @@ def _read(
             u = _UNIT_IN_ROW.search(captions[0].text)
             if u is not None:
                 listed = _units(u.group("units"))
+    if not by_column and table.head is not None:
+        found = _head_measure(table.head.text)
+        if found is not None:  # 指标(在校学生数/万人) | 2022年 | 2021年
+            measure, measure_unit = found
     year, year_why = (None, "")
     if by_column:
         year, year_why = _table_year(doc, table, captions)
@@ -710,12 +830,24 @@ def _read(
             the_year = col.year if col.kind == "year" else year
             if row_year is not None:
                 the_year = int(row_year.group("year"))
+            unknown = the_year is None and undated
+            if unknown:  # the page gives no year at all: the period's placeholder, flagged
+                the_year = period[0]
             if the_year is None:
                 why = "a cell of a statistics table whose year neither header nor caption gives"
                 pending.append((cell.start, cell.end, "not_understood", why))
                 continue
             own = own_unit is not None or _names_measure(entity)
-            if row_year is not None and the_measure:
+            if col.kind == "region":  # 吴兴区 over the row 园数: 吴兴区园数
+                subject, name = col.sub, entity
+                picked = _pick_unit("", own_unit, listed) if own_unit else None
+                if picked is None and own_unit is None:
+                    picked = _pick_unit(entity, None, listed)
+                if picked is None and own_unit is None and not listed:
+                    noun = unit_from_noun(entity)
+                    if noun is not None:
+                        picked = (noun, 1.0, f"no unit is written; {entity!r} counts {noun}")
+            elif row_year is not None and the_measure:
                 subject, name = "", the_measure
                 picked = _pick_unit(the_measure, unit_word, listed)
             elif own or not the_measure:
@@ -752,11 +884,17 @@ def _read(
                 why = f"table cell {cell.text!r} is in {vunit}, the column in {unit}"
                 pending.append((cell.start, cell.end, "rejected", why))
                 continue
-            mag, upper = _column_scale(cell.text, mag, upper, scale)
+            if _OWN_UNIT.match(cell.text) is None:  # 2499人 under 万人: the cell's own unit
+                mag, upper = _column_scale(cell.text, mag, upper, scale)
             flags: dict[str, str] = {}
             if subject and col.kind == "amount":
                 flags["elided_subject"] = (
                     f"the row {entity!r} of a statistics table under the section row {stage!r}"
+                )
+            elif subject and col.kind == "region":
+                flags["elided_subject"] = (
+                    f"the row {entity!r} of a statistics table under the region column "
+                    f"{subject!r}: {subject + name!r}"
                 )
             elif subject:
                 where = "column" if col.kind == "measure" else "section row"
@@ -773,6 +911,13 @@ def _read(
                 flags["year_implied"] = year_why
             if unit_why:
                 flags["unit_from_context"] = unit_why
+            if unknown:
+                flags["year_implied"] = (
+                    "neither the table's header, its caption nor the page states a year or a "
+                    f"date: the year is unknown, {the_year} is only the placeholder of a period "
+                    "not found (give period= to parse_plan, or set it in review)"
+                )
+                flags["year_unknown"] = "no year, date or period on the page (see year_implied)"
             value = DValue(
                 kind=kind,
                 year=the_year,
@@ -811,7 +956,7 @@ def _read(
 
 
 def read_stats(
-    doc: Doc, period: tuple[int, int], notes: list[_Note] | None = None
+    doc: Doc, period: tuple[int, int], notes: list[_Note] | None = None, *, undated: bool = False
 ) -> list[DIndicator]:
     """Read the statistics tables of a document and block their regions for the other readers.
 
@@ -824,6 +969,9 @@ def read_stats(
         year on).
     notes
         Receives ``(start, end, reason, why)`` for each number of such a table that is not read.
+    undated
+        The page states no year, no date and no period: a cell whose year the table does not
+        give is read in the period's placeholder year, flagged ``year_unknown`` (else reported).
 
     Returns
     -------
@@ -838,7 +986,7 @@ def read_stats(
         for table in tables:
             if doc.is_blocked(table.start):
                 continue
-            found = _read(doc, table, period, notes)
+            found = _read(doc, table, period, notes, undated)
             if found is None:
                 continue
             start = doc.work.rfind("\n", 0, table.start) + 1  # the header's line
@@ -848,6 +996,7 @@ def read_stats(
     if doc.work.count("|") >= 6:
         take(_stream_tables(doc, _pieces(doc), explicit_head=False))
     take(_line_tables(doc))
+    take(_region_tables(doc))
     lines = [_Cell(ln.text, ln.start, ln.end) for ln in doc.lines if "|" not in ln.text]
     take(_stream_tables(doc, lines, explicit_head=True))
     return out

@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .._errors import ValueTextError
 from .._units import parse_value
@@ -581,7 +582,11 @@ def _column_scale(
     scales = chars("".join(words().scales))
     if mag is None or scale == 1 or re.search(rf"[{scales}]", text):
         return mag, upper
-    return mag * scale, (upper * scale if upper is not None else None)
+
+    def times(x: float) -> float:  # in decimal: 2.49 万人 is 24900, not 24900.000000000004
+        return float(Decimal(repr(x)) * Decimal(repr(scale)))
+
+    return times(mag), (times(upper) if upper is not None else None)
 
 
 def _parse_cell(text: str, unit: str | None) -> tuple[Comparator, float | None, float | None, str]:
@@ -868,7 +873,11 @@ def _indicators(
 
 
 def read_tables(
-    doc: Doc, period: tuple[int, int], notes: list[tuple[int, int, str, str]] | None = None
+    doc: Doc,
+    period: tuple[int, int],
+    notes: list[tuple[int, int, str, str]] | None = None,
+    *,
+    undated: bool = False,
 ) -> list[DIndicator]:
     """Read every indicator table of the document and block their regions for the prose reader.
 
@@ -880,6 +889,9 @@ def read_tables(
         The plan period: years before its first year are baselines, the others targets.
     notes
         Receives ``(start, end, "rejected", why)`` for each value cell that is not read.
+    undated
+        The page states no year, no date and no period (for statistics tables whose cells
+        then take the placeholder year, flagged ``year_unknown``).
 
     Returns
     -------
@@ -889,7 +901,7 @@ def read_tables(
     """
     from ._stats import read_stats  # rows of entities, measures in columns or section rows
 
-    out: list[DIndicator] = read_stats(doc, period, notes)
+    out: list[DIndicator] = read_stats(doc, period, notes, undated=undated)
     for header_start, cols, mode, body, line_index in _find_headers(doc):
         if doc.is_blocked(header_start):
             continue
