@@ -120,3 +120,26 @@ def test_no_page_plans_for_a_year_past_at_its_date() -> None:
     assert kind_year("2019年我国九年义务教育巩固率为94.8%") == {("baseline", 2019)}
     assert kind_year("普通小学招生1869.0万人") == {("baseline", 2019)}
     assert kind_year("义务教育巩固率达到95%") == {("target", 2020)}
+
+
+def test_a_news_page_on_a_years_statistics_bulletin_dates_its_figures_by_it() -> None:
+    # blind13/03, 大河网 2021-03-30: "省教育厅印发《2020年河南省教育事业发展统计公报》": the figures
+    # are of 2020; "普惠性幼儿园覆盖率从2019年的65.26%上涨到73.7%": 65.26% is of 2019, the
+    # level it rises to of the bulletin's year, 2020
+    plan = _parse(13, "03")
+
+    def kind_year(text: str) -> set[tuple[str, int]]:
+        return {(v.kind, v.year) for ind in plan.indicators for v in ind.values if v.text == text}
+
+    assert kind_year("1.66萬所") == {("baseline", 2020)}
+    assert kind_year("65.26%") == {("baseline", 2019)}
+    assert kind_year("73.7%") == {("baseline", 2020)}
+    # blind10/01, 2020-03-01: "《中华人民共和国2019年国民经济和社会发展统计公报》": its figures
+    # without a year of their own are of 2019
+    national = _parse(10, "01")
+    assert {
+        (v.kind, v.year)
+        for ind in national.indicators
+        for v in ind.values
+        if v.span.quote.endswith("初中招生1638.8万人")
+    } == {("baseline", 2019)}

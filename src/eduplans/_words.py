@@ -268,6 +268,7 @@ class SettleWords:
     disposal_before: str
     won_objects: tuple[str, ...]
     bulletin_verbs: tuple[str, ...]
+    bulletin_titles: tuple[str, ...]
     proposing_nouns: tuple[str, ...]
     proposes: tuple[str, ...]
     according_to: tuple[str, ...]

@@ -598,7 +598,10 @@ def settle(
                 page_year=(int(lead.group(1)), f"the news lead's event: {lead.group(0).strip()}"),
                 opens_year=_YEAR_CONFERENCE.search(lead.group(0)) is not None,
             )
-    if ctx.mode != "plan" and (bulletin := _BULLETIN.search(work, 0, 2000)) is not None:
+    if ctx.mode != "plan" and (
+        (bulletin := _BULLETIN.search(work, 0, 2000) or _BULLETIN_TITLE.search(work, 0, 2000))
+        is not None
+    ):
         ctx = dataclasses.replace(ctx, bulletin=(int(bulletin.group(1)), bulletin.group(0)))
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
@@ -734,6 +737,14 @@ _BULLETIN = pattern(
     )
 )
 
+# "省教育厅印发《2020年河南省教育事业发展统计公报》", "国家统计局公布了《中华人民共和国2019年国民经
+# 济和社会发展统计公报》": a news page reporting a bulletin of one year's figures
+_BULLETIN_TITLE = pattern(
+    lambda w: (
+        rf"《[^》]{{0,20}}?((?:19|20)\d{{2}})\s*{_y(w)}[^》]{{0,40}}?"
+        rf"(?:{alternation(w.settle.bulletin_titles)})》"
+    )
+)
 
 # a year read from the sentences around the value (not a default): the carried year, the year
 # that opens a sentence before a semicolon
@@ -834,6 +845,15 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
             )
             if ctx.mode == "report" or v.year < ctx.period[0]:
                 v.kind = "baseline"
+    elif dst is not None and not dst.group("y") and ctx.bulletin is not None:
+        froms = re.findall(rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{_y(words())}", before)
+        if froms and v.year == int(froms[-1]) and ctx.bulletin[0] > v.year:
+            # "普惠性幼儿园覆盖率从2019年的65.26%上涨到73.7%" in a report of the 2020 bulletin:
+            # the level it rises to is not of the year it rises from, but of the bulletin's
+            v.year = ctx.bulletin[0]
+            v.flags["year_implied"] = (
+                f"no year is written; the change from {froms[-1]} ends in the bulletin's year"
+            )
 
 
 def _count(w: Words) -> str:
