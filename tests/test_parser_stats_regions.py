@@ -7,6 +7,15 @@ Real pages of session 5's development sets:
   levels (``地区 专任教师数 在校生数`` over ``普通高中 普通初中 小学 普通高中 普通初中 小学``), the
   caption gives the year (2015) and a unit line the unit (人). The page stops mid-row.
 
+* tests/data/realtexts_blind12/real_20 (湖州统计年鉴2010 表10-12): columns are regions
+  (``单位 全  市 吴兴区 …``), rows measures, some with a unit word after the name; the page
+  states no year, so the cells are flagged ``year_unknown``.
+* tests/data/realtexts_blind10/real_14 (石家庄): a table of years whose entity header names the
+  measure and unit (``指标(在校学生数/万人)``).
+* tests/data/realtexts_blind14/real_08 (武隆 2021): a flattened table under a year line
+  (``2021年 备 注``), its header cells over several lines, remarks after rows, rows cut by
+  lines of blank cells.
+
 The expected cells below were read off the page by a person, not copied from the parser.
 """
 
@@ -175,3 +184,62 @@ def test_measure_and_unit_in_the_entity_header() -> None:
     assert got[("特殊教育在校学生数", 2018)] == (1594, "person")
     # 8 rows of 5 years; three rows print "/" for 2019
     assert len([k for k in got if k[0].endswith("在校学生数")]) == 8 * 5 - 3
+
+
+# --- a flattened table: a year line, header cells over several lines (blind14/real_08, 武隆) ----
+WULONG = next((DATA / "realtexts_blind14").glob("real_08_*.txt"))
+
+
+@pytest.fixture(scope="module")
+def wulong() -> dict[str, tuple[int, float, str]]:
+    plan = eduplans.parse_plan(WULONG)
+    out: dict[str, tuple[int, float, str]] = {}
+    for ind in plan.indicators:
+        if ind.origin != "table":
+            continue
+        for v in ind.values:
+            assert v.kind == "baseline", ind
+            assert plan.source_text[v.span.start : v.span.end] == v.span.quote
+            out.setdefault(ind.full_name, (v.year, v.magnitude, ind.unit))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        # "2021年 备 注", then 校(园)数 教职工总数 学校占地面积 / (平方米) / 其中:运动场面积 / …
+        ("幼儿园校(园)数", (2021, 56, "school")),  # its remark 含民办20所 is no cell
+        ("小学教职工总数", (2021, 1874, "person")),
+        ("合计学校占地面积", (2021, 1180825.87, "square_meter")),
+        ("小学运动场面积", (2021, 193252.23, "square_meter")),  # 其中:运动场面积 (平方米)
+        ("小学固定资产总值", (2021, 476791700, "yuan")),  # 47679.17 万元
+        # a remark with numbers of its own: 含校点2个(火中、平中职高)
+        ("职业高中学校教职工总数", (2021, 257, "person")),
+        # the second table: 教育班数 其中:标准班 其中:超大班 毕业生数 招生数 在校生数 专任教师数
+        ("学前教育毕业生数", (2021, 2896, "person")),  # 学前教育 283 * * 2896 …
+        # "合 计 1011", a line of blank cells, then "10506 9268 40297 3025": the last four columns
+        ("合计教育班数", (2021, 1011, "class")),
+        ("合计毕业生数", (2021, 10506, "person")),
+        ("合计专任教师数", (2021, 3025, "person")),
+        ("完全中学在校生数", (2021, 5980, "person")),  # 完全中学 118 56 / 2027 1859 5980 424
+    ],
+)
+def test_flattened_table_under_a_year_line(
+    wulong: dict[str, tuple[int, float, str]], name: str, want: tuple[int, float, str]
+) -> None:
+    assert wulong[name] == want
+
+
+def test_flattened_table_unread_cells_are_reported() -> None:
+    plan = eduplans.parse_plan(WULONG)
+    text = plan.source_text
+    names = {i.full_name for i in plan.indicators}
+    # 合计's 标准班 and 超大班 cells are blank, 学前教育's are "*": no value
+    assert not {"合计标准班", "合计超大班", "学前教育标准班", "学前教育超大班"} & names
+    # 小学 592 492 0 …: 标准班 names no unit; the cell is reported with the reason
+    at = text.index("小学 592 492")
+    d = next(d for d in plan.diagnostics if d.start == at + len("小学 592 "))
+    assert d.text == "492" and d.reason == "not_understood" and "unit is not written" in d.detail
+    # the remark 含民办20所 is no cell of the table: its number is reported, not read
+    at = text.index("含民办20所") + len("含民办")
+    assert any(d.start == at and d.text == "20" for d in plan.diagnostics)

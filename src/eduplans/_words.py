@@ -175,6 +175,7 @@ class TableWords:
     stat_unit_lead: tuple[str, ...]
     stat_target_words: tuple[str, ...]
     stat_region_suffix: tuple[str, ...]
+    stat_remark_header: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

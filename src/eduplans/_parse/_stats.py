@@ -19,6 +19,11 @@ after its name: ``占地面积 万平方米 90.87 23.79 …``): a cell is the co
 (吴兴区园数). An entity header may name the measure and unit of a table of years
 (``指标(在校学生数/万人) | 2022年 | 2021年``); a cell writing its own unit (``2499人``) keeps it.
 
+A flattened table under a year line (``2021年 备 注``) may stand with its header cells over
+several lines (``校(园)数 教职工总数 学校占地面积``, ``(平方米)``, ``其中:运动场面积`` …), a remark
+after a row's cells (含民办20所: reported, no cell) and rows cut by lines of blank cells (``合 计
+1011``, then ``10506 9268 40297 3025``: the first columns, then the last).
+
 A page that states no year, no date and no period gives the cells of a table whose year the
 table does not give the period's placeholder year, flagged ``year_unknown`` (the frame's year
 is NA); on a dated page such cells are reported, not read.
@@ -113,6 +118,8 @@ class _Table:
     cols: list[_Col]
     rows: list[_SRow]
     header_cells: list[_Cell]
+    year: int | None = None  # the year a line above the header gives all columns (2021年 备 注)
+    year_why: str = ""
 
 
 def _squeeze(text: str) -> str:
@@ -532,6 +539,121 @@ def _region_tables(doc: Doc) -> Iterator[_Table]:
             i += 1
 
 
+_YEAR_LINE = pattern(
+    lambda w: (
+        rf"^(?P<year>(?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}"
+        rf"(?:\s*(?:{alternation(w.table.stat_remark_header)}))?$"
+    )
+)
+
+
+def _stacked_header(lines: Sequence[_Cell]) -> list[_Col] | None:
+    """Return the measure columns of a header whose cells stand over several lines.
+
+    ``校(园)数 教职工总数 学校占地面积``, ``(平方米)``, ``其中:运动场面积``, ``(平方米)`` …: a cell
+    in brackets is the unit of the one before it; 其中 opens a part of the measure before.
+    """
+    cols: list[_Col] = []
+    for line in lines:
+        for tok in line.text.split():
+            unit = re.fullmatch(r"\((?P<u>[^()]{1,6})\)", tok)
+            if unit is not None and cols and cols[-1].unit_word is None:
+                u = unit.group("u")
+                if unit_of_word(u) is None and u not in ("%", "‰"):
+                    return None
+                cols[-1].unit_word = u
+                continue
+            name = _chinese(re.sub(r"^其中\s*[::]?\s*", "", tok))
+            if _kind(tok) != "name" or not name or len(name) > 12 or re.search(r"\d", name):
+                return None
+            cols.append(_Col("measure", measure=name))
+    return cols if len(cols) >= 2 else None
+
+
+def _stacked_tables(doc: Doc) -> Iterator[_Table]:
+    """Tables under a year line (``2021年 备 注``) whose header cells stand over several lines.
+
+    Each row is a name, a cell per column and perhaps a remark (含民办20所); a row whose cells
+    go on in a line of numbers without a name (``合 计 1011`` then ``10506 9268 40297 3025``)
+    holds the first columns on its line and the last ones on the next (its blank cells between).
+    """
+    lines = doc.lines
+    remark = bool(words().table.stat_remark_header)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        y = _YEAR_LINE.match(_squeeze(line.text))
+        if y is None or doc.is_blocked(line.start) or doc.is_chrome(line.start):
+            i += 1
+            continue
+        j = i + 1
+        head: list[_Cell] = []
+        while j < len(lines) and j - i <= 16:
+            words_of_line = lines[j].text.split()
+            if _kind(lines[j].text) == "prose" or any(
+                _kind(t) in ("value", "bracket") for t in words_of_line
+            ):
+                break
+            head.append(_Cell(lines[j].text, lines[j].start, lines[j].end))
+            j += 1
+        cols = _stacked_header(head) if head else None
+        if cols is None:
+            i += 1
+            continue
+        n = len(cols)
+        rows: list[_SRow] = []
+        empty_run = 0
+        end = lines[j - 1].end
+        while j < len(lines):
+            ln = lines[j]
+            if _YEAR_LINE.match(_squeeze(ln.text)) or _kind(ln.text) == "prose":
+                break
+            toks = _tokens(doc, ln.start, ln.end)
+            k = 0
+            while k < len(toks) and _kind(toks[k].text) not in ("value", "placeholder", "bracket"):
+                k += 1
+            m = k
+            while m < len(toks) and _kind(toks[m].text) in ("value", "placeholder", "bracket"):
+                m += 1
+            names, cells, rest = toks[:k], toks[k:m], toks[m:]
+            if rest and (not remark or not cells or _kind(rest[0].text) != "name"):
+                break  # not a remark after the cells (含校点2个(火中、平中职高) is one)
+            if not names and rows and cells and len(rows[-1].values) + len(cells) <= n:
+                prev = rows[-1]  # the row goes on: its last columns, blank cells between
+                gap = n - len(prev.values) - len(cells)
+                if prev.values:
+                    prev.values += [_Cell("", cells[0].start, cells[0].start)] * gap + cells
+                    prev.unsure = ""
+                else:  # 工读学校, then its cells on a line of their own: * * *
+                    prev.values = cells
+                    prev.unsure = f"the row has {len(cells)} cells for the header's {n}" * (gap > 0)
+                end = ln.end
+                empty_run = 0
+                j += 1
+                continue
+            if not names:
+                break
+            name = _Cell(doc.work[names[0].start : names[-1].end], names[0].start, names[-1].end)
+            row = _SRow(name, cells)
+            if cells and len(cells) != n:
+                row.unsure = f"the row has {len(cells)} cells for the header's {n}"
+            empty_run = 0 if cells else empty_run + 1
+            if empty_run > 4:
+                break
+            if cells:
+                end = ln.end
+            rows.append(row)
+            j += 1
+        while rows and not rows[-1].values:
+            rows.pop()
+        if rows:
+            why = f"the line {line.text!r} above the table's header dates its cells"
+            yield _Table(line.start, end, None, cols, rows, [], int(y.group("year")), why)
+            i = j
+        else:
+            i += 1
+
+
 def _pieces(doc: Doc) -> list[_Cell]:
     """Return the cells of the text's ``|`` streams: what stands between two ``|``."""
     work = doc.work
@@ -765,7 +887,9 @@ def _read(
         if found is not None:  # 指标(在校学生数/万人) | 2022年 | 2021年
             measure, measure_unit = found
     year, year_why = (None, "")
-    if by_column:
+    if by_column and table.year is not None:
+        year, year_why = table.year, table.year_why
+    elif by_column:
         year, year_why = _table_year(doc, table, captions)
     target = _TARGET_WORDS.search(caption) is not None
     kind = "target" if target and year is not None and year >= period[0] else "baseline"
@@ -997,6 +1121,7 @@ def read_stats(
         take(_stream_tables(doc, _pieces(doc), explicit_head=False))
     take(_line_tables(doc))
     take(_region_tables(doc))
+    take(_stacked_tables(doc))
     lines = [_Cell(ln.text, ln.start, ln.end) for ln in doc.lines if "|" not in ln.text]
     take(_stream_tables(doc, lines, explicit_head=True))
     return out
