@@ -211,6 +211,10 @@ def wulong() -> dict[str, tuple[int, float, str]]:
         ("幼儿园校(园)数", (2021, 56, "school")),  # its remark 含民办20所 is no cell
         ("小学教职工总数", (2021, 1874, "person")),
         ("合计学校占地面积", (2021, 1180825.87, "square_meter")),
+        # the total row's staff: no word of education in its name or the caption 基本情况(一),
+        # but the rows it totals (幼儿园, 小学 …) are schools
+        ("合计教职工总数", (2021, 4800, "person")),
+        ("合计固定资产总值", (2021, 1409075500, "yuan")),
         ("小学运动场面积", (2021, 193252.23, "square_meter")),  # 其中:运动场面积 (平方米)
         ("小学固定资产总值", (2021, 476791700, "yuan")),  # 47679.17 万元
         # a remark with numbers of its own: 含校点2个(火中、平中职高)

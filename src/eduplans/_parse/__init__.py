@@ -424,11 +424,18 @@ def _education_only(
     """
     kept: list[DIndicator] = []
     notes: list[tuple[int, int, str, str]] = []
+    # a table's total row (合计) counts what the rows below it count: about education when a
+    # row of its table is (合计教职工总数 over 幼儿园, 小学 …)
+    totals = words().table.stat_total_words
+    schooled = {
+        d.section for d in drafts if d.origin == "table" and _EDUCATION.search(d.subject + d.name)
+    }
     for d in drafts:
         if (
             d.origin == "table"
             and not _EDUCATION.search(d.section)
             and not _EDUCATION.search(d.subject + d.name)
+            and not (d.subject in totals and d.section in schooled)
         ):
             why = f"a row of a table not about education ({d.subject}{d.name})"
             notes += [
