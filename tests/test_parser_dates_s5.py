@@ -143,3 +143,28 @@ def test_a_news_page_on_a_years_statistics_bulletin_dates_its_figures_by_it() ->
         for v in ind.values
         if v.span.quote.endswith("初中招生1638.8万人")
     } == {("baseline", 2019)}
+
+
+def test_a_dated_news_page_whose_headline_says_intent_reports_a_plan() -> None:
+    # blind10/07, 中国教育报 2021-03-08: headline "未来5年,高等教育毛入学率将提高到60%" over the
+    # 十四五 纲要草案's goals ("新建改扩建中小学校4000所以上"): targets of 2025, not results of 2021
+    plan = _parse(10, "07")
+    assert plan.issued == datetime.date(2021, 3, 8)
+    got = {
+        (v.kind, v.year)
+        for ind in plan.indicators
+        for v in ind.values
+        if v.text in ("4000所以上", "400万个以上", "60%")
+    }
+    assert got == {("target", 2025)}
+
+
+def test_in_recent_years_is_a_word_of_achievement() -> None:
+    # blind6/02 (2019-10-21, headline "新疆明年公办园在园幼儿占比将达50%"): "近年来,新疆…
+    # 全区学前三年毛入园率、普惠性幼儿园覆盖率分别达96.86%、90%" are results (with the headline
+    # rule above they were read as planned); the 50% of 明年 is a target
+    plan = _parse(6, "02")
+    got = {v.text: (v.kind, v.year) for ind in plan.indicators for v in ind.values}
+    assert got["96.86%"][0] == "baseline"
+    assert got["90%"][0] == "baseline"
+    assert got["50%以上"] == ("target", 2020)
