@@ -168,3 +168,17 @@ def test_in_recent_years_is_a_word_of_achievement() -> None:
     assert got["96.86%"][0] == "baseline"
     assert got["90%"][0] == "baseline"
     assert got["50%以上"] == ("target", 2020)
+
+
+def test_a_yearbook_dates_its_figures_by_the_year_it_is_of() -> None:
+    # blind8/01: "贵州省2020年教育年鉴" over "发布时间: 2021-10-12": "小学6855所 … 招生648934人"
+    # are the figures of 2020, not of the page's year
+    plan = _parse(8, "01")
+    assert plan.issued.year == 2021
+    got = {
+        (v.kind, v.year)
+        for ind in plan.indicators
+        for v in ind.values
+        if v.text in ("6855所", "648934人")
+    }
+    assert got == {("baseline", 2020)}

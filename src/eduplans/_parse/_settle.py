@@ -602,7 +602,8 @@ def settle(
         (bulletin := _BULLETIN.search(work, 0, 2000) or _BULLETIN_TITLE.search(work, 0, 2000))
         is not None
     ):
-        ctx = dataclasses.replace(ctx, bulletin=(int(bulletin.group(1)), bulletin.group(0)))
+        year = next(g for g in bulletin.groups() if g)
+        ctx = dataclasses.replace(ctx, bulletin=(int(year), bulletin.group(0).strip()))
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
         if d.origin != "prose":
@@ -743,6 +744,9 @@ _BULLETIN_TITLE = pattern(
     lambda w: (
         rf"《[^》]{{0,20}}?((?:19|20)\d{{2}})\s*{_y(w)}[^》]{{0,40}}?"
         rf"(?:{alternation(w.settle.bulletin_titles)})》"
+        # or a line of its own, the page's title: "贵州省2020年教育年鉴"
+        rf"|(?m:^[^\n。,]{{0,20}}?((?:19|20)\d{{2}})\s*{_y(w)}[^\n。,]{{0,30}}?"
+        rf"(?:{alternation(w.settle.bulletin_titles)})\s*$)"
     )
 )
 
