@@ -240,6 +240,8 @@ class SettleWords:
     changed_by: tuple[str, ...]
     approx: tuple[str, ...]
     population_verbs: tuple[str, ...]
+    place_words: tuple[str, ...]
+    place_not_after: tuple[str, ...]
     size_verbs: tuple[str, ...]
     national_not_after: str
     national_subjects: tuple[str, ...]

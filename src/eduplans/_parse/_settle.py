@@ -136,9 +136,11 @@ _DEFINING = re.compile(r"\s*(?:超大班额|大班额|班额|大校额|人口)")
 _ASPECTS = re.compile(r"\s*(?:方面|环节|维度|层次|领域|板块)")
 # "在乌鲁木齐市、昌吉市等5个人口相对集中的城市新增4000个", "河西区等8个区的9所", "现有22个区外
 # 省市的111所学校": a count of places, then the value it says where: the places are no value
-_PLACE_AFTER = re.compile(
-    r"(?:[^,;。、\d]{0,10}的)?(?:省区市|省市|省份|城市|地市|市州|县市区|县区|区县|乡镇|街道|社区|地区|"
-    r"县|区|市|乡|镇|村|省)(?!中心|级|属|立|办|幼|小|中学|学校|初中|高中|职|教育|委|政府|场|域)"
+_PLACE_AFTER = pattern(
+    lambda w: (
+        rf"(?:[^,;。、\d]{{0,10}}的)?(?:{alternation(w.settle.place_words)})"
+        rf"(?!{alternation(w.settle.place_not_after)})"
+    )
 )
 # "人口2000人以上的行政村建有1所", "按照城镇服务人口1万人…设置1所幼儿园": a population that says
 # where a provision applies
