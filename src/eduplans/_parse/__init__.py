@@ -342,7 +342,7 @@ def parse_plan(
             or re.search(alternation(words().topic.summary_title), fold(meta.title)) is not None,
             title_span=(headline.start, headline.end) if headline else (0, 0),
             latest_year=meta.issued.year if dated else _latest_year(doc.work, per),
-            mode=_mode(meta, doc.work),
+            mode=_mode(meta, doc.work, dated=dated),
             about_education=_about_education(meta, doc),
             regional=region is not None or meta.region.region is not None,
             undated=undated,
@@ -467,7 +467,7 @@ def _mostly_achieved(work: str) -> bool:
     return achieved > 2 * planned + 1 or (planned == 0 and achieved > 0)
 
 
-def _mode(meta: Meta, work: str) -> str:
+def _mode(meta: Meta, work: str, *, dated: bool) -> str:
     """How prose values are dated: as a plan, a page reporting a plan, or a report."""
     found = {f.name: f for f in meta.fields}
     names_plan = "title" in found and found["title"].how.startswith(("the plan", "the title line"))
@@ -482,7 +482,6 @@ def _mode(meta: Meta, work: str) -> str:
     if meta.document == "news_report" and names_plan:
         return "mixed"
     headline = next((f for f in meta.fields if f.name == "headline"), None)
-    dated = found["issued"].end > found["issued"].start
     if (
         meta.document == "news_report"
         and dated

@@ -795,6 +795,11 @@ def _restated(drafts: list[DIndicator], dropped: set[int]) -> None:
 _COMPARED_WITH = pattern(lambda w: rf"与\s*((?:19|20)\d{{2}})\s*{_y(w)}[^,;。]{{0,20}}?相比")
 
 
+#: The years a change in a sentence starts from (从2019年的65.26%) and goes to (提高到2025年的93%).
+_FROM_YEAR = pattern(lambda w: rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{_y(w)}")
+_TO_YEAR = pattern(lambda w: rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y(w)}")
+
+
 def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
     """Date "从X提升至Y": X is a baseline; without years, take those of an earlier pair."""
     before = work[sent_a:a]
@@ -811,10 +816,7 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
         if src.group("y"):
             v.year = int(src.group("y"))
         else:
-            year = _y(words())
-            years = [
-                int(y) for y in re.findall(rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{year}", before)
-            ]
+            years = [int(y) for y in _FROM_YEAR.findall(before)]
             # the comparison opens the sentence; clauses after its semicolons keep it
             floor = max(work.rfind(m, max(0, a - _PARAGRAPH_BACK), sent_a) for m in "。\n") + 1
             base = max(
@@ -842,8 +844,7 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
                     f"before {v.year + years_back}"
                 )
     elif dst is not None and not dst.group("y") and "year_implied" in v.flags:
-        year = _y(words())
-        years = [int(y) for y in re.findall(rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{year}", before)]
+        years = [int(y) for y in _TO_YEAR.findall(before)]
         if years:
             v.year = years[-1]
             v.flags["year_implied"] = (
@@ -852,7 +853,7 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
             if ctx.mode == "report" or v.year < ctx.period[0]:
                 v.kind = "baseline"
     elif dst is not None and not dst.group("y") and ctx.bulletin is not None:
-        froms = re.findall(rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{_y(words())}", before)
+        froms = _FROM_YEAR.findall(before)
         if froms and v.year == int(froms[-1]) and ctx.bulletin[0] > v.year:
             # "普惠性幼儿园覆盖率从2019年的65.26%上涨到73.7%" in a report of the 2020 bulletin:
             # the level it rises to is not of the year it rises from, but of the bulletin's
