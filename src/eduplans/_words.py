@@ -176,6 +176,10 @@ class TableWords:
     stat_target_words: tuple[str, ...]
     stat_region_suffix: tuple[str, ...]
     stat_remark_header: tuple[str, ...]
+    other_header: tuple[str, ...]
+    achieved_header: tuple[str, ...]
+    period_target_header: tuple[str, ...]
+    stage_line_filler: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

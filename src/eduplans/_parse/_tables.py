@@ -10,6 +10,10 @@ read in one of two ways:
   rows are found from their name cells, so rows with a missing cell, section rows (基础教育,
   一、发展水平) and 其中 rows (one indicator with sub-labels 小学 / 初中, each year's cell holding
   one value per sub-label) are read as well.
+
+In every layout (and in the grids of :mod:`._grid`), a row whose cells hold several
+indicators, one per line (``学前教育 / 幼儿在园人数 / 学前三年毛入园率`` over ``万人 / %`` and
+``24.0 / 60``), is read as one row per indicator, matched by position (:func:`_unstack`).
 """
 
 from __future__ import annotations
@@ -46,7 +50,17 @@ _FYP_END = pattern(
 _BINDING_HEADER = re.compile(r"^(?:指标)?(?:属性|类型|性质)$|^指标类别$")
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
 _NO_HEADER = re.compile(r"^(?:序号|编号|序列)$")
-_OTHER_HEADER = re.compile(r"^(?:备注|说明|责任单位|牵头单位)$")
+_OTHER_HEADER = pattern(lambda w: rf"^(?:{alternation(w.table.other_header)})$")
+_ACHIEVED_HEADER = pattern(
+    lambda w: rf"^(?:{alternation(w.table.achieved_header)})(?:\((?:%|‰)\))?$"
+)
+#: “十二五”规划目标: the column of that five-year plan's targets, for the period's last year.
+_PERIOD_TARGET = pattern(
+    lambda w: (
+        rf"^({alternation(p.key for p in w.periods)})"
+        rf"(?:{alternation(w.table.period_target_header)})$"
+    )
+)
 _BIND = re.compile(r"^(约束性|预期性|指导性)(?:指标)?$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~]+|无|暂无|—|/)$")
 _VALUE = pattern(lambda w: rf"^(?:{alternation(w.table.value_lead)})?\s*\d")
@@ -74,7 +88,8 @@ class _Cell:
 class _Column:
     role: str  # no | name | year | unit | binding | other
     year: int | None = None
-    tag: str = ""  # base | target | ""
+    #: base | target | plan (a five-year plan's target column) | achieved (实现度) | ""
+    tag: str = ""
 
 
 @dataclass
@@ -95,6 +110,20 @@ def _classify(text: str, has_unit_col: bool) -> str:
     t = text.strip()
     if not t:
         return "empty"
+    if "\n" in t:
+        # a cell of several lines, one value (or unit, 属性) per line: 24.0 / 60, 万人 / %, —— / 93%
+        kinds = {_classify(line, has_unit_col) for line in t.split("\n") if line.strip()}
+        if len(kinds) == 1 and kinds <= {"unit", "binding", "placeholder", "value"}:
+            return kinds.pop()
+        if kinds == {"value", "placeholder"}:
+            return "value"
+    elif " " in t:
+        # a grid's cell of two paragraphs, joined by a space: 万人 %, 约束性 预期性, —— 93%
+        kinds = {_classify(part, has_unit_col) for part in t.split()}
+        if len(kinds) == 1 and kinds <= {"unit", "binding"}:
+            return kinds.pop()
+        if kinds == {"value", "placeholder"}:
+            return "value"
     if _PLACEHOLDER.match(t):
         return "placeholder"
     if _BIND.match(t):
@@ -120,10 +149,15 @@ def _header_role(text: str) -> _Column | None:
         t = t[1:-1]  # (2020年) under “十三五”末, (基期)
     if _NAME_HEADER.match(t):
         return _Column("name")
-    fyp = _FYP_END.fullmatch(re.sub(r"[“”\"'「」]", "", t))
+    unquoted = re.sub(r"[“”\"'「」]", "", t)
+    fyp = _FYP_END.fullmatch(unquoted)
     if fyp:  # “十三五”末: the last year of that five-year plan
         last = next(p.last for p in words().periods if p.key == fyp.group(1))
         return _Column("year", last, "")
+    goal = _PERIOD_TARGET.fullmatch(unquoted)
+    if goal:  # “十二五”规划目标: that plan's targets, a target even when the period is past
+        last = next(p.last for p in words().periods if p.key == goal.group(1))
+        return _Column("year", last, "plan")
     m = _YEAR_HEADER.match(t)
     if m:
         tag_text = (m.group("tag1") or "") + (m.group("tag2") or "") + (m.group("label") or "")
@@ -142,6 +176,8 @@ def _header_role(text: str) -> _Column | None:
         return _Column("no")
     if _OTHER_HEADER.match(t):
         return _Column("other")
+    if _ACHIEVED_HEADER.match(t):
+        return _Column("other", None, "achieved")
     return None
 
 
@@ -322,6 +358,13 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                         found.append((header_start, cols, "row ", lines[j].end, j))
                     break
                 role = _header_role(t)
+                if role is None and j + 1 < len(lines):
+                    # a header cell written over two lines (“十二五” / 规划目标)
+                    nxt = re.sub(r"\s+", "", lines[j + 1].text.strip("|"))
+                    both = _header_role(t + nxt) if nxt else None
+                    if both is not None and both.role == "year":
+                        role = both
+                        j += 1
                 if role is None or role.role == "name":
                     break
                 cols.append(role)
@@ -598,6 +641,8 @@ def _parse_cell(text: str, unit: str | None) -> tuple[Comparator, float | None, 
 
 
 def _kind_year(col: _Column, period: tuple[int, int]) -> tuple[str, int, bool]:
+    if col.tag == "plan" and col.year is not None:
+        return "target", col.year, False  # a five-year plan's own target column
     if col.year is not None:
         if col.tag == "base" or col.year < period[0]:
             return "baseline", col.year, False
@@ -710,6 +755,86 @@ def _unit_cell(row: _Row) -> str | None:
     return None
 
 
+#: A name cell's line that names a stage only (学前教育, 九年义务教育, 高中阶段教育).
+_STAGE_LINE = pattern(
+    lambda w: (
+        rf"^(?:{alternation(x for st in w.stages for x in st.words)}|"
+        rf"{alternation(w.table.stage_line_filler)})+$"
+    )
+)
+#: Modes whose cells are bounded by the layout (a ``|``, a tab, a grid's cell, a block): a space
+#: inside such a cell may part its values (a grid's cell of two paragraphs: ``24.0 60``).
+_BOUNDED = ("pipe", "block", "row|", "row\t")
+
+
+def _lines_of(cell: _Cell, by_space: bool, has_unit: bool) -> list[_Cell]:
+    """Return a cell's lines (or, in a cell bounded by the layout, its space-separated parts)."""
+    split = r"[^\n]+" if "\n" in cell.text.strip() or not by_space else r"\S+"
+    parts: list[_Cell] = []
+    for m in re.finditer(split, cell.text):
+        body = m.group(0).strip()
+        if body:
+            a = cell.start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            parts.append(_Cell(body, a, a + len(body), _classify(body, has_unit)))
+    return parts
+
+
+def _stage_line(text: str) -> bool:
+    t = re.sub(r"\s+", "", text)
+    return bool(_STAGE_LINE.fullmatch(t)) and not _MEASURE_WORD.search(t)
+
+
+def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
+    """Split a row whose cells hold several indicators, one per line, into one row each.
+
+    ``学前教育 / 幼儿在园人数 / 学前三年毛入园率`` over ``万人 / %`` and ``24.0 / 60``: the name
+    cell's lines are the indicators, each value cell holds one value per indicator (on its own
+    line, or, in a cell bounded by the layout, parted by spaces: a grid's ``24.0 60``), matched
+    by position; a unit (属性) cell of as many lines gives each its own, a cell of one line
+    (or a placeholder, an empty cell) stands for all. A first line that names a stage only
+    (学前教育, 九年义务教育) is the section of the names under it, not an indicator. Rows whose
+    value cells do not all hold the same number of values are left as they are; so are 其中
+    rows, read by their own rule.
+    """
+    if row.subs or row.inline_sub or row.unit_hint is not None:
+        return [row]
+    by_space = mode in _BOUNDED
+    names = _lines_of(row.name, by_space, has_unit)
+    if len(names) < 2 or any(n.text.startswith("其中") for n in names):
+        return [row]
+    split: list[list[_Cell]] = []
+    counts: set[int] = set()
+    for cell in row.cells:
+        if cell.kind == "value":
+            parts = _lines_of(cell, False, has_unit)
+            if len(parts) == 1:
+                parts = _split_multi(cell, len(names) - 1) if by_space else [cell]
+                if len(parts) == 1 and by_space:
+                    parts = _split_multi(cell, len(names))
+            counts.add(len(parts))
+        elif cell.kind in ("unit", "binding"):
+            parts = _lines_of(cell, by_space, has_unit)
+        else:
+            parts = [cell]
+        split.append(parts)
+    if len(counts) != 1:
+        return [row]
+    n = counts.pop()
+    section = row.section
+    if n == len(names) - 1 and _stage_line(names[0].text):
+        section = _SECTION_NUMBER.sub("", names[0].text).strip()
+        names = names[1:]
+    elif n != len(names):
+        return [row]
+    if any(len(parts) not in (1, n) for parts in split):
+        return [row]
+    out: list[_Row] = []
+    for k, name in enumerate(names):
+        cells = [parts[k] if len(parts) == n else parts[0] for parts in split]
+        out.append(_Row(name, section, cells=cells))
+    return out
+
+
 _STAGE = re.compile(
     r"学前|幼儿|义务|小学|初中|高中|中职|高职|职业|高等|大学|特殊|残疾|中小学|本科|研究生|继续|终身|"
     r"社区|老年|民办|普通"
@@ -727,6 +852,8 @@ def _indicators(
 ) -> list[DIndicator]:
     out: list[DIndicator] = []
     notes = notes if notes is not None else []
+    has_unit = any(c.role == "unit" for c in cols)
+    rows = [one for row in rows for one in _unstack(row, mode, has_unit)]
     for row in rows:
         name_text = doc.text[row.name.start : row.name.end]
         name_work = row.name.text
@@ -749,6 +876,12 @@ def _indicators(
                             f"the header says {unit_word!r}; the indicator counts {noun_unit}"
                         )
         mapping = _row_values(row, cols, mode)
+        body_cols = [c for c in cols if c.role not in ("no", "name")]
+        if len(row.cells) == len(body_cols) and mode in ("pipe", "row|", "row\t", "row "):
+            for col, cell in zip(body_cols, row.cells, strict=True):
+                if col.tag == "achieved" and cell.kind == "value":
+                    why = f"table cell {cell.text!r}: a share of a target reached, not a value"
+                    notes.append((cell.start, cell.end, "relative", why))
         labels = _labels(row, mode in ("block", "line", "pipe")) or [""]
         stacked = len(labels) == 2 and labels[0] == ""
         year_cols = sum(c.role == "year" for c in cols)
