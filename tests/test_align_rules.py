@@ -290,12 +290,13 @@ def test_a_scope_word_of_the_name_is_dropped_before_the_heading_is_lent() -> Non
 
 def test_graduates_are_not_pupils_enrolled() -> None:
     # 毕业生 under 初中 matched the alias 初中生 (a fuzzy score of 75 on the whole names)
-    # 高中 is the stage 高中阶段 (general and vocational), as in 高中毛入学率: since session 3 the
-    # catalog has its enrolment (senior_secondary_enrolment)
+    # 高中 is the stage 高中阶段 (general and vocational) in a rate (高中毛入学率); counting pupils
+    # it is the general high school (rule senior_school_is_general, session 6: the labellers of
+    # real5 and real7 label 高中 teachers, schools and pupils so; 高中阶段在校生 stays the stage's)
     assert keys(["毕业生", "初中生", "高中生"], context=["初中", None, None]) == [
         None,
         "junior_secondary_enrolment",
-        "senior_secondary_enrolment",
+        "general_senior_enrolment",
     ]
     assert "enrolment_count" in _align._features(_align.normalise("高中生")).measures
 

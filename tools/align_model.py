@@ -41,7 +41,7 @@ from eduplans._catalog import catalog
 
 DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "bundled", "real1", "real2", "real3", "real5")
 REAL = ("real1", "real2", "real3", "real5")
-REFUSED = frozenset({"heldout3", "real4", "real6", "real7", "real8"})
+REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 TOP = 5
 
 FEATURES = (

@@ -17,9 +17,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import alignment_quality as aq
 
 #: Sets an engineer may read and tune on.
-DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "bundled", "all", "real1", "real2", "real3", "real5")
+DEVELOPMENT = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "bundled",
+    "all",
+    "real1",
+    "real2",
+    "real3",
+    "real5",
+    "real7",
+)
 #: Never scored here: names eduplans has not seen (held out) or a validation set being collected.
-REFUSED = frozenset({"heldout3", "real4", "real6", "real7", "real8"})
+REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def main() -> None:

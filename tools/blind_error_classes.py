@@ -197,7 +197,7 @@ ANNOTATED: dict[str, tuple[str, dict[int, tuple[str, str]]]] = {
     ),
 }
 
-REFUSED = frozenset({"heldout3", "real4", "real6", "real7", "real8"})
+REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def classify(which: str) -> tuple[Counter[str], Counter[str], int, int]:

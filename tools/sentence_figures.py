@@ -26,7 +26,7 @@ import alignment_quality as aq
 import eduplans
 from eduplans._align import sentence_context
 
-REFUSED = frozenset({"heldout3", "real4", "real6", "real7", "real8"})
+REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def groups(items: list[aq.Item], contexts: list[str | None], pages: bool) -> list[str]:

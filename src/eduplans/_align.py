@@ -138,6 +138,7 @@ class _Lexicon:
     pupils_end: re.Pattern[str]  # a name ending in pupils (学生, 幼儿)
     count_tail: re.Pattern[str]  # a count word ending a name (数, 所数, 个数)
     building_re: re.Pattern[str]  # 建设, 建好: building an institution
+    senior_stage_word: str  # 高中段: normalised 高中阶段(教育), the stage, not the school
 
 
 def _normalised_table(
@@ -207,6 +208,8 @@ def _lexicon() -> _Lexicon:
         pupils_end=re.compile(rf"(?:{alternation([normalise(x) for x in w.pupils])})$"),
         building_re=re.compile(alternation(w.building)),
         count_tail=re.compile(rf"(?:{alternation(w.count_of)})?(?:{alternation(w.count)})$"),
+        # the stage's own label (高中阶段教育) as normalisation writes it: 高中段
+        senior_stage_word=normalise(next(s.zh for s in w.stages if s.key == "senior_secondary")),
     )
 
 
@@ -368,6 +371,20 @@ def _names_people(norm: str) -> bool:
     )
 
 
+_STAGE_RATES = _NAMED_RATES | {"progression", "growth", "rate", "attainment_senior"}
+
+
+def _r_senior_school_is_general(d: _Draft) -> None:
+    lex = _lexicon()
+    stage_word = lex.senior_stage_word
+    if d.stages != {"senior_secondary"} or stage_word in d.norm or not d.measures:
+        return
+    if d.measures & _STAGE_RATES or d.measures <= lex.qualifiers | {"share"}:
+        return  # 高中毛入学率, 高中普及率: the rate of the stage
+    d.stages.clear()
+    d.stages.add("general_senior_secondary")
+
+
 def _r_special_not_compulsory(d: _Draft) -> None:
     if "special" in d.stages:
         d.stages.discard("compulsory")
@@ -512,6 +529,14 @@ _RULES: tuple[_Rule, ...] = (
         "counts the pupils (寄宿制学生): the head noun says what is counted.",
         "中小學寄宿制學校", "school_age", "boarding, school_count",
         _r_qualified_institution_is_a_count,
+    ),
+    _Rule(
+        "senior_school_is_general",
+        "A bare 高中 (not 高中阶段, 高中段 or 高中教育) that counts schools, pupils, teachers or "
+        "places is the general high school (普通高中), as statistics write it (高中17242人 after "
+        "在校中小学生, 职校 counted apart); a rate (高中毛入学率, 高中普及率) is the stage's.",
+        "高中教师学历合格率", "general_senior_secondary", "qualified, teacher",
+        _r_senior_school_is_general,
     ),
     _Rule(
         "special_is_not_compulsory",
