@@ -26,10 +26,10 @@ en = ["mu", "mu"]
 """
 
 
-def _words_with(tmp_path: Path, block: str) -> Iterator[Path]:
+def _words_with(tmp_path: Path, block: str, *, base: str | None = None) -> Iterator[Path]:
     """Use a copy of the bundled words data with ``block`` added, then the bundled words again."""
     copy = tmp_path / "words.toml"
-    copy.write_text(WORDS.read_text(encoding="utf-8") + block, encoding="utf-8")
+    copy.write_text((base or WORDS.read_text(encoding="utf-8")) + block, encoding="utf-8")
     _words.use_words(copy)
     try:
         yield copy
@@ -37,9 +37,22 @@ def _words_with(tmp_path: Path, block: str) -> Iterator[Path]:
         _words.use_words(None)
 
 
+def _words_without_mu() -> str:
+    """The bundled words data with its 亩 block taken out (亩 is bundled since session 6)."""
+    text = WORDS.read_text(encoding="utf-8")
+    assert text.count(MU_BLOCK.strip()) == 1, "the bundled 亩 block is no longer MU_BLOCK"
+    return text.replace(MU_BLOCK.strip(), "", 1)
+
+
+@pytest.fixture
+def without_mu(tmp_path: Path) -> Iterator[Path]:
+    yield from _words_with(tmp_path, "", base=_words_without_mu())
+
+
 @pytest.fixture
 def with_mu(tmp_path: Path) -> Iterator[Path]:
-    yield from _words_with(tmp_path, MU_BLOCK)
+    """Words without the bundled 亩 block, and the block added back at the end: one block."""
+    yield from _words_with(tmp_path, MU_BLOCK, base=_words_without_mu())
 
 
 def test_adding_mu_is_one_block(with_mu: Path) -> None:
@@ -55,16 +68,17 @@ def test_adding_mu_is_one_block(with_mu: Path) -> None:
     assert _units.convert(15, "mu", "square_meter") == pytest.approx(10000)
 
 
-def test_without_the_block_mu_is_not_read() -> None:
-    with pytest.raises(eduplans.ValueTextError):
-        eduplans.parse_value("50亩")
-
-
-def test_use_words_none_restores_the_bundled_words(with_mu: Path) -> None:
-    _words.use_words(None)
+def test_without_the_block_mu_is_not_read(without_mu: Path) -> None:
     assert "mu" not in _units.UNITS
     with pytest.raises(eduplans.ValueTextError):
         eduplans.parse_value("50亩")
+
+
+def test_use_words_none_restores_the_bundled_words(without_mu: Path) -> None:
+    _words.use_words(None)
+    assert "mu" in _units.UNITS and eduplans.parse_value("50亩").unit == "mu"
+    _words.use_words(without_mu)
+    assert "mu" not in _units.UNITS
 
 
 def test_a_bad_words_file_is_refused(tmp_path: Path) -> None:
@@ -248,7 +262,7 @@ def test_mu_in_a_unit_cell_with_the_block(with_mu: Path) -> None:
     assert _read(TABLE)["学校用地面积"] == ("mu", [300.0], [420.0])
 
 
-def test_without_the_block_the_parser_does_not_read_mu() -> None:
+def test_without_the_block_the_parser_does_not_read_mu(without_mu: Path) -> None:
     assert "新增用地" not in _read(PROSE)
     assert _read(TABLE).get("学校用地面积", (None,))[0] != "mu"
 
