@@ -38,3 +38,40 @@ def test_jian_is_a_classifier_on_a_real_page() -> None:
     path = next((DATA / "realtexts_blind8").glob("real_13_*.txt"))
     reasons = {d.reason for d in eduplans.parse_plan(path).diagnostics if d.text == "49"}
     assert reasons == {"distractor"}
+
+
+def test_a_sentence_opening_with_qizhong_takes_the_years_it_breaks_down() -> None:
+    # blind17/20: "2016—2018年我县义务教育学校建设累计投入资金16073.8万元,…。其中全面改薄9159万元,
+    # 建设项目124个" : the parts are of 2018, not of the 十三五 plan's end (2020)
+    path = next((DATA / "realtexts_blind17").glob("real_20_*.txt"))
+    rows = {(r["indicator"], r["value"]): r for r in _rows(path)}
+    for key in [("全面改薄", 91590000.0), ("建设项目", 124.0), ("校舍维修改造", 69148000.0)]:
+        assert (rows[key]["year"], rows[key]["kind"]) == (2018, "baseline"), key
+    # and the span of years is no part of a name
+    assert ("学前教育累计投入资金", 30645000.0) in rows
+
+
+def _first(rows: list[dict[str, object]], value: float) -> dict[str, object]:
+    return next(r for r in rows if r["value"] == value)
+
+
+def test_a_statistics_title_dates_its_figures_not_the_publication_date() -> None:
+    # blind19/02: "高新区(新市区)2023年教育统计数据信息" of 2024-07-02: figures of 2023
+    path = next((DATA / "realtexts_blind19").glob("real_02_*.txt"))
+    rows = _rows(path)
+    assert {r["year"] for r in rows} == {2023}
+    assert {r["kind"] for r in rows} == {"baseline"}
+
+
+def test_statistics_of_a_school_years_start_are_of_its_first_autumn() -> None:
+    # blind18/13: "2021~2022学年初惠州市教育统计基本情况" (2022-04-22): "幼儿教育招生人数89292人"
+    path = next((DATA / "realtexts_blind18").glob("real_13_*.txt"))
+    row = _first(_rows(path), 89292.0)
+    assert (row["year"], row["kind"]) == (2021, "baseline")
+
+
+def test_a_yearbook_named_with_its_publication_year_holds_the_year_before() -> None:
+    # blind19/17: "【《山丹年鉴2022》】…年内,全县各级各类学校65所": the figures of 2021
+    path = next((DATA / "realtexts_blind19").glob("real_17_*.txt"))
+    row = _first(_rows(path), 65.0)
+    assert (row["year"], row["kind"]) == (2021, "baseline")

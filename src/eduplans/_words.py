@@ -276,6 +276,8 @@ class SettleWords:
     won_objects: tuple[str, ...]
     bulletin_verbs: tuple[str, ...]
     bulletin_titles: tuple[str, ...]
+    school_year_start: tuple[str, ...]
+    yearbooks: tuple[str, ...]
     proposing_nouns: tuple[str, ...]
     proposes: tuple[str, ...]
     according_to: tuple[str, ...]

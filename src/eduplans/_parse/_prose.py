@@ -161,6 +161,9 @@ _HEDGES = ("力争", "争取", "基本", "逐步", "预计", "努力", "原则�
 _LEAD = pattern(
     lambda w: (
         rf"^(?:(?:{alternation(w.prose.name_lead)})(?!{alternation(w.prose.name_lead_not_before)})|"
+        # a span of years first: "2016—2018年我县学前教育累计投入资金" names no span
+        rf"(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}?\s*[—\-~]+\s*(?:19|20)\d{{2}}\s*"
+        rf"{re.escape(w.dates.year)}|"
         rf"[到较比]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?(?:底|末|前)?的?|到|至|"
         r"全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
         r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"

@@ -604,8 +604,10 @@ def settle(
         (bulletin := _BULLETIN.search(work, 0, 2000) or _BULLETIN_TITLE.search(work, 0, 2000))
         is not None
     ):
-        year = next(g for g in bulletin.groups() if g)
-        ctx = dataclasses.replace(ctx, bulletin=(int(year), bulletin.group(0).strip()))
+        year = int(next(g for g in bulletin.groups() if g))
+        if bulletin.groupdict().get("book"):
+            year -= 1  # 《山丹年鉴2022》 is the yearbook published in 2022, of the year 2021
+        ctx = dataclasses.replace(ctx, bulletin=(year, bulletin.group(0).strip()))
     placed: list[tuple[DValue, int, int, int]] = []  # value, line start, sentence start, start
     for d in drafts:
         if d.origin != "prose":
@@ -749,6 +751,13 @@ _BULLETIN_TITLE = pattern(
         # or a line of its own, the page's title: "贵州省2020年教育年鉴"
         rf"|(?m:^[^\n。,]{{0,20}}?((?:19|20)\d{{2}})\s*{_y(w)}[^\n。,]{{0,30}}?"
         rf"(?:{alternation(w.settle.bulletin_titles)})\s*$)"
+        # the statistics of a school year's start: "2021~2022学年初惠州市教育统计基本情况" are of
+        # the autumn of its first year
+        rf"|(?m:^[^\n。,]{{0,20}}?((?:19|20)\d{{2}})\s*[~—\-]\s*(?:19|20)\d{{2}}\s*"
+        rf"{re.escape(w.dates.school_year)}(?:{alternation(w.settle.school_year_start)})"
+        rf"[^\n。,]{{0,30}}?(?:{alternation(w.settle.bulletin_titles)})\s*$)"
+        # a yearbook named with the year it is published in: "《山丹年鉴2022》" is of 2021
+        rf"|《[^》\d]{{1,20}}?(?:{alternation(w.settle.yearbooks)})\s*(?P<book>(?:19|20)\d{{2}})\s*》"
     )
 )
 
@@ -1255,6 +1264,28 @@ def _opens_year(ctx: Context) -> bool:
     return ctx.opens_year
 
 
+def _broken_down_year(work: str, line_a: int, sent_a: int) -> tuple[int, str] | None:
+    """Return the year of the sentence a sentence opening with 其中 breaks down, and its words.
+
+    The sentence before must be in the same paragraph and name a span of years (their last
+    year holds) or a year it is about; None otherwise.
+    """
+    floor = max(line_a, sent_a - _SENTENCE_BACK)
+    # the whole sentence: the clauses after its semicolons break down the same total
+    start = work.rfind("。", floor, sent_a) + 1 or floor
+    if start <= line_a or not _BREAKS_DOWN.match(work, start):
+        return None
+    k = work.rfind("。", floor, start - 1)
+    before = work[k + 1 if k >= 0 else floor : start]
+    span = max(_YEAR_SPAN.finditer(before), key=lambda m: m.start(), default=None)
+    own = max(_ABOUT_YEAR.finditer(before), key=lambda m: m.start(), default=None)
+    if span is not None and (own is None or own.start() <= span.end()):
+        return int(span.group(2)), span.group(0)
+    if own is not None:
+        return int(own.group(1)), own.group(0)
+    return None
+
+
 def _settle_one(
     v: DValue,
     work: str,
@@ -1291,6 +1322,15 @@ def _settle_one(
                 v.kind = "baseline"
             v.flags["year_implied"] = f"no year is written; {how}"
             implied = False
+    if implied and (part_of := _broken_down_year(work, line_a, sent_a)) is not None:
+        # "2016—2018年我县义务教育学校建设累计投入资金16073.8万元,建设项目605个…。其中全面改薄
+        # 9159万元,建设项目124个": the sentence breaks down the total before it, of its years
+        v.year, said_at = part_of
+        how = f"its sentence breaks down the one before, about {v.year} ({said_at})"
+        if v.year < ctx.period[0]:
+            v.kind = "baseline"
+        v.flags["year_implied"] = f"no year is written; {how}"
+        implied = False
     if implied:
         rel = None
         for m in _RELATIVE_YEAR.finditer(sentence):
