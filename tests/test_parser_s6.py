@@ -75,3 +75,18 @@ def test_a_yearbook_named_with_its_publication_year_holds_the_year_before() -> N
     path = next((DATA / "realtexts_blind19").glob("real_17_*.txt"))
     row = _first(_rows(path), 65.0)
     assert (row["year"], row["kind"]) == (2021, "baseline")
+
+
+def test_a_deadline_already_past_at_the_pages_date_is_a_result() -> None:
+    # blind17/11, a page of 2022-08-10: "到2021年,学前教育三年毛入园率达到93.5%,普惠率达到87.3%"
+    path = next((DATA / "realtexts_blind17").glob("real_11_*.txt"))
+    rows = _rows(path)
+    for value in (93.5, 87.3, 51.4):
+        row = _first(rows, value)
+        assert (row["year"], row["kind"]) == (2021, "baseline"), value
+
+
+def test_a_deadline_ahead_of_the_pages_date_stays_a_target() -> None:
+    text = "沈阳教育\n2022-08-10 19:24:33来源:国际在线\n到2025年,学前教育三年毛入园率达到95%。\n"
+    row = _first(eduplans.parse_plan(text).to_frame().to_dict("records"), 95.0)
+    assert (row["year"], row["kind"]) == (2025, "target")
