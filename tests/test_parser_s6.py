@@ -90,3 +90,13 @@ def test_a_deadline_ahead_of_the_pages_date_stays_a_target() -> None:
     text = "沈阳教育\n2022-08-10 19:24:33来源:国际在线\n到2025年,学前教育三年毛入园率达到95%。\n"
     row = _first(eduplans.parse_plan(text).to_frame().to_dict("records"), 95.0)
     assert (row["year"], row["kind"]) == (2025, "target")
+
+
+def test_a_share_of_the_plan_done_is_no_level() -> None:
+    # blind18/09: "已开工95所,占规划量的71.43%": how far the plan is done, reported with its reason
+    path = next((DATA / "realtexts_blind18").glob("real_09_*.txt"))
+    plan = eduplans.parse_plan(path)
+    assert 71.43 not in {r["value"] for r in plan.to_frame().to_dict("records")}
+    (note,) = [d for d in plan.diagnostics if d.text == "71.43"]
+    assert note.detail == "a share of a target completed, not a level"
+    assert 95.0 in {r["value"] for r in plan.to_frame().to_dict("records")}

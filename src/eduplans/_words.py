@@ -276,6 +276,8 @@ class SettleWords:
     won_objects: tuple[str, ...]
     bulletin_verbs: tuple[str, ...]
     bulletin_titles: tuple[str, ...]
+    completion_verbs: tuple[str, ...]
+    plan_objects: tuple[str, ...]
     school_year_start: tuple[str, ...]
     yearbooks: tuple[str, ...]
     proposing_nouns: tuple[str, ...]

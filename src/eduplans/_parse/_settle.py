@@ -90,7 +90,12 @@ _CHANGED_BY = pattern(
         rf"(?:{alternation(w.settle.changed_by)})了?\s*(?:{alternation(w.settle.approx)})?\s*$"
     )
 )
-_COMPLETION = re.compile(r"完成[^,;。]{0,10}(?:目标|任务|计划)[^,;。]{0,4}的\s*$")
+_COMPLETION = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.completion_verbs)})[^,;。]{{0,10}}"
+        rf"(?:{alternation(w.settle.plan_objects)})[^,;。]{{0,4}}的\s*$"
+    )
+)
 # "项目施工总进度达到90%", "7所公办托育机构建设已完成80%", "完工率达66%": how far a project is
 _PROGRESS = pattern(
     lambda w: (
