@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import eduplans
 
 PAGE = Path(__file__).parent / "data" / "realtexts_blind14" / "real_01_hainan-shisanwu.txt"
@@ -148,3 +150,51 @@ def test_a_docx_table_of_the_same_cells_gives_the_same_values(tmp_path: Path) ->
     plan = eduplans.parse_plan(path)
     assert _table_values(plan) == EXPECTED
     _spans_hold(plan)
+
+
+def _forms() -> dict[str, str]:
+    """Return the page's table laid out again in the other text forms tables come in.
+
+    The cells are the page's own; a cell's lines stand on one line, parted by spaces, where the
+    form has one line per row (``|`` or tab rows, as a grid's cell of paragraphs is rendered).
+    """
+    before, caption, rows = _cells()
+    head = before + caption + "\n"
+    return {
+        "pipe_rows": head
+        + "\n".join("| " + " | ".join(c.replace("\n", " ") for c in r) + " |" for r in rows)
+        + "\n",
+        "tab_rows": head
+        + "\n".join("\t".join(c.replace("\n", " ") for c in r) for r in rows)
+        + "\n",
+        "blocks": head + "\n\n".join(c for r in rows for c in r) + "\n",
+        "cells_ending_in_a_pipe": head + "\n".join(c + " |" for r in rows for c in r) + "\n",
+    }
+
+
+@pytest.mark.parametrize("form", ["pipe_rows", "tab_rows", "blocks", "cells_ending_in_a_pipe"])
+def test_every_text_form_of_the_table_gives_the_same_values(form: str) -> None:
+    # cells_ending_in_a_pipe (each cell closed by " |", as blind5/21's bulletin table) was read
+    # one line per cell before, so a cell's lines were cells of their own: nothing was read
+    plan = eduplans.parse_plan(_forms()[form])
+    assert _table_values(plan) == EXPECTED
+    _spans_hold(plan)
+
+
+def test_a_grids_unread_cells_are_reported_with_their_reason(tmp_path: Path) -> None:
+    # the grid reader kept no notes: its 实现度 cells were reported as not_understood
+    before, caption, rows = _cells()
+    body = "".join(
+        "<tr>" + "".join("<td>" + c.replace("\n", "<br>") + "</td>" for c in r) + "</tr>"
+        for r in rows
+    )
+    page = tmp_path / "hainan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>t</title></head>"
+        f"<body><div><p>{before.strip()}</p><p>{caption}</p><table>{body}</table></div></body>"
+        "</html>",
+        encoding="utf-8",
+    )
+    plan = eduplans.parse_plan(page)
+    got = {d.text: d.reason for d in plan.diagnostics if d.text in ("133.5", "127.5", "100.4")}
+    assert got == {"133.5": "relative", "127.5": "relative", "100.4": "relative"}

@@ -327,7 +327,7 @@ def parse_plan(
     if tables:
         # grids of an HTML, DOCX or PDF file, or a text's tab-separated tables: read by column
         grids = src.tables or text_grids(doc, view)
-        drafts += read_grids(doc, grids, view, per)
+        drafts += read_grids(doc, grids, view, per, table_notes)
         drafts += read_tables(doc, per, table_notes, undated=undated)
     drafts, off_topic = _education_only(drafts)
     doc.find_headings()

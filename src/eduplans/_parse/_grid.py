@@ -97,7 +97,11 @@ def _join(top: _Cell | None, bottom: _Cell | None) -> _Column | None:
 
 
 def read_grids(
-    doc: Doc, tables: Sequence[Table], view: View, period: tuple[int, int]
+    doc: Doc,
+    tables: Sequence[Table],
+    view: View,
+    period: tuple[int, int],
+    notes: list[tuple[int, int, str, str]] | None = None,
 ) -> list[DIndicator]:
     """Read the indicator tables of a document's grids; block their text for the other readers.
 
@@ -111,6 +115,8 @@ def read_grids(
         The normalised view: maps the grids' source offsets to the document's offsets.
     period
         The plan period: years before its first year are baselines, the others targets.
+    notes
+        Receives ``(start, end, reason, why)`` for each value cell that is not read.
 
     Returns
     -------
@@ -232,7 +238,7 @@ def read_grids(
             continue
         end = view.to_view(table.end)
         doc.blocked.append((start, max(end, start + 1)))
-        out.extend(_indicators(doc, rows, columns, "row\t", caption, period))
+        out.extend(_indicators(doc, rows, columns, "row\t", caption, period, notes))
     return out
 
 

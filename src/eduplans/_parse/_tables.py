@@ -278,7 +278,8 @@ def _stream_cells(
     work = doc.work
     head = work[start : min(limit, start + 400)]
     header = work[header_start:start]
-    if re.search(r"(?m)^\s*\|+\s*$", head):
+    if re.search(r"(?m)^\s*\|+\s*$", head) or len(re.findall(r"(?m)\S[ \t]*\|[ \t]*$", head)) >= 3:
+        # ``|`` lines between the cells, or every cell ending in `` |``
         return (_cell(p, x) for p, x in _pieces(work, start, limit, _PIPE)), "pipe"
     if len(re.findall(r"\n[ \t\u3000\xa0]*\n", header)) >= 2:
 
@@ -800,8 +801,8 @@ def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
         return [row]
     by_space = mode in _BOUNDED
     names = _lines_of(row.name, by_space, has_unit)
-    if len(names) < 2 or any(n.text.startswith("其中") for n in names):
-        return [row]
+    if len(names) < 2 or any(n.kind != "name" or n.text.startswith("其中") for n in names):
+        return [row]  # one name, a 其中 row, or a name's unit bracket on a line of its own
     split: list[list[_Cell]] = []
     counts: set[int] = set()
     for cell in row.cells:
@@ -811,6 +812,9 @@ def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
                 parts = _split_multi(cell, len(names) - 1) if by_space else [cell]
                 if len(parts) == 1 and by_space:
                     parts = _split_multi(cell, len(names))
+                parts = [_Cell(p.text, p.start, p.end, _classify(p.text, has_unit)) for p in parts]
+            if any(p.kind not in ("value", "placeholder") for p in parts):
+                return [row]  # ≥ / 95%, 95% / 以上: one value written over two lines
             counts.add(len(parts))
         elif cell.kind in ("unit", "binding"):
             parts = _lines_of(cell, by_space, has_unit)
