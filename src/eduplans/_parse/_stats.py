@@ -808,6 +808,26 @@ def _names_measure(entity: str) -> bool:
     )
 
 
+def _heads_block(rows: Sequence[_SRow], k: int) -> tuple[str, str | None] | None:
+    """Return (measure, unit word) when row ``k`` names the measure of the rows below it.
+
+    A yearbook prints a measure's total on the row that names it (``学校数 (所) Number of
+    Schools (unit) 1764 1771``), its parts on the rows below (``普通高等学校 … 82 83``): the
+    row names a measure and the next row with cells names none (an entity, not a measure of
+    its own: a table of measure rows is an indicator table).
+    """
+    found = _measure_of(_UNIT_IN_ROW.sub("", rows[k].name.text))
+    if found is None:
+        return None
+    nxt = next((r for r in rows[k + 1 :] if r.values), None)
+    if nxt is None or _measure_of(nxt.name.text) is not None:
+        return None
+    entity = _entity(nxt.name.text)[0]
+    if not entity or _names_measure(entity) or _BRACKET_UNIT.match(entity):
+        return None
+    return found
+
+
 def _total_of(entity: str, unit_word: str | None) -> str | None:
     """Return the measure a total row names for the rows below (各类学校数合计 (所): 学校数).
 
@@ -897,7 +917,7 @@ def _read(
     used_measure = bool(measure) or by_column
     stage = ""  # the last section row that names no measure (研究生教育 over 招生数 | 万人 | …)
     pending: list[_Note] = []
-    for row in table.rows:
+    for k, row in enumerate(table.rows):
         if _UNIT_LINE.match(row.name.text):
             listed = _units(_UNIT_LINE.match(row.name.text).group("units"))  # type: ignore[union-attr]
             continue
@@ -914,6 +934,12 @@ def _read(
             continue
         entity, own_unit = _entity(row.name.text)
         own_unit = own_unit or row.unit_word
+        heads = _heads_block(table.rows, k) if not by_column else None
+        if heads is not None:  # 学校数 (所) … 1764 1771 over 普通高等学校 … 82 83: their total
+            measure, measure_unit = heads
+            used_measure, stage = True, ""
+            named = entity
+            entity, own_unit = words().table.stat_total_words[0], None
         for col, cell in zip(table.cols, row.values, strict=False):
             if col.kind == "unit" and cell.text and own_unit is None:
                 own_unit = cell.text  # the row's 单位 cell
@@ -1025,6 +1051,11 @@ def _read(
                 flags["elided_subject"] = (
                     f"the row {entity!r} of a statistics table under the {where} "
                     f"{the_measure!r}: {subject + name!r}"
+                )
+            if heads is not None:
+                flags["elided_subject"] = (
+                    f"the row {named!r} of a statistics table names the measure of the rows "
+                    f"below it and holds their total: read as {entity + name!r}"
                 )
             if row.total:
                 flags["elided_subject"] = (
