@@ -87,3 +87,78 @@ def test_every_kind_of_school_and_a_teacher_word_are_not_read_as_a_school() -> N
     assert keys(["各类学校"]) == [None]
     # 初中专任教师 (dev3 ~junior_secondary_teachers) holds 中专 but names no vocational school
     assert _align._features(_align.normalise("初中专任教师")).stage == {"junior_secondary"}
+
+
+# --- catalog entries for concepts several pages of several sets name ---------------------------
+# Each name below is a development name whose blind label is the concept the new entry declares
+# (the labellers' slug, written before the entry existed, names the same thing).
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "key"),
+    [
+        # ~public_kindergartens_added: dev 新增公办园 (×2), dev2 新增公办幼儿园, dev3 新增公辦園,
+        # dev4 新增公办幼儿园 under 1.学前教育实现双普达标, real3 新设立公办幼儿园 under 【概况】
+        ("新增公办园", None, "public_kindergartens_added"),
+        ("新增公辦園", None, "public_kindergartens_added"),
+        ("新增公办幼儿园", "1.学前教育实现双普达标", "public_kindergartens_added"),
+        ("新设立公办幼儿园", "【概况】", "public_kindergartens_added"),
+        # ~general_senior_schools_built: dev 新建、改扩建普通高中, 新建扩建普通高中学校; real2
+        # 新建普通高中学校; real3 县域高中新建改扩建任务
+        ("新建、改扩建普通高中", None, "general_senior_schools_built"),
+        ("新建扩建普通高中学校", None, "general_senior_schools_built"),
+        ("新建普通高中学校", None, "general_senior_schools_built"),
+        ("县域高中新建改扩建任务", None, "general_senior_schools_built"),
+        # ~attached_preschool_classes: real3 小学附设幼儿班 (【概况】), real7 学前班 (民勤) and
+        # 小学附设幼儿班 ((一)基本情况)
+        ("小学附设幼儿班", "【概况】", "attached_preschool_classes"),
+        ("学前班", "二、民勤县基本教育情况", "attached_preschool_classes"),
+        # ~general_senior_teacher_qualified_rate: real7 (two pages)
+        ("高中教师学历合格率", "二、民勤县基本教育情况", "general_senior_teacher_qualified_rate"),
+        (
+            "普通高中教师学历合格率",
+            "(四)教师整体素质不断提高",
+            "general_senior_teacher_qualified_rate",
+        ),
+        # ~kindergarten_staff: dev4 教职工数 under 19-10 幼儿教育基本情况, real3 教职工 under
+        # 一、学前教育, real5 幼儿园教职工人数
+        ("教职工数", "19-10 幼儿教育基本情况", "kindergarten_staff"),
+        ("教职工", "一、学前教育", "kindergarten_staff"),
+        ("幼儿园教职工人数", None, "kindergarten_staff"),
+        # ~provincial_model_kindergartens: dev2 省示范性幼儿园, dev3 省級示範幼兒園, real3 and real5
+        # 省级示范园
+        ("省示范性幼儿园", None, "provincial_model_kindergartens"),
+        ("省級示範幼兒園", None, "provincial_model_kindergartens"),
+        ("省级示范园", None, "provincial_model_kindergartens"),
+        # ~nine_year_school_count: real3 九年一贯制学校 (【教育基本情况】), real7 九年制学校
+        ("九年一贯制学校", "【教育基本情况】", "nine_year_school_count"),
+        ("九年制学校", "(一)基本情况", "nine_year_school_count"),
+    ],
+)
+def test_a_concept_many_pages_name_has_its_catalog_entry(
+    name: str, context: str | None, key: str
+) -> None:
+    assert keys([name], [context]) == [key]
+
+
+def test_the_new_entries_keep_their_look_alikes_apart() -> None:
+    # the stock of public kindergartens (real5 公办幼儿园 under 二、学前教育情况), kindergartens
+    # built (the catalog's alias 新建公办幼儿园), every stage's staff (real7 教職工 on a national
+    # kindergarten page is labelled by its sentence; bare, it is staff_count), compulsory schools
+    # (real5 义务教育学校 under 三、义务教育情况, ~compulsory_school_count) and the compulsory
+    # retention rate written 九年义务教育巩固率 (real7) stay what they were
+    assert keys(
+        ["公办幼儿园", "新建公办幼儿园", "教職工", "义务教育学校", "九年義務(wù)教育鞏固率"],
+        ["二、学前教育情况", None, None, "三、义务教育情况", None],
+    ) == [
+        "public_kindergarten_count",
+        "kindergartens_built",
+        "staff_count",
+        "compulsory_school_count",
+        "compulsory_retention_rate",
+    ]
+
+
+def test_preschool_children_written_with_both_stage_words_are_the_children_enrolled() -> None:
+    # real7 民勤: 在园(班)学前幼儿6793人 (kindergarten_enrolment)
+    assert keys(["在园(班)学前幼儿"], ["二、民勤县基本教育情况"]) == ["kindergarten_enrolment"]
