@@ -11,13 +11,9 @@ import re
 from importlib.resources import files
 
 from ._once import once
-from ._words import words
+from ._words import on_change, words
 
 __all__ = ["fold_width", "strip_pinyin", "t2s_table", "to_simplified"]
-
-# Characters that are also simplified characters in their own right (显著, 乾坤, 明瞭, 藉口): left
-# alone so that simplified text is never changed.
-_KEEP = frozenset("著乾瞭藉")
 
 
 @once
@@ -31,12 +27,17 @@ def t2s_table() -> dict[int, str]:
     """
     text = files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
     table: dict[int, str] = {}
+    # characters that are simplified characters too (显著, 乾坤): [fold] t2s_keep
+    keep = frozenset(words().t2s_keep)
     for line in text.splitlines():
         source, _, targets = line.partition("\t")
         target = targets.split(" ")[0]
-        if len(source) == 1 and len(target) == 1 and source != target and source not in _KEEP:
+        if len(source) == 1 and len(target) == 1 and source != target and source not in keep:
             table[ord(source)] = target
     return table
+
+
+on_change(t2s_table.cache_clear)  # type: ignore[attr-defined]  # t2s_keep may change
 
 
 def to_simplified(text: str) -> str:

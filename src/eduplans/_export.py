@@ -265,7 +265,10 @@ def _entry(kind: str, key: str, fields: dict[str, str]) -> str:
 
 def author_of(issuer: str, region_name: str) -> str:
     """Return the issuing body with its region: ``市教育局`` of 邯郸市 is 邯郸市教育局."""
-    if issuer[:1] in "省市区县" and region_name.endswith(issuer[0]) and len(issuer) > 1:
+    from ._words import words
+
+    own_level = words().region.own_level  # 省, 市, 区, 县 ([region] of data/words.toml)
+    if issuer[:1] in own_level and region_name.endswith(issuer[0]) and len(issuer) > 1:
         return region_name + issuer[1:]
     return issuer
 

@@ -27,12 +27,15 @@ __all__ = [
     "ComparatorWords",
     "DateWords",
     "DiagWords",
+    "HeadingWords",
     "MeasureWords",
     "MetaWords",
     "NounUnitWords",
+    "PageWords",
     "PeriodWords",
     "PlotWords",
     "ProseWords",
+    "RegionWords",
     "SettleWords",
     "StageWords",
     "TableWords",
@@ -131,6 +134,12 @@ class DateWords:
     year: str
     year_not_before: tuple[str, ...]
     school_year: str
+    month: str
+    day: str
+    month_parts: tuple[str, ...]
+    weekday: tuple[str, ...]
+    year_span: tuple[str, ...]
+    year_span_text: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -190,6 +199,14 @@ class DiagWords:
     relative_verbs: tuple[str, ...]
     aspect_classifiers: tuple[str, ...]
     aspect_nouns: tuple[str, ...]
+    document_number: tuple[str, ...]
+    document_number_text: tuple[str, ...]
+    year_after: tuple[str, ...]
+    street_ends: tuple[str, ...]
+    street_number: tuple[str, ...]
+    phone_labels: tuple[str, ...]
+    phone_prefix: str
+    age: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -226,6 +243,110 @@ class MetaWords:
     dateline_label: tuple[str, ...]
     update_stamp: tuple[str, ...]
     speech_opening: tuple[str, ...]
+    plan_words: tuple[str, ...]
+    title_end: tuple[str, ...]
+    draft_bracket_end: tuple[str, ...]
+    draft_words: tuple[str, ...]
+    title_education: tuple[str, ...]
+    reference_verbs: tuple[str, ...]
+    implements: tuple[str, ...]
+    not_plan_title_end: tuple[str, ...]
+    not_plan_title: tuple[str, ...]
+    modernisation: tuple[str, ...]
+    issue_verbs: tuple[str, ...]
+    perfective: tuple[str, ...]
+    notice_about: tuple[str, ...]
+    notice_verbs: tuple[str, ...]
+    notice_issue_verbs: tuple[str, ...]
+    notice_forward: tuple[str, ...]
+    notice_of: tuple[str, ...]
+    notice_nouns: tuple[str, ...]
+    news_words: tuple[str, ...]
+    report_lead: tuple[str, ...]
+    said_verbs: tuple[str, ...]
+    work_report: tuple[str, ...]
+    summary_words: tuple[str, ...]
+    summary_end: tuple[str, ...]
+    plan_sections: tuple[str, ...]
+    asked_lead: tuple[str, ...]
+    asked_verb: tuple[str, ...]
+    asked_nouns: tuple[str, ...]
+    untitled: str
+    signed_verbs: tuple[str, ...]
+    issuer_office_end: tuple[str, ...]
+    date_labels: tuple[str, ...]
+    colon_labels: tuple[str, ...]
+    five_year_title: tuple[str, ...]
+    period_self: tuple[str, ...]
+    annual_title: tuple[str, ...]
+    target_by: tuple[str, ...]
+    not_target_by: str
+    action_plan: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageWords:
+    """The words of a web page's furniture (section ``[page]``; explained there)."""
+
+    chrome: tuple[str, ...]
+    chrome_labels: tuple[str, ...]
+    spam: tuple[str, ...]
+    adult: tuple[str, ...]
+    adult_schooling: tuple[str, ...]
+    footer_labels: tuple[str, ...]
+    breadcrumb_home: tuple[str, ...]
+    breadcrumb_label: tuple[str, ...]
+    counter_verbs: tuple[str, ...]
+    counter_nouns: tuple[str, ...]
+    index_labels: tuple[str, ...]
+    info_verbs: tuple[str, ...]
+    info_nouns: tuple[str, ...]
+    source_labels: tuple[str, ...]
+    page: tuple[str, ...]
+    page_total: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeadingWords:
+    """The words of headings and numbering (section ``[heading]``; explained there)."""
+
+    ordinal: tuple[str, ...]
+    numerals: str
+    chapter_numerals: str
+    list_numerals: str
+    part_ends: tuple[str, ...]
+    line_part_ends: tuple[str, ...]
+    box: tuple[str, ...]
+    labels: tuple[str, ...]
+    table: tuple[str, ...]
+    stems: str
+    review: tuple[str, ...]
+    forward: tuple[str, ...]
+    forward_periods: tuple[str, ...]
+    forward_period_not: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegionWords:
+    """The words of regions' names (section ``[region]``; explained there)."""
+
+    division_ends: tuple[str, ...]
+    municipalities: tuple[str, ...]
+    province_ends: tuple[str, ...]
+    prefecture_ends: tuple[str, ...]
+    not_prefecture_ends: tuple[str, ...]
+    own_level: tuple[str, ...]
+    generic_names: tuple[str, ...]
+    word_aliases: tuple[str, ...]
+    anonymous: tuple[str, ...]
+    anonymous_place: tuple[str, ...]
+    autonomous: tuple[str, ...]
+    autonomous_ends: tuple[str, ...]
+    anonymous_ends: tuple[str, ...]
+    anonymous_before: tuple[str, ...]
+    issuer_tail: tuple[str, ...]
+    media: tuple[str, ...]
+    not_before: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -370,6 +491,8 @@ class Words:
     maintain: tuple[str, str]
     fold_chars: Mapping[int, str]
     fold_work: Mapping[int, str]
+    #: Traditional characters that are simplified ones too: never folded ([fold] t2s_keep).
+    t2s_keep: str
     header_units: Mapping[str, str]
     prose_ambiguous: tuple[str, ...]
 
@@ -393,11 +516,14 @@ class Words:
     compounds: Mapping[str, tuple[str, ...]]
     dates: DateWords
     diag: DiagWords
+    heading: HeadingWords
     meta: MetaWords
     noun_units: tuple[NounUnitWords, ...]
+    page: PageWords
     periods: tuple[PeriodWords, ...]
     plot: PlotWords
     prose: ProseWords
+    region: RegionWords
     settle: SettleWords
     table: TableWords
     topic: TopicWords
@@ -510,7 +636,7 @@ def _table(cls: Any, doc: Mapping[str, Any], name: str, path: str) -> Any:
 
 def _folds(doc: Mapping[str, Any], path: str) -> tuple[Mapping[int, str], Mapping[int, str]]:
     """Return the ``[fold]`` tables for ``str.translate``: every text, and the working copy."""
-    extra = set(doc) - {"fullwidth_ascii", "chars", "space"}
+    extra = set(doc) - {"fullwidth_ascii", "chars", "space", "t2s_keep"}
     if extra:
         raise DataError(f"unknown key(s) {sorted(extra)}", path=path, field="fold")
     if not isinstance(doc.get("fullwidth_ascii", False), bool):
@@ -537,7 +663,7 @@ def _parse(text: str, path: str) -> Words:
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
         "value", "fold", "header", "dates", "diag", "meta", "noun_unit", "topic",
         "period", "plot", "prose", "settle",
-        "table",
+        "table", "page", "heading", "region",
     }  # fmt: skip
     extra = set(doc) - known
     if extra:
@@ -703,6 +829,7 @@ def _parse(text: str, path: str) -> Words:
         maintain=(maintain[0], maintain[1]),
         fold_chars=fold_chars,
         fold_work=fold_work,
+        t2s_keep=_str(doc.get("fold", {}), "t2s_keep", "fold.t2s_keep", path),
         header_units=MappingProxyType(dict(header)),
         prose_ambiguous=_strs(value.get("prose_ambiguous", []), "value.prose_ambiguous", path),
         replace=MappingProxyType(dict(replace)),
@@ -725,11 +852,14 @@ def _parse(text: str, path: str) -> Words:
         compounds=MappingProxyType(compounds),
         dates=_table(DateWords, doc, "dates", path),
         diag=_table(DiagWords, doc, "diag", path),
+        heading=_table(HeadingWords, doc, "heading", path),
         meta=_table(MetaWords, doc, "meta", path),
         noun_units=tuple(noun_units),
+        page=_table(PageWords, doc, "page", path),
         periods=tuple(periods),
         plot=_table(PlotWords, doc, "plot", path),
         prose=_table(ProseWords, doc, "prose", path),
+        region=_table(RegionWords, doc, "region", path),
         settle=_table(SettleWords, doc, "settle", path),
         table=_table(TableWords, doc, "table", path),
         topic=_table(TopicWords, doc, "topic", path),

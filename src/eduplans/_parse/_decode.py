@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .._chinese import t2s_table
 from .._errors import ParseError
-from .._words import words
+from .._words import Words, alternation, pattern, words
 
 __all__ = [
     "MAX_CHARS",
@@ -270,16 +270,19 @@ def _is_file(name: str) -> bool:
 
 # --- web-page chrome ------------------------------------------------------------------------
 
-_CHROME = re.compile(
-    r"首页\s*>|当前位置|所在位置|版权所有|Copyright|©|ICP备|网站(?:事务|标识|地图)|技术支持|"
-    r"主办单位|承办单位|联系我们|返回顶部|打印(?:本页|页面)|关闭(?:本页|窗口)|浏览次数|阅读次数|"
-    r"访问量|点击[量数率]|字体大小|字号[::]|扫一扫|分享到|欢迎访问|今天是|星期[一二三四五六日天]|"
-    r"相关稿件|相关链接|上一篇|下一篇|公网安备|投稿|纠错|索引号|公开类型|公开属性|公开期限|公开载体|"
-    r"公开主体|发文字号|主题分类|信息来源|"
-    r"365bet|娱乐场|博彩|彩票|棋牌|官方平台|开户|真人|百家乐|足球[_彩]|"
-    r"在线观看|一区二区|精品视频|国产精品|国产自拍|视频免费|免费观看|麻豆|色欲|高辣|无码|成人(?!中专|中等|高校|高等|学校|本科|学历|继续|夜校|初中|小学)[^教]"
-)
-_FOOTER = re.compile(r"^(?:地址|电话|邮编|传真|邮箱|网站事务电话)[::]")
+
+def _chrome(w: Words) -> str:
+    """Return the pattern of a line of web-page chrome (data/words.toml [page])."""
+    p = w.page
+    return (
+        rf"(?:{alternation(p.breadcrumb_home)})\s*>|{alternation(p.chrome)}|"
+        rf"(?:{alternation(p.chrome_labels)}):|{alternation(p.spam)}|"
+        rf"(?:{alternation(p.adult)})(?!{alternation(p.adult_schooling)})[^\n]"
+    )
+
+
+_CHROME = pattern(_chrome)
+_FOOTER = pattern(lambda w: rf"^(?:{alternation(w.page.footer_labels)}):")
 
 
 def chrome_lines(work: str) -> list[tuple[int, int]]:

@@ -31,23 +31,49 @@ def _unit_words(w: Words, *keys: str) -> str:
     return alternation(x for u in w.units if u.key in keys for x in u.words)
 
 
-_DATE_AROUND = pattern(
-    lambda w: (
-        rf"(?:19|20)\d{{2}}\s*[-/.{chars(w.dates.year)}]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?|"
-        r"\d{1,2}\s*月\s*\d{1,2}\s*日|"
-        rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?|(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}\s*\d{{1,2}}\s*月|"
-        r"\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|"
-        r"\d{1,2}\s*日(?:电|讯)"
+def _spans(w: Words) -> str:
+    """Return the characters joining the years of a span (2019—2020, 2019至2020, 2019到2020)."""
+    return chars("".join((*w.dates.year_span, *w.dates.year_span_text)))
+
+
+def _date_around(w: Words) -> str:
+    d = w.dates
+    year, month, day = (re.escape(x) for x in (d.year, d.month, d.day))
+    return (
+        rf"(?:19|20)\d{{2}}\s*[-/.{chars(d.year)}]\s*\d{{1,2}}\s*[-/.{chars(d.month)}]\s*\d{{1,2}}"
+        rf"\s*{day}?|\d{{1,2}}\s*{month}\s*\d{{1,2}}\s*{day}|"
+        rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?|(?:19|20)\d{{2}}\s*{year}\s*\d{{1,2}}\s*{month}|"
+        rf"\d{{1,2}}\s*{month}(?:{alternation(d.month_parts)})?|"
+        rf"\d{{1,2}}\s*{day}(?:{alternation(w.meta.dateline_end)})"
     )
-)
-_DOCNO = re.compile(
-    r"[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{0,5}\s*号?|第\s*\d+\s*号|\d+\s*号文"
-)
+
+
+def _docno(w: Words) -> str:
+    no = alternation(w.diag.document_number)
+    return (
+        rf"[〔\[【(]\s*(?:19|20)\d{{2}}\s*[〕\]】)]\s*\d{{0,5}}\s*(?:{no})?|"
+        rf"(?:{alternation(w.heading.ordinal)})\s*\d+\s*(?:{no})|"
+        rf"\d+\s*(?:{alternation(w.diag.document_number_text)})"
+    )
+
+
+def _year_after(w: Words) -> str:
+    """Return what may follow a year (年, 学年, a span's joint, 届, 级, 版, a bracket)."""
+    d = w.dates
+    return (
+        rf"{re.escape(d.year)}|{re.escape(d.school_year)}|[{_spans(w)}]|"
+        rf"{alternation(w.diag.year_after)}|\)"
+    )
+
+
+_DATE_AROUND = pattern(_date_around)
+_DOCNO = pattern(_docno)
 _PHONE = re.compile(r"(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|\d{3}-\d{3,4}-\d{4}")
 _YEAR = pattern(
     lambda w: (
-        rf"(?:19|20)\d{{2}}(?=\s*(?:{re.escape(w.dates.year)}|{re.escape(w.dates.school_year)}|[—\-~至到]\s*(?:19|20)?\d{{2}}|"
-        r"届|级|版|\)|）|$))|(?<=[—\-~至到])\s*(?:19|20)\d{2}"
+        rf"(?:19|20)\d{{2}}(?=\s*(?:{re.escape(w.dates.year)}|{re.escape(w.dates.school_year)}|"
+        rf"[{_spans(w)}]\s*(?:19|20)?\d{{2}}|{alternation(w.diag.year_after)}|\)|）|$))|"
+        rf"(?<=[{_spans(w)}])\s*(?:19|20)\d{{2}}"
     )
 )
 _RELATIVE_BEFORE = pattern(
@@ -57,11 +83,7 @@ _RELATIVE_BEFORE = pattern(
     )
 )
 _GROWTH_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'times', 'percent')})")
-_YEAR_AFTER = pattern(
-    lambda w: (
-        rf"\s*(?:{re.escape(w.dates.year)}|{re.escape(w.dates.school_year)}|[—\-~至到]|届|级|版|\)|$)"
-    )
-)
+_YEAR_AFTER = pattern(lambda w: rf"\s*(?:{_year_after(w)}|$)")
 _POINTS_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'percentage_point')})")
 _TIMES_AFTER = pattern(lambda w: rf"\s*(?:{_unit_words(w, 'times')})")
 _ASPECT_AFTER = pattern(
@@ -70,8 +92,21 @@ _ASPECT_AFTER = pattern(
         rf"(?:{alternation(w.diag.aspect_nouns)})"
     )
 )
-_VIEWS = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[::]?\s*$")
-_INDEX = re.compile(r"(?:索引号|文号|编号|发文字号)\s*[::]?\s*[\w\-/〔〕\[\]]*$")
+_VIEWS = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.page.counter_verbs)})(?:{alternation(w.page.counter_nouns)})?"
+        r"\s*[::]?\s*$"
+    )
+)
+_INDEX = pattern(lambda w: rf"(?:{alternation(w.page.index_labels)})\s*[::]?\s*[\w\-/〔〕\[\]]*$")
+_STREET = pattern(lambda w: rf"(?:{alternation(w.diag.street_ends)})\s*$")
+_STREET_NUMBER = pattern(lambda w: rf"\s*(?:{alternation(w.diag.street_number)})")
+_NUMBERED = pattern(lambda w: rf"(?:{alternation((*w.heading.labels, *w.heading.table))})\s*$")
+_SPAN_BEFORE = pattern(lambda w: rf"[{_spans(w)}]\s*$")
+_PHONE_OPENING = pattern(lambda w: rf"^[()\s:{chars(w.diag.phone_prefix)}]+")
+_PHONE_LABEL = pattern(lambda w: rf"(?:{alternation(w.diag.phone_labels)})\s*[::]?\s*[\d\-]*$")
+_ORDINAL_BEFORE = pattern(lambda w: rf"(?:{alternation(w.heading.ordinal)})\s*$")
+_AGE = pattern(lambda w: rf"\s*(?:{alternation(w.diag.age)})")
 
 
 #: Reasons a reviewer rarely needs to look at one by one (listed by offset only).
@@ -170,7 +205,7 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
     word = (token.group(0) if token else "") + num + (after_word.group(0) if after_word else "")
     if re.search(r"://|www\.|\.html?\b|\.s?html|@|\.com|\.cn\b", word):
         return "address", "part of a web or e-mail address"
-    if re.search(r"[路街巷道]\s*$", before) and re.match(r"\s*号", after):
+    if _STREET.search(before) and _STREET_NUMBER.match(after):
         return "address", "a street number"
     if _in_spans(doc.chrome, a):
         return "chrome", "on a line of web-page chrome (navigation, footer, metadata)"
@@ -185,7 +220,7 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
         off = max(line_start, a - 12)
         if m.start() + off <= a < m.end() + off:
             return "date", f"part of a date or time ({m.group(0)})"
-    if re.search(r"(?:专栏|附件|附表|表)\s*$", before):
+    if _NUMBERED.search(before):
         return "numbering", "the number of a box, annex or table"
     # a tab-separated grid row (HTML, DOCX, PDF tables): the number fills its cell
     text = doc.text  # the working copy has its tabs folded to spaces
@@ -199,23 +234,23 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
     if re.fullmatch(r"(?:19|20)\d{2}", num) and (
         _YEAR_AFTER.match(after)
         or whole_cell  # a year cell of a grid's header
-        or re.search(r"[—\-~至到]\s*$", before)
+        or _SPAN_BEFORE.search(before)
     ):
         return "year", "a year"
     if re.match(r"-\d{7,8}(?!\d)", work[b : b + 10]) or (
         re.search(r"(?<![\d-])\d{3,4}-$", before) and len(num) >= 7
     ):
         return "phone", "a telephone number"
-    if _PHONE.fullmatch(
-        re.sub(r"^[()电话:\s]+", "", work[max(line_start, a - 5) : b])
-    ) or re.search(r"(?:电话|热线|传真|手机|联系)\s*[::]?\s*[\d\-]*$", before):
+    if _PHONE.fullmatch(_PHONE_OPENING.sub("", work[max(line_start, a - 5) : b])) or (
+        _PHONE_LABEL.search(before)
+    ):
         return "phone", "a telephone number"
     depth_title = before.rfind("《") > before.rfind("》")
     if depth_title:
         return "title", "inside a document title in 《》"
     if re.match(r"\s*[.、．](?!\d)", after) and (a == line_start or before.endswith(("(", "("))):
         return "numbering", "a list or heading number"
-    if re.search(r"第\s*$", before) or (
+    if _ORDINAL_BEFORE.search(before) or (
         re.match(r"\s*[)）]", after) and before.endswith(("(", "（"))
     ):
         return "numbering", "an ordinal or list number"
@@ -232,7 +267,7 @@ def _reason(doc: Doc, a: int, b: int) -> tuple[str, str]:
         return "relative", "a change relative to another year or place, not a level"
     if _TIMES_AFTER.match(after):
         return "relative", "a multiple (倍), not a level"
-    if re.match(r"\s*(?:岁|周岁)", after):
+    if _AGE.match(after):
         return "distractor", "an age"
     if _ASPECT_AFTER.match(after):
         return "distractor", "a count of aspects of a programme, not a target"

@@ -12,32 +12,40 @@ on for a PDF. :class:`Doc` is the parser's working view of one such text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .._words import Words, alternation, chars, pattern, words
 from ._decode import chrome_lines, fold
 
 __all__ = ["REVIEW_WORDS", "Cell", "Doc", "Document", "Heading", "Line", "Paragraph", "Table"]
 
-_CN = "零〇一二两三四五六七八九十百"
-# Heading patterns with their level (smaller is higher).
-_HEADINGS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"第[{_CN}]+[章编篇部分]"), 0),
-    (re.compile(rf"[{_CN}]+、"), 1),
-    (re.compile(rf"\([{_CN}]+\)"), 2),
-    (re.compile(r"(?:专栏|重点工程|重点项目|工程|行动)\s*[\d一二三四五六七八九十]+"), 3),
-    (re.compile(r"\d{1,2}[.、](?!\d)"), 4),
-    (re.compile(r"\(\d{1,2}\)"), 5),
-)
+
+@functools.lru_cache(maxsize=4)  # one set per words data in use (Words hash by identity)
+def _headings(w: Words) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Return the heading patterns with their level (smaller is higher; [heading] words)."""
+    h = w.heading
+    cn = chars(h.numerals)
+    return (
+        (re.compile(rf"(?:{alternation(h.ordinal)})[{cn}]+(?:{alternation(h.part_ends)})"), 0),
+        (re.compile(rf"[{cn}]+、"), 1),
+        (re.compile(rf"\([{cn}]+\)"), 2),
+        (re.compile(rf"(?:{alternation(h.box)})\s*[\d{chars(h.list_numerals)}]+"), 3),
+        (re.compile(r"\d{1,2}[.、](?!\d)"), 4),
+        (re.compile(r"\(\d{1,2}\)"), 5),
+    )
+
+
 #: Words of a heading whose section reviews the past (values there are baselines).
-REVIEW_WORDS = re.compile(
-    r"十[一二三]五|发展基础|发展回顾|回顾|发展成效|取得的?成[效绩就]|主要成[绩就]|发展情况|"
-    r"工作总结|基本情况|发展现状|现状"
-)
-_FORWARD = re.compile(
-    r"十[四五六]五(?!.{0,6}(?:回顾|成效|情况))|(?:主要|发展|总体|具体)目标|目标任务|(?:重点|主要|发展)任务|"
-    r"形势|机遇|挑战|问题|不足|思路|原则|举措|保障措施|指导思想"
+REVIEW_WORDS = pattern(lambda w: alternation(w.heading.review))
+_FORWARD = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.heading.forward_periods)})"
+        rf"(?!.{{0,6}}(?:{alternation(w.heading.forward_period_not)}))|"
+        + alternation(w.heading.forward)
+    )
 )
 
 
@@ -297,8 +305,8 @@ def heading_of(text: str) -> tuple[int, str] | None:
     Numbered lines that are whole paragraphs ("1.教育投入持续增加。2020年,…") are headings
     whose title is the words up to the first full stop.
     """
-    for pattern, level in _HEADINGS:
-        m = pattern.match(text)
+    for heading, level in _headings(words()):
+        m = heading.match(text)
         if m is None:
             continue
         head = re.split(r"[。;:]", text, maxsplit=1)[0]

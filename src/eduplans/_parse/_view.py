@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .._words import Words, alternation, chars, pattern
+
 __all__ = ["View", "make_view"]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -32,17 +34,31 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(（][a-zA-Zāáǎàēéěèīíǐìō�
 # and a percent sign
 _STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u3000](?=[{_CJK}\d])|(?<=\d)[ \u3000](?=[%％{_CJK}])")
 # a line that is only a page number: "- 3 -", "—3—", "第3页", "第3页 共10页"
-_PAGE_LINE = re.compile(
-    r"[-—–－]\s{0,2}\d{1,4}\s{0,2}[-—–－]|第\s?\d{1,4}\s?页(?:\s{0,2}[,，/]?\s{0,2}共\s?\d{1,4}\s?页)?"
+_PAGE_LINE = pattern(
+    lambda w: (
+        rf"[-—–－]\s{{0,2}}\d{{1,4}}\s{{0,2}}[-—–－]|(?:{alternation(w.heading.ordinal)})\s?\d{{1,4}}\s?"
+        rf"(?:{alternation(w.page.page)})(?:\s{{0,2}}[,，/]?\s{{0,2}}(?:{alternation(w.page.page_total)})"
+        rf"\s?\d{{1,4}}\s?(?:{alternation(w.page.page)}))?"
+    )
 )
 # "…教育发展— 12 —规划": a page number glued into running text
 _PAGE_GLUED = re.compile(rf"(?<=[{_CJK},，。;；、])\s?[-—–－]\s?\d{{1,4}}\s?[-—–－]\s?(?=[{_CJK}])")
 _PROSE_MARK = re.compile(r"[。,，;；]")
 _END_MARK = re.compile(r"[。!?！？;；:：”’)）》」』]$")
-_HEAD_START = re.compile(
-    r"[ \t\u3000]*(?:第[一二三四五六七八九十百]+[章节编篇部]|[一二三四五六七八九十]+、|"
-    r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|专栏|附件|附表|表\s*\d)"
-)
+
+
+def _head_start(w: Words) -> str:
+    """Return the pattern of a line that starts a heading (第三章, 二、, (一), 1., 专栏, 表1)."""
+    h = w.heading
+    return (
+        rf"[ \t\u3000]*(?:(?:{alternation(h.ordinal)})[{chars(h.chapter_numerals)}]+"
+        rf"(?:{alternation(h.line_part_ends)})|[{chars(h.list_numerals)}]+、|"
+        rf"[(（][{chars(h.list_numerals)}\d]+[)）]|\d{{1,2}}[.、．](?!\d)|{alternation(h.labels)}|"
+        rf"(?:{alternation(h.table)})\s*\d)"
+    )
+
+
+_HEAD_START = pattern(_head_start)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from matplotlib.ticker import Formatter  # the headers' formatter subclasses it (pickles)
 
+from .. import _words
 from ._common import (
     CONFLICT_MARK,
     DOUBT_MARK,
@@ -56,12 +57,6 @@ _NO_BASELINE = "#F2F2F2"
 _NOT_COLOURED = "#E3E3E3"
 _MET = "#FFFFFF"  # a floor or cap the baseline already meets: white, dotted
 
-#: Ends of the names of administrative divisions: a column header breaks after one first
-#: (河南省 | 洛阳市), then before one (宁夏回族 | 自治区), then between any two characters.
-_DIVISION_ENDS = (
-    *("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区"),
-    *("省", "市", "区", "县", "州", "盟", "旗"),
-)
 _MAX_HEADER_LINES = 4  # more lines than this: the headers are set vertically
 _HEADER_GAP = 0.6  # ems of white space kept between two column headers
 _LINE = 1.15  # line height of the headers, in ems
@@ -428,13 +423,16 @@ def _wrappings(name: str) -> list[str]:
 def _break_cost(name: str, at: int) -> int:
     """Return the cost of a break before ``name[at]``: 0 after a division's end, 1 before one."""
     head, tail = name[:at], name[at:]
-    for end in _DIVISION_ENDS:
+    # the ends of the names of administrative divisions ([region] division_ends): a column header
+    # breaks after one first (河南省 | 洛阳市), then before one (宁夏回族 | 自治区), then anywhere
+    ends = _words.words().region.division_ends
+    for end in ends:
         for start in range(max(0, at - len(end) + 1), at):  # the break would split ``end``
             if name.startswith(end, start):
                 return 3
-    if head.endswith(_DIVISION_ENDS):
+    if head.endswith(ends):
         return 0
-    if tail.startswith(_DIVISION_ENDS):
+    if tail.startswith(ends):
         return 1
     return 2
 

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..._errors import ParseError
-from ..._words import chars, pattern
+from ..._words import alternation, chars, pattern
 from .._decode import decode_bytes
 from .._doc import Document
 from ._base import Reader
@@ -69,8 +69,9 @@ _CHROME_CLASS = re.compile(
 _TITLE_CLASS = re.compile(r"title|biaoti|bt\b|headline", re.I)
 _INFO = pattern(
     lambda w: (
-        r"(?:发布|发文|成文|印发|更新)?(?:时间|日期)\s*[::]|来源\s*[::]|"
-        rf"\d{{4}}[-{chars(w.dates.year)}/.]\d{{1,2}}[-月/.]\d{{1,2}}"
+        rf"(?:{alternation(w.page.info_verbs)})?(?:{alternation(w.page.info_nouns)})\s*[::]|"
+        rf"(?:{alternation(w.page.source_labels)})\s*[::]|"
+        rf"\d{{4}}[-{chars(w.dates.year)}/.]\d{{1,2}}[-{chars(w.dates.month)}/.]\d{{1,2}}"
     )
 )
 _BLOCK = frozenset(

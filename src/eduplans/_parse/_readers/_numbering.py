@@ -12,21 +12,24 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Numbering"]
+from ..._words import words
 
-_CN = "零一二三四五六七八九"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+__all__ = ["Numbering"]
 
 
 def _chinese(n: int) -> str:
+    """Return ``n`` (1-99) in Chinese numerals ([value] digits, the numeral of ten)."""
+    w = words()
+    digits = w.digits
+    ten = next(k for k, v in w.small_numbers.items() if v == 10)
     if n <= 0:
         return str(n)
     if n < 10:
-        return _CN[n]
+        return digits[n]
     if n < 20:
-        return "十" + (_CN[n % 10] if n % 10 else "")
+        return ten + (digits[n % 10] if n % 10 else "")
     if n < 100:
-        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
     return str(n)
 
 
@@ -54,7 +57,7 @@ def _format(fmt: str, n: int) -> str:
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
     if fmt == "ideographTraditional" and 1 <= n <= 10:
-        return _TIANGAN[n - 1]
+        return words().heading.stems[n - 1]
     if fmt == "lowerLetter":
         return _letter(n)
     if fmt == "upperLetter":

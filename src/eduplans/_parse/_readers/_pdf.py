@@ -33,14 +33,19 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..._errors import ParseError
+from ..._words import alternation, pattern
 from .._doc import Document
 from ._base import Reader
 from ._build import Builder, RawCell
 
 __all__ = ["PdfReader"]
 
-_PAGE_NO = re.compile(
-    r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+_PAGE_NO = pattern(
+    lambda w: (
+        rf"^[-—–－\s]*\d{{1,4}}[-—–－\s]*$|^(?:{alternation(w.heading.ordinal)})\s*\d{{1,4}}\s*"
+        rf"(?:{alternation(w.page.page)})(?:\s*[,，/]?\s*(?:{alternation(w.page.page_total)})\s*\d+\s*"
+        rf"(?:{alternation(w.page.page)}))?$"
+    )
 )
 _Box = tuple[float, float, float, float]
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
