@@ -158,6 +158,8 @@ def test_a_bad_value_names_the_key(tmp_path: Path) -> None:
     bad.write_text(text.replace('page_total = ["共"]', 'page_total = "共"'), encoding="utf-8")
     with pytest.raises(eduplans.DataError, match=r"page\.page_total"):
         _words.load_words(bad)
-    bad.write_text(text.replace("[heading]", "[heading]\nno_such_key = []"), encoding="utf-8")
+    bad.write_text(
+        text.replace("\n[heading]\n", "\n[heading]\nno_such_key = []\n"), encoding="utf-8"
+    )
     with pytest.raises(eduplans.DataError, match=r"no_such_key"):
         _words.load_words(bad)
