@@ -8,8 +8,9 @@ stage and two names (学前教育 / 幼儿在园人数 / 学前三年毛入园�
 the “十二五”规划目标 values (24.0 / 60), the 2015年实际 values (32.0 / 76.5) and 实现度
 (133.5% / 127.5%). The expected values are the page's cells as a person reads them (and as the
 set's blind labels record them): a 规划目标 column of the finished 十二五 plan holds its 2015
-targets, 2015年实际 the 2015 baselines, 实现度 no value; "——" is an empty cell. The HTML and
-DOCX forms lay the same real cells out as a grid (a cell's lines as ``<br>`` or paragraphs).
+targets, 2015年实际 the 2015 baselines, 实现度 no value; "——" is an empty cell. The HTML, DOCX
+and PDF forms lay the same real cells out as a grid (a cell's lines as ``<br>`` or paragraphs),
+the text forms as ``|`` or tab rows, blocks, or cells ending in `` |``.
 """
 
 from __future__ import annotations
@@ -198,3 +199,19 @@ def test_a_grids_unread_cells_are_reported_with_their_reason(tmp_path: Path) -> 
     plan = eduplans.parse_plan(page)
     got = {d.text: d.reason for d in plan.diagnostics if d.text in ("133.5", "127.5", "100.4")}
     assert got == {"133.5": "relative", "127.5": "relative", "100.4": "relative"}
+
+
+def test_a_ruled_pdf_of_the_same_cells_gives_the_same_values() -> None:
+    # tests/data/readers/hainan_cells_ruled.pdf (tools/make_reader_fixtures.py): the page's cells
+    # in a ruled table, a cell's lines as its paragraphs. The PDF reader joins the lines of a
+    # narrow cell without a space (万人%, 133.5%127.5%): the unit cell was then no unit, the
+    # 实现度 cell one value beside two, and the row was not split (nothing of 学前教育 was read)
+    plan = eduplans.parse_plan(
+        Path(__file__).parent / "data" / "readers" / "hainan_cells_ruled.pdf"
+    )
+    assert _table_values(plan) == EXPECTED
+    _spans_hold(plan)
+    assert {d.text: d.reason for d in plan.diagnostics if d.text in ("133.5", "127.5")} == {
+        "133.5": "relative",
+        "127.5": "relative",
+    }

@@ -132,6 +132,28 @@ def real_02(*, stage_rows: bool = False) -> Doc:
     return doc
 
 
+def hainan_cells() -> Doc:
+    """blind14/01 (海南 十三五) up to its table 1, whose cells hold several lines each.
+
+    The cells are the page's own, split at its ``|`` lines; each line of a cell is a paragraph
+    of the table's cell (学前教育 / 幼儿在园人数 / 学前三年毛入园率, 万人 / %, 24.0 / 60 …).
+    """
+    text = (
+        ROOT / "tests" / "data" / "realtexts_blind14" / "real_01_hainan-shisanwu.txt"
+    ).read_text(encoding="utf-8")
+    at = text.index("表1 ")
+    doc = Doc(title="")
+    for ln in text[:at].split("\n"):
+        if ln.strip():
+            doc.blocks.append(("p", ln.strip()))
+    caption, table = text[at:].split("\n", 1)
+    doc.blocks.append(("p", caption))
+    cells = [c.strip("\n") for c in table.split("\n|\n")]
+    rows = [cells[k : k + 5] for k in range(0, len(cells), 5)]
+    doc.blocks.append(("t", [[C(c.split("\n")) for c in r] for r in rows if len(r) == 5]))
+    return doc
+
+
 def two_row_header(doc: Doc, top: list[C], below: list[C]) -> Doc:
     """The same table with its header over two rows (``top`` replaces the header row)."""
     blocks: list[tuple[str, object]] = []
@@ -521,6 +543,11 @@ def main() -> None:
             ruled=False,
             widths=[60, 25, 25, 25],
             push=185,
+        )
+    # blind14/01's table of cells holding several lines (session 6), ruled, as a published PDF
+    if wanted("hainan_cells_ruled.pdf"):
+        make_pdf(
+            hainan_cells(), OUT / "hainan_cells_ruled.pdf", ruled=True, widths=[40, 16, 24, 24, 24]
         )
     if wanted("bad"):
         make_bad_pdfs()

@@ -785,7 +785,18 @@ def _stage_line(text: str) -> bool:
     return bool(_STAGE_LINE.fullmatch(t)) and not _MEASURE_WORD.search(t)
 
 
-def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
+def _glued_units(cell: _Cell, has_unit: bool) -> list[_Cell]:
+    """Part a unit cell whose lines a PDF joined without a space (万人%) before each % or ‰."""
+    parts: list[_Cell] = []
+    for m in re.finditer(r"[^%‰]+|[%‰]", cell.text):
+        body = m.group(0).strip()
+        if body:
+            a = cell.start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            parts.append(_Cell(body, a, a + len(body), _classify(body, has_unit)))
+    return parts if all(p.kind == "unit" for p in parts) else [cell]
+
+
+def _unstack(row: _Row, mode: str, has_unit: bool, cols: list[_Column]) -> list[_Row]:
     """Split a row whose cells hold several indicators, one per line, into one row each.
 
     ``学前教育 / 幼儿在园人数 / 学前三年毛入园率`` over ``万人 / %`` and ``24.0 / 60``: the name
@@ -805,7 +816,17 @@ def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
         return [row]  # one name, a 其中 row, or a name's unit bracket on a line of its own
     split: list[list[_Cell]] = []
     counts: set[int] = set()
-    for cell in row.cells:
+    body_cols = [c for c in cols if c.role not in ("no", "name")]
+    # where each cell's column is known, only the year columns' cells say how many values
+    # a cell holds (a 实现度 or 备注 cell is split when it fits, never counted)
+    roles = [c.role for c in body_cols] if len(body_cols) == len(row.cells) else []
+    for at, cell in enumerate(row.cells):
+        role = roles[at] if roles else ""
+        if role == "unit" and cell.kind == "name":
+            cell = _Cell(cell.text, cell.start, cell.end, "unit")
+            parts = _glued_units(cell, has_unit)
+            split.append(parts if len(parts) > 1 else [row.cells[at]])
+            continue
         if cell.kind == "value":
             parts = _lines_of(cell, False, has_unit)
             if len(parts) == 1:
@@ -814,8 +835,11 @@ def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
                     parts = _split_multi(cell, len(names))
                 parts = [_Cell(p.text, p.start, p.end, _classify(p.text, has_unit)) for p in parts]
             if any(p.kind not in ("value", "placeholder") for p in parts):
-                return [row]  # ≥ / 95%, 95% / 以上: one value written over two lines
-            counts.add(len(parts))
+                if role in ("", "year"):
+                    return [row]  # ≥ / 95%, 95% / 以上: one value written over two lines
+                parts = [cell]
+            if role in ("", "year"):
+                counts.add(len(parts))
         elif cell.kind in ("unit", "binding"):
             parts = _lines_of(cell, by_space, has_unit)
         else:
@@ -830,6 +854,10 @@ def _unstack(row: _Row, mode: str, has_unit: bool) -> list[_Row]:
         names = names[1:]
     elif n != len(names):
         return [row]
+    split = [
+        parts if len(parts) in (1, n) or roles[at] in ("", "year") else [row.cells[at]]
+        for at, parts in enumerate(split)
+    ]
     if any(len(parts) not in (1, n) for parts in split):
         return [row]
     out: list[_Row] = []
@@ -857,7 +885,7 @@ def _indicators(
     out: list[DIndicator] = []
     notes = notes if notes is not None else []
     has_unit = any(c.role == "unit" for c in cols)
-    rows = [one for row in rows for one in _unstack(row, mode, has_unit)]
+    rows = [one for row in rows for one in _unstack(row, mode, has_unit, cols)]
     for row in rows:
         name_text = doc.text[row.name.start : row.name.end]
         name_work = row.name.text
