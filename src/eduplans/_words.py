@@ -185,6 +185,8 @@ class TableWords:
     stat_target_words: tuple[str, ...]
     stat_region_suffix: tuple[str, ...]
     stat_remark_header: tuple[str, ...]
+    stat_part_qualifiers: tuple[str, ...]
+    stat_part_of: Mapping[str, tuple[str, ...]]
     other_header: tuple[str, ...]
     achieved_header: tuple[str, ...]
     period_target_header: tuple[str, ...]

@@ -24,6 +24,19 @@ several lines (``校(园)数 教职工总数 学校占地面积``, ``(平方米)
 after a row's cells (含民办20所: reported, no cell) and rows cut by lines of blank cells (``合 计
 1011``, then ``10506 9268 40297 3025``: the first columns, then the last).
 
+The same reader opens on a line of measures when no year line stands above (``机构数(个) 毕业生数
+招生数 在校生数 毕业班``; the caption or the page's title dates the table): a one-word line that
+opens with spaces goes on with the cell before it (``毕业班`` / ``学生数``); the header's last
+lines of 其中 cells only (``其中:女 其中:女 其中:专任教师``) are a lower row of parts whose columns
+the text does not give: they are placed by the rows' cells (a part is no more than its measure,
+专任教师 stands under 教职工数, counts are whole), and a column no placement fixes is reported.
+Parts by sex or affiliation (其中:女, 其中:市属: ``stat_part_qualifiers``) are reported, not read.
+A row short of cells whose blank cells are one space each (three spaces between two cells, two
+per blank at the line's end) is read with its blanks in place; the row the text ends in holds the
+first cells, its last perhaps cut (reported). A measure row holding cells above rows of entities
+(``学校数 (所) Number of Schools (unit) 1764 1771`` over ``普通高等学校 … 82 83``) is the total of
+the rows below it (合计学校数) and gives them its measure.
+
 A page that states no year, no date and no period gives the cells of a table whose year the
 table does not give the period's placeholder year, flagged ``year_unknown`` (the frame's year
 is NA); on a dated page such cells are reported, not read.
@@ -45,6 +58,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations_with_replacement
+from math import comb
 
 from .._errors import ValueTextError
 from .._words import alternation, pattern, words
@@ -76,7 +91,8 @@ _OWN_UNIT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s.,%‰()]{1,3})$")
 _BRACKET = re.compile(r"^\(\s*\d[\d,]*(?:\.\d+)?\s*\)$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~…·.]+|[xX×*#]+)$")
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[.、．](?!\d))\s*"
+    r"^(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[.、．](?!\d)"
+    r"|[\u2460-\u249b])\s*"  # ①…⑳, ⑴…⒇, ⒈…⒛
 )
 _MARKS = re.compile(r"^[#*△▲☆★※]+\s*")
 _CJK = "\u4e00-\u9fff"
@@ -92,11 +108,12 @@ _GLOSS_CELL = re.compile(r"^\(?(?:\d+-)?[A-Za-z][A-Za-z0-9 .,:'’´′&/\-]*\)?
 class _Col:
     """A body column: a measure (招生数, unit word 人) or a year."""
 
-    kind: str  # "measure" | "year" | "amount" | "growth" | "unit"
+    kind: str  # "measure" | "year" | "amount" | "growth" | "unit" | "region" | "unread"
     measure: str = ""
     unit_word: str | None = None
     year: int | None = None
     sub: str = ""  # the lower header's cell under a measure spanning several (普通高中)
+    why: str = ""  # an "unread" column: why its cells are reported, not read
 
 
 @dataclass
@@ -108,6 +125,7 @@ class _SRow:
     unsure: str = ""  # why its cells cannot be placed in columns (they are reported)
     unit_word: str | None = None  # a unit cell of its own after the name: (所)
     total: bool = False  # the unnamed first row: the total of the table's area
+    cut: _Cell | None = None  # the last cell of a row the text ends in (it may be cut)
 
 
 @dataclass
@@ -358,7 +376,10 @@ def _line_row(
         if _kind(name.text) == "prose":
             return None
         row = _SRow(name, cells)
-        if cells and len(cells) < n:
+        spaced = _spaced(doc, name.end, cells, n) if cells and len(cells) < n else None
+        if spaced is not None:
+            row.values = spaced  # its blank cells are a space each
+        elif cells and len(cells) < n:
             row.unsure = f"the row has {len(cells)} of the header's {n} cells"
         elif k > 0 and _kind(toks[k - 1].text) in ("value", "bracket") and len(names) > 1:
             row.unsure = f"the row has more than the header's {n} cells"
@@ -506,7 +527,10 @@ def _region_row(doc: Doc, line_start: int, line_end: int, n: int) -> _SRow | Non
     if _kind(name.text) == "prose":
         return None
     row = _SRow(name, cells, unit_word=unit_word)
-    if len(cells) != n:  # blank cells closed up: which region a cell is of is not known
+    spaced = _spaced(doc, names[-1].end, cells, n) if len(cells) < n else None
+    if spaced is not None:
+        row.values = spaced  # its blank cells are a space each: 兼任教师 2   2       2
+    elif len(cells) != n:  # blank cells closed up: which region a cell is of is not known
         row.unsure = f"the row has {len(cells)} cells for the header's {n} regions"
     return row
 
@@ -547,46 +571,240 @@ _YEAR_LINE = pattern(
 )
 
 
-def _stacked_header(lines: Sequence[_Cell]) -> list[_Col] | None:
+_PART = re.compile(r"^其中\s*[::]?\s*")
+_UNIT_TOKEN = re.compile(r"\((?P<u>[^()]{1,6})\)")
+
+
+def _indented(doc: Doc, start: int) -> bool:
+    """Return whether the line at ``start`` opens with spaces (a wrapped header cell goes on)."""
+    return start > doc.work.rfind("\n", 0, start) + 1
+
+
+def _stacked_header(doc: Doc, lines: Sequence[_Cell]) -> tuple[list[_Col], list[_Col]] | None:
     """Return the measure columns of a header whose cells stand over several lines.
 
     ``校(园)数 教职工总数 学校占地面积``, ``(平方米)``, ``其中:运动场面积``, ``(平方米)`` …: a cell
-    in brackets is the unit of the one before it; 其中 opens a part of the measure before.
+    in brackets is the unit of the one before it; 其中 opens a part of the measure before. A
+    line of one word that opens with spaces goes on with the cell before it (``毕业班`` then
+    ``     学生数``: 毕业班学生数). The header's last lines, when they hold only 其中 cells
+    (``其中:女 其中:女 其中:专任教师``), are its lower row: parts of measures above them whose
+    columns the text does not give; they are returned apart (the second list), to be placed
+    by the rows' cells (:func:`_place_parts`).
     """
     cols: list[_Col] = []
-    for line in lines:
-        for tok in line.text.split():
-            unit = re.fullmatch(r"\((?P<u>[^()]{1,6})\)", tok)
-            if unit is not None and cols and cols[-1].unit_word is None:
+    parts: list[_Col] = []
+    k = len(lines)
+    while k > 1 and all(_PART.match(t) for t in lines[k - 1].text.split()):
+        k -= 1
+    for q, line in enumerate(lines):
+        into = parts if q >= k else cols
+        toks = line.text.split()
+        if (
+            0 < q < k
+            and len(toks) == 1
+            and cols
+            and _indented(doc, line.start)
+            and not _UNIT_TOKEN.fullmatch(toks[0])
+        ):
+            word = _chinese(toks[0])
+            if _kind(toks[0]) != "name" or re.search(r"\d", word) or cols[-1].unit_word:
+                return None
+            cols[-1].measure += word  # 毕业班 / 学生数: one cell, wrapped
+            continue
+        for tok in toks:
+            unit = _UNIT_TOKEN.fullmatch(tok)
+            if unit is not None and into and into[-1].unit_word is None:
                 u = unit.group("u")
                 if unit_of_word(u) is None and u not in ("%", "‰"):
                     return None
-                cols[-1].unit_word = u
+                into[-1].unit_word = u
                 continue
-            name = _chinese(re.sub(r"^其中\s*[::]?\s*", "", tok))
+            name = _chinese(_PART.sub("", tok))
             if _kind(tok) != "name" or not name or len(name) > 12 or re.search(r"\d", name):
                 return None
-            cols.append(_Col("measure", measure=name))
-    return cols if len(cols) >= 2 else None
+            m = _BRACKET_UNIT.match(name)
+            if m is not None and (unit_of_word(m.group("unit")) or m.group("unit") in "%‰"):
+                into.append(_Col("measure", measure=m.group("name"), unit_word=m.group("unit")))
+            else:
+                into.append(_Col("measure", measure=name))
+    return (cols, parts) if len(cols) >= 2 else None
+
+
+def _opens_header(text: str) -> bool:
+    """Return whether a line can open a header over several lines without a year line above.
+
+    Its words are header cells (no number), two or more of them measures (机构数(个) 毕业生数 …).
+    """
+    toks = text.split()
+    if len(toks) < 3 or any(_kind(t) != "name" or re.search(r"\d", t) for t in toks):
+        return False
+    return sum(_measure_of(t) is not None for t in toks) >= 2
+
+
+def _count_unit(col: _Col, parent: _Col | None = None) -> str | None:
+    """Return the canonical unit a column's cells count in, when its header says it."""
+    if col.unit_word:
+        found = unit_of_word(col.unit_word)
+        return found[0] if found is not None else None
+    own = words().table.stat_measures.get(col.measure) or unit_from_noun(col.measure)
+    if own is None and parent is not None:
+        return _count_unit(parent)
+    return own
+
+
+def _number(text: str) -> float | None:
+    t = text.replace(",", "").strip()
+    return float(t) if re.fullmatch(r"\d+(?:\.\d+)?", t) else None
+
+
+def _place_parts(main: list[_Col], parts: list[_Col], rows: Sequence[_SRow]) -> list[_Col] | None:
+    """Return the columns of a header whose lower row's 其中 cells the text does not place.
+
+    Each part stands after its measure (or after another part of it), in the order written.
+    A placement fits when, in every full row, a part's cell is no more than its measure's, a
+    part that names a measure stands under the measure it is part of (``stat_part_of``:
+    专任教师 under 教职工数), a part counting a unit stands under a measure counting the same,
+    and every column of counts (schools, persons, classes) holds whole numbers. Columns that
+    are the same in every fitting placement are read; the others are ``unread`` (reported),
+    and so are parts by sex or affiliation (``stat_part_qualifiers``: 其中:女).
+    """
+    n = len(main) + len(parts)
+    if comb(len(main) + len(parts) - 1, len(parts)) > 5000:
+        return None
+    nums = [[_number(c.text) for c in r.values] for r in rows if len(r.values) == n]
+    if not nums:
+        return None
+    fits: list[list[tuple[int, int]]] = []  # per column: (index in main or -1 - part, parent)
+    for pos in combinations_with_replacement(range(len(main)), len(parts)):
+        layout: list[tuple[int, int]] = []
+        for p in range(len(main)):
+            layout.append((p, -1))
+            layout += [(-1 - q, p) for q in range(len(parts)) if pos[q] == p]
+        if _layout_fits(layout, main, parts, nums):
+            fits.append(layout)
+    if not fits:
+        return None
+    written = " ".join("其中:" + p.measure for p in parts)
+    qualifiers = words().table.stat_part_qualifiers
+    out: list[_Col] = []
+    for c in range(n):
+        seen = {layout[c] for layout in fits}
+        if len(seen) > 1:
+            names = sorted(
+                {(main[w].measure if w >= 0 else "其中:" + parts[-1 - w].measure) for w, _ in seen}
+            )
+            why = (
+                f"a cell of a statistics table whose column the header does not give: its lower "
+                f"row ({written}) may stand under other columns, and this one is "
+                + " or ".join(repr(x) for x in names)
+            )
+            out.append(_Col("unread", why=why))
+            continue
+        who, parent = seen.pop()
+        if who >= 0:
+            out.append(main[who])
+            continue
+        part = parts[-1 - who]
+        if part.measure in qualifiers:
+            why = (
+                f"a part of the column {main[parent].measure!r} by sex or affiliation "
+                f"(其中:{part.measure}), not a level of its own"
+            )
+            out.append(_Col("unread", why=why))
+        elif part.measure in words().table.stat_measures or _names_measure(part.measure):
+            out.append(part)  # 其中:专任教师: a measure of its own
+        else:  # 其中:民办 under 在校生数: 在校生数其中民办, counted as its measure
+            up = main[parent]
+            measure = f"{up.measure}其中{part.measure}"
+            out.append(_Col("measure", measure=measure, unit_word=part.unit_word or up.unit_word))
+    return out
+
+
+def _layout_fits(
+    layout: list[tuple[int, int]],
+    main: list[_Col],
+    parts: list[_Col],
+    nums: list[list[float | None]],
+) -> bool:
+    """Return whether the rows' cells allow a placement of a lower row's parts (see above)."""
+    part_of = words().table.stat_part_of
+    for c, (who, parent) in enumerate(layout):
+        col = main[who] if who >= 0 else parts[-1 - who]
+        up = main[parent] if parent >= 0 else None
+        cells = [r[c] for r in nums]
+        if _count_unit(col, up) in ("school", "person", "class") and any(
+            x is not None and x != int(x) for x in cells
+        ):
+            return False  # a count of schools, persons or classes is whole
+        if up is None:
+            continue
+        if col.measure in part_of and up.measure not in part_of[col.measure]:
+            return False  # 专任教师 is a part of 教职工数, of no other count
+        own = _count_unit(col)
+        if own is not None and own != _count_unit(up):
+            return False
+        pc = layout.index((parent, -1))
+        for r in nums:
+            x, y = r[c], r[pc]
+            if x is not None and y is not None and x > y:
+                return False  # a part is no more than its whole
+    return True
+
+
+def _spaced(doc: Doc, after: int, cells: list[_Cell], n: int) -> list[_Cell] | None:
+    """Return a row's ``n`` cells when its blank cells are a space each (joined by spaces).
+
+    ``其中:市属   95 188 446 246              ``: three spaces stand for one blank cell
+    between two, and two spaces at the end of the line for each blank cell there; any other
+    spacing (cells aligned by runs of spaces) gives None.
+    """
+    stop = doc.work.find("\n", cells[-1].end)
+    stop = len(doc.work) if stop < 0 else stop
+    out: list[_Cell] = []
+    pos = after
+    for c in [*cells, None]:
+        end = c.start if c is not None else stop
+        gap = doc.work[pos:end]
+        if gap.strip(" "):
+            return None
+        if c is not None:
+            if len(gap) % 2 == 0:
+                return None
+            out += [_Cell("", pos + 1, pos + 1)] * ((len(gap) - 1) // 2)
+            out.append(c)
+            pos = c.end
+        elif len(gap) % 2:
+            return None
+        else:
+            out += [_Cell("", pos, pos)] * (len(gap) // 2)
+    return out if len(out) == n else None
 
 
 def _stacked_tables(doc: Doc) -> Iterator[_Table]:
-    """Tables under a year line (``2021年 备 注``) whose header cells stand over several lines.
+    """Tables whose header cells stand over several lines, under a year line or not.
 
-    Each row is a name, a cell per column and perhaps a remark (含民办20所); a row whose cells
-    go on in a line of numbers without a name (``合 计 1011`` then ``10506 9268 40297 3025``)
-    holds the first columns on its line and the last ones on the next (its blank cells between).
+    Under a year line (``2021年 备 注``), or opened by a line of measures (``机构数(个)
+    毕业生数 招生数 在校生数 毕业班``; then the first row must have a cell for every column
+    and the caption or the page's title dates the table). Each row is a name, a cell per
+    column and perhaps a remark (含民办20所); a row whose cells go on in a line of numbers
+    without a name (``合 计 1011`` then ``10506 9268 40297 3025``) holds the first columns on
+    its line and the last ones on the next (its blank cells between). A row short of cells
+    whose spaces say where its blank cells are (one space each) is read with them; the row
+    the text ends in holds the first cells, the last of them perhaps cut (reported).
     """
     lines = doc.lines
     remark = bool(words().table.stat_remark_header)
     i = 0
     while i < len(lines):
         line = lines[i]
-        y = _YEAR_LINE.match(_squeeze(line.text))
-        if y is None or doc.is_blocked(line.start) or doc.is_chrome(line.start):
+        if doc.is_blocked(line.start) or doc.is_chrome(line.start):
             i += 1
             continue
-        j = i + 1
+        y = _YEAR_LINE.match(_squeeze(line.text))
+        if y is None and not _opens_header(line.text):
+            i += 1
+            continue
+        j = i + 1 if y is not None else i
         head: list[_Cell] = []
         while j < len(lines) and j - i <= 16:
             words_of_line = lines[j].text.split()
@@ -596,11 +814,12 @@ def _stacked_tables(doc: Doc) -> Iterator[_Table]:
                 break
             head.append(_Cell(lines[j].text, lines[j].start, lines[j].end))
             j += 1
-        cols = _stacked_header(head) if head else None
-        if cols is None:
+        found = _stacked_header(doc, head) if head else None
+        if found is None:
             i += 1
             continue
-        n = len(cols)
+        cols, parts = found
+        n = len(cols) + len(parts)
         rows: list[_SRow] = []
         empty_run = 0
         end = lines[j - 1].end
@@ -635,8 +854,17 @@ def _stacked_tables(doc: Doc) -> Iterator[_Table]:
                 break
             name = _Cell(doc.work[names[0].start : names[-1].end], names[0].start, names[-1].end)
             row = _SRow(name, cells)
-            if cells and len(cells) != n:
-                row.unsure = f"the row has {len(cells)} cells for the header's {n}"
+            if cells and len(cells) != n and not rest:
+                spaced = _spaced(doc, name.end, cells, n)
+                last = not doc.work[ln.end :].strip()
+                if spaced is not None:
+                    row.values = spaced
+                elif last and len(cells) < n and len(cells) >= 2:
+                    row.values, row.cut = cells[:-1], cells[-1]  # the text ends in the row
+            if row.values and len(row.values) != n and row.cut is None:
+                row.unsure = f"the row has {len(row.values)} cells for the header's {n}"
+            if y is None and not rows and len(row.values) != n:
+                break  # no year line: the first row must fit the header
             empty_run = 0 if cells else empty_run + 1
             if empty_run > 4:
                 break
@@ -646,9 +874,18 @@ def _stacked_tables(doc: Doc) -> Iterator[_Table]:
             j += 1
         while rows and not rows[-1].values:
             rows.pop()
+        if rows and parts:
+            placed = _place_parts(cols, parts, rows)
+            if placed is None:
+                rows = []
+            else:
+                cols = placed
         if rows:
-            why = f"the line {line.text!r} above the table's header dates its cells"
-            yield _Table(line.start, end, None, cols, rows, [], int(y.group("year")), why)
+            if y is not None:
+                why = f"the line {line.text!r} above the table's header dates its cells"
+                yield _Table(line.start, end, None, cols, rows, [], int(y.group("year")), why)
+            else:
+                yield _Table(line.start, end, None, cols, rows, [])
             i = j
         else:
             i += 1
@@ -847,7 +1084,10 @@ def _table_year(doc: Doc, table: _Table, captions: list[_Cell]) -> tuple[int | N
         years = {int(y) for y in _CAPTION_YEAR.findall(cap.text)}
         if len(years) == 1:
             return years.pop(), f"the table's caption {cap.text!r} dates its cells"
-    first = next((ln for ln in doc.lines if not doc.is_chrome(ln.start)), None)
+    # the page's title: its first line that is no site menu word (微博, 手机版, 登录注册)
+    first = next(
+        (ln for ln in doc.lines if not doc.is_chrome(ln.start) and len(ln.text) >= 8), None
+    )
     if first is not None and first.end <= table.start and _kind(first.text) != "prose":
         years = {int(y) for y in _CAPTION_YEAR.findall(first.text)}
         if len(years) == 1:
@@ -955,12 +1195,27 @@ def _read(
             why = "a cell of a statistics table whose row has no name"
             pending += [(v.start, v.end, "not_understood", why) for v in numbers]
             continue
+        if _PART.match(_NUMBERING.sub("", row.name.text.strip())) and (
+            entity in words().table.stat_part_qualifiers
+        ):  # 其中:市属 under 研究生教育
+            why = (
+                f"a part of the row above by sex or affiliation ({row.name.text!r}), not a level "
+                "of its own"
+            )
+            pending += [(v.start, v.end, "not_understood", why) for v in numbers]
+            continue
+        if row.cut is not None:
+            why = "the last cell of a table row the text ends in: it may be cut"
+            pending.append((row.cut.start, row.cut.end, "not_understood", why))
         groups: dict[tuple[str, str], DIndicator] = {}
         for col, cell in zip(table.cols, row.values, strict=False):
             ck = _kind(cell.text)
             if ck in ("empty", "placeholder"):
                 continue
             if col.kind == "unit":
+                continue
+            if col.kind == "unread" and ck in ("value", "bracket"):
+                pending.append((cell.start, cell.end, "not_understood", col.why))
                 continue
             if col.kind == "growth" and ck in ("value", "bracket"):
                 why = "a change on the year before (a statistics table's growth column), no level"
