@@ -162,3 +162,21 @@ def test_the_new_entries_keep_their_look_alikes_apart() -> None:
 def test_preschool_children_written_with_both_stage_words_are_the_children_enrolled() -> None:
     # real7 民勤: 在园(班)学前幼儿6793人 (kindergarten_enrolment)
     assert keys(["在园(班)学前幼儿"], ["二、民勤县基本教育情况"]) == ["kindergarten_enrolment"]
+
+
+def test_special_education_written_short_is_a_stage_not_a_school() -> None:
+    # 特教 is 特殊教育 written short, a stage like 学前 or 义务 (normalise.not_institution): real7
+    # taowenge's 特教 (在校中小学生……其中……特教82人) counts pupils, not schools; 特教学校 (the
+    # same page's 特教学校1所) still counts schools
+    assert keys(["特教", "特教学校"], ["(一)基本情况", "(一)基本情况"]) == [
+        None,
+        "special_school_count",
+    ]
+
+
+def test_places_for_admission_are_places() -> None:
+    # real1: 新增中小學入學學位 (new_compulsory_places), beside 新增中小学学位 (real3, real7)
+    assert keys(["新增中小學入學學位", "新增中小学学位"]) == [
+        "new_compulsory_places",
+        "new_compulsory_places",
+    ]
