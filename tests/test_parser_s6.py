@@ -100,3 +100,28 @@ def test_a_share_of_the_plan_done_is_no_level() -> None:
     (note,) = [d for d in plan.diagnostics if d.text == "71.43"]
     assert note.detail == "a share of a target completed, not a level"
     assert 95.0 in {r["value"] for r in plan.to_frame().to_dict("records")}
+
+
+def test_numbers_written_in_spaced_groups_of_three_digits_are_one_number() -> None:
+    # blind17/07: "到2021 年達到3 781 290 人", "增長至158 001 人" (781290 and 001 were read alone)
+    path = next((DATA / "realtexts_blind17").glob("real_07_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    plan = eduplans.parse_plan(path)
+    values = {v.value.magnitude: v for ind in plan.indicators for v in ind.values}
+    for number, written in [(3781290.0, "3 781 290 人"), (158001.0, "158 001 人")]:
+        v = values[number]
+        assert v.text == written and text[v.span.start : v.span.end].endswith(written)
+    assert 781290.0 not in values
+
+
+def test_the_number_of_a_table_is_no_value() -> None:
+    # blind17/07: "具體分布情況如表1 所示" gave a value of 1 school
+    path = next((DATA / "realtexts_blind17").glob("real_07_*.txt"))
+    plan = eduplans.parse_plan(path)
+    assert 1.0 not in {v.value.magnitude for ind in plan.indicators for v in ind.values}
+    text = plan.source_text
+    notes = [d for d in plan.diagnostics if text[d.start - 1 : d.end + 2] == "表1 所"]
+    assert [d.detail for d in notes] == ["the number of a table or figure (如表1所示), not a value"]
+    # a count of schools whose name starts with 示 (示范) is still one
+    page = "某县\n2021年,全县共有80所示范性幼儿园。"
+    assert [r["value"] for r in eduplans.parse_plan(page).to_frame().to_dict("records")] == [80.0]

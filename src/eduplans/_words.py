@@ -399,6 +399,8 @@ class SettleWords:
     won_objects: tuple[str, ...]
     bulletin_verbs: tuple[str, ...]
     bulletin_titles: tuple[str, ...]
+    reference_nouns: tuple[str, ...]
+    shown: tuple[str, ...]
     completion_verbs: tuple[str, ...]
     plan_objects: tuple[str, ...]
     school_year_start: tuple[str, ...]

@@ -474,10 +474,23 @@ _COUNTED_AFTER = pattern(
 )
 
 
+# "具体分布情况如表1所示": the number names a table or figure of the document
+_REFERENCE = pattern(lambda w: rf"(?:{alternation(w.settle.reference_nouns)})\s*$")
+_DIGITS = re.compile(r"[\d.]*")
+_SHOWN = pattern(lambda w: rf"\s*(?:{alternation(w.settle.shown)})")
+
+
 def _distractor(
     work: str, a: int, b: int, d: DIndicator, v: DValue, clause_a: int, starts: list[int]
 ) -> str | None:
     """Why the value at a..b says where, which or when something is, not a level or target."""
+    digits = _DIGITS.match(work, a)
+    if (
+        digits is not None
+        and _REFERENCE.search(work, max(0, a - 4), a)
+        and _SHOWN.match(work, digits.end())
+    ):
+        return "the number of a table or figure (如表1所示), not a value"
     if d.unit == "item" and _PLACE_AFTER.match(work, b):
         ends = [k for k in (work.find(m, b, b + 60) for m in ",;。:") if k >= 0]
         clause_b = min(ends) if ends else b + 60

@@ -33,6 +33,10 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(（][a-zA-Zāáǎàēéěèīíǐìō�
 # a single space between two Chinese characters, a Chinese character and a digit, or a digit
 # and a percent sign
 _STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u3000](?=[{_CJK}\d])|(?<=\d)[ \u3000](?=[%％{_CJK}])")
+# a number written in groups of three digits with spaces: "3 781 290 人", "1 205所" (a thin or a
+# plain space between the groups)
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u2009\u202f\u3000]\d{3})+(?![\d.,])")
+_GROUP_SPACE = re.compile(r"[ \u2009\u202f\u3000]")
 # a line that is only a page number: "- 3 -", "—3—", "第3页", "第3页 共10页"
 _PAGE_LINE = pattern(
     lambda w: (
@@ -167,6 +171,10 @@ def make_view(source: str) -> View:
         if _prose_line(line):
             for m in _STRAY_SPACE.finditer(line):
                 cuts.append((pos + m.start(), pos + m.end(), "stray space"))
+            for m in _DIGIT_GROUPS.finditer(line):
+                for s in _GROUP_SPACE.finditer(m.group(0)):
+                    at = pos + m.start() + s.start()
+                    cuts.append((at, at + 1, "space between digit groups"))
         end = pos + len(line)
         if width is not None and k + 1 < len(raw_lines):
             nxt = raw_lines[k + 1]
