@@ -125,3 +125,18 @@ def test_the_number_of_a_table_is_no_value() -> None:
     # a count of schools whose name starts with 示 (示范) is still one
     page = "某县\n2021年,全县共有80所示范性幼儿园。"
     assert [r["value"] for r in eduplans.parse_plan(page).to_frame().to_dict("records")] == [80.0]
+
+
+def test_an_undated_article_of_as_many_results_as_plans_is_a_report() -> None:
+    # blind14/06 "涼山州教育綜合數據" (no date, one word of achievement, one of intent): its
+    # figures (各類學校1738所, 修建348所鄉鎮幼兒園) are results, not targets
+    path = next((DATA / "realtexts_blind14").glob("real_06_*.txt"))
+    rows = _rows(path)
+    for value in (1738.0, 348.0, 617.0):
+        assert _first(rows, value)["kind"] == "baseline", value
+
+
+def test_an_undated_article_without_words_of_tense_is_not_read_as_a_report() -> None:
+    # shared/08 (a plan's excerpt without its title): "2015年…分别达到90%、99%…;2020年分别达到98%"
+    rows = _rows(DATA / "real_excerpts" / "real_08_weizhi-shi.txt")
+    assert _first(rows, 98.0)["kind"] == "target"

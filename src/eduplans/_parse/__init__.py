@@ -460,10 +460,15 @@ def _about_education(meta: Meta, doc: Doc) -> bool:
     return _EDUCATION.search(fold(heads)) is not None
 
 
-def _mostly_achieved(work: str) -> bool:
+def _tense_counts(work: str) -> tuple[int, int]:
+    """Return how many words of achievement and of intent the page writes."""
     from ._settle import ACHIEVED, PLANNED
 
-    achieved, planned = len(ACHIEVED.findall(work)), len(PLANNED.findall(work))
+    return len(ACHIEVED.findall(work)), len(PLANNED.findall(work))
+
+
+def _mostly_achieved(work: str) -> bool:
+    achieved, planned = _tense_counts(work)
     return achieved > 2 * planned + 1 or (planned == 0 and achieved > 0)
 
 
@@ -477,7 +482,13 @@ def _mode(meta: Meta, work: str, *, dated: bool) -> str:
     if re.search(r"目标任务|重点工作|任务分解|分解表|工作要点|工作计划|实施方案", heads):
         return "plan"  # "2024年《政府工作报告》重点工作目标任务分解表": its values are planned
     if meta.document == "news_report" and found["document"].how.startswith("an article"):
-        # neither news words nor plan sections: a report when it mostly says what was done
+        # neither news words nor plan sections: a report when it mostly says what was done;
+        # an undated one ("涼山州教育綜合數據", a statistics overview without a date) when it
+        # writes at least as many words of achievement as of intent, and one at least: without a
+        # date, no year tells its results from its plans (session 6: blind14/06, 17/07, 19/11)
+        achieved, planned = _tense_counts(work)
+        if not dated and achieved >= max(planned, 1):
+            return "report"
         return "report" if _mostly_achieved(work) else "mixed"
     if meta.document == "news_report" and names_plan:
         return "mixed"
