@@ -140,3 +140,29 @@ def test_an_undated_article_without_words_of_tense_is_not_read_as_a_report() -> 
     # shared/08 (a plan's excerpt without its title): "2015年…分别达到90%、99%…;2020年分别达到98%"
     rows = _rows(DATA / "real_excerpts" / "real_08_weizhi-shi.txt")
     assert _first(rows, 98.0)["kind"] == "target"
+
+
+def _by_subject(path: Path, name: str) -> dict[str, list[float]]:
+    plan = eduplans.parse_plan(path)
+    out: dict[str, list[float]] = {}
+    for ind in plan.indicators:
+        if ind.name == name:
+            out.setdefault(ind.subject, []).extend(v.value.magnitude for v in ind.values)
+    return out
+
+
+def test_a_sentence_opening_with_qizhong_gives_the_parts_of_the_count_before() -> None:
+    # blind20/09 (盐城 民生实事, a page on many fields): "建设幼儿园 17 所,…。" then "其中:东台市
+    # 2 所、建湖县 4 所、…": the parts were dropped as saying nothing of schooling
+    path = next((DATA / "realtexts_blind20").glob("real_09_*.txt"))
+    parts = _by_subject(path, "建设幼儿园")
+    assert parts[""] == [17.0]
+    assert (parts["东台市"], parts["建湖县"], parts["盐城经济技术开发区"]) == ([2.0], [4.0], [1.0])
+    assert sum(v[0] for k, v in parts.items() if k) == 17.0  # the parts add up to the total
+
+
+def test_a_list_number_before_a_span_of_years_is_no_part_of_a_name() -> None:
+    # blind11/16: "2、2020-2022年开工新建普通高中7所" then "其中:…锡山区1所、惠山区1所"
+    path = next((DATA / "realtexts_blind11").glob("real_16_*.txt"))
+    parts = _by_subject(path, "开工新建普通高中")
+    assert parts[""] == [7.0] and parts["锡山区"] == [1.0] and parts["惠山区"] == [1.0]

@@ -170,7 +170,7 @@ _LEAD = pattern(
         r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索|分别|"
         r"今年|明年|去年|本年度|"
         # a bullet or a list number: "●完成…", "2)普高证书会考合格率", "一、高二年级…"
-        r"[●○■□◆◇▲△•·▪]|\(?\d{1,2}\)|[一二三四五六七八九十]{1,2}、)+"
+        r"[●○■□◆◇▲△•·▪]|\(?\d{1,2}\)|\d{1,2}、|[一二三四五六七八九十]{1,2}、)+"
     )
 )
 _AFTER_VERB = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
@@ -969,6 +969,9 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
 
     last_list: tuple[int, list[tuple[str, str]]] | None = None
     carried: tuple[int, str, str] | None = None  # the last value's line, name and unit
+    # the first count of the sentence before (its name and unit): a sentence opening with 其中
+    # gives its parts ("建设幼儿园 17 所,…。" then "其中:东台市 2 所、建湖县 4 所…")
+    before: tuple[str, str] | None = None
     for base, s in _sentences(doc):
         first = len(out)  # the sentence's indicators are out[first:]
         excl = _excluded_spans(s, base)
@@ -1009,7 +1012,11 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
         paired_years = _year_list(s, base, years, found)
         scopes = _Scopes(s, base, years)
         names: list[str] = []
-        total: tuple[str, str, int] | None = None  # a total whose parts follow (其中…)
+        # a total whose parts follow (其中…)
+        total: tuple[str, str, int] | None = (
+            (before[0], before[1], -1) if before is not None and _PARTS_AFTER.match(s) else None
+        )
+        before = None
         prev_end_in_clause = -1
         for f in found:
             i = f.start - base
@@ -1173,7 +1180,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             subject = ""
             if (
                 total is not None
-                and f.unit == "item"
+                and f.unit in ("item", total[1])
                 and i > total[2]
                 and _PLACE.fullmatch(name)
                 and not f.name
@@ -1206,6 +1213,8 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             name = _original(doc, s, base, name, cs)
             subject = _original(doc, s, base, subject, 0)
             names.append(subject + name)
+            if before is None and f.unit != "item" and not subject:
+                before = (name, f.unit)
             if f.unit != "item" and _PARTS_AFTER.match(s, j):
                 total = (name, f.unit, j)
             elif total is not None and f.unit != total[1]:
@@ -1512,7 +1521,7 @@ _TEXT_NOUN = pattern(
 _VERB_END = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
 # the parts of a total follow it (…3.2万个学位,其中赤坎区3505个、…); a place's name
 _PARTS_AFTER = pattern(lambda w: rf"\s*[,:]?\s*(?:{alternation(w.prose.parts_lead)})")
-_PLACE = pattern(lambda w: rf"[\u4e00-\u9fff]{{1,6}}[{chars(w.prose.place_end)}]")
+_PLACE = pattern(lambda w: rf"[\u4e00-\u9fff]{{1,8}}[{chars(w.prose.place_end)}]")
 _BECOME = pattern(lambda w: alternation(w.prose.share_become))
 # a name cannot end in a conjunction or 等: "完成省级示范高中与14所县域高中", "区第三实小等5所小学"
 _OPEN_END = re.compile(r"(?:与|和|及|同|以及|等)\s*$")

@@ -313,6 +313,19 @@ def _paragraph(doc: Doc, starts: list[int], a: int, b: int) -> tuple[int, int]:
     )
 
 
+def _broken_down_from(work: str, sent_a: int) -> int:
+    """Where to read what a sentence is about: the sentence before too when it opens with 其中.
+
+    "建设幼儿园 17 所,…。" then "其中:东台市 2 所、建湖县 4 所…": the parts are of schools.
+    """
+    if not _BREAKS_DOWN.match(work, sent_a):
+        return sent_a
+    k = sent_a - 1
+    while k > 0 and work[k - 1] in " \t\n\u3000":
+        k -= 1
+    return max(work.rfind("。", 0, k - 1), work.rfind("\n", 0, k)) + 1
+
+
 def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
     """Short lines that head a section with a year or a five-year plan: (start, year, tense)."""
     out: list[tuple[int, int | None, str]] = []
@@ -664,7 +677,7 @@ def settle(
                 and not _SCHOOLING.search(
                     work,
                     *(
-                        (sent_a, sentence_b)
+                        (_broken_down_from(work, sent_a), sentence_b)
                         if not ctx.about_education
                         else _paragraph(doc, starts, a, b)
                     ),
