@@ -138,7 +138,12 @@ def test_every_number_of_a_dev_set_page_is_a_value_or_reported(path: Path) -> No
     for v in (v for ind in plan.indicators for v in ind.values):
         start = v.span.end - len(v.text)
         in_values |= {n for n in numbers if start <= n[0] and n[1] <= start + len(v.text)}
-    reported = {(d.start, d.end) for d in plan.diagnostics}
+    # a reported span may hold several runs of digits: a number written in spaced groups of
+    # three digits ("1 704(所次)") is one number
+    reported = {n for d in plan.diagnostics for n in numbers if d.start <= n[0] and n[1] <= d.end}
+    for d in plan.diagnostics:
+        runs = re.findall(r"[0-9０-９]+(?:[.．][0-9０-９]+)?", d.text)
+        assert len(runs) <= 1 or re.fullmatch(r"\d{1,3}(?:[ \u2009\u202f\u3000]\d{3})+", d.text)
     assert not in_values & reported
     assert in_values | reported == numbers
 
