@@ -166,3 +166,13 @@ def test_a_list_number_before_a_span_of_years_is_no_part_of_a_name() -> None:
     path = next((DATA / "realtexts_blind11").glob("real_16_*.txt"))
     parts = _by_subject(path, "开工新建普通高中")
     assert parts[""] == [7.0] and parts["锡山区"] == [1.0] and parts["惠山区"] == [1.0]
+
+
+def test_words_of_statistics_and_verbs_with_le_say_done() -> None:
+    # blind21/07, a news page of 2020-09-07 naming a plan to 2035: "据统计,义务教育阶段,全省新增
+    # (含改扩建)小学、初中共33所" and "仅海口就新建了2所小学、3所初中" are results of 2020
+    path = next((DATA / "realtexts_blind21").glob("real_07_*.txt"))
+    rows = _rows(path)
+    for value in (33.0, 2.0):
+        row = _first(rows, value)
+        assert (row["year"], row["kind"]) == (2020, "baseline"), value
