@@ -176,3 +176,19 @@ def test_words_of_statistics_and_verbs_with_le_say_done() -> None:
     for value in (33.0, 2.0):
         row = _first(rows, value)
         assert (row["year"], row["kind"]) == (2020, "baseline"), value
+
+
+def test_every_item_of_a_list_of_growth_rates_is_a_growth_rate() -> None:
+    # blind20/06: "财政性教育经费投入分别增长27%、28%、23%和51%": 27% was reported as a growth
+    # rate, 28%, 23% and 51% were read as levels
+    path = next((DATA / "realtexts_blind20").glob("real_06_*.txt"))
+    plan = eduplans.parse_plan(path)
+    values = {
+        v.value.magnitude for ind in plan.indicators for v in ind.values if v.unit == "percent"
+    }
+    assert not values & {27.0, 28.0, 23.0, 51.0}
+    text = plan.source_text
+    at = text.index("分别增长27%")
+    notes = {d.text: (d.reason, d.detail) for d in plan.diagnostics if at < d.start < at + 30}
+    change = ("relative", "a change in percent (提高2.5%), not a level")
+    assert notes == dict.fromkeys(("27", "28", "23", "51"), change)

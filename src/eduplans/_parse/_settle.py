@@ -360,6 +360,10 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
     return [h if h is not None else (start, None, "") for start, h in marks]
 
 
+# the values of a list before a value, back to the list's first item ("27%、28%、23%和")
+_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*%?\s*[、和及与]\s*)*$")
+
+
 def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None:
     """Why the value at a..b is a change, not a level (None when it is a level)."""
     before = work[clause_a:a]
@@ -371,9 +375,12 @@ def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None
         return f"a change compared with {base if base in ('同比', '环比') else base[1:]}"
     if _HIGHER_THAN.search(before) and unit in ("percentage_point", "percent"):
         return "a difference from another place or year"
-    if unit == "percent" and _CHANGED_BY.search(before[-8:]):
+    # "分别增长27%、28%、23%和51%": the items after the first share its verb
+    tail = _LIST_TAIL.search(before)
+    lead = before[: tail.start()] if tail is not None else before
+    if unit == "percent" and _CHANGED_BY.search(lead[-8:]):
         return "a change in percent (提高2.5%), not a level"
-    if _GROWTH_WORD.search(before[-8:]):
+    if _GROWTH_WORD.search(lead[-8:]):
         return "a growth rate, not a level"
     if _COMPLETION.search(before):
         return "a share of a target completed, not a level"
