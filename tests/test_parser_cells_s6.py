@@ -215,3 +215,13 @@ def test_a_ruled_pdf_of_the_same_cells_gives_the_same_values() -> None:
         "133.5": "relative",
         "127.5": "relative",
     }
+
+
+def test_a_year_header_cell_wrapped_after_its_year_keeps_its_tag() -> None:
+    # the page's header cell 2015年实际 as a narrow column prints it, 2015年 / 实际 (a layout of
+    # the page's own words): the stream header stopped at 实际, no table was read (ParseError)
+    text = PAGE.read_text(encoding="utf-8")
+    assert text.count("\n2015年实际\n") == 1
+    plan = eduplans.parse_plan(text.replace("\n2015年实际\n", "\n2015年\n实际\n"))
+    assert _table_values(plan) == EXPECTED
+    _spans_hold(plan)

@@ -359,11 +359,12 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                         found.append((header_start, cols, "row ", lines[j].end, j))
                     break
                 role = _header_role(t)
-                if role is None and j + 1 < len(lines):
-                    # a header cell written over two lines (“十二五” / 规划目标)
+                if (role is None or (role.role == "year" and not role.tag)) and j + 1 < len(lines):
+                    # a header cell written over two lines (“十二五” / 规划目标, 2015年 / 实际)
                     nxt = re.sub(r"\s+", "", lines[j + 1].text.strip("|"))
-                    both = _header_role(t + nxt) if nxt else None
-                    if both is not None and both.role == "year":
+                    alone = _header_role(nxt) if nxt and role is not None else None
+                    both = _header_role(t + nxt) if nxt and alone is None else None
+                    if both is not None and both.role == "year" and (role is None or both.tag):
                         role = both
                         j += 1
                 if role is None or role.role == "name":
