@@ -123,7 +123,7 @@ def test_measure_total_row_flags_how_it_was_read(guangzhou: eduplans.Plan) -> No
 
 WUHAN = next(DATA.glob("real_18_*.txt"))
 WUHAN_MEASURES = (
-    ("机构数", "item", 1),  # 机构数(个): the unit as written
+    ("机构数", "school", 1),  # 机构数(个): 个 is a classifier, 机构数 counts schools
     ("毕业生数", "person", 1),
     ("招生数", "person", 1),
     ("在校生数", "person", 1),
@@ -272,3 +272,14 @@ def test_the_row_the_text_ends_in_is_read_up_to_its_last_cell(wuhan: eduplans.Pl
     assert got[("普通高中占地面积", 2018)].text == "571.52"
     (why,) = _diag(wuhan, "279", "(二)普通高中")
     assert "may be cut" in why
+
+
+def test_a_classifier_in_the_header_takes_the_measure_count(wuhan: eduplans.Plan) -> None:
+    """Defect: ``机构数(个)`` gave its cells the unit ``item`` (个 counts anything); 机构数
+    counts schools (``stat_measures``), so they are ``school``, flagged how the unit was read."""
+    got = _table_cells(wuhan)
+    for entity, cell in (("总计", "2752"), ("普通高校", "84"), ("技工学校", "23")):
+        v = got[(entity + "机构数", 2018)]
+        assert (v.text, v.unit, v.magnitude) == (cell, "school", float(cell))
+        assert "unit_from_context" in v.flags
+        assert "'个' is a classifier of any count; '机构数' counts school" in v.note

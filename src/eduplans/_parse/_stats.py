@@ -379,6 +379,8 @@ def _line_row(
         spaced = _spaced(doc, name.end, cells, n) if cells and len(cells) < n else None
         if spaced is not None:
             row.values = spaced  # its blank cells are a space each
+        elif 2 <= len(cells) < n and doc.lines and end == doc.lines[-1].end:
+            row.values, row.cut = cells[:-1], cells[-1]  # the text ends in the row: 永安市 513 9
         elif cells and len(cells) < n:
             row.unsure = f"the row has {len(cells)} of the header's {n} cells"
         elif k > 0 and _kind(toks[k - 1].text) in ("value", "bracket") and len(names) > 1:
@@ -856,7 +858,7 @@ def _stacked_tables(doc: Doc) -> Iterator[_Table]:
             row = _SRow(name, cells)
             if cells and len(cells) != n and not rest:
                 spaced = _spaced(doc, name.end, cells, n)
-                last = not doc.work[ln.end :].strip()
+                last = ln.end == lines[-1].end  # nothing but spaces after the row
                 if spaced is not None:
                     row.values = spaced
                 elif last and len(cells) < n and len(cells) >= 2:
@@ -1101,6 +1103,15 @@ def _pick_unit(
     """Return the unit of a measure's cells: (unit, scale, why chosen, "" when written)."""
     if unit_word is not None:
         found = unit_of_word(unit_word)
+        count = words().table.stat_measures.get(measure) if measure else None
+        if (
+            found is not None
+            and unit_word.strip() in words().classifiers
+            and count is not None
+            and found[1] == 1
+        ):  # 机构数(个): 个 counts things in general, 机构数 counts schools
+            why = f"{unit_word!r} is a classifier of any count; {measure!r} counts {count}"
+            return count, 1.0, why if count != found[0] else ""
         if found is not None:
             return found[0], found[1], ""
         if unit_word in ("%", "‰"):
