@@ -39,8 +39,6 @@ TO_CONVERT = frozenset(
         "_parse/_tables.py",  # to convert (session 6's parser lane edits it now)
         "_parse/_grid.py",  # to convert (session 6's parser lane edits it now)
         "_units.py",  # to convert (parse_value's 点, 零, 两/二: no lane this session)
-        "_parse/_meta.py",  # to convert (this lane, next step)
-        "_parse/_region.py",  # to convert (this lane, next step)
     }
 )
 

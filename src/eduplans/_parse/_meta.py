@@ -8,14 +8,15 @@ from datetime import date
 
 from .._model import MetaField
 from .._vocab import PlanKind, PlanStatus
-from .._words import alternation, pattern, words
+from .._words import Words, alternation, chars, pattern, words
 from ._doc import Doc, Line
 from ._region import RegionFinding, find_region
 
 __all__ = ["Meta", "read_meta"]
 
-_PLAN_WORDS = r"规划|计划|方案|意见|要点|纲要|行动"
-_REFERENCE = re.compile(r"(?:根据|依据|按照|落实|贯彻|对照|参照|执行|结合|对标)[^。]{0,12}$")
+_PLAN_WORDS = pattern(lambda w: alternation(w.meta.plan_words))
+_REFERENCE = pattern(lambda w: rf"(?:{alternation(w.meta.reference_verbs)})[^。]{{0,12}}$")
+_IMPLEMENTS = pattern(lambda w: rf"(?:{alternation(w.meta.implements)})\s*$")
 
 
 def _y() -> str:
@@ -44,34 +45,96 @@ class Meta:
     document: str = "plan"  # plan | news_report | work_report | notice
 
 
-_NEWS = re.compile(
-    r"记者|通讯员|\d+日电|\d+日讯|讯\s*\(|获悉|据介绍|据了解|新闻发布会|新闻网|责任编辑|"
-    r"(?:透露|表示|介绍|称)\s*[,:]"
+def _news(w: Words) -> str:
+    """Return the pattern of a news page's words (本报记者, 5日电, 本报讯(…), 据了解, 他表示,)."""
+    m = w.meta
+    return (
+        rf"{alternation(m.news_words)}|\d+{re.escape(w.dates.day)}(?:{alternation(m.dateline_end)})|"
+        rf"(?:{alternation(m.report_lead)})\s*\(|(?:{alternation(m.said_verbs)})\s*[,:]"
+    )
+
+
+def _title_end(w: Words) -> str:
+    """Return the end of a title line: a plan word, then perhaps the years or the draft status."""
+    m = w.meta
+    return (
+        rf"(?:{alternation((*m.plan_words, *m.title_end))})》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*"
+        rf"[{chars(''.join(w.dates.year_span))}]+\s*(?:19|20)?\d{{2}}\s*{re.escape(w.dates.year)}?\s*\)"
+        rf"|\([^()]{{2,12}}(?:{alternation(m.draft_bracket_end)})\))?\s*$"
+    )
+
+
+def _notice(w: Words) -> str:
+    """Return the pattern of a notice issuing a plan (…关于印发《…规划》的通知)."""
+    m = w.meta
+    return (
+        rf"^(?P<issuer>.{{0,40}}?)(?:{alternation(m.notice_about)})(?:{alternation(m.notice_verbs)})"
+        rf"《?(?P<t>.+?(?:{alternation(m.plan_words)}).*?)》?(?:{alternation(m.notice_of)})"
+        rf"(?:{alternation(m.notice_nouns)})"
+    )
+
+
+_NEWS = pattern(_news)
+_WORK_REPORT = pattern(lambda w: alternation(w.meta.work_report))
+_SUMMARY = pattern(
+    lambda w: rf"{alternation(w.meta.summary_words)}|(?:{alternation(w.meta.summary_end)})$"
 )
-_WORK_REPORT = re.compile(r"政府工作报告|工作报告")
-_SUMMARY = re.compile(r"工作总结|总结$|情况的?报告$|工作回顾$|年度报告$|发展报告$|完成情况$")
-_PLAN_TEXT = re.compile(
-    r"指导思想|基本原则|主要目标|总体目标|具体目标|重点任务|主要任务|保障措施|"
-    r"本规划|本方案|本计划|本意见|规划期|主要指标"
-)
-# a title line: plan words at the end, then perhaps the years or the draft status in brackets
-_TITLE_END = pattern(
+_PLAN_TEXT = pattern(lambda w: alternation(w.meta.plan_sections))
+#: The years in brackets after a title line: (2011—2013年).
+_TITLE_YEARS = pattern(
     lambda w: (
-        rf"(?:{_PLAN_WORDS}|报告|总结)》?\s*(?:\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)?\d{{2}}"
+        rf"\s*\(\s*(?:19|20)\d{{2}}\s*[{chars(''.join(w.dates.year_span))}]+\s*(?:19|20)\d{{2}}"
         rf"\s*{re.escape(w.dates.year)}?\s*\)"
-        r"|\([^()]{2,12}稿\))?\s*$"
     )
 )
-_NOTICE = re.compile(
-    rf"^(?P<issuer>.{{0,40}}?)关于(?:印发|转发|发布|公布)《?(?P<t>.+?(?:{_PLAN_WORDS}).*?)》?的(?:通知|函)"
+_TITLE_END = pattern(_title_end)
+_NOTICE = pattern(_notice)
+_NOT_PLAN_TITLE = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.meta.not_plan_title_end)})$|{alternation(w.meta.not_plan_title)}|"
+        rf"(?:{alternation(w.meta.modernisation)})20\d\d"
+    )
 )
-_NOT_PLAN_TITLE = re.compile(
-    r"(?:法|条例|标准|规定|细则|决定|办法|指南)$|国民经济|远景目标|现代化20\d\d|中共中央|国务院|教育部|国家"
+_SUBJECT_VERB = pattern(
+    lambda w: rf"(?:{alternation(w.meta.issue_verbs)})\s*(?:{alternation(w.meta.perfective)})?\s*$"
 )
-_SUBJECT_VERB = re.compile(
-    r"(?:印发|出台|制定|编制|公布|发布|审议通过|正式印发|推出|出台了|印发了|发布了|征求)\s*(?:了)?\s*$"
+_EDU = pattern(lambda w: alternation(w.meta.title_education))
+#: A breadcrumb's label (您现在的位置:) or a path (首页>新闻>…): a site's line, no headline.
+_BREADCRUMB = pattern(lambda w: rf"(?:{alternation(w.page.breadcrumb_label)})\s*:|>.*>")
+#: The subject a text gives views on: 就(subject)提出(如下)意见.
+_ASKED = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.meta.asked_lead)})(.{{4,30}}?)(?:{alternation(w.meta.asked_verb)})"
+        rf"(?:{alternation(w.meta.following)})?(?:{alternation(w.meta.asked_nouns)})"
+    )
 )
-_EDU = re.compile(r"教育|学校|学前|幼儿|人才|办学|义务|高校|职业")
+_DRAFT = pattern(lambda w: alternation(w.meta.draft_words))
+_OFFICE_END = pattern(lambda w: rf"(?:{alternation(w.meta.issuer_office_end)})$")
+_DATE_LABEL = pattern(
+    lambda w: rf"{alternation(w.meta.date_labels)}|(?:{alternation(w.meta.colon_labels)})\s*:"
+)
+_ANNUAL_TITLE = pattern(lambda w: alternation(w.meta.annual_title))
+#: A target year: 到2025年, 至2025年; not 截至2022年 (as of 2022).
+_TARGET_YEAR = pattern(
+    lambda w: (
+        rf"(?<![{chars(w.meta.not_target_by)}])(?:{alternation(w.meta.target_by)})\s*"
+        rf"((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}"
+    )
+)
+#: 三年行动计划: a plan of two to five years ([value] small_numbers).
+_N_YEARS = pattern(
+    lambda w: (
+        rf"([{chars(''.join(k for k, v in w.small_numbers.items() if 2 <= v <= 5))}])"
+        rf"{re.escape(w.dates.year)}(?:{alternation(w.meta.action_plan)})"
+    )
+)
+#: The issuer before a notice's 关于印发 (…教育局关于印发), perhaps after 转发.
+_NOTICE_ISSUER = pattern(
+    lambda w: (
+        rf"(?:^|[《\n])(?:{alternation(w.meta.notice_forward)})?(?P<i>[^《\n]{{2,30}}?)"
+        rf"(?:{alternation(w.meta.notice_about)})(?:{alternation(w.meta.notice_issue_verbs)})$"
+    )
+)
 
 
 def _tidy(title: str) -> str:
@@ -155,11 +218,9 @@ def _title_line(doc: Doc, line: Line) -> _Found | None:
     if _TITLE_END.search(inner) and not re.search(r"[,;:]", inner):
         a = line.start + lead
         b = a + len(inner)
-        years = re.match(
-            rf"\s*\(\s*(?:19|20)\d{{2}}\s*[—\-~至]+\s*(?:19|20)\d{{2}}\s*{_y()}?\s*\)", doc.work[b:]
-        )
+        years = _TITLE_YEARS.match(doc.work, b)
         if years and "(" not in inner:  # 甘肃省学前教育三年行动计划 / (2011—2013年)
-            b += years.end()
+            b = years.end()
         return _Found(re.sub(r"\s*\n\s*", "", doc.text[a:b]), a, b, "the title line")
     return None
 
@@ -170,10 +231,10 @@ def _quoted_title(doc: Doc, *, news: bool) -> _Found | None:
     fallback: _Found | None = None
     for m in re.finditer(r"《([^《》\n]{4,80}?)》", head):
         inner = m.group(1)
-        if not re.search(_PLAN_WORDS, inner) or doc.is_chrome(m.start()):
+        if not _PLAN_WORDS.search(inner) or doc.is_chrome(m.start()):
             continue
         before = work[max(0, m.start() - 16) : m.start()]
-        if _REFERENCE.search(before) or re.search(r"实施\s*$", before):
+        if _REFERENCE.search(before) or _IMPLEMENTS.search(before):
             continue
         n = _NOTICE.search(inner)
         a, b = m.start(1), m.end(1)
@@ -203,7 +264,7 @@ def _headline(lines: list[Line]) -> Line | None:
         text = line.text
         if len(text) > 80 or "。" in text:
             break
-        if len(re.findall(r"[\u4e00-\u9fff]", text)) < 6 or re.search(r"位置\s*:|>.*>", text):
+        if len(re.findall(r"[\u4e00-\u9fff]", text)) < 6 or _BREADCRUMB.search(text):
             continue
         if _date_line(text) is not None:
             continue  # "2017/8/17 11:15:41 次浏览 分类:部门动态 来源:本站": the date line
@@ -260,7 +321,7 @@ def _dated_headline(doc: Doc) -> Line | None:
             or len(text) > 80
             or "。" in text
             or len(re.findall(r"[\u4e00-\u9fff]", text)) < 6
-            or re.search(r"位置\s*:|>.*>", text)
+            or _BREADCRUMB.search(text)
             or _date_line(text) is not None
         ):
             return None
@@ -291,18 +352,18 @@ def _title(doc: Doc, kind: str) -> _Found:
     top = (_dated_headline(doc) or _headline(lines)) if news else None
     if top is not None:
         return _Found(doc.text[top.start : top.end], top.start, top.end, "the news headline")
-    following = alternation(words().meta.following)
-    asked = re.search(rf"就(.{{4,30}}?)提出(?:{following})?(?:意见|要求)", doc.work[:6000])
+    asked = _ASKED.search(doc.work[:6000])
+    m = words().meta
     if asked:
-        return _Found(
-            doc.text[asked.start(1) : asked.end(1)], asked.start(1), asked.end(1), "就…提出意见"
-        )
-    return _Found("未命名规划", 0, 0, "no title found in the text")
+        how = f"{m.asked_lead[0]}…{m.asked_verb[0]}{m.asked_nouns[0]}"  # 就…提出意见
+        return _Found(doc.text[asked.start(1) : asked.end(1)], asked.start(1), asked.end(1), how)
+    return _Found(m.untitled, 0, 0, "no title found in the text")
 
 
 _DATE = pattern(
     lambda w: (
-        rf"((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+        rf"((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}\s*(\d{{1,2}})\s*{re.escape(w.dates.month)}"
+        rf"\s*(\d{{1,2}})\s*{re.escape(w.dates.day)}"
     )
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -312,7 +373,7 @@ _UPDATE_STAMP = pattern(lambda w: alternation(w.meta.update_stamp))
 
 
 _DATELINE = pattern(lambda w: rf"\s*(?:{alternation(w.meta.dateline_end)})")
-_DATE_LINE_REST = re.compile(r"\s*(?:星期|周[一二三四五六日]|\d{1,2}:\d{2}|$)")
+_DATE_LINE_REST = pattern(lambda w: rf"\s*(?:{alternation(w.dates.weekday)}|\d{{1,2}}:\d{{2}}|$)")
 
 
 def _make_date(y: str, m: str, d: str) -> date | None:
@@ -333,14 +394,15 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
             previous = line
             continue
         m = _DATE.search(line.text)
+        signed = words().meta.signed_verbs
         # a signature line ends with its date (a cheap test before the pattern made for it)
         if (
             m
-            and line.text.endswith((m.group(0), m.group(0) + "印发", m.group(0) + "发布"))
+            and line.text.endswith((m.group(0), *(m.group(0) + v for v in signed)))
             and re.fullmatch(
                 rf"(?:.{{0,30}}?(?:{alternation(words().meta.issuer_end)})\s+)?"
                 + re.escape(m.group(0))
-                + r"(?:印发|发布)?",
+                + rf"(?:{alternation(signed)})?",
                 line.text,
             )
         ):
@@ -361,13 +423,11 @@ def _issued(doc: Doc) -> tuple[date | None, str, _Found | None, _Found | None]:
                 ):
                     issuer = previous.text
                     who = _Found(issuer, previous.start, previous.end, "the line above the date")
-                issuer = re.sub(r"(?:秘书科|文电科)$", "", issuer).strip()
+                issuer = _OFFICE_END.sub("", issuer).strip()
                 return found, issuer, where, who
         previous = line
     for line in doc.lines[:40]:
-        labelled = re.search(
-            r"发布时间|发文日期|成文日期|发表时间|发布日期|日期|时间\s*:|来源\s*:|发布于", line.text
-        )
+        labelled = _DATE_LABEL.search(line.text)
         m2 = _ISO_DATE.search(line.text) or _DATE.search(line.text) or _DMY_DATE.search(line.text)
         dateline = m2 is not None and _DATELINE.match(line.text, m2.end()) is not None
         if m2 and (
@@ -444,12 +504,14 @@ def _years_in(text: str) -> list[int]:
     """
     year = _y()
     school = re.escape(words().dates.school_year)
+    month = re.escape(words().dates.month)
     text = _ISO_DATE.sub(" ", text)
     text = _count_rows(text)
     return [
         int(y)
         for y in re.findall(
-            rf"(?<![\d.])((?:19|20)\d{{2}})(?={year}|{school}|\d{{1,2}}月|[^\d%.\u3400-\u9fff]|$)",
+            rf"(?<![\d.])((?:19|20)\d{{2}})(?={year}|{school}|\d{{1,2}}{month}|"
+            r"[^\d%.\u3400-\u9fff]|$)",
             text,
         )
     ]
@@ -511,7 +573,8 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
     work = doc.work
     title = spelled_out(title)
     five_year = _five_year()
-    m = re.search(rf"((?:19|20)\d{{2}})\s*[—\-~至到]+\s*((?:19|20)\d{{2}})\s*{_y()}?", title)
+    spans = chars("".join((*words().dates.year_span, *words().dates.year_span_text)))
+    m = re.search(rf"((?:19|20)\d{{2}})\s*[{spans}]+\s*((?:19|20)\d{{2}})\s*{_y()}?", title)
     for key, span in five_year.items():
         if key in title and (m is None or (int(m.group(1)), int(m.group(2))) == span):
             return (
@@ -526,15 +589,16 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
             return (first, last), kind, _Found(f"{first}-{last}", 0, 0, "period from the title")
     forms = {p.key: (p.key, *p.spelled) for p in words().periods}
     keys = alternation(f for key in five_year for f in forms[key])
-    if "规划" in title or re.search(
-        rf"本规划|规划期|(?:{keys})[”\"]?\s*(?:{alternation(words().meta.period_end)})",
+    meta = words().meta
+    if any(x in title for x in meta.five_year_title) or re.search(
+        rf"{alternation(meta.period_self)}|(?:{keys})[”\"]?\s*(?:{alternation(meta.period_end)})",
         work[:20000],
     ):
         named = _named_period(work, forms, five_year, " in the text")
         if named is not None:
             return named
     y = re.search(rf"((?:19|20)\d{{2}})\s*{_y()}", title)
-    if y and re.search(r"工作|要点|计划|意见|推进|任务", title):
+    if y and _ANNUAL_TITLE.search(title):
         year = int(y.group(1))
         return (
             (year, year),
@@ -554,8 +618,8 @@ def _period(doc: Doc, title: str, issued: date | None) -> tuple[tuple[int, int],
                 f"annual plan: {annual.group(0)} opens the text",
             ),
         )
-    targets = [int(t) for t in re.findall(rf"(?<!截)(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y()}", work)]
-    n_years = re.search(r"([两二三四五])年行动计划", title + work[:3000])
+    targets = [int(t) for t in _TARGET_YEAR.findall(work)]
+    n_years = _N_YEARS.search(title + work[:3000])
     if n_years and targets:
         last = max(targets)
         first = last - words().small_numbers[n_years.group(1)] + 1
@@ -615,7 +679,7 @@ def read_meta(doc: Doc) -> Meta:
     issued, issuer, where_issued, who = _issued(doc)
     if not issuer and found_title.how == "the plan the notice issues":
         first = doc.work[max(0, found_title.start - 60) : found_title.start]
-        n = re.search(r"(?:^|[《\n])(?:转发)?(?P<i>[^《\n]{2,30}?)关于(?:印发|转发)$", first)
+        n = _NOTICE_ISSUER.search(first)
         if n:
             a = found_title.start - len(first) + n.start("i")
             issuer = doc.text[a : a + len(n.group("i"))]
@@ -639,11 +703,7 @@ def read_meta(doc: Doc) -> Meta:
         notes.append("no issue date found: 1 January of the first plan year")
     region = find_region(doc, title)
     head = doc.work[:3000]
-    status = (
-        PlanStatus.DRAFT
-        if re.search(r"征求意见稿|草案|送审稿|讨论稿", title + head)
-        else PlanStatus.FINAL
-    )
+    status = PlanStatus.DRAFT if _DRAFT.search(title + head) else PlanStatus.FINAL
     fields = [("title", found_title), ("document", document), ("period", how)]
     fields += [
         ("kind", _Found(kind.value, how.start, how.end, how.how)),

@@ -19,6 +19,7 @@ stops a parse.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -29,6 +30,7 @@ from .._errors import AmbiguousRegionError, RegionNotFoundError
 from .._model import Region
 from .._regions import regions
 from .._vocab import RegionLevel
+from .._words import Words, alternation, pattern, words
 from ._doc import Doc
 
 __all__ = ["RegionFinding", "find_region", "plan_id", "region_from_hint"]
@@ -41,60 +43,33 @@ FLAGS = {
     "region_from_body": "read from the body text only (the region named most often)",
 }
 
-# Names that are ordinary words in running text (城区 of 阳泉, 和县 in "市和县"): read only in the
-# title, the first lines and the issuer.
-_GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "新区", "和县", "市中区"})
-# Prefecture short names that are common words (中山路, 黄山, 长治久安, 日照时间 …): read only
-# in the title and first lines.
-_WORD_ALIASES = frozenset(
-    {
-        "中山",
-        "黄山",
-        "四平",
-        "长治",
-        "大同",
-        "日照",
-        "白银",
-        "安康",
-        "大庆",
-        "白山",
-        "泰安",
-        "承德",
-        "普洱",
-        "玉溪",
-        "三明",
-        "吉安",
-        "通化",
-        "东方",
-        "海北",
-        "海南",
-        "海东",
-        "海西",
-        "河池",
-        "铜仁",
-        "双江",
-        "红河",
-        "文山",
-        "保山",
-        "德宏",
-        "白城",
-        "兴安",
-        "阿里",
-        "昌都",
-        "林芝",
-        "那曲",
-    }
-)
-_PLACEHOLDER = re.compile(
-    r"(?:[XxＸｘ×＊*○〇□]{1,4}|某某?)(?:[\u4e00-\u9fff]{0,8}?自治[州县旗区]|地区|省|市|县|区|州|旗|盟)"
-    r"|某地|[XxＸｘ×＊*]{2,4}(?=教育)"
-)
-_ISSUER_TAIL = re.compile(
-    r"(?:人民政府(?:办公厅|办公室)?|政府办公室|教育局|教育厅|教育委员会|教委|教体局|教育和体育局|"
-    r"教育体育局|教育科学技术局|教育科技局|教育和科学技术局|委员会|党委)"
-)
+
+@functools.lru_cache(maxsize=4)  # one pair per words data in use (Words hash by identity)
+def _name_sets(w: Words) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the generic names and the prefecture short names that are words ([region]).
+
+    Generic names (城区 of 阳泉, 和县 in "市和县") are read only in the title, the first lines and
+    the issuer; prefecture short names that are common words (中山路, 黄山, 长治久安) only in the
+    title and first lines.
+    """
+    return frozenset(w.region.generic_names), frozenset(w.region.word_aliases)
+
+
+def _placeholder(w: Words) -> str:
+    """Return the pattern of an anonymised region (XX区, 某市, XX自治州, 某地, XX教育)."""
+    r = w.region
+    return (
+        rf"(?:[XxＸｘ×＊*○〇□]{{1,4}}|{alternation(r.anonymous)})"
+        rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternation(r.autonomous)})(?:{alternation(r.autonomous_ends)})"
+        rf"|{alternation(r.anonymous_ends)})"
+        rf"|{alternation(r.anonymous_place)}|[XxＸｘ×＊*]{{2,4}}(?=(?:{alternation(r.anonymous_before)}))"
+    )
+
+
+_PLACEHOLDER = pattern(_placeholder)
+_ISSUER_TAIL = pattern(lambda w: alternation(w.region.issuer_tail))
 _HEAD_LINES = 3
-_MEDIA = re.compile(r"日报|晚报|都市报|电视台|广播电视")
+_MEDIA = pattern(lambda w: alternation(w.region.media))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +124,16 @@ def _is_inside(code: str, outer: str) -> bool:
 
 def _allowed(name: str, kind: str, codes: tuple[str, ...], mode: str) -> bool:
     """Whether a name may be read in this part of the text (``mode``: head, issuer, text)."""
+    generic, word_aliases = _name_sets(words())
     if kind == "name":
-        return mode != "text" or name not in _GENERIC_NAMES
+        return mode != "text" or name not in generic
     levels = {regions._row(c)[0] for c in codes}
     if kind == "former":
         return len(name) >= 3 and mode != "text"
     if RegionLevel.PROVINCE in levels:
         return True
     if RegionLevel.PREFECTURE in levels:
-        return mode == "head" or (mode == "issuer" and name not in _WORD_ALIASES)
+        return mode == "head" or (mode == "issuer" and name not in word_aliases)
     return False  # a county's short name: only after its parent (see _scan)
 
 
@@ -182,7 +158,10 @@ def _scan(work: str, start: int, end: int, mode: str) -> list[_Mention]:
             if not _allowed(name, kind, codes, mode):
                 continue
             after = work[pos + len(name) : pos + len(name) + 3]
-            if name.endswith("市") and after[:1] == "场":
+            if any(
+                name.endswith(end) and after.startswith(nexts)
+                for end, nexts in words().region.not_before.items()
+            ):
                 continue  # 朝阳市场
             if _MEDIA.match(after):
                 continue  # 常德日报记者: the newspaper's city, not the page's subject
@@ -434,11 +413,11 @@ def find_region(doc: Doc, title: str = "") -> RegionFinding:
 
 
 def _level_of(name: str) -> RegionLevel:
-    if name in ("北京市", "上海市", "天津市", "重庆市") or name.endswith(
-        ("省", "自治区", "特别行政区")
-    ):
+    """Return the level of a region named outside the table, from its name ([region] words)."""
+    r = words().region
+    if name in r.municipalities or name.endswith(r.province_ends):
         return RegionLevel.PROVINCE
-    if name.endswith(("州", "盟", "地区")) or (name.endswith("市") and not name.endswith("县级市")):
+    if name.endswith(r.prefecture_ends) and not name.endswith(r.not_prefecture_ends):
         return RegionLevel.PREFECTURE
     return RegionLevel.COUNTY
 
