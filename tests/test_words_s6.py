@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,6 +23,13 @@ import pytest
 
 import eduplans
 from eduplans import _words
+from eduplans._model import MetaField
+from eduplans._parse import _diag
+from eduplans._parse._decode import chrome_lines, fold
+from eduplans._parse._doc import Doc
+from eduplans._parse._meta import read_meta
+from eduplans._parse._region import find_region
+from eduplans._parse._view import make_view
 
 SRC = Path(str(files("eduplans")))
 WORDS = SRC / "data" / "words.toml"
@@ -161,3 +169,176 @@ def test_a_bad_value_names_the_key(tmp_path: Path) -> None:
     )
     with pytest.raises(eduplans.DataError, match=r"no_such_key"):
         _words.load_words(bad)
+
+
+# --- a word added to a copy of the words data changes what the parser reads --------------------
+# Each test adds one word to one list of a copy of data/words.toml (as test_adding_mu_is_one_block
+# adds a block) and reads a real page of the development sets (tests/data/realtexts_blind*) or a
+# line of one, before and after.
+DATA = REPO / "tests" / "data"
+
+
+def _page(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def _line(name: str, holding: str) -> str:
+    """Return the line of a development page that holds ``holding`` (a real excerpt)."""
+    return next(line for line in _page(name).splitlines() if holding in line)
+
+
+@contextmanager
+def _added(tmp_path: Path, section: str, key: str, word: str) -> Iterator[None]:
+    """Use a copy of the words data with ``word`` added to ``[section] key``, then the bundled."""
+    text = WORDS.read_text(encoding="utf-8")
+    head = text.index(f"\n[{section}]\n")
+    m = re.compile(rf"(?m)^{key} = (\[|\")").search(text, head)
+    assert m is not None and text.rfind("\n[", 0, m.start()) == head, f"[{section}] {key}"
+    copy = tmp_path / "words.toml"
+    added = f'"{word}", ' if m.group(1) == "[" else word
+    copy.write_text(text[: m.end()] + added + text[m.end() :], encoding="utf-8")
+    _words.use_words(copy)
+    try:
+        yield
+    finally:
+        _words.use_words(None)
+
+
+def _doc(name: str) -> Doc:
+    """Return the parser's document of a development page (its view, as parse_plan reads it)."""
+    return Doc(make_view(_page(name)).text)
+
+
+def _meta(name: str) -> dict[str, MetaField]:
+    return {f.name: f for f in read_meta(_doc(name)).fields}
+
+
+def _reason(line: str, number: str) -> tuple[str, str]:
+    at = line.index(number)
+    return _diag._reason(Doc(fold(line)), at, at + len(number))
+
+
+def test_page_chrome_a_line_of_site_tools(tmp_path: Path) -> None:
+    line = _line("realtexts_blind13/real_17_guangxi-2017.txt", "增大字体")  # 0 收藏 打印 …
+    assert chrome_lines(fold(line)) == []
+    with _added(tmp_path, "page", "chrome", "收藏"):
+        assert chrome_lines(fold(line)) == [(0, len(line))]
+
+
+def test_page_spam_a_gambling_site_header_is_no_headline(tmp_path: Path) -> None:
+    name = "realtexts_blind15/real_01_xinjiang-2014.txt"  # "bet365提现要多久 主办" heads the page
+    assert _meta(name)["title"].value.startswith("bet365")
+    with _added(tmp_path, "page", "spam", "bet365"):
+        assert _meta(name)["title"].value == "教育事业发展统计公报"
+
+
+def test_page_chrome_labels_and_footer_labels(tmp_path: Path) -> None:
+    line = _line("realtexts_blind8/real_01_guizhou-2020.txt", "字体:")
+    assert chrome_lines(fold(line)) == []
+    with _added(tmp_path, "page", "chrome_labels", "字体"):
+        assert chrome_lines(fold(line)) == [(0, len(line))]
+    line = _line("realtexts_blind8/real_02_guizhou-shisanwu.txt", "网址:")
+    assert chrome_lines(fold(line)) == []
+    with _added(tmp_path, "page", "footer_labels", "网址"):
+        assert chrome_lines(fold(line)) == [(0, len(line))]
+
+
+def test_page_counter_verbs_a_comment_counter(tmp_path: Path) -> None:
+    line = _line("realtexts_blind12/real_12_weicheng.txt", "评论:0")
+    assert _reason(line, "0 点击")[0] != "chrome"
+    with _added(tmp_path, "page", "counter_verbs", "评论"):
+        assert _reason(line, "0 点击") == ("chrome", "a page-view counter")
+
+
+def test_page_index_labels_as_a_page_spaces_them(tmp_path: Path) -> None:
+    line = _line("realtexts_blind13/real_20_xinzhou.txt", "索 引 号")
+    assert _reason(line, "574913941")[0] == "not_understood"
+    with _added(tmp_path, "page", "index_labels", "索 引 号"):
+        assert _reason(line, "574913941") == ("document_number", "an index or document number")
+
+
+def test_heading_review_words_make_a_section_a_review(tmp_path: Path) -> None:
+    # 一、发展基础与面临形势 / (一)发展成就: 形势 looks ahead, so the 十三五 achievements under
+    # 发展成就 were read as plans until 发展成就 is a review word
+    name = "realtexts_blind14/real_01_hainan-shisanwu.txt"
+    doc = _doc(name)
+    doc.find_headings()
+    at = doc.work.index("\n", doc.work.index("发展成就")) + 1
+    assert not doc.in_review(at)
+    with _added(tmp_path, "heading", "review", "发展成就"):
+        doc = _doc(name)
+        doc.find_headings()
+        assert doc.in_review(at)
+
+
+def test_meta_plan_sections_make_a_text_a_plan(tmp_path: Path) -> None:
+    name = "realtexts_blind2/real_05_guangdong.txt"  # 第一節(jié) 發(fā)展基礎(chǔ) …
+    assert _meta(name)["document"].value == "news_report"
+    with _added(tmp_path, "meta", "plan_sections", "发展基础"):
+        assert _meta(name)["document"].value == "plan"
+
+
+def test_meta_news_words(tmp_path: Path) -> None:
+    name = "realtexts_blind3/real_18_kunming.txt"
+    assert _meta(name)["document"].how == "an article: no plan title or plan sections"
+    with _added(tmp_path, "meta", "news_words", "日前"):
+        assert _meta(name)["document"].how == "news-page words (日前)"
+
+
+def test_meta_summary_end_a_report_on_a_plan_carried_out(tmp_path: Path) -> None:
+    name = "realtexts_blind15/real_14_xinjiang-shiyiwu.txt"  # 一、“十五”教育事业规划执行情况
+    assert _meta(name)["document"].value != "summary"
+    with _added(tmp_path, "meta", "summary_end", "执行情况"):
+        assert _meta(name)["document"].value == "summary"
+
+
+def test_meta_title_end_a_bulletin_title_line(tmp_path: Path) -> None:
+    name = "realtexts_blind15/real_01_xinjiang-2014.txt"
+    assert _meta(name)["title"].how == "the news headline"
+    with _added(tmp_path, "meta", "title_end", "公报"):
+        found = _meta(name)["title"]
+        assert (found.value, found.how) == ("教育事业发展统计公报", "the title line")
+
+
+def test_meta_colon_labels_date_a_page(tmp_path: Path) -> None:
+    name = "realtexts_blind11/real_13_suzhou-2021.txt"
+    assert _meta(name)["issued"].how != "the page's publication date"
+    with _added(tmp_path, "meta", "colon_labels", "作者"):
+        found = _meta(name)["issued"]
+        assert (found.value, found.how) == ("2021-08-19", "the page's publication date")
+
+
+def test_meta_untitled(tmp_path: Path) -> None:
+    name = "realtexts_blind1/real_03_nanchang.txt"
+    assert _meta(name)["title"].value == "未命名规划"
+    with _added(tmp_path, "meta", "untitled", "无题"):
+        assert _meta(name)["title"].value == "无题未命名规划"
+
+
+def _region(name: str) -> tuple[str, str]:
+    found = find_region(_doc(name))
+    return (found.region.name if found.region else "", found.note)
+
+
+def test_region_media_a_news_site_is_not_the_subject(tmp_path: Path) -> None:
+    name = "realtexts_blind12/real_06_fuyang.txt"
+    before = _region(name)
+    with _added(tmp_path, "region", "media", "新闻网"):
+        after = _region(name)
+    assert before != after and after[0] == "阜阳市"
+
+
+def test_region_generic_names_are_read_in_the_title_and_first_lines_only(
+    tmp_path: Path,
+) -> None:
+    name = "realtexts_blind15/real_01_xinjiang-2014.txt"
+    assert "«新疆维吾尔自治区»" in _region(name)[1]
+    with _added(tmp_path, "region", "generic_names", "新疆维吾尔自治区"):
+        assert "«新疆»" in _region(name)[1]
+
+
+def test_region_issuer_tail_names_the_issuers_region(tmp_path: Path) -> None:
+    name = "realtexts_blind6/real_18_tangshan.txt"
+    assert "from the issuer" not in _region(name)[1]
+    with _added(tmp_path, "region", "issuer_tail", "政府"):
+        assert _region(name)[1].startswith("region 河北省唐山市 (130200) read from the issuer")
