@@ -26,7 +26,7 @@ from eduplans import _words
 from eduplans._model import MetaField
 from eduplans._parse import _diag
 from eduplans._parse._decode import chrome_lines, fold
-from eduplans._parse._doc import Doc
+from eduplans._parse._doc import Doc, heading_of
 from eduplans._parse._meta import read_meta
 from eduplans._parse._region import find_region
 from eduplans._parse._view import make_view
@@ -342,3 +342,10 @@ def test_region_issuer_tail_names_the_issuers_region(tmp_path: Path) -> None:
     assert "from the issuer" not in _region(name)[1]
     with _added(tmp_path, "region", "issuer_tail", "政府"):
         assert _region(name)[1].startswith("region 河北省唐山市 (130200) read from the issuer")
+
+
+def test_heading_part_ends_a_section_of_a_chapter(tmp_path: Path) -> None:
+    line = fold(_line("realtexts_blind5/real_18_debao.txt", "发展环境"))  # 第一节  发展环境
+    assert line.startswith("第一节") and heading_of(line) == (6, line)
+    with _added(tmp_path, "heading", "part_ends", "节"):
+        assert heading_of(line) == (0, line)
