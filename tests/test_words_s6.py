@@ -349,3 +349,29 @@ def test_heading_part_ends_a_section_of_a_chapter(tmp_path: Path) -> None:
     assert line.startswith("第一节") and heading_of(line) == (6, line)
     with _added(tmp_path, "heading", "part_ends", "节"):
         assert heading_of(line) == (0, line)
+
+
+def test_meta_said_verbs(tmp_path: Path) -> None:
+    name = "realtexts_blind11/real_04_suzhou-2018.txt"
+    assert _meta(name)["document"].how == "news-page words (表示,)"
+    with _added(tmp_path, "meta", "said_verbs", "说"):
+        assert _meta(name)["document"].how == "news-page words (说:)"  # earlier on the page
+
+
+def test_meta_plan_words_name_the_document_a_page_reports(tmp_path: Path) -> None:
+    name = "realtexts_blind13/real_03_henan-2020.txt"  # a news page on 《2020年…统计公报》
+    assert _meta(name)["title"].how == "the news headline"
+    with _added(tmp_path, "meta", "plan_words", "公报"):
+        found = _meta(name)["title"]
+        assert (found.value, found.how) == (
+            "2020年河南省教育事業發展統計公報",
+            "the plan the text says is issued (《》)",
+        )
+
+
+def test_meta_annual_title_dates_an_annual_report(tmp_path: Path) -> None:
+    name = "realtexts_blind8/real_15_zibo.txt"  # 2014年淄博教育改革发展年度报告
+    assert _meta(name)["period"].how == "period: the issue year"
+    with _added(tmp_path, "meta", "annual_title", "年度"):
+        found = _meta(name)["period"]
+        assert (found.value, found.how) == ("2014", "annual plan: year of the title")
