@@ -129,9 +129,13 @@ def test_the_check_can_fail(tmp_path: Path) -> None:
     assert [text for _, text in cjk_constants(module)] == ["规划|计划", "年"]
 
 
-def test_the_check_reads_the_package_modules() -> None:
-    # the walk finds the modules still to convert as holding words (so it is not blind)
-    assert any(cjk_constants(SRC / "_parse" / "_prose.py"))
+def test_the_check_reads_the_package_modules(tmp_path: Path) -> None:
+    # a converted module of the package passes; the same module with one word typed fails
+    module = SRC / "_parse" / "_doc.py"
+    assert not list(cjk_constants(module))
+    copy = tmp_path / "_doc.py"
+    copy.write_text(module.read_text(encoding="utf-8") + '\n_X = ("规划",)\n', encoding="utf-8")
+    assert [text for _, text in cjk_constants(copy)] == ["规划"]
     assert {"_parse/_doc.py", "_parse/_readers/_html.py", "plot/_coverage.py"} <= set(MODULES)
 
 
