@@ -117,8 +117,10 @@ def test_a_measure_word_is_read_after_normalisation() -> None:
 
 
 def test_expansion_alone_is_not_building() -> None:
+    # 改扩建 alone enlarges kindergartens that exist: since session 6 the catalog has that count
+    # (kindergartens_expanded: real1 and real2 label it so), still not kindergartens built
     got = keys(["改扩建幼儿园", "新建、改扩建幼儿园", "新建公办幼儿园"])
-    assert got == [None, "kindergartens_built", "kindergartens_built"]
+    assert got == ["kindergartens_expanded", "kindergartens_built", "kindergartens_built"]
 
 
 def test_a_central_kindergarten_is_its_own_indicator() -> None:

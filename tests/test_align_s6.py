@@ -180,3 +180,37 @@ def test_places_for_admission_are_places() -> None:
         "new_compulsory_places",
         "new_compulsory_places",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        # ~school_count_all_levels (9 pages of real1, real2, real3, real5, real7): 各级各类学校
+        ("各级各类学校", "total_school_count"),
+        ("各級(jí)各類學(xué)校", "total_school_count"),
+        ("各級各類學校(幼兒園)", "total_school_count"),
+        # ~primary_secondary_schools_built (dev, dev3): 新改擴建普通中小學校, 新建、改扩建中小学,
+        # 新改擴建中小學, 新建改扩建中小学
+        ("新改擴建普通中小學校", "primary_secondary_schools_built"),
+        ("新建、改扩建中小学", "primary_secondary_schools_built"),
+        ("新改擴建中小學", "primary_secondary_schools_built"),
+        # ~kindergartens_expanded (real1, real2): 改扩建幼儿园, 改扩建公办幼儿园, 改擴建城鄉幼兒園
+        ("改扩建幼儿园", "kindergartens_expanded"),
+        ("改扩建公办幼儿园", "kindergartens_expanded"),
+        ("改擴建城鄉幼兒園", "kindergartens_expanded"),
+    ],
+)
+def test_concepts_many_pages_name_in_one_form_have_their_entry(name: str, key: str) -> None:
+    assert keys([name]) == [key]
+
+
+def test_schools_built_without_a_stage_stay_unmatched() -> None:
+    # real1 新改扩建学校 and real3 新改擴建學校 are labelled every school built
+    # (~schools_built_all), real3's 新建、改擴建學校 the compulsory schools (its page): 学校 says
+    # no stage, so neither is the primary and secondary schools' entry; 新建和改擴建城鄉幼兒園
+    # (real1, kindergartens_built) stays built, not expanded
+    assert keys(["新改扩建学校", "新建、改擴建學校", "新建和改擴建城鄉幼兒園"]) == [
+        None,
+        None,
+        "kindergartens_built",
+    ]
