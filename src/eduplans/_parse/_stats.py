@@ -84,6 +84,7 @@ _UNIT_IN_ROW = pattern(
         r"\s*\)?\s*$"
     )
 )
+_DATELINE = pattern(lambda w: rf"^(?:{alternation(w.meta.dateline_label)})\s*[::]")
 _TARGET_WORDS = pattern(lambda w: alternation(w.table.stat_target_words))
 _MEASURE_WORD = pattern(lambda w: alternation(w.table.measure_words))
 _VALUE = re.compile(r"^[≥≤<>]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?$")
@@ -659,7 +660,9 @@ def _number(text: str) -> float | None:
     return float(t) if re.fullmatch(r"\d+(?:\.\d+)?", t) else None
 
 
-def _place_parts(main: list[_Col], parts: list[_Col], rows: Sequence[_SRow]) -> list[_Col] | None:
+def _place_parts(
+    main: list[_Col], parts: list[_Col], rows: Sequence[_SRow], *, together: bool = False
+) -> list[_Col] | None:
     """Return the columns of a header whose lower row's 其中 cells the text does not place.
 
     Each part stands after its measure (or after another part of it), in the order written.
@@ -668,7 +671,9 @@ def _place_parts(main: list[_Col], parts: list[_Col], rows: Sequence[_SRow]) -> 
     专任教师 under 教职工数), a part counting a unit stands under a measure counting the same,
     and every column of counts (schools, persons, classes) holds whole numbers. Columns that
     are the same in every fitting placement are read; the others are ``unread`` (reported),
-    and so are parts by sex or affiliation (``stat_part_qualifiers``: 其中:女).
+    and so are parts by sex or affiliation (``stat_part_qualifiers``: 其中:女). With
+    ``together`` (a lower row opened by 合计: ``合计 其中:中央资金 其中:省级资金``) all parts stand
+    under one measure, right after its total column.
     """
     n = len(main) + len(parts)
     if comb(len(main) + len(parts) - 1, len(parts)) > 5000:
@@ -678,6 +683,8 @@ def _place_parts(main: list[_Col], parts: list[_Col], rows: Sequence[_SRow]) -> 
         return None
     fits: list[list[tuple[int, int]]] = []  # per column: (index in main or -1 - part, parent)
     for pos in combinations_with_replacement(range(len(main)), len(parts)):
+        if together and len(set(pos)) > 1:
+            continue  # 合计 over the lower row: its parts are of one measure
         layout: list[tuple[int, int]] = []
         for p in range(len(main)):
             layout.append((p, -1))
@@ -917,6 +924,73 @@ def _pieces(doc: Doc) -> list[_Cell]:
     return out
 
 
+def _blocks(doc: Doc) -> list[_Cell]:
+    """Return the cells of a text whose cells stand in blocks of lines between blank lines.
+
+    The ministry's statistics pages (学前教育基本情况) print one cell per block, a header cell
+    over several lines with its unit and English gloss (``入园(班)人数`` / ``(人)``, ``其中:少数`` /
+    ``民族幼儿园`` / ``of Which:`` / ``Minorities``): such a block is one cell, its Chinese lines
+    joined, its English lines dropped; a block of English only (``Entrants``) is the gloss of the
+    cell before and is no cell. Any other block gives one cell per line.
+    """
+    out: list[_Cell] = []
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and doc.work.count("\n", lines[j - 1].end, lines[j].start) == 1:
+            j += 1
+        block = lines[i:j]
+        chinese = [ln for ln in block if not _GLOSS_CELL.match(ln.text)]
+        glossed = len(chinese) < len(block) or any(
+            _UNIT_TOKEN.fullmatch(ln.text) for ln in chinese[1:]
+        )
+        if not chinese and out:
+            pass  # Entrants: the English gloss of the cell before
+        elif (
+            1 < len(block) <= 5
+            and glossed
+            and all(len(ln.text) <= 24 and _kind(ln.text) == "name" for ln in chinese)
+        ):
+            text = "".join(ln.text for ln in chinese)
+            out.append(_Cell(text, chinese[0].start, chinese[-1].end))
+        else:
+            out += [_Cell(ln.text, ln.start, ln.end) for ln in block]
+        i = j
+    return out
+
+
+def _lower_row(cells: Sequence[_Cell], m: int) -> tuple[list[_Col], int]:
+    """Return the parts of a header's lower row opened by a total: ``合计 其中:少数民族幼儿园``.
+
+    The lower row stands under one measure of the row above (which one the text does not say:
+    :func:`_place_parts` places it by the cells), 合计 being that measure's own column and
+    each 其中 cell a part of it. Returns the parts and the index after the lower row ([] and
+    ``m`` when there is none).
+    """
+    if m + 1 >= len(cells) or _squeeze(cells[m].text) not in words().table.stat_total_words:
+        return [], m
+    parts: list[_Col] = []
+    q = m + 1
+    while q < len(cells) and _PART.match(cells[q].text) and _kind(cells[q].text) == "name":
+        name = _chinese(_PART.sub("", cells[q].text))
+        if not name or len(name) > 12 or re.search(r"\d", name):
+            break
+        b = _BRACKET_UNIT.match(name)
+        if b is not None and (unit_of_word(b.group("unit")) or b.group("unit") in "%‰"):
+            parts.append(_Col("measure", measure=b.group("name"), unit_word=b.group("unit")))
+        else:
+            parts.append(_Col("measure", measure=name))
+        q += 1
+    return (parts, q) if parts else ([], m)
+
+
+def _cut_last(doc: Doc, row: _SRow, n: int) -> None:
+    """Mark the last cell of a row short of cells that the text ends in as perhaps cut."""
+    if 2 <= len(row.values) < n and not doc.work[row.values[-1].end :].strip():
+        row.values, row.cut, row.unsure = row.values[:-1], row.values[-1], ""
+
+
 def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterator[_Table]:
     """Tables whose cells stand one after another (one per line, or between ``|``).
 
@@ -946,7 +1020,9 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
         if cols is None or (m < len(cells) and _header_role(cells[m].text) is not None):
             k = m  # not all columns are ours (指标 | 2020年 | 2025年 | 属性): an indicator table
             continue
-        n = len(cols)
+        parts, m = _lower_row(cells, m)  # 合计 / 其中:少数民族幼儿园 under one of the measures
+        n = len(cols) + len(parts)
+        fit_cols = [*cols, *parts]
         rows: list[_SRow] = []
         cur: _SRow | None = None
         names_run = 0
@@ -961,7 +1037,7 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
                 kind == "name"
                 and cur is not None
                 and len(cur.values) < n
-                and _fits(cols[len(cur.values)], c.text)
+                and _fits(fit_cols[len(cur.values)], c.text)
             ):
                 cur.values.append(c)  # a unit word in the 单位 column
             elif kind == "name":
@@ -1015,6 +1091,10 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
                 row.unsure = f"the row has {len(row.values)} of the header's {n} cells"
         while rows and not rows[-1].values:
             rows.pop()
+        if rows and parts:
+            _cut_last(doc, rows[-1], n)
+            placed = _place_parts(cols, parts, rows, together=True)
+            rows, cols = (rows, placed) if placed is not None else ([], cols)
         if rows:
             head = before if before.text else None
             start = before.start if before.text else cells[k].start
@@ -1094,6 +1174,29 @@ def _table_year(doc: Doc, table: _Table, captions: list[_Cell]) -> tuple[int | N
         years = {int(y) for y in _CAPTION_YEAR.findall(first.text)}
         if len(years) == 1:
             return years.pop(), f"the page's title {first.text!r} dates the table's cells"
+    return _crumb_year(doc, table.start)
+
+
+def _crumb_year(doc: Doc, start: int) -> tuple[int | None, str]:
+    """Return the year a page's breadcrumb above ``start`` files the page under, and why.
+
+    The ministry files its statistics tables by the year they count (``首页 > 数 据 > 教育统计数据
+    > 2020 > 各地基本情况 > 正文``, published 2021-08-25): a step that is one year dates them.
+    """
+    page = words().page
+    crumb = re.compile(
+        rf"(?:{alternation(page.breadcrumb_home)})\s*>|(?:{alternation(page.breadcrumb_label)})\s*:"
+    )
+    for line in doc.lines:
+        if line.end > start:
+            break
+        if crumb.search(line.text) is None:
+            continue
+        steps = [_squeeze(s) for s in line.text.split(">")[1:]]
+        years = {int(y.group("year")) for s in steps if (y := _YEAR_CELL.match(s)) is not None}
+        if len(years) == 1:
+            year = years.pop()
+            return year, f"the page's breadcrumb {line.text!r} files the table under {year}"
     return None, ""
 
 
@@ -1137,7 +1240,9 @@ def _read(
 ) -> list[DIndicator] | None:
     """Read a table's cells into indicators; None when the table is no statistics table."""
     captions = _caption_lines(doc, table.start)
-    caption = next((c.text for c in captions if not _UNIT_LINE.match(c.text)), "")
+    caption = next(
+        (c.text for c in captions if not (_UNIT_LINE.match(c.text) or _DATELINE.match(c.text))), ""
+    )  # not the page's 来源:教育部, 发布日期:2021-08-25 above the table
     listed: list[tuple[str, str, float]] = []
     measure, measure_unit = "", None
     for cap in captions:
@@ -1421,4 +1526,5 @@ def read_stats(
     take(_stacked_tables(doc))
     lines = [_Cell(ln.text, ln.start, ln.end) for ln in doc.lines if "|" not in ln.text]
     take(_stream_tables(doc, lines, explicit_head=True))
+    take(_stream_tables(doc, _blocks(doc), explicit_head=True))
     return out
