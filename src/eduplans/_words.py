@@ -176,6 +176,7 @@ class TableWords:
     lone_comparator: tuple[str, ...]
     split_comparator: tuple[str, ...]
     stat_name_header: tuple[str, ...]
+    stat_code_header: tuple[str, ...]
     stat_measures: Mapping[str, str]
     stat_count_suffix: tuple[str, ...]
     stat_total_words: tuple[str, ...]

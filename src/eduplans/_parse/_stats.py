@@ -63,7 +63,7 @@ from math import comb
 
 from .._errors import ValueTextError
 from .._words import alternation, pattern, words
-from ._doc import Doc
+from ._doc import Doc, Line
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
 from ._tables import _NAME_HEADER, _UNIT_HEADER, _Cell, _column_scale, _header_role, _parse_cell
 
@@ -139,6 +139,8 @@ class _Table:
     header_cells: list[_Cell]
     year: int | None = None  # the year a line above the header gives all columns (2021年 备 注)
     year_why: str = ""
+    plan_head: str = ""  # a header cell over the columns naming a plan's figures (计划情况)
+    numbering: list[_Cell] = field(default_factory=list)  # column numbers, region codes
 
 
 def _squeeze(text: str) -> str:
@@ -661,7 +663,12 @@ def _number(text: str) -> float | None:
 
 
 def _place_parts(
-    main: list[_Col], parts: list[_Col], rows: Sequence[_SRow], *, together: bool = False
+    main: list[_Col],
+    parts: list[_Col],
+    rows: Sequence[_SRow],
+    *,
+    together: bool = False,
+    units: Sequence[str] = (),
 ) -> list[_Col] | None:
     """Return the columns of a header whose lower row's 其中 cells the text does not place.
 
@@ -673,7 +680,9 @@ def _place_parts(
     are the same in every fitting placement are read; the others are ``unread`` (reported),
     and so are parts by sex or affiliation (``stat_part_qualifiers``: 其中:女). With
     ``together`` (a lower row opened by 合计: ``合计 其中:中央资金 其中:省级资金``) all parts stand
-    under one measure, right after its total column.
+    under one measure, right after its total column. ``units`` are the words of a unit line
+    under the header (``平方米 万元 万元 万元 万元``): each placement gives them to its columns in
+    order (:func:`_units_in_order`), and a part must then count what its measure counts.
     """
     n = len(main) + len(parts)
     if comb(len(main) + len(parts) - 1, len(parts)) > 5000:
@@ -682,6 +691,7 @@ def _place_parts(
     if not nums:
         return None
     fits: list[list[tuple[int, int]]] = []  # per column: (index in main or -1 - part, parent)
+    unit_fits: list[tuple[list[_Col], list[_Col]]] = []
     for pos in combinations_with_replacement(range(len(main)), len(parts)):
         if together and len(set(pos)) > 1:
             continue  # 合计 over the lower row: its parts are of one measure
@@ -689,10 +699,15 @@ def _place_parts(
         for p in range(len(main)):
             layout.append((p, -1))
             layout += [(-1 - q, p) for q in range(len(parts)) if pos[q] == p]
-        if _layout_fits(layout, main, parts, nums):
+        here = _layout_units(layout, main, parts, units)
+        if here is not None and _layout_fits(layout, *here, nums):
             fits.append(layout)
+            unit_fits.append(here)
     if not fits:
         return None
+    main, parts = unit_fits[0]
+    if any(u != unit_fits[0] for u in unit_fits[1:]):
+        return None  # the unit line's words fall on other columns in another placement
     written = " ".join("其中:" + p.measure for p in parts)
     qualifiers = words().table.stat_part_qualifiers
     out: list[_Col] = []
@@ -726,6 +741,46 @@ def _place_parts(
             up = main[parent]
             measure = f"{up.measure}其中{part.measure}"
             out.append(_Col("measure", measure=measure, unit_word=part.unit_word or up.unit_word))
+    return out
+
+
+def _layout_units(
+    layout: list[tuple[int, int]], main: list[_Col], parts: list[_Col], units: Sequence[str]
+) -> tuple[list[_Col], list[_Col]] | None:
+    """Return the columns of a placement with a unit line's words given to them in order."""
+    if not units:
+        return main, parts
+    seq = [main[w] if w >= 0 else parts[-1 - w] for w, _ in layout]
+    placed = _units_in_order(seq, units)
+    if placed is None:
+        return None
+    m2, p2 = list(main), list(parts)
+    for (w, _), col in zip(layout, placed, strict=True):
+        if w >= 0:
+            m2[w] = col
+        else:
+            p2[-1 - w] = col
+    return m2, p2
+
+
+def _units_in_order(cols: Sequence[_Col], units: Sequence[str]) -> list[_Col] | None:
+    """Return the columns with a unit line's words (``平方米 万元 万元``) given in order.
+
+    One word per column; or, when the line has fewer words, one per column whose header names
+    no count of its own (项目个数 counts items: its unit cell is blank), in order. None when
+    the words do not fit (a column's bracket says another unit).
+    """
+    if len(units) == len(cols):
+        where = list(range(len(cols)))
+    else:
+        where = [c for c, col in enumerate(cols) if not col.unit_word and _count_unit(col) is None]
+        if len(where) != len(units):
+            return None
+    out = list(cols)
+    for c, word in zip(where, units, strict=True):
+        if out[c].unit_word and out[c].unit_word != word:
+            return None
+        out[c] = _Col(out[c].kind, out[c].measure, word, out[c].year, out[c].sub, out[c].why)
     return out
 
 
@@ -948,7 +1003,8 @@ def _blocks(doc: Doc) -> list[_Cell]:
         if not chinese and out:
             pass  # Entrants: the English gloss of the cell before
         elif (
-            1 < len(block) <= 5
+            chinese
+            and 1 < len(block) <= 5
             and glossed
             and all(len(ln.text) <= 24 and _kind(ln.text) == "name" for ln in chinese)
         ):
@@ -989,6 +1045,122 @@ def _cut_last(doc: Doc, row: _SRow, n: int) -> None:
     """Mark the last cell of a row short of cells that the text ends in as perhaps cut."""
     if 2 <= len(row.values) < n and not doc.work[row.values[-1].end :].strip():
         row.values, row.cut, row.unsure = row.values[:-1], row.values[-1], ""
+
+
+def _column_numbers(text: str) -> int | None:
+    """Return how many columns a line numbers (``01 02 03 04 05 06``: six), or None."""
+    toks = text.split()
+    if len(toks) < 3 or not all(t.isdigit() and len(t) <= 2 for t in toks):
+        return None
+    return len(toks) if [int(t) for t in toks] == list(range(1, len(toks) + 1)) else None
+
+
+def _numbered_header(lines: Sequence[Line]) -> tuple[list[_Col], list[_Col], bool, str] | None:
+    """Return the columns of a header over several lines that a column-number line closes.
+
+    The first line holds the entity headers (``代码 市/县``: a code column, then the name
+    column) and perhaps a cell over the measure columns (``计划情况``: returned when it names
+    a plan's figures); the next lines hold the header cells, a ``其中:`` at a line's end going
+    on with the next line (``其中:`` / ``中央资金``). Returns the upper row's columns, the parts
+    of a lower row opened by 合计 (:func:`_lower_row`), whether rows open with a code, and the
+    plan cell.
+    """
+    first = lines[0].text.split()
+    code = bool(first) and first[0] in words().table.stat_code_header
+    heads = first[1:] if code else first
+    if not heads or not _is_name_head(heads[0]):
+        return None
+    over = [t for t in heads[1:] if _measure_of(t) is None]
+    toks = [t for t in heads[1:] if _measure_of(t) is not None]
+    for line in lines[1:]:
+        for tok in line.text.split():
+            if toks and _PART.fullmatch(toks[-1]):
+                toks[-1] += tok  # 其中: / 中央资金: one cell over two lines
+            else:
+                toks.append(tok)
+    totals = words().table.stat_total_words
+    k = next((q for q, t in enumerate(toks) if _squeeze(t) in totals), len(toks))
+    cells = [_Cell(t, 0, 0) for t in toks]
+    parts, stop = _lower_row(cells, k)
+    if stop != len(toks) or k == 0:
+        return None
+    upper: list[_Col] = []
+    for tok in toks[:k]:
+        name = _chinese(tok)
+        if _kind(tok) != "name" or not name or len(name) > 12 or re.search(r"\d", name):
+            return None
+        b = _BRACKET_UNIT.match(name)
+        if b is not None and (unit_of_word(b.group("unit")) or b.group("unit") in "%‰"):
+            upper.append(_Col("measure", measure=b.group("name"), unit_word=b.group("unit")))
+        else:
+            upper.append(_Col("measure", measure=name))
+    plan = next((t for t in over if _TARGET_WORDS.search(t)), "")
+    return upper, parts, code, plan
+
+
+def _numbered_tables(doc: Doc) -> Iterator[_Table]:
+    """Tables whose header ends in a unit line and a line numbering the columns.
+
+    A form's table (六安市金安区 校舍维修改造 2025): ``代码 市/县 计划情况``, the header cells over
+    several lines (``项目个数 建设面积 投资额`` / ``合计 其中:`` / ``中央资金`` …), a unit line
+    (``平方米 万元 万元 万元 万元``), then ``01 02 03 04 05 06``: the number of columns, which the
+    header's cells must make up. Rows are a name, perhaps after a region code in the code
+    column (``341502 金安区``), and a cell per column; the code and the column numbers are
+    reported as numbering.
+    """
+    lines = doc.lines
+    for j, line in enumerate(lines):
+        n = _column_numbers(line.text)
+        if n is None or doc.is_blocked(line.start) or doc.is_chrome(line.start):
+            continue
+        q = j - 1
+        units: list[str] = []
+        if q >= 0 and all(unit_of_word(t) is not None for t in lines[q].text.split()):
+            units = lines[q].text.split()
+            q -= 1
+        top = q
+        while top >= 0 and q - top < 16 and not re.search(r"\d", lines[top].text):
+            if _kind(lines[top].text) == "prose":
+                break
+            top -= 1
+        if top + 1 >= q:
+            continue
+        found = _numbered_header(lines[top + 1 : q + 1])
+        if found is None:
+            continue
+        upper, parts, code, plan = found
+        if len(upper) + len(parts) != n:
+            continue
+        rows: list[_SRow] = []
+        notes: list[_Cell] = []
+        for ln in lines[j + 1 :]:
+            toks = _tokens(doc, ln.start, ln.end)
+            codes = (
+                toks[:1] if code and toks and re.fullmatch(r"\d{6}(?:\d{6})?", toks[0].text) else []
+            )
+            toks = toks[len(codes) :]
+            k = 0
+            while k < len(toks) and _kind(toks[k].text) == "name":
+                k += 1
+            cells = toks[k:]
+            if not k or len(cells) != n or any(_kind(c.text) != "value" for c in cells):
+                break
+            name = _Cell(doc.work[toks[0].start : toks[k - 1].end], toks[0].start, toks[k - 1].end)
+            rows.append(_SRow(name, cells))
+            notes += codes
+        if not rows:
+            continue
+        if parts:
+            placed = _place_parts(upper, parts, rows, together=True, units=units)
+        else:
+            placed = _units_in_order(upper, units) if units else upper
+        if placed is None:
+            continue
+        numbers = _tokens(doc, line.start, line.end)
+        table = _Table(lines[top + 1].start, rows[-1].values[-1].end, None, placed, rows, [])
+        table.plan_head = plan
+        table.numbering = [*numbers, *notes]
+        yield table
 
 
 def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterator[_Table]:
@@ -1267,7 +1439,7 @@ def _read(
         year, year_why = table.year, table.year_why
     elif by_column:
         year, year_why = _table_year(doc, table, captions)
-    target = _TARGET_WORDS.search(caption) is not None
+    target = _TARGET_WORDS.search(caption) is not None or bool(table.plan_head)
     kind = "target" if target and year is not None and year >= period[0] else "baseline"
     out: list[DIndicator] = []
     used_measure = bool(measure) or by_column
@@ -1475,6 +1647,10 @@ def _read(
     if not used_measure:
         return None  # a table of years whose rows name their own measures: an indicator table
     notes += pending
+    for cell in table.numbering:
+        notes.append(
+            (cell.start, cell.end, "numbering", "a column number or region code of a table")
+        )
     for cell in table.header_cells:  # the header's years are no values
         if _kind(cell.text) == "value":
             notes.append((cell.start, cell.end, "year", "a column header of a statistics table"))
@@ -1527,4 +1703,5 @@ def read_stats(
     lines = [_Cell(ln.text, ln.start, ln.end) for ln in doc.lines if "|" not in ln.text]
     take(_stream_tables(doc, lines, explicit_head=True))
     take(_stream_tables(doc, _blocks(doc), explicit_head=True))
+    take(_numbered_tables(doc))
     return out
