@@ -34,7 +34,7 @@ JINAN = next(DATA.glob("real_19_*.txt"))
 KG_COLUMNS = (
     ("园数", "school"),  # 园数(所)
     ("园数其中少数民族幼儿园", "school"),
-    ("班数", "item"),  # 班数(个): the unit as written
+    ("班数", "class"),  # 班数(个): 个 a classifier, 班数 counts classes
     ("入园(班)人数", "person"),
     ("在园(班)人数", "person"),
     ("离园(班)人数", "person"),
