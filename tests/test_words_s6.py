@@ -379,3 +379,21 @@ def test_meta_annual_title_dates_an_annual_report(tmp_path: Path) -> None:
     with _added(tmp_path, "meta", "annual_title", "年度"):
         found = _meta(name)["period"]
         assert (found.value, found.how) == ("2014", "annual plan: year of the title")
+
+
+def test_fold_t2s_keep_leaves_a_character_unfolded(tmp_path: Path) -> None:
+    line = _line("realtexts_blind1/real_01_yantian.txt", "學位")  # 鹽田明年新增1770個公辦幼兒園學位
+    assert fold(line) == "盐田明年新增1770个公办幼儿园学位"
+    with _added(tmp_path, "fold", "t2s_keep", "園"):
+        assert fold(line) == "盐田明年新增1770个公办幼儿園学位"
+
+
+def test_region_division_ends_break_a_figure_header(tmp_path: Path) -> None:
+    from eduplans.plot._coverage import _break_cost
+
+    name = "浦东新区"  # the region of realtexts_blind8/real_12_pudong.txt
+    assert name in fold(_page("realtexts_blind8/real_12_pudong.txt"))  # 浦東新區
+    assert _break_cost(name, 3) == 1  # before the end 区
+    with _added(tmp_path, "region", "division_ends", "新区"):
+        assert _break_cost(name, 3) == 3  # it would split the end 新区
+        assert _break_cost(name, 2) == 1  # before it
