@@ -397,3 +397,14 @@ def test_region_division_ends_break_a_figure_header(tmp_path: Path) -> None:
     with _added(tmp_path, "region", "division_ends", "新区"):
         assert _break_cost(name, 3) == 3  # it would split the end 新区
         assert _break_cost(name, 2) == 1  # before it
+
+
+def test_region_own_level_an_issuer_named_by_its_level(tmp_path: Path) -> None:
+    from eduplans._export import author_of
+
+    # (责任单位:州教育体育局,各县市人民政府): the prefecture's bureau, named by its level 州
+    assert "责任单位:州教育体育局" in _page("realtexts_blind14/real_10_nujiang.txt")
+    region = "怒江傈僳族自治州"
+    assert author_of("州教育体育局", region) == "州教育体育局"
+    with _added(tmp_path, "region", "own_level", "州"):
+        assert author_of("州教育体育局", region) == "怒江傈僳族自治州教育体育局"
