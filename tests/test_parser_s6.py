@@ -192,3 +192,13 @@ def test_every_item_of_a_list_of_growth_rates_is_a_growth_rate() -> None:
     notes = {d.text: (d.reason, d.detail) for d in plan.diagnostics if at < d.start < at + 30}
     change = ("relative", "a change in percent (提高2.5%), not a level")
     assert notes == dict.fromkeys(("27", "28", "23", "51"), change)
+
+
+def test_a_carried_past_year_is_not_planned_by_intent_words_around_it() -> None:
+    # blind21/12, a page of 2020-03-21: "2019年,我省教育系统…" then "…开展44所综合高中试点建设,
+    # 高中阶段教育毛入学率预计达…": 44 is a result of 2019, whatever 预计 says of the next figure
+    path = next((DATA / "realtexts_blind21").glob("real_12_*.txt"))
+    rows = _rows(path)
+    for value in (44.0, 83.0):
+        row = _first(rows, value)
+        assert (row["year"], row["kind"]) == (2019, "baseline"), value

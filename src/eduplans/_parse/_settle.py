@@ -1524,9 +1524,14 @@ def _settle_one(
         said = "planned"  # "…2020年底达到80%的任务"
     if said is None and _TASK_BEFORE.search(work, max(sent_a, a - 6), a):
         said = "planned"  # "全县公办园学位建设任务1467个,实际完成1695个": the task set
+    # a year carried from the sentences before and already past at the page's date: words of
+    # intent outside the value's own sentence do not plan it
+    carried_past = bool(ctx.page_date is not None and how and v.year < ctx.page_date.year)
     if said is None:
         end = min((k for k in (work.find(m, a) for m in "。;!?\n") if k >= 0), default=len(work))
         said = _tense_words(work[a:end], first=True)  # "新增幼儿学位3.6万个,力争到2025年…"
+        if said == "planned" and carried_past:
+            said = None
     if (
         said is None
         and tense is None
@@ -1538,10 +1543,13 @@ def _settle_one(
         # 4个" on 2022-03-29; the 两会 and work meetings that open a year): the year has hardly
         # begun, what it says of that year without a word of achievement is what is planned
         said = "planned"
-    if said is None and tense is None and implied:
+    if said is None and tense is None and implied and not carried_past:
         # a value whose sentence writes its own year ("2020年秋季,全区新改扩建13所幼儿园" after
         # "未来5年将建设至少22所学校"): the words of intent or achievement of the sentences about
-        # other years do not reach it; its year against the page's decides below
+        # other years do not reach it; its year against the page's decides below. A value whose
+        # year, carried from the sentences before, is already past at the page's date is not
+        # planned by a word of intent elsewhere in its paragraph (2019年,…预计达94.77%左右。…开展
+        # 44所综合高中试点建设 on a page of 2020-03-21)
         said = in_paragraph
     if ctx.summary and not (not implied and v.year > now):
         kind = "baseline"  # a work summary reports what was done
