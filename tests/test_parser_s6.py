@@ -202,3 +202,11 @@ def test_a_carried_past_year_is_not_planned_by_intent_words_around_it() -> None:
     for value in (44.0, 83.0):
         row = _first(rows, value)
         assert (row["year"], row["kind"]) == (2019, "baseline"), value
+
+
+def test_the_level_a_change_rises_to_is_not_of_the_year_it_rises_from() -> None:
+    # blind21/01 (河南这十年, undated): "每万人接受高等教育人数由2012年的149人增加到270人": 149 is
+    # of 2012, 270 of the page's latest year (2021), not of 2012
+    path = next((DATA / "realtexts_blind21").glob("real_01_*.txt"))
+    rows = _rows(path)
+    assert (_first(rows, 149.0)["year"], _first(rows, 270.0)["year"]) == (2012, 2021)

@@ -899,6 +899,20 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
             )
             if ctx.mode == "report" or v.year < ctx.period[0]:
                 v.kind = "baseline"
+    elif (
+        dst is not None
+        and not dst.group("y")
+        and ctx.bulletin is None
+        and (froms := _FROM_YEAR.findall(before))
+        and v.year == int(froms[-1])
+        and (latest := _now(ctx) or ctx.latest_year) > v.year
+    ):
+        # "每万人接受高等教育人数由2012年的149人增加到270人": the level it rises to is not of the
+        # year it rises from; without a year of its own, of the page's (else the latest it names)
+        v.year = latest
+        v.flags["year_implied"] = (
+            f"no year is written; the change from {froms[-1]} ends in the page's latest year"
+        )
     elif dst is not None and not dst.group("y") and ctx.bulletin is not None:
         froms = _FROM_YEAR.findall(before)
         if froms and v.year == int(froms[-1]) and ctx.bulletin[0] > v.year:
