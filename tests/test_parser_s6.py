@@ -210,3 +210,22 @@ def test_the_level_a_change_rises_to_is_not_of_the_year_it_rises_from() -> None:
     path = next((DATA / "realtexts_blind21").glob("real_01_*.txt"))
     rows = _rows(path)
     assert (_first(rows, 149.0)["year"], _first(rows, 270.0)["year"]) == (2012, 2021)
+
+
+def test_a_stacked_row_with_a_missing_cell_does_not_crash() -> None:
+    # review of session 6: _unstack indexed the columns' roles, empty when the row has fewer cells
+    # than the table has body columns (an omitted 属性 cell), for a unit cell of three lines
+    from eduplans._parse import _tables as t
+
+    def cell(text: str, kind: str = "") -> t._Cell:
+        return t._Cell(text, 0, len(text), kind)
+
+    row = t._Row(
+        name=cell("幼儿在园人数\n学前三年毛入园率", "name"),
+        section="",
+        cells=[cell("万人\n%\n个", "unit"), cell("24.0\n60", "value"), cell("30\n70", "value")],
+    )
+    cols = [t._Column("name"), t._Column("unit"), t._Column("year", 2020), t._Column("year", 2025)]
+    cols.append(t._Column("binding"))
+    rows = t._unstack(row, "pipe", True, cols)
+    assert rows and all(isinstance(r, t._Row) for r in rows)

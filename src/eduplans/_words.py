@@ -403,7 +403,6 @@ class SettleWords:
     reference_nouns: tuple[str, ...]
     shown: tuple[str, ...]
     completion_verbs: tuple[str, ...]
-    plan_objects: tuple[str, ...]
     school_year_start: tuple[str, ...]
     yearbooks: tuple[str, ...]
     proposing_nouns: tuple[str, ...]

@@ -1187,9 +1187,10 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             ):
                 # "建成后将新增3.2万个学位,其中赤坎区3505个、霞山区3705个": a part of the total
                 # for a place takes the total's measure and unit
+                if f.unit != total[1]:  # 3505个 takes 学位; 东台市 2 所 writes its own unit
+                    f.flags["unit_from_context"] = f"the unit of the total before ({total[1]})"
                 subject, name, f.unit = name, total[0], total[1]
                 f.flags["elided_subject"] = f"a part for {subject} of the total of {name}"
-                f.flags["unit_from_context"] = f"the unit of the total before ({total[1]})"
             elif names and len(name) <= 4 and not lead_verb and not f.name:
                 prev_name = names[-1]
                 measure = _MEASURE_END.search(prev_name)

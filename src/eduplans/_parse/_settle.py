@@ -93,7 +93,7 @@ _CHANGED_BY = pattern(
 _COMPLETION = pattern(
     lambda w: (
         rf"(?:{alternation(w.settle.completion_verbs)})[^,;。]{{0,10}}"
-        rf"(?:{alternation(w.settle.plan_objects)})[^,;。]{{0,4}}的\s*$"
+        rf"(?:{alternation(w.settle.plan_nouns)})[^,;。]{{0,4}}的\s*$"
     )
 )
 # "项目施工总进度达到90%", "7所公办托育机构建设已完成80%", "完工率达66%": how far a project is
@@ -497,7 +497,7 @@ _COUNTED_AFTER = pattern(
 # "具体分布情况如表1所示": the number names a table or figure of the document
 _REFERENCE = pattern(lambda w: rf"(?:{alternation(w.settle.reference_nouns)})\s*$")
 _DIGITS = re.compile(r"[\d.]*")
-_SHOWN = pattern(lambda w: rf"\s*(?:{alternation(w.settle.shown)})")
+_SHOWN = pattern(lambda w: rf"\s*(?:{alternation(w.settle.shown)})(?!范)")  # not 所示范(校)
 
 
 def _distractor(
@@ -1012,15 +1012,24 @@ def _intents(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+# the 到/至 year alternative of PLANNED alone ("到2021年", not a plan title's years)
+_DEADLINE = pattern(lambda w: rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y(w)}")
+
+
 def _past_deadline(sentence: str, ctx: Context) -> bool:
-    """Whether the last word of intent in ``sentence`` is 到/至 a year before the page's date."""
-    last = None
-    for m in _intents(sentence):
-        last = m
-    if last is None or ctx.page_date is None:
+    """Whether every word of intent in ``sentence`` is 到/至 a year before the page's date.
+
+    "到2021年,学前教育三年毛入园率达到93.5%" on a page of 2022: a result. Not when another word
+    of intent says a plan set it ("规划提出,到2020年…"), nor for the years of a plan's title.
+    """
+    intents = list(_intents(sentence))
+    if not intents or ctx.page_date is None:
         return False
-    year = re.search(r"(?:19|20)\d{2}", last.group(0))
-    return year is not None and int(year.group(0)) < ctx.page_date.year
+    for m in intents:
+        deadline = _DEADLINE.fullmatch(m.group(0))
+        if deadline is None or int(deadline.group(1)) >= ctx.page_date.year:
+            return False
+    return True
 
 
 def _tense_words(text: str, *, first: bool = False) -> str | None:
@@ -1327,15 +1336,19 @@ def _opens_year(ctx: Context) -> bool:
     return ctx.opens_year
 
 
-def _broken_down_year(work: str, line_a: int, sent_a: int) -> tuple[int, str] | None:
-    """Return the year of the sentence a sentence opening with 其中 breaks down, and its words.
+def _broken_down_year(work: str, line_a: int, sent_a: int) -> tuple[int, str, int | None] | None:
+    """Return the year, words and first year of the sentence a 其中 sentence breaks down.
 
-    The sentence before must be in the same paragraph and name a span of years (their last
+    The first year is that of a span of years (None when the sentence names one year). The
+    sentence before must be in the same paragraph and name a span of years (their last
     year holds) or a year it is about; None otherwise.
     """
     floor = max(line_a, sent_a - _SENTENCE_BACK)
     # the whole sentence: the clauses after its semicolons break down the same total
-    start = work.rfind("。", floor, sent_a) + 1 or floor
+    stop = work.rfind("。", floor, sent_a)
+    if stop < 0 and floor > line_a:
+        return None  # a long line without a full stop: no sentence to break down found
+    start = stop + 1 if stop >= 0 else floor
     if start <= line_a or not _BREAKS_DOWN.match(work, start):
         return None
     k = work.rfind("。", floor, start - 1)
@@ -1343,9 +1356,9 @@ def _broken_down_year(work: str, line_a: int, sent_a: int) -> tuple[int, str] | 
     span = max(_YEAR_SPAN.finditer(before), key=lambda m: m.start(), default=None)
     own = max(_ABOUT_YEAR.finditer(before), key=lambda m: m.start(), default=None)
     if span is not None and (own is None or own.start() <= span.end()):
-        return int(span.group(2)), span.group(0)
+        return int(span.group(2)), span.group(0), int(span.group(1))
     if own is not None:
-        return int(own.group(1)), own.group(0)
+        return int(own.group(1)), own.group(0), None
     return None
 
 
@@ -1388,10 +1401,14 @@ def _settle_one(
     if implied and (part_of := _broken_down_year(work, line_a, sent_a)) is not None:
         # "2016—2018年我县义务教育学校建设累计投入资金16073.8万元,建设项目605个…。其中全面改薄
         # 9159万元,建设项目124个": the sentence breaks down the total before it, of its years
-        v.year, said_at = part_of
+        v.year, said_at, first = part_of
         how = f"its sentence breaks down the one before, about {v.year} ({said_at})"
         if v.year < ctx.period[0]:
             v.kind = "baseline"
+        if first is not None:
+            # the parts of a total over a span of years are totals over it too
+            v.flags.setdefault("cumulative", f"a part of a total over the years {said_at}")
+            v.start_year = v.start_year or first
         v.flags["year_implied"] = f"no year is written; {how}"
         implied = False
     if implied:

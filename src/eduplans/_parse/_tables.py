@@ -856,7 +856,9 @@ def _unstack(row: _Row, mode: str, has_unit: bool, cols: list[_Column]) -> list[
     elif n != len(names):
         return [row]
     split = [
-        parts if len(parts) in (1, n) or roles[at] in ("", "year") else [row.cells[at]]
+        parts
+        if len(parts) in (1, n) or (roles[at] if roles else "") in ("", "year")
+        else [row.cells[at]]
         for at, parts in enumerate(split)
     ]
     if any(len(parts) not in (1, n) for parts in split):

@@ -33,8 +33,8 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(（][a-zA-Zāáǎàēéěèīíǐìō�
 # a single space between two Chinese characters, a Chinese character and a digit, or a digit
 # and a percent sign
 _STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u3000](?=[{_CJK}\d])|(?<=\d)[ \u3000](?=[%％{_CJK}])")
-# a number written in groups of three digits with spaces: "3 781 290 人", "1 205所" (a thin or a
-# plain space between the groups)
+# a number written in groups of three digits with spaces: "3 781 290 人", "1 205所" (a plain,
+# thin, narrow no-break or ideographic space between the groups; ASCII or full-width digits)
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u2009\u202f\u3000]\d{3})+(?![\d.,])")
 _GROUP_SPACE = re.compile(r"[ \u2009\u202f\u3000]")
 # a line that is only a page number: "- 3 -", "—3—", "第3页", "第3页 共10页"
