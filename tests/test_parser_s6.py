@@ -47,6 +47,8 @@ def test_a_sentence_opening_with_qizhong_takes_the_years_it_breaks_down() -> Non
     rows = {(r["indicator"], r["value"]): r for r in _rows(path)}
     for key in [("全面改薄", 91590000.0), ("建设项目", 124.0), ("校舍维修改造", 69148000.0)]:
         assert (rows[key]["year"], rows[key]["kind"]) == (2018, "baseline"), key
+        # parts of a total over 2016—2018 are totals over those years, not levels of 2018
+        assert (rows[key]["flag_cumulative"], rows[key]["start_year"]) == (True, 2016), key
     # and the span of years is no part of a name
     assert ("学前教育累计投入资金", 30645000.0) in rows
 
@@ -229,3 +231,31 @@ def test_a_stacked_row_with_a_missing_cell_does_not_crash() -> None:
     cols.append(t._Column("binding"))
     rows = t._unstack(row, "pipe", True, cols)
     assert rows and all(isinstance(r, t._Row) for r in rows)
+
+
+def test_the_years_of_a_plans_title_are_no_past_deadline() -> None:
+    # review of session 6: the years of a plan's title inside 按照《…》要求 were read as 到2020年
+    from datetime import date
+
+    from eduplans._parse import _settle
+
+    ctx = _settle.Context(
+        period=(2022, 2022),
+        page_date=date(2022, 8, 10),
+        document="news_report",
+        summary=False,
+        title_span=(0, 0),
+        latest_year=2022,
+        mode="report",
+    )
+    assert _settle._past_deadline("到2021年,学前教育三年毛入园率达到", ctx)
+    assert not _settle._past_deadline("按照《某市教育发展规划(2016—2020年)》要求,毛入园率达到", ctx)
+    assert not _settle._past_deadline("规划提出,到2020年,毛入园率达到", ctx)
+    assert not _settle._past_deadline("到2025年,毛入园率达到", ctx)
+
+
+def test_a_count_before_shifan_is_no_table_reference() -> None:
+    # review of session 6: "代表3所示范校" ended like "如表3所示" and the count was dropped
+    text = "某县教育\n2021年,全县评出代表3所示范校。\n"
+    rows = eduplans.parse_plan(text).to_frame().to_dict("records")
+    assert [r["value"] for r in rows] == [3.0]
