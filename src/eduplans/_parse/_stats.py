@@ -143,6 +143,13 @@ class _Table:
     numbering: list[_Cell] = field(default_factory=list)  # column numbers, region codes
 
 
+def _is_unit(word: str | None) -> bool:
+    """Whether ``word`` (a bracket's or a header's) is a unit word, % and ‰ included."""
+    if not word:
+        return False
+    return unit_of_word(word) is not None or word in ("%", "‰")
+
+
 def _squeeze(text: str) -> str:
     return _INNER_SPACE.sub("", text.strip())
 
@@ -189,7 +196,7 @@ def _measure_of(text: str) -> tuple[str, str | None] | None:
         return None
     unit_word: str | None = None
     m = _BRACKET_UNIT.match(t)
-    if m is not None and (unit_of_word(m.group("unit")) is not None or m.group("unit") in "%‰"):
+    if m is not None and (_is_unit(m.group("unit"))):
         t, unit_word = m.group("name").strip(), m.group("unit").strip()
     measures = words().table.stat_measures
     if t in measures:
@@ -628,7 +635,7 @@ def _stacked_header(doc: Doc, lines: Sequence[_Cell]) -> tuple[list[_Col], list[
             if _kind(tok) != "name" or not name or len(name) > 12 or re.search(r"\d", name):
                 return None
             m = _BRACKET_UNIT.match(name)
-            if m is not None and (unit_of_word(m.group("unit")) or m.group("unit") in "%‰"):
+            if m is not None and (_is_unit(m.group("unit"))):
                 into.append(_Col("measure", measure=m.group("name"), unit_word=m.group("unit")))
             else:
                 into.append(_Col("measure", measure=name))
@@ -1033,7 +1040,7 @@ def _lower_row(cells: Sequence[_Cell], m: int) -> tuple[list[_Col], int]:
         if not name or len(name) > 12 or re.search(r"\d", name):
             break
         b = _BRACKET_UNIT.match(name)
-        if b is not None and (unit_of_word(b.group("unit")) or b.group("unit") in "%‰"):
+        if b is not None and (_is_unit(b.group("unit"))):
             parts.append(_Col("measure", measure=b.group("name"), unit_word=b.group("unit")))
         else:
             parts.append(_Col("measure", measure=name))
@@ -1090,7 +1097,7 @@ def _numbered_header(lines: Sequence[Line]) -> tuple[list[_Col], list[_Col], boo
         if _kind(tok) != "name" or not name or len(name) > 12 or re.search(r"\d", name):
             return None
         b = _BRACKET_UNIT.match(name)
-        if b is not None and (unit_of_word(b.group("unit")) or b.group("unit") in "%‰"):
+        if b is not None and (_is_unit(b.group("unit"))):
             upper.append(_Col("measure", measure=b.group("name"), unit_word=b.group("unit")))
         else:
             upper.append(_Col("measure", measure=name))
@@ -1283,7 +1290,7 @@ def _entity(text: str) -> tuple[str, str | None]:
     t = re.sub(r"^其中\s*[::]?\s*", "", t)
     t = _chinese(t).rstrip(":")
     m = _BRACKET_UNIT.match(t)
-    if m is not None and (unit_of_word(m.group("unit")) is not None or m.group("unit") in "%‰"):
+    if m is not None and (_is_unit(m.group("unit"))):
         return m.group("name").strip(), m.group("unit").strip()
     return t, None
 
