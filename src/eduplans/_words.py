@@ -428,6 +428,7 @@ class ProseWords:
 
     not_unit_before: Mapping[str, str]
     not_year_before: str
+    list_joints: str
     change_lead: tuple[str, ...]
     change: tuple[str, ...]
     name_end: tuple[str, ...]

@@ -69,8 +69,9 @@ def _build() -> None:
     # the rest of a list whose unit stands after its last item only (分别提高2.1、0.8、3.5个百分点;
     # 分别新增3.2万和8000个)
     scaled = rf"{_NUM}(?:{alternation(w.hedge)})?(?:{alternation(w.scales)})?"
+    joint = f"[{chars(w.prose.list_joints)}]"
     _LIST_UNIT = re.compile(
-        rf"(?:\s*[、和及与]\s*{scaled})*?\s*[、和及与]\s*(?P<last>{scaled}\s*(?P<u>{_UNITS}))"
+        rf"(?:\s*{joint}\s*{scaled})*?\s*{joint}\s*(?P<last>{scaled}\s*(?P<u>{_UNITS}))"
     )
 
 
@@ -1312,7 +1313,7 @@ def _year_list(
     return {f.start: y[2] for f, y in zip(after, run, strict=True)}
 
 
-_LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
+_LIST_JOINT = pattern(lambda w: rf"\s*[{chars(w.prose.list_joints)}]\s*")
 _BOUNDS = (Comparator.GE, Comparator.LE, Comparator.GT, Comparator.LT)
 
 

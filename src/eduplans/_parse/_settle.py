@@ -67,6 +67,11 @@ def _y(w: Words) -> str:
     return re.escape(w.dates.year)
 
 
+def _deadline(w: Words) -> str:
+    """Return the pattern of a deadline, 到/至 a year (到2025年); the year is its group 1."""
+    return rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y(w)}"
+
+
 # a comparison base right before the change words: 比上年, 较2015年, 比全国 …
 _COMPARED = pattern(
     lambda w: (
@@ -117,7 +122,7 @@ PLANNED = pattern(
         rf"(?:{alternation(w.settle.plan_nouns)}))|"
         rf"{alternation(w.settle.listed_into)}|"
         r"未来|明年|"
-        rf"(?<![{chars(w.settle.not_to_after)}])(?:到|至)\s*(?:19|20)\d{{2}}\s*{_y(w)}(?!的)"
+        rf"(?<![{chars(w.settle.not_to_after)}]){_deadline(w)}(?!的)"
     )
 )
 # "从2015年的25.15%提升至2020年的55.53%", "由2020年的88.6%提高到93%": a change from one level
@@ -361,7 +366,7 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
 
 
 # the values of a list before a value, back to the list's first item ("27%、28%、23%和")
-_LIST_TAIL = re.compile(r"(?:\d+(?:\.\d+)?\s*%?\s*[、和及与]\s*)*$")
+_LIST_TAIL = pattern(lambda w: rf"(?:\d+(?:\.\d+)?\s*%?\s*[{chars(w.prose.list_joints)}]\s*)*$")
 
 
 def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None:
@@ -1013,7 +1018,7 @@ def _intents(text: str) -> Iterator[re.Match[str]]:
 
 
 # the 到/至 year alternative of PLANNED alone ("到2021年", not a plan title's years)
-_DEADLINE = pattern(lambda w: rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y(w)}")
+_DEADLINE = pattern(_deadline)
 
 
 def _past_deadline(sentence: str, ctx: Context) -> bool:
