@@ -43,7 +43,7 @@ Labelled sets (tests/data/alignment/):
   special-education reports; 山东, 黑龙江, 安徽濉溪, 重庆綦江; three pages that name no region),
   gathered and labelled blind in session 6 (2026-12-01); a VALIDATION set: read only by its
   collector until the lead has scored it at the start and at the end of session 6, a development
-  set after session 6; reported apart from ``all`` (its blind figure is in its header);
+  set from session 7 on; reported apart from ``all`` (its blind figure is in its header);
 - the five bundled plans: every indicator name with its reviewed key; names without a key are
   their own concept (identical names are one), except the groups in ``bundled_concepts.toml``.
 
@@ -74,7 +74,8 @@ HELDOUT = ("heldout3",)
 #: the rules). ``real5``: blind figure recorded session 3, dev since. ``real6`` is held out since
 #: session 4 (never used to change the rules). ``real7`` is session 5's validation set (blind figure
 #: recorded at the session's start; not read until the lead has scored it after the session).
-#: ``real8`` is session 6's validation set (likewise: blind figure recorded when it was added).
+#: ``real8`` was session 6's validation set (blind figure recorded when it was added), a
+#: development set since session 7.
 REAL = ("real1", "real2", "real3", "real4", "real5", "real6", "real7", "real8")
 
 

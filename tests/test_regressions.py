@@ -1308,3 +1308,15 @@ def test_lookup_reads_a_chain_of_names_such_as_a_regions_own_full_name() -> None
         "某县教育事业发展规划\n到2025年,小学生师比不高于17:1。", region="河南省洛阳市"
     )
     assert draft.region is not None and draft.region.code == "410300"
+
+
+def test_a_page_number_line_the_view_removes_is_reported() -> None:
+    # regression (session 7, lead): a page number line ("—1—" under a DOCX-converted plan's
+    # title, blind16/07) was cut from the view and so from the diagnostics: a number of the
+    # source that was neither a value nor reported
+    page = next((Path(__file__).parent / "data" / "realtexts_blind16").glob("real_07_*.txt"))
+    plan = eduplans.parse_plan(page)
+    at = plan.source_text.index("\n—1—\n") + 2
+    found = [d for d in plan.diagnostics if d.start == at]
+    assert [(d.text, d.reason, d.routine) for d in found] == [("1", "page_number", True)]
+    assert [d.start for d in plan.diagnostics] == sorted(d.start for d in plan.diagnostics)

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
@@ -41,7 +43,6 @@ from eduplans._catalog import catalog
 
 DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "bundled", "real1", "real2", "real3", "real5")
 REAL = ("real1", "real2", "real3", "real5")
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 TOP = 5
 
 FEATURES = (

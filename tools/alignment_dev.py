@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
@@ -29,9 +31,8 @@ DEVELOPMENT = (
     "real3",
     "real5",
     "real7",
+    "real8",
 )
-#: Never scored here: names eduplans has not seen (held out) or a validation set being collected.
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def main() -> None:

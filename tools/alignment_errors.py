@@ -15,15 +15,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
 
 from eduplans import _align
-
-#: Never listed: these sets measure names eduplans has not seen (real8: session 6's validation set;
-#: real7, session 5's, is a development set since session 6).
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def describe(item: aq.Item, group: str) -> str:

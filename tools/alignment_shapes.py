@@ -27,14 +27,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
 
 from eduplans import _align
 
-#: Never read: names eduplans has not seen (real8: session 6's validation set).
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 SHAPES = (
     "bare_institution",
     "bare_population",

@@ -22,6 +22,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
@@ -196,8 +198,6 @@ ANNOTATED: dict[str, tuple[str, dict[int, tuple[str, str]]]] = {
         },
     ),
 }
-
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def classify(which: str) -> tuple[Counter[str], Counter[str], int, int]:

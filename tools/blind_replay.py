@@ -34,6 +34,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
@@ -43,7 +45,6 @@ import eduplans
 from eduplans import _align
 from eduplans._catalog import catalog
 
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 MECHANISMS = ("rules", "guard", "bare", "relaxed", "page", "cluster70", "cluster90")
 
 

@@ -19,14 +19,14 @@ import sys
 import tomllib
 from pathlib import Path
 
+from _sets import ALIGNMENT_REFUSED as REFUSED
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import alignment_quality as aq
 
 import eduplans
 from eduplans._align import sentence_context
-
-REFUSED = frozenset({"heldout3", "real4", "real6", "real8"})
 
 
 def groups(items: list[aq.Item], contexts: list[str | None], pages: bool) -> list[str]:

@@ -252,8 +252,8 @@ class Diagnostic:
         The number as written (``source_text[start:end]``).
     reason
         Why it is not a value: ``"year"``, ``"date"``, ``"document_number"``, ``"phone"``,
-        ``"numbering"``, ``"title"``, ``"chrome"``, ``"relative"``, ``"repeated"``,
-        ``"distractor"``, ``"not_education"``, ``"name_unclear"``, ``"rejected"``,
+        ``"numbering"``, ``"title"``, ``"chrome"``, ``"page_number"``, ``"relative"``,
+        ``"repeated"``, ``"distractor"``, ``"not_education"``, ``"name_unclear"``, ``"rejected"``,
         ``"not_understood"`` …
     detail
         The words around it or the parser's message, for a reviewer.

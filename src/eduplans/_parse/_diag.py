@@ -111,7 +111,17 @@ _AGE = pattern(lambda w: rf"\s*(?:{alternation(w.diag.age)})")
 
 #: Reasons a reviewer rarely needs to look at one by one (listed by offset only).
 ROUTINE = frozenset(
-    {"year", "date", "document_number", "phone", "numbering", "title", "chrome", "address"}
+    {
+        "year",
+        "date",
+        "document_number",
+        "phone",
+        "numbering",
+        "title",
+        "chrome",
+        "address",
+        "page_number",
+    }
 )
 
 
@@ -325,4 +335,15 @@ def diagnose(
         out.append(
             Diagnostic(start=sa, end=sb, text=view.source[sa:sb], reason=reason, detail=detail)
         )
-    return tuple(out)
+    # numbers the view deleted (a page number line, "—1—") are no value, but are reported too
+    for ra, rb, why in view.removed:
+        for na, nb in number_spans(view.source[ra:rb]):
+            text = view.source[ra + na : ra + nb]
+            line = view.source[ra:rb].strip()
+            reason = "page_number" if why == "page number" else "chrome"
+            out.append(
+                Diagnostic(
+                    start=ra + na, end=ra + nb, text=text, reason=reason, detail=f"{why}: {line}"
+                )
+            )
+    return tuple(sorted(out, key=lambda d: (d.start, d.end)))
