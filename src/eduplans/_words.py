@@ -473,6 +473,25 @@ class ProseWords:
     name_filler: tuple[str, ...]
     parts_lead: tuple[str, ...]
     place_end: str
+    of: str
+    respectively: str
+    range_after_unit: tuple[str, ...]
+    hedges: tuple[str, ...]
+    clause_lead: tuple[str, ...]
+    lead_year_before: str
+    year_end: tuple[str, ...]
+    year_before: tuple[str, ...]
+    scope_end: tuple[str, ...]
+    scope_lead: tuple[str, ...]
+    since: tuple[str, ...]
+    year_lead: tuple[str, ...]
+    compare_lead: tuple[str, ...]
+    of_place: tuple[str, ...]
+    condition: tuple[str, ...]
+    percent_numerals: str
+    cn_value_not_after: str
+    one_not_after: tuple[str, ...]
+    cn_years_lead: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

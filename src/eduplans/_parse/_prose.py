@@ -120,7 +120,9 @@ def _name_word(s: str, i: int, unit: str) -> str:
     return found[-1] if found else unit
 
 
-_TAIL_RANGE_AFTER_UNIT = re.compile(rf"\s*(?:—{{1,2}}|-|~|至)\s*(?P<n2>{_NUM})(?P<u2>%)")
+_TAIL_RANGE_AFTER_UNIT = pattern(
+    lambda w: rf"\s*(?:—{{1,2}}|{alternation(w.prose.range_after_unit)})\s*(?P<n2>{_NUM})(?P<u2>%)"
+)
 
 
 @lru_cache(maxsize=4)
@@ -150,11 +152,10 @@ _YEAR = pattern(
     lambda w: (
         rf"(?<![\d.])((?:19|20)\d{{2}})(?:(?P<nian>\s*(?:{re.escape(w.dates.school_year)}"
         rf"|{re.escape(w.dates.year)})"
-        rf"(?!{alternation(w.dates.year_not_before)}))|(?=\d{{1,2}}月)"
+        rf"(?!{alternation(w.dates.year_not_before)}))|(?=\d{{1,2}}{re.escape(w.dates.month)})"
         rf"|(?=[^\d{chars(w.prose.not_year_before)}]))"
     )
 )
-_HEDGES = ("力争", "争取", "基本", "逐步", "预计", "努力", "原则上", "探索", "计划")
 # Verbs and comparator words a name may end in ("学前三年毛入园率保持在"): stripped as a run
 # ([prose] name_end in data/words.toml). Words overlap (保持在 = 保持 + 在, 已有 = 已 + 有), so a
 # regex ``(?:…)+$`` reads a run in exponentially many ways; _verb_run_start finds the run by a
@@ -165,13 +166,11 @@ _LEAD = pattern(
         # a span of years first: "2016—2018年我县学前教育累计投入资金" names no span
         rf"(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}?\s*[—\-~]+\s*(?:19|20)\d{{2}}\s*"
         rf"{re.escape(w.dates.year)}|"
-        rf"[到较比]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?(?:底|末|前)?的?|到|至|"
-        r"全市|全区|全县|全省|我市|我区|我县|我省|确保|实现|"
-        r"力争|争取|努力|推动|推进|保障|保证|着力|进一步|其中|包括|并且|并|同时|且|和|及|与|以及|、|,|:|"
-        r"每年|年均|累计|共|现有|已有|新增缔结|重点|要|将|使|让|基本|逐步|预计|计划|原则上|探索|分别|"
-        r"今年|明年|去年|本年度|"
+        rf"[{chars(w.prose.lead_year_before)}]?(?:19|20)\d{{2}}{re.escape(w.dates.year)}?"
+        rf"(?:{alternation((*w.prose.year_end, *w.prose.year_before))})?{re.escape(w.prose.of)}?|"
+        rf"{alternation(w.meta.target_by)}|{alternation(w.prose.clause_lead)}|、|,|:|"
         # a bullet or a list number: "●完成…", "2)普高证书会考合格率", "一、高二年级…"
-        r"[●○■□◆◇▲△•·▪]|\(?\d{1,2}\)|\d{1,2}、|[一二三四五六七八九十]{1,2}、)+"
+        rf"[●○■□◆◇▲△•·▪]|\(?\d{{1,2}}\)|\d{{1,2}}、|[{chars(w.heading.list_numerals)}]{{1,2}}、)+"
     )
 )
 _AFTER_VERB = pattern(lambda w: rf"(?:{alternation(w.prose.lead_verbs)})$")
@@ -251,8 +250,10 @@ def _before(s: str, word: str, i: int) -> bool:
     return k >= 0 and k + len(word) <= i
 
 
-_MONTH = re.compile(r"\d{1,2}月")
-_SINCE = re.compile(r"起|以来|开始")
+_MONTH = pattern(lambda w: rf"\d{{1,2}}{re.escape(w.dates.month)}")
+_SINCE = pattern(lambda w: alternation(w.prose.since))
+_YEAR_LEAD = pattern(lambda w: rf"(?:{alternation(w.prose.year_lead)})\s*$")
+_COMPARE_LEAD = pattern(lambda w: rf"(?:{alternation(w.prose.compare_lead)})\s*$")
 
 
 # the second year of a range (2021—2025, 2017学年~2018学年), and a range of school years
@@ -284,13 +285,9 @@ def _years(s: str, base: int, excl: list[tuple[int, int]]) -> list[tuple[int, in
             and not _SCHOOL_YEARS.match(s, m.end() - len(m.group("nian") or ""))
         ):
             continue  # 2021—2025: a period, not a scope; 2017—2018学年 is the year 2017
-        if (
-            not m.group("nian")
-            and not re.search(r"(?:到|至|于|在)\s*$", before)
-            and not _MONTH.match(s, m.end())
-        ):
+        if not m.group("nian") and not _YEAR_LEAD.search(before) and not _MONTH.match(s, m.end()):
             continue
-        role = "compare" if re.search(r"(?:较|比|相比|与|同比)\s*$", before) else "scope"
+        role = "compare" if _COMPARE_LEAD.search(before) else "scope"
         q = m.end() - (1 if m.group("nian") else 0)
         while q < len(s) and s[q] == words().dates.year:
             q += 1
@@ -338,10 +335,17 @@ def _clause_end(s: str, i: int) -> int:
     return bounds[k] if k < len(bounds) else len(s)
 
 
-_ABOVE_OF = pattern(lambda w: rf"(?:{alternation(w.prose.above_below)})的")
+_ABOVE_OF = pattern(lambda w: rf"(?:{alternation(w.prose.above_below)}){re.escape(w.prose.of)}")
 _THRESHOLD = pattern(lambda w: rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation(w.prose.threshold)})")
 _BOUND_WORD = pattern(lambda w: rf"(?:{_suffixes(w)})")
-_OF_PLACE = re.compile(r"的(?:县|乡|镇|学校|学生|地区|城市|村|人口|企业)")
+_OF_PLACE = pattern(lambda w: rf"{re.escape(w.prose.of)}(?:{alternation(w.prose.of_place)})")
+#: A number after an ordinal (第3) or a condition (满25年), a letter or a dash is no value.
+_NOT_VALUE_AFTER = pattern(
+    lambda w: (
+        rf"(?:{alternation((*w.heading.ordinal, *w.prose.condition))})\s*$"
+        r"|[A-Za-z+\-—~]$|No\.?\s*$"
+    )
+)
 
 
 def _read_number(
@@ -355,13 +359,14 @@ def _read_number(
     pw = w.prose
     if (
         re.search(
-            rf"[一二三四五六七八九十两]{re.escape(pw.programme_count)}$", s[max(0, i - 2) : i]
+            rf"[{chars(''.join(w.small_numbers))}]{re.escape(pw.programme_count)}$",
+            s[max(0, i - 2) : i],
         )
         and s[m_end : m_end + 1] == "%"
     ):
         return None  # 四个100%: the name of a programme
     before = s[max(0, i - 6) : i]
-    if re.search(r"第\s*$|[A-Za-z+\-—~]$|满\s*$|No\.?\s*$", before) and not re.search(
+    if _NOT_VALUE_AFTER.search(before) and not re.search(
         r"[—\-~]\s*$", before[-1:] if before else ""
     ):
         return None
@@ -409,7 +414,7 @@ def _read_number(
     if unit_word in years:
         nxt = s[end : end + 6]
         prev = s[max(0, i - 4) : i]
-        in_list = _before(s, "分别", i) or "." in num
+        in_list = _before(s, pw.respectively, i) or "." in num
         if _ABOVE_OF.match(s, end) or not (
             in_list
             or re.match(alternation(pw.duration_after), nxt)
@@ -421,7 +426,7 @@ def _read_number(
         sc = t.group("sc")
         after = s[end : end + 4]
         persons = alternation(pw.scaled_persons)
-        listed = _LIST_UNIT.match(s, end) if _before(s, "分别", i) else None
+        listed = _LIST_UNIT.match(s, end) if _before(s, pw.respectively, i) else None
         if sc and (
             re.match(rf"(?:{alternation(pw.scaled_person_classifier)})?(?:{persons})", after)
             or _PERSONS_BEFORE.search(s, max(0, i - 20), i)  # "在校生总人数达92.2万,"
@@ -447,7 +452,7 @@ def _read_number(
     if suffix:
         if (
             unit_word != "%"
-            and s[suffix.end() : suffix.end() + 1] == "的"
+            and s[suffix.end() : suffix.end() + 1] == pw.of
             and not re.search(r"[%]", s[i:end])
         ) and _OF_PLACE.match(s, suffix.end()):
             return None
@@ -535,14 +540,15 @@ def _noun_unit(s: str, end: int, i: int) -> str | None:
 _CN_VALUE = pattern(
     lambda w: (
         rf"(?P<trig>{alternation(w.prose.cn_value_lead)})?"
-        rf"(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<u>{alternation(w.prose.cn_value_units)})"
+        rf"(?P<num>[{chars(''.join(w.small_numbers))}]{{1,3}})"
+        rf"(?P<u>{alternation(w.prose.cn_value_units)})"
         rf"(?!{alternation(w.prose.cn_value_not_before)})"
     )
 )
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,8}")
 _PERCENT_WORDS = pattern(
     lambda w: (
-        rf"{re.escape(w.percent_words)}[一二三四五六七八九十百零〇点]+"
+        rf"{re.escape(w.percent_words)}[{chars(w.prose.percent_numerals)}]+"
         rf"(?P<sfx>{alternation(w.prose.percent_suffix)})?"
     )
 )
@@ -557,10 +563,10 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
         if _inside(base + a, excl):
             continue
         prev = s[max(0, a - 1) : a]
-        if prev in "第统唯之万千百周初高星十" and m.group("trig") is None:
+        if prev in pw.cn_value_not_after and m.group("trig") is None:
             continue
         trig = m.group("trig")
-        if m.group("num") == "一" and trig in ("每", "等"):
+        if w.small_numbers.get(m.group("num")) == 1 and trig in pw.one_not_after:
             continue  # 每一所 = every school
         near = s[max(0, m.start() - 4) : m.start()]
         before_verb = alternation(pw.at_least_before_verb)
@@ -573,7 +579,7 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
         u = m.group("u")
         if u in pw.at_least_only and not at_least:
             continue
-        if u in _unit_words(w, "year") and trig not in ("用", "每", "每年"):
+        if u in _unit_words(w, "year") and trig not in pw.cn_years_lead:
             continue
         # the noun after the numeral: only its first 8 characters are read, and whether it has
         # at most 2 (then the character after it is read too)
@@ -843,8 +849,13 @@ _PER_UNIT = pattern(
 )
 _PER_SLASH = pattern(lambda w: "|".join("/" + re.escape(x) for x in w.prose.per_slash))
 _CUMULATIVE = re.compile(r"累计|共计|总计|五年来|期间|\d年间|\d年中")
-_SCOPE_END = re.compile(r"(?:底|末|前|以前|内)?\s*[,:]")
-_SCOPE_LEAD = re.compile(r"\s*(?:到|至|在|截至|截止|于|——)?\s*")
+_SCOPE_END = pattern(
+    lambda w: (
+        rf"(?:{alternation((*w.prose.year_end, *w.prose.year_before, *w.prose.scope_end))})?"
+        r"\s*[,:]"
+    )
+)
+_SCOPE_LEAD = pattern(lambda w: rf"\s*(?:{alternation(w.prose.scope_lead)})?\s*")
 
 
 def _last_in(pattern: re.Pattern[str] | WordPattern, s: str, a: int, b: int) -> str | None:
@@ -1064,7 +1075,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 f.flags["per_unit"] = "the value is per unit (每所学校, 每个县, 每人 …)"
             if _found_in(_CUMULATIVE, s, 0, i):
                 f.flags["cumulative"] = "a total over a period (累计, 期间)"
-            hedges = [h for h in _HEDGES if _before(s, h, i)]
+            hedges = [h for h in words().prose.hedges if _before(s, h, i)]
             # name
             start_name = max(cs, prev_end_in_clause if prev_end_in_clause >= cs else cs)
             raw_before = s[start_name:i]
