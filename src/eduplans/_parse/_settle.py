@@ -67,21 +67,48 @@ def _y(w: Words) -> str:
     return re.escape(w.dates.year)
 
 
+def _year_end(w: Words) -> str:
+    """Return the optional end of a year (2020年底, 2015年末) as a pattern."""
+    return rf"(?:{alternation(w.settle.year_end)})?"
+
+
+def _of(w: Words) -> str:
+    """Return the attributive particle (的 of 2020年的, 目标的) as a pattern."""
+    return rf"(?:{alternation(w.settle.of)})"
+
+
+def _not_after(forms: tuple[str, ...]) -> str:
+    """Return lookbehinds that fail right after any of ``forms`` (of any lengths)."""
+    return "".join(rf"(?<!{re.escape(f)})" for f in forms)
+
+
 def _deadline(w: Words) -> str:
     """Return the pattern of a deadline, 到/至 a year (到2025年); the year is its group 1."""
-    return rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y(w)}"
+    return rf"(?:{alternation(w.settle.to_year)})\s*((?:19|20)\d{{2}})\s*{_y(w)}"
+
+
+def _compared(w: Words) -> str:
+    """Return the words of a comparison (比, 较, 相比), each after none of its ``not_after``."""
+    not_after = w.settle.compare_not_after
+    forms = sorted(set(w.settle.compare_words), key=lambda f: (-len(f), f))
+    return "|".join(
+        (rf"(?<![{chars(not_after[f])}])" if f in not_after else "") + re.escape(f) for f in forms
+    )
 
 
 # a comparison base right before the change words: 比上年, 较2015年, 比全国 …
 _COMPARED = pattern(
     lambda w: (
-        r"(?:(?<![占对])比|较|同比|相比|与)\s*(?:上年|去年|上一年|同期|(?:19|20)\d{2}\s*"
-        rf"{_y(w)}(?:底|末)?|"
-        r"全国|全省|全市|全区|国家|省|市|全国平均|平均)|同比|环比"
+        rf"(?:{_compared(w)})\s*(?:{alternation(w.settle.compare_bases)}|(?:19|20)\d{{2}}\s*"
+        rf"{_y(w)}{_year_end(w)})|{alternation(w.settle.compare_alone)}"
     )
 )
-_CHANGE_VERB = pattern(lambda w: rf"(?:{alternation(w.settle.change_verbs)})了?")
-_HIGHER_THAN = pattern(lambda w: rf"(?<!不)(?:{alternation(w.settle.higher_than)})")
+_CHANGE_VERB = pattern(
+    lambda w: rf"(?:{alternation(w.settle.change_verbs)})(?:{alternation(w.meta.perfective)})?"
+)
+_HIGHER_THAN = pattern(
+    lambda w: rf"{_not_after(w.settle.negation)}(?:{alternation(w.settle.higher_than)})"
+)
 _GROWTH_WORD = pattern(
     lambda w: (
         rf"(?:{alternation(w.settle.growth)})\s*"
@@ -92,13 +119,14 @@ _GROWTH_WORD = pattern(
 # how much a share moved, not where it stands
 _CHANGED_BY = pattern(
     lambda w: (
-        rf"(?:{alternation(w.settle.changed_by)})了?\s*(?:{alternation(w.settle.approx)})?\s*$"
+        rf"(?:{alternation(w.settle.changed_by)})(?:{alternation(w.meta.perfective)})?\s*"
+        rf"(?:{alternation(w.settle.approx)})?\s*$"
     )
 )
 _COMPLETION = pattern(
     lambda w: (
         rf"(?:{alternation(w.settle.completion_verbs)})[^,;。]{{0,10}}"
-        rf"(?:{alternation(w.settle.plan_nouns)})[^,;。]{{0,4}}的\s*$"
+        rf"(?:{alternation(w.settle.plan_nouns)})[^,;。]{{0,4}}{_of(w)}\s*$"
     )
 )
 # "项目施工总进度达到90%", "7所公办托育机构建设已完成80%", "完工率达66%": how far a project is
@@ -113,85 +141,118 @@ _PROGRESS = pattern(
 # the 将 of "现将…公布如下" (将 = 把), nor the 争取 of funds won (向上争取, 争取上级专项资金)
 PLANNED = pattern(
     lambda w: (
-        rf"(?<![{chars(w.settle.disposal_before)}])将|"
-        r"(?<!行动)计划(?!生育|单列|\s*[、,。;:”\"等的和与及)])|力争|"
-        rf"(?<!向上)争取(?!到?\s*(?:{alternation(w.settle.won_objects)}))|预计|拟|目标|确保|今后|"
+        rf"(?<![{chars(w.settle.disposal_before)}])(?:{alternation(w.settle.will)})|"
+        rf"{_not_after(w.settle.plan_not_after)}(?:{alternation(w.settle.plan_verb)})"
+        rf"(?!(?:{alternation(w.settle.plan_compounds)})|\s*[,。;:”\")"
+        rf"{chars(w.prose.list_joints)}{chars(w.settle.plan_name_after)}])|"
+        rf"{_not_after(w.settle.won_before)}(?:{alternation(w.settle.strive)})"
+        rf"(?!(?:{alternation(w.settle.won_verb_end)})?\s*(?:{alternation(w.settle.won_objects)}))|"
+        rf"{alternation(w.settle.intent)}|"
         rf"(?:{alternation(w.settle.proposing_nouns)})》?\s*(?:{alternation(w.settle.proposes)})|"
         rf"(?:{alternation(w.settle.according_to)})(?:《[^》]{{1,60}}》[^,;。]{{0,24}}?"
         rf"(?:{alternation(w.settle.required)})|[^,;。《]{{0,6}}?"
         rf"(?:{alternation(w.settle.plan_nouns)}))|"
         rf"{alternation(w.settle.listed_into)}|"
-        r"未来|明年|"
-        rf"(?<![{chars(w.settle.not_to_after)}]){_deadline(w)}(?!的)"
+        rf"(?<![{chars(w.settle.not_to_after)}]){_deadline(w)}(?!{_of(w)})"
     )
 )
 # "从2015年的25.15%提升至2020年的55.53%", "由2020年的88.6%提高到93%": a change from one level
 # to another; the first is a baseline, the second keeps its kind
 _FROM = pattern(
-    lambda w: rf"(?:从|由)\s*(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*的?)?\s*$"
+    lambda w: (
+        rf"(?:{alternation(w.settle.change_from)})\s*"
+        rf"(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}{_year_end(w)}\s*{_of(w)}?)?\s*$"
+    )
 )
 _TO = pattern(
     lambda w: (
         rf"\s*(?:{alternation(w.settle.change_to)})\s*"
         rf"(?:{alternation(w.settle.change_to_joints)})\s*"
-        rf"(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*的?)?\s*$"
+        rf"(?:(?P<y>(?:19|20)\d{{2}})\s*{_y(w)}{_year_end(w)}\s*{_of(w)}?)?\s*$"
     )
 )
 # "在2020年基础上新增约30万个": the year is the base of the change, not the year of the value
 _ON_BASE = pattern(
-    lambda w: rf"在\s*(?:19|20)\d{{2}}\s*{_y(w)}(?:底|末)?(?:的)?\s*基础上[^,;。]{{0,40}}$"
+    lambda w: (
+        rf"(?:{alternation(w.settle.on_base_lead)})\s*(?:19|20)\d{{2}}\s*{_y(w)}{_year_end(w)}"
+        rf"{_of(w)}?\s*(?:{alternation(w.settle.on_base)})[^,;。]{{0,40}}$"
+    )
 )
 # "56人以上大班额", "4个方面": a number that defines or counts something else, not a target
-_DEFINING = re.compile(r"\s*(?:超大班额|大班额|班额|大校额|人口)")
-_ASPECTS = re.compile(r"\s*(?:方面|环节|维度|层次|领域|板块)")
+_DEFINING = pattern(lambda w: rf"\s*(?:{alternation(w.settle.defining)})")
+_ASPECTS = pattern(lambda w: rf"\s*(?:{alternation(w.settle.aspects)})")
 # "在乌鲁木齐市、昌吉市等5个人口相对集中的城市新增4000个", "河西区等8个区的9所", "现有22个区外
 # 省市的111所学校": a count of places, then the value it says where: the places are no value
 _PLACE_AFTER = pattern(
     lambda w: (
-        rf"(?:[^,;。、\d]{{0,10}}的)?(?:{alternation(w.settle.place_words)})"
+        rf"(?:[^,;。、\d]{{0,10}}{_of(w)})?(?:{alternation(w.settle.place_words)})"
         rf"(?!{alternation(w.settle.place_not_after)})"
     )
 )
 # "人口2000人以上的行政村建有1所", "按照城镇服务人口1万人…设置1所幼儿园": a population that says
 # where a provision applies
-_POPULATION = pattern(lambda w: rf"人口\s*(?:{alternation(w.settle.population_verbs)})?\s*$")
-_PROVISION = re.compile(r"[^,;。]{0,14}?(?:设置|建有|配建|配套|建设|新建|建|设|办)[^,;。]{0,4}?\d")
+_POPULATION = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.population)})\s*"
+        rf"(?:{alternation(w.settle.population_verbs)})?\s*$"
+    )
+)
+_PROVISION = pattern(
+    lambda w: rf"[^,;。]{{0,14}}?(?:{alternation(w.settle.provision_verbs)})[^,;。]{{0,4}}?\d"
+)
 # "新增21所规模9-12个班级的公办幼儿园": a size inside a name
-_SIZE = pattern(lambda w: rf"规模\s*(?:{alternation(w.settle.size_verbs)})?\s*$")
-_OF = re.compile(r"[\u4e00-\u9fff]{0,2}的")
+_BY_STANDARD = pattern(lambda w: alternation(w.settle.by_standard))
+_SIZE = pattern(
+    lambda w: rf"(?:{alternation(w.settle.size)})\s*(?:{alternation(w.settle.size_verbs)})?\s*$"
+)
+_OF = pattern(lambda w: rf"[\u4e00-\u9fff]{{0,2}}{_of(w)}")
 # "进入ESI全球排名前1%": a rank inside a name
-_RANK = re.compile(r"(?:排名|排行|位次|排在|进入|跻身)[^,;。]{0,12}?前\s*$")
+_RANK = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.rank_verbs)})[^,;。]{{0,12}}?"
+        rf"(?:{alternation(w.settle.rank_top)})\s*$"
+    )
+)
 # "1000所民生项目幼儿园全部投入使用后,": a condition, not a value
-_CONDITION = re.compile(r"[^,;。\d]{0,24}?(?:之后|以后|后)\s*[,;]")
+_CONDITION = pattern(
+    lambda w: rf"[^,;。\d]{{0,24}}?(?:{alternation(w.settle.condition_end)})\s*[,;]"
+)
 # "全国共有幼儿园29.5万所", "全国学前教育毛入园率达到88.1%": the country's figure, not the
 # region's (not 全国校园足球特色学校24所: a national title its schools hold)
 _NATIONAL = pattern(
     lambda w: (
-        rf"(?<![{chars(w.settle.national_not_after)}])全国(?:范围内)?"
+        rf"(?<![{chars(w.settle.national_not_after)}])(?:{alternation(w.settle.national)})"
+        rf"(?:{alternation(w.settle.national_scope)})?"
         rf"(?:{alternation(w.settle.national_subjects)})"
         rf"(?![^,;。]*?(?:{alternation(w.settle.national_titles)}))[^,;。]{{0,20}}?"
         rf"(?:{alternation(w.settle.national_then)})"
     )
 )
 # words any sentence about schooling has (on a page that is not about education)
-_SCHOOLING = re.compile(
-    r"教育|学|校|园|教师|师资|幼儿|托育|托位|培训|课程|办学|教学|毕业|招生|在校|在园|科研|职教|教研"
-    r"|文盲|识字"
-)
+_SCHOOLING = pattern(lambda w: alternation(w.settle.schooling))
 
 ACHIEVED = pattern(lambda w: alternation(w.settle.achieved))
 # words of a state or total up to the day the page is written
 _TO_DATE = pattern(lambda w: alternation(w.settle.to_date))
 _TASK_BEFORE = pattern(lambda w: rf"(?:{alternation(w.settle.task_nouns)})\s*$")
-_TASK_AFTER = re.compile(r"[^。;!?完]{0,80}?的(?:目标任务|任务|目标)")  # not "完成…的目标任务"
+# not "完成…的目标任务"
+_TASK_AFTER = pattern(
+    lambda w: (
+        rf"[^。;!?{chars(w.settle.task_not_after)}]{{0,80}}?{_of(w)}"
+        rf"(?:{alternation(w.settle.task_after)})"
+    )
+)
 _OPENING_YEAR = pattern(
-    lambda w: rf"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d{{2}})\s*{_y(w)}(?:底|末)?\s*[,:]"
+    lambda w: (
+        rf"\s*(?:{alternation(w.settle.opening_year_lead)})?\s*((?:19|20)\d{{2}})\s*{_y(w)}"
+        rf"{_year_end(w)}\s*[,:]"
+    )
 )
 # a character any row about schooling has (教育, 学校, 幼儿园, 教师, 课程, 托位 …)
-_ABOUT_EDUCATION = re.compile(r"[教学校园师幼童课托]")
+_ABOUT_EDUCATION = pattern(lambda w: rf"[{chars(w.settle.education_chars)}]")
 _SEAT = pattern(lambda w: alternation(w.settle.seat_nouns))
 _BOUND = pattern(lambda w: alternation(w.prose.above_below))
-_BINDING_WORD = re.compile(r"约束性|预期性|指导性")
+_BINDING_WORD = pattern(lambda w: alternation(w.settle.binding))
 
 
 def _table_row(line: str) -> bool:
@@ -203,20 +264,21 @@ def _table_row(line: str) -> bool:
 
 _RELATIVE_YEAR = pattern(
     lambda w: (
-        rf"今年|本年度|当年|(?P<last>{alternation(w.settle.last_year)})|明年|"
-        rf"(?:未来|今后)\s*(?P<n>[一二三四五两\d])\s*{_y(w)}"
+        rf"{alternation((*w.settle.this_year, *w.settle.that_year))}|"
+        rf"(?P<last>{alternation(w.settle.last_year)})|{alternation(w.settle.next_year)}|"
+        rf"(?:{alternation(w.settle.ahead)})\s*(?P<n>[{chars(w.settle.ahead_numerals)}\d])\s*{_y(w)}"
     )
 )
 _FYP_SCOPE = pattern(
     lambda w: (
         rf"({alternation(p.key for p in w.periods)})[”\"]?\s*"
-        r"(?:时期|期间|以来|末|期末|规划实施以来|主要工作)"
+        rf"(?:{alternation(w.settle.period_scope)})"
     )
 )
 _SECTION_YEAR = pattern(lambda w: rf"((?:19|20)\d{{2}})\s*{_y(w)}")
 _SECTION_FYP = pattern(lambda w: rf"({alternation(p.key for p in w.periods)})")
-_REVIEW = re.compile(r"回顾|总结|成效|成就|完成情况|进展|情况")
-_AHEAD = re.compile(r"重点工作|工作要点|目标|任务|计划|安排|打算|思路")
+_REVIEW = pattern(lambda w: alternation(w.settle.section_review))
+_AHEAD = pattern(lambda w: alternation(w.settle.section_ahead))
 
 
 @dataclass(frozen=True)
@@ -528,7 +590,7 @@ def _distractor(
         and (
             v.comparator.value != "="
             # 以 of a standard (以…为标准), not of 以上/以下 in a name (大专及以上文化程度的人口)
-            or re.search(r"按照?|以", _BOUND.sub("", work[clause_a:a]))
+            or _BY_STANDARD.search(_BOUND.sub("", work[clause_a:a]))
             or _PROVISION.match(work, b)
         )
     ):
