@@ -31,7 +31,7 @@ from ._catalog import CatalogEntry, catalog
 from ._chinese import fold_width, strip_pinyin, to_simplified
 from ._errors import ArgumentError, ArgumentTypeError, DataError
 from ._once import once
-from ._words import alternation, on_change, words
+from ._words import Words, alternation, on_change, pattern, words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,12 +54,21 @@ _MAX_LEN = 200  # longer "names" are prose, not indicator names: left unmatched
 
 # --- normalisation -----------------------------------------------------------------------------
 # Structural patterns only; the words they act on come from data/words.toml (eduplans._words).
-_SCOPE_NOTE = re.compile(r"[(（]\s*(?:含|包括|不含)[^()（）]{0,30}[)）]")  # (含民办): a scope note
+# (含民办): a scope note
+_SCOPE_NOTE = pattern(
+    lambda w: rf"[(（]\s*(?:{alternation(w.align.scope_note)})[^()（）]{{0,30}}[)）]"
+)
 _QUALIFIER = re.compile(
     r"[(（\[【〔][^()（）\[\]【】〔〕]{1,6}[)）\]】〕]"
 )  # 中等职业(技工)学校, 专业(群), 巩固率[约束性]: short qualifiers, in any bracket
-_AGES = re.compile(r"\d{1,2}\s*(?:[—\-－~～至到]\s*\d{1,2}\s*)?周?岁")  # 3—5岁幼儿, 3至6周岁
-_DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」·•]|的|了")
+# 3—5岁幼儿, 3至6周岁: an age or an age range
+_AGES = pattern(
+    lambda w: (
+        rf"\d{{1,2}}\s*(?:(?:{alternation(w.align.age_to)})\s*\d{{1,2}}\s*)?"
+        rf"(?:{alternation(w.align.age_full)})?(?:{alternation(w.align.age_unit)})"
+    )
+)
+_DROP = pattern(lambda w: rf"[\s“”\"'‘’《》〈〉「」·•]|{alternation(w.align.drop)}")
 
 
 @once
@@ -200,7 +209,8 @@ def _lexicon() -> _Lexicon:
         not_institution=frozenset(normalise(x) for x in w.not_institution),
         qualifiers=frozenset(m.key for m in w.measures if m.qualifier),
         rates=frozenset(
-            {"share"} | {m.key for m in w.measures if any(x.endswith("率") for x in m.words)}
+            {"share"}
+            | {m.key for m in w.measures if any(x.endswith(w.align.rate_end) for x in m.words)}
         ),
         institution_end=re.compile(
             rf"(?:{alternation([e for n in w.noun_units if n.unit == 'school' for e in n.ends])})$"
@@ -255,14 +265,32 @@ _ALL = frozenset({"all"})  # the stage of a name that says it counts every stage
 _HEAD_COUNTS = frozenset({"enrolment_count", "school_count"})  # counts of pupils or schools
 _RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention", "share"})
 _NAMED_RATES = frozenset({"gross_enrolment", "net_enrolment", "enrolment_rate", "retention"})
-_INSTITUTIONS = re.compile(r"占.{0,3}幼儿园")  # 占全区幼儿园: a share of kindergartens
+
+
+def _institutions(w: Words) -> str:
+    """占全区幼儿园: a share of kindergartens ([align] share_of, kindergarten)."""
+    return rf"(?:{alternation(w.align.share_of)}).{{0,3}}(?:{alternation(w.align.kindergarten)})"
+
+
+_INSTITUTIONS = pattern(_institutions)
 # A share of children: 在园/就读/覆盖 (coverage), 幼儿占比, or a 率 (普惠率, 公办率)
-_CHILDREN_SHARE = re.compile(r"在园|就读|覆盖|(?:幼儿|儿童)(?:比例|率)|[惠办]率")
+_CHILDREN_SHARE = pattern(
+    lambda w: (
+        rf"{alternation(w.align.children_share)}"
+        rf"|(?:{alternation(w.align.children)})(?:{alternation(w.align.share_end)})"
+    )
+)
 # A share of kindergartens: 占…幼儿园, 幼儿园总数, 所数, (幼儿)园比例
-_KINDERGARTEN_SHARE = re.compile(r"占.{0,3}幼儿园|幼儿园总数|所数|园比例")
-
-
-_PUBLIC_AND_INCLUSIVE = re.compile(r"公办.{0,4}[和及与或、].{0,4}普惠")  # 公办园和普惠性民办幼儿园
+_KINDERGARTEN_SHARE = pattern(
+    lambda w: rf"{_institutions(w)}|{alternation(w.align.kindergarten_share)}"
+)
+# 公办园和普惠性民办幼儿园
+_PUBLIC_AND_INCLUSIVE = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.align.public)}).{{0,4}}(?:{alternation(w.align.joints)})"
+        rf".{{0,4}}(?:{alternation(w.align.inclusive)})"
+    )
+)
 
 
 def _r_public_and_inclusive(d: _Draft) -> None:
@@ -326,14 +354,16 @@ def _r_primary_enrolment_net(d: _Draft) -> None:
 
 
 def _r_students_head_count(d: _Draft) -> None:
+    a = words().align
     if not d.measures and (
-        d.norm.endswith("学生") or (d.stages and _lexicon().stage_re.sub("", d.norm) == "生")
+        d.norm.endswith(a.head_count_end)
+        or (d.stages and _lexicon().stage_re.sub("", d.norm) in a.stage_student)
     ):
         d.measures.add("enrolment_count")
 
 
 def _r_unnamed_rate(d: _Draft) -> None:
-    if d.norm.endswith("率") and not d.measures & _lexicon().rates:
+    if d.norm.endswith(words().align.rate_end) and not d.measures & _lexicon().rates:
         d.measures.add("rate")
 
 
@@ -420,7 +450,8 @@ def _r_built_or_expanded(d: _Draft) -> None:
 
 
 def _r_named_rate_not_coverage(d: _Draft) -> None:
-    if d.measures & _NAMED_RATES and "share" in d.measures and "覆盖" in d.norm:
+    coverage = words().align.coverage
+    if d.measures & _NAMED_RATES and "share" in d.measures and any(c in d.norm for c in coverage):
         d.measures.discard("share")
 
 

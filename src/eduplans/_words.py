@@ -24,6 +24,7 @@ from ._errors import DataError
 from ._once import once
 
 __all__ = [
+    "AlignWords",
     "ComparatorWords",
     "DateWords",
     "DiagWords",
@@ -222,6 +223,30 @@ class NounUnitWords:
     unit: str
     contains: tuple[str, ...]
     ends: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignWords:
+    """The words of alignment's normalisation steps and rules (section ``[align]``)."""
+
+    scope_note: tuple[str, ...]
+    age_to: tuple[str, ...]
+    age_full: tuple[str, ...]
+    age_unit: tuple[str, ...]
+    drop: tuple[str, ...]
+    share_of: tuple[str, ...]
+    kindergarten: tuple[str, ...]
+    children_share: tuple[str, ...]
+    children: tuple[str, ...]
+    share_end: tuple[str, ...]
+    kindergarten_share: tuple[str, ...]
+    public: tuple[str, ...]
+    joints: tuple[str, ...]
+    inclusive: tuple[str, ...]
+    rate_end: str
+    coverage: tuple[str, ...]
+    head_count_end: tuple[str, ...]
+    stage_student: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -580,6 +605,7 @@ class Words:
     people: tuple[str, ...]
     pupils: tuple[str, ...]
     building: tuple[str, ...]
+    align: AlignWords
     stages: tuple[StageWords, ...]
     measures: tuple[MeasureWords, ...]
     compounds: Mapping[str, tuple[str, ...]]
@@ -732,7 +758,7 @@ def _parse(text: str, path: str) -> Words:
         "normalise", "stage", "measure", "compound", "unit", "classifier", "scale", "comparator",
         "value", "fold", "header", "dates", "diag", "meta", "noun_unit", "topic",
         "period", "plot", "prose", "settle",
-        "table", "page", "heading", "region",
+        "table", "page", "heading", "region", "align",
     }  # fmt: skip
     extra = set(doc) - known
     if extra:
@@ -916,6 +942,7 @@ def _parse(text: str, path: str) -> Words:
         people=_strs(norm.get("people", []), "normalise.people", path),
         pupils=_strs(norm.get("pupils", []), "normalise.pupils", path),
         building=_strs(norm.get("building", []), "normalise.building", path),
+        align=_table(AlignWords, doc, "align", path),
         stages=tuple(stages),
         measures=tuple(measures),
         compounds=MappingProxyType(compounds),
