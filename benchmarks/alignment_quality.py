@@ -44,6 +44,11 @@ Labelled sets (tests/data/alignment/):
   gathered and labelled blind in session 6 (2026-12-01); a VALIDATION set: read only by its
   collector until the lead has scored it at the start and at the end of session 6, a development
   set from session 7 on; reported apart from ``all`` (its blind figure is in its header);
+- ``labelled_real9.toml``: 170 names as 18 real pages write them (national bulletins, their
+  traditional mirrors and press items; 河南鹿邑, 深圳福田, 浙江衢江 and 温州, 陕西紫阳, 新疆; an
+  unnamed county's bulletin), gathered and labelled blind in session 7 (2026-12-01); a VALIDATION
+  set: read only by its collector until the lead has scored it at its arrival and at the end of
+  session 7; reported apart from ``all`` (its blind figure is in its header);
 - the five bundled plans: every indicator name with its reviewed key; names without a key are
   their own concept (identical names are one), except the groups in ``bundled_concepts.toml``.
 
@@ -75,8 +80,8 @@ HELDOUT = ("heldout3",)
 #: session 4 (never used to change the rules). ``real7`` is session 5's validation set (blind figure
 #: recorded at the session's start; not read until the lead has scored it after the session).
 #: ``real8`` was session 6's validation set (blind figure recorded when it was added), a
-#: development set since session 7.
-REAL = ("real1", "real2", "real3", "real4", "real5", "real6", "real7", "real8")
+#: development set since session 7. ``real9`` is session 7's validation set (likewise).
+REAL = ("real1", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9")
 
 
 @dataclass(frozen=True)
