@@ -562,6 +562,27 @@ class ProseWords:
     cn_value_not_after: str
     one_not_after: tuple[str, ...]
     cn_years_lead: tuple[str, ...]
+    full_cover: str
+    full_cover_not_after: str
+    full_cover_then: tuple[str, ...]
+    full_cover_built: tuple[str, ...]
+    covers: str
+    cover_all: tuple[str, ...]
+    every: str
+    every_not_before: tuple[str, ...]
+    whole: str
+    region_wide: tuple[str, ...]
+    each_one: str
+    achieve: str
+    name_joints: str
+    etc: str
+    size: str
+    name_after_end: str
+    from_year: tuple[str, ...]
+    at_year: tuple[str, ...]
+    per_year: tuple[str, ...]
+    cumulative: tuple[str, ...]
+    cumulative_years_end: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -634,26 +634,42 @@ def _chinese_values(s: str, base: int, excl: list[tuple[int, int]]) -> list[_Fou
     return out
 
 
+#: Words read as 100% ([prose] full_cover …): 全覆盖, 覆盖全体, 所有…达到, 全部达标, 全县实现,
+#: 均实现 (the last two only with a year in the sentence, the last with its 各… before it).
 _ALL = (
-    (pattern(lambda w: r"(?<![形建完善的、])全覆盖(?=[,;。\d]|$|和)"), "全覆盖"),
-    (pattern(lambda w: r"(?<=覆盖)(?:全体|全部|所有)"), None),
-    (
-        pattern(
-            lambda w: (
-                rf"(?<![\d])所有(?!制)(?=[^,;。]{{2,40}}?(?:{alternation(w.prose.all_reached)}))"
-            )
-        ),
-        None,
+    pattern(
+        lambda w: (
+            rf"(?<![{chars(w.prose.full_cover_not_after)}]){re.escape(w.prose.full_cover)}"
+            rf"(?=[,;。\d]|$|{alternation(w.prose.full_cover_then)})"
+        )
     ),
-    (pattern(lambda w: rf"全部(?={alternation(w.prose.all_done)})"), None),
-    (pattern(lambda w: r"(?:全省|全市|全区|全县)实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
-    (pattern(lambda w: r"均实现(?=[^,;。]{2,30}(?:[,;。]|$))"), None),
+    pattern(lambda w: rf"(?<={re.escape(w.prose.covers)})(?:{alternation(w.prose.cover_all)})"),
+    pattern(
+        lambda w: (
+            rf"(?<![\d]){re.escape(w.prose.every)}(?!{alternation(w.prose.every_not_before)})"
+            rf"(?=[^,;。]{{2,40}}?(?:{alternation(w.prose.all_reached)}))"
+        )
+    ),
+    pattern(lambda w: rf"{re.escape(w.prose.whole)}(?={alternation(w.prose.all_done)})"),
+    pattern(
+        lambda w: (
+            rf"(?:{alternation(w.prose.region_wide)}){re.escape(w.prose.achieve)}"
+            r"(?=[^,;。]{2,30}(?:[,;。]|$))"
+        )
+    ),
+    pattern(
+        lambda w: (
+            rf"{re.escape(w.prose.each_one)}{re.escape(w.prose.achieve)}"
+            r"(?=[^,;。]{2,30}(?:[,;。]|$))"
+        )
+    ),
 )
 
 
 _LIST_COUNT = pattern(
     lambda w: (
-        rf"“?(?P<n>[两二三四五六七八九十]){re.escape(w.prose.programme_count)}"
+        rf"“?(?P<n>[{chars(''.join(k for k, v in w.small_numbers.items() if v >= 2))}])"
+        rf"{re.escape(w.prose.programme_count)}"
         r"(?P<v>\d+(?:\.\d+)?%)”?"
     )
 )
@@ -673,7 +689,7 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
         if m.start() - cs > _LIST_HEAD_MAX:
             continue  # not a list of at most ten names: no rescan of a long clause per count
         head = re.sub(rf"^(?:{alternation(words().prose.list_head_verbs)})", "", s[cs : m.start()])
-        items = [x for x in re.split(r"、|和|及", head) if x]
+        items = [x for x in re.split(f"[{chars(words().prose.name_joints)}]", head) if x]
         if len(items) != n:
             continue
         try:
@@ -699,7 +715,7 @@ def _list_values(s: str, base: int, in_review: bool) -> list[tuple[_Found, str]]
     return out
 
 
-_BUILDING = re.compile(r"形成|建立|构建|完善|分阶段")
+_BUILDING = pattern(lambda w: alternation(w.prose.full_cover_built))
 _EACH = pattern(lambda w: rf"(?:{alternation(w.prose.each)})[^,;。]{{1,12}}$")
 
 
@@ -707,7 +723,7 @@ def _word_values(
     s: str, base: int, excl: list[tuple[int, int]], has_year: bool, in_review: bool
 ) -> list[_Found]:
     out: list[_Found] = []
-    for k, (rule, _) in enumerate(_ALL):
+    for k, rule in enumerate(_ALL):
         for m in rule.finditer(s):
             if _inside(base + m.start(), excl):
                 continue
@@ -767,15 +783,20 @@ def _strip_verb_end(text: str) -> str:
     return text[: _verb_run_start(body)] + text[len(body) :]
 
 
-_FROM_YEAR_END = pattern(
-    lambda w: (
-        r"(?<=[\u4e00-\u9fff])(?:(?:从|由)\s*"
-        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)?|(?:到|至|在)?\s*"
-        rf"(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)\s*的?$"
+def _from_year_end(w: Words) -> str:
+    """Return the pattern of a year a name ends before (…从2015年的, …到2025年底)."""
+    year = rf"(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:{alternation(w.prose.year_end)})?"
+    return (
+        rf"(?<=[\u4e00-\u9fff])(?:(?:{alternation(w.prose.from_year)})\s*(?:{year})?"
+        rf"|(?:{alternation(w.prose.at_year)})?\s*{year})\s*{re.escape(w.prose.of)}?$"
     )
-)
+
+
+_FROM_YEAR_END = pattern(_from_year_end)
 # "高校有“两院”院士、973首席科学家、长江学者等高层次人才": the list's head noun after 等
-_LIST_THEN_HEAD = re.compile(r"、[^、]{1,20}等(?=[\u4e00-\u9fff]{2,8}$)")
+_LIST_THEN_HEAD = pattern(
+    lambda w: rf"、[^、]{{1,20}}{re.escape(w.prose.etc)}(?=[\u4e00-\u9fff]{{2,8}}$)"
+)
 
 
 def _strip_name(name: str) -> str:
@@ -795,11 +816,17 @@ def _strip_name(name: str) -> str:
 
 
 # the name after a count, past a size that describes it ("21所规模9-12个班级的公办幼儿园")
-_NAME_AFTER = re.compile(
-    r"\s*(?:的)?(?:规模[^,;:。]{1,16}?的)?([^\d,;:。、%()“”]{2,30}?)(?=[,;:。、和及与并]|$|\d|(?<=[)）]))"
+_NAME_AFTER = pattern(
+    lambda w: (
+        rf"\s*(?:{re.escape(w.prose.of)})?(?:{re.escape(w.prose.size)}[^,;:。]{{1,16}}?"
+        rf"{re.escape(w.prose.of)})?([^\d,;:。、%()“”]{{2,30}}?)"
+        rf"(?=[,;:。、{chars(w.prose.list_joints)}{chars(w.prose.name_after_end)}]|$|\d|(?<=[)）]))"
+    )
 )
 # (a bracket is read whole: "85%左右縣(市、區)創建成…", not "縣(市")
-_NAME_AFTER_CJK = re.compile(r"\s*(?:的)?((?:[\u4e00-\u9fff“”]|\([^()]{1,12}\)){2,30})")
+_NAME_AFTER_CJK = pattern(
+    lambda w: rf"\s*(?:{re.escape(w.prose.of)})?((?:[\u4e00-\u9fff“”]|\([^()]{{1,12}}\)){{2,30}})"
+)
 
 
 _AFTER_STOP = pattern(lambda w: alternation(w.prose.name_after_stop))
@@ -843,12 +870,17 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
 
 
 _JOINED = pattern(lambda w: rf"\s(\d{{2,3}})(?=\s*(?:{alternation(w.prose.joined_units)}))")
-_PER_YEAR = re.compile(r"每年|年均|每学年")
+_PER_YEAR = pattern(lambda w: alternation(w.prose.per_year))
 _PER_UNIT = pattern(
     lambda w: "|".join(rf"{re.escape(k)}(?:{alternation(v)})" for k, v in w.prose.per_unit.items())
 )
 _PER_SLASH = pattern(lambda w: "|".join("/" + re.escape(x) for x in w.prose.per_slash))
-_CUMULATIVE = re.compile(r"累计|共计|总计|五年来|期间|\d年间|\d年中")
+_CUMULATIVE = pattern(
+    lambda w: (
+        rf"{alternation(w.prose.cumulative)}"
+        rf"|\d{re.escape(w.dates.year)}(?:{alternation(w.prose.cumulative_years_end)})"
+    )
+)
 _SCOPE_END = pattern(
     lambda w: (
         rf"(?:{alternation((*w.prose.year_end, *w.prose.year_before, *w.prose.scope_end))})?"
