@@ -138,3 +138,33 @@ def test_full_cover_then_a_full_cover_read_as_100_percent(tmp_path: Path) -> Non
     with _changed(tmp_path, "prose", "full_cover_then", add="的"):
         value = dict(_values(name, "全覆盖"))[plan]
         assert (value.magnitude, "number_from_words" in value.flags) == (100.0, True)
+
+
+def test_existing_words_make_a_value_a_baseline(tmp_path: Path) -> None:
+    name = "realtexts_blind2/real_12_xizang.txt"  # 目前共有2337所幼兒園
+    what, value = _one(name, "2337所")
+    assert (what, value.kind) == ("幼兒園", "target")
+    with _changed(tmp_path, "prose", "existing", add="共有"):
+        assert _one(name, "2337所")[1].kind == "baseline"
+
+
+def test_open_end_a_count_names_what_it_counts_after_it(tmp_path: Path) -> None:
+    name = "realtexts_blind3/real_11_xian.txt"  # 完成省级示范高中与14所县域高中…
+    assert _one(name, "14所")[0] == "县域高中"
+    with _changed(tmp_path, "prose", "open_end", remove="与"):
+        assert _one(name, "14所")[0] == "省级示范高中与"
+
+
+def test_generic_after_what_a_value_is_for_is_not_its_name(tmp_path: Path) -> None:
+    # 普惠性幼兒園在園兒童占比2020年底達到80%的任務
+    name = "realtexts_blind1/real_01_yantian.txt"
+    assert _one(name, "80%")[0] == "普惠性幼兒園在園兒童占比"
+    with _changed(tmp_path, "prose", "generic_after", remove="任务"):
+        assert _one(name, "80%")[0] == "任務"
+
+
+def test_school_names_a_count_names_the_schools_after_it(tmp_path: Path) -> None:
+    name = "realtexts_blind1/real_10_weizhi-xian.txt"  # 全县18所小学以县城优质学校为领衔
+    assert _one(name, "18所")[0] == "小学"
+    with _changed(tmp_path, "prose", "school_names", remove="小学"):
+        assert _one(name, "18所")[0] == "小学以县城优质学校"

@@ -583,6 +583,20 @@ class ProseWords:
     per_year: tuple[str, ...]
     cumulative: tuple[str, ...]
     cumulative_years_end: tuple[str, ...]
+    existing: tuple[str, ...]
+    untitled: str
+    open_end: tuple[str, ...]
+    generic_after: tuple[str, ...]
+    frames: tuple[str, ...]
+    given_verbs: tuple[str, ...]
+    given_each: tuple[str, ...]
+    area: str
+    groups: tuple[str, ...]
+    group_ends: tuple[str, ...]
+    to_level: tuple[str, ...]
+    school_names: tuple[str, ...]
+    school_not_before: tuple[str, ...]
+    shared_joints: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -888,6 +888,7 @@ _SCOPE_END = pattern(
     )
 )
 _SCOPE_LEAD = pattern(lambda w: rf"\s*(?:{alternation(w.prose.scope_lead)})?\s*")
+_EXISTING = pattern(lambda w: rf"(?:{alternation(w.prose.existing)})\s*$")
 
 
 def _last_in(pattern: re.Pattern[str] | WordPattern, s: str, a: int, b: int) -> str | None:
@@ -1078,7 +1079,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             year = scopes.year(f.start, cs, j)
             if f.start in paired_years:
                 year = paired_years[f.start]
-            existing = re.search(r"(?:现有|已有|现共有|目前有)\s*$", s[max(0, i - 4) : i])
+            existing = _EXISTING.search(s[max(0, i - 4) : i])
             if year is not None:
                 vkind = (
                     "baseline"
@@ -1147,7 +1148,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = _original(doc, s, base, given.group(1), cs) + _original(
                     doc, s, base, what, i
                 )
-            elif names and _TO_LEVEL.match(s[start_name:i].strip(" ,;:、的")):
+            elif names and _TO_LEVEL.match(s[start_name:i].strip(" ,;:、" + words().prose.of)):
                 name = names[-1]  # "X从2015年的65%增长到2020年的85%": the second level is X's
             elif (
                 after_name
@@ -1169,7 +1170,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                     name = what + words().prose.share_name
                 head = (
                     _HEAD_AFTER_OF.match(s, j, min(ce, j + _HEAD_REACH))
-                    if lead_verb and "的" not in after_name
+                    if lead_verb and words().prose.of not in after_name
                     else None
                 )
                 if head is not None:
@@ -1212,7 +1213,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 name = carried[1]
                 f.flags["elided_subject"] = f"no name: the value before in the paragraph's ({name})"
             else:
-                name = s[cs:ce].strip()[:30] or "未命名指标"
+                name = s[cs:ce].strip()[:30] or words().prose.untitled
             if names and not f.name and _GROUP.fullmatch(name):
                 group = _GROUP.match(names[-1])
                 if group is not None and len(names[-1]) > group.end() + 1:
@@ -1298,7 +1299,7 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
                 continue
             out.append(
                 DIndicator(
-                    name=name.strip() or "未命名指标",
+                    name=name.strip() or words().prose.untitled,
                     unit=f.unit,
                     section=section,
                     origin="prose",
@@ -1337,16 +1338,14 @@ def _year_list(
     s: str, base: int, years: list[tuple[int, int, int, str]], found: list[_Found]
 ) -> dict[int, int]:
     """Give the i-th value of a 分别 list the i-th year (到2022年、2025年,X分别达到85%和90%)."""
-    k = s.find("分别")
+    k = s.find(words().prose.respectively)
     if k < 0 or len(years) < 2:
         return {}
     run: list[tuple[int, int, int, str]] = []
     for y in years:
         if y[1] - base > k:
             break
-        if run and re.fullmatch(
-            r"\s*(?:、|和|及|与|,)?\s*(?:到|至)?\s*", s[run[-1][1] - base : y[0] - base]
-        ):
+        if run and _YEAR_JOINT.fullmatch(s, run[-1][1] - base, y[0] - base):
             run.append(y)
         else:
             run = [y]
@@ -1358,6 +1357,10 @@ def _year_list(
 
 _LIST_JOINT = pattern(lambda w: rf"\s*[{chars(w.prose.list_joints)}]\s*")
 _BOUNDS = (Comparator.GE, Comparator.LE, Comparator.GT, Comparator.LT)
+#: A list of years a 分别 list pairs with its values: their joints (到2022年、2025年).
+_YEAR_JOINT = pattern(
+    lambda w: rf"\s*(?:[{chars(w.prose.list_joints)},])?\s*(?:{alternation(w.meta.target_by)})?\s*"
+)
 
 
 def _list_bound(s: str, base: int, found: list[_Found]) -> None:
@@ -1368,7 +1371,8 @@ def _list_bound(s: str, base: int, found: list[_Found]) -> None:
     for all. A list whose items carry their own words ("98%、99%、95%、60%以上和15年以上") is read
     item by item.
     """
-    k = s.find("分别")
+    respectively = words().prose.respectively
+    k = s.find(respectively)
     if k < 0:
         return
     run: list[_Found] = []
@@ -1378,7 +1382,10 @@ def _list_bound(s: str, base: int, found: list[_Found]) -> None:
         if run and not _LIST_JOINT.fullmatch(s, run[-1].end - base, f.start - base):
             break
         run.append(f)
-    if len(run) < 2 or "分别" not in s[_clause_start(s, run[0].start - base) : run[0].start - base]:
+    if (
+        len(run) < 2
+        or respectively not in s[_clause_start(s, run[0].start - base) : run[0].start - base]
+    ):
         return
     last, items = run[-1], run[:-1]
     if (
@@ -1430,10 +1437,11 @@ def _pair_lists(
     "2020年分别达到98%、99%…" without names: those of the paragraph's list before (``previous``)
     when it has as many items.
     """
-    if n < 2 or "分别" not in s:
+    pw = words().prose
+    if n < 2 or pw.respectively not in s:
         return None
     group = [d for d in out[-n:] if d.origin == "prose"]
-    k = s.find("分别")
+    k = s.find(pw.respectively)
     after = [d for d in group if d.values[0].text_start - base > k]
     if base >= 0 and 2 <= len(after) < len(group):
         # "…入学率均达到100%,年辍学率分别控制在0.5%和1%以下": the list is what follows 分别
@@ -1441,10 +1449,10 @@ def _pair_lists(
     if len(group) < 2:
         return None
     head_name = group[0].name
-    if "分别" in head_name[2:]:  # "…毛入学率分别提高2.1、0.8、3.5个百分点": the list before 分别
-        head_name = head_name[: head_name.index("分别", 2)]
-    parts = _list_items(head_name, "、和及")
-    subjects = _list_items(group[0].subject, "、和及")
+    if pw.respectively in head_name[2:]:  # "…毛入学率分别提高2.1、0.8、3.5个百分点": before 分别
+        head_name = head_name[: head_name.index(pw.respectively, 2)]
+    parts = _list_items(head_name, pw.name_joints)
+    subjects = _list_items(group[0].subject, pw.name_joints)
     if (
         len(parts) == 1
         and len(subjects) == len(group)
@@ -1462,9 +1470,10 @@ def _pair_lists(
                 )
         return [(ind.name, ind.subject) for ind in group]
     if len(parts) < 2 or len(parts) != len(group):
-        k = s.find("分别")
+        k = s.find(pw.respectively)
         year = re.escape(words().dates.year)
-        head = _strip_name(re.sub(rf"(?:19|20)\d{{2}}\s*{year}(?:底|末)?", "", s[:k]))
+        end = alternation(pw.year_end)
+        head = _strip_name(re.sub(rf"(?:19|20)\d{{2}}\s*{year}(?:{end})?", "", s[:k]))
         if previous is None or head or len(previous) > len(group):
             return None
         group = group[: len(previous)]  # the list's values come first; later clauses keep theirs
@@ -1569,7 +1578,7 @@ _PARTS_AFTER = pattern(lambda w: rf"\s*[,:]?\s*(?:{alternation(w.prose.parts_lea
 _PLACE = pattern(lambda w: rf"[\u4e00-\u9fff]{{1,8}}[{chars(w.prose.place_end)}]")
 _BECOME = pattern(lambda w: alternation(w.prose.share_become))
 # a name cannot end in a conjunction or 等: "完成省级示范高中与14所县域高中", "区第三实小等5所小学"
-_OPEN_END = re.compile(r"(?:与|和|及|同|以及|等)\s*$")
+_OPEN_END = pattern(lambda w: rf"(?:{alternation(w.prose.open_end)})\s*$")
 
 
 def _named_after(s: str, start_name: int, i: int, j: int, before: str, unit: str) -> bool:
@@ -1584,34 +1593,48 @@ def _named_after(s: str, start_name: int, i: int, j: int, before: str, unit: str
         return True
     if unit in ("school", "item") and "、" in before:
         return True
-    return unit == "percent" and s[j : j + 1] == "的"
+    return unit == "percent" and s[j : j + 1] == words().prose.of
 
 
 # "…占比2020年底达到80%的任务": what a value is for, not its name
-_GENERIC_AFTER = re.compile(r"(?:目标任务|任务|目标|要求|标准)$")
+_GENERIC_AFTER = pattern(lambda w: rf"(?:{alternation(w.prose.generic_after)})$")
 # the head noun after the last 的 of a count's clause (a count names what it counts after it)
 #: how far after a count its head noun may stand (the scan is bounded so a long clause without
 #: digits costs linear time: a run of Chinese numerals made it quadratic)
 _HEAD_REACH = 80
-_HEAD_AFTER_OF = re.compile(
-    r"[^\d,;:。]*的(?!基础上|前提下|情况下|条件下|过程中)([\u4e00-\u9fff]{2,16})(?=[,;:。、]|$)"
+_HEAD_AFTER_OF = pattern(
+    lambda w: (
+        rf"[^\d,;:。]*{re.escape(w.prose.of)}(?!{alternation(w.prose.frames)})"
+        r"([\u4e00-\u9fff]{2,16})(?=[,;:。、]|$)"
+    )
 )
 # "建好1所中心公办幼儿园的基础上": a frame of the sentence, not part of the name
-_FRAME_END = re.compile(r"的?(?:基础上|前提下|情况下|条件下|过程中)$")
+_FRAME_END = pattern(lambda w: rf"{re.escape(w.prose.of)}?(?:{alternation(w.prose.frames)})$")
 # "给予每所幼儿园…", "安排每个县…": an amount given to each one
-_GIVEN_EACH = re.compile(r"(?:给予|安排|补助|奖补|下达|拨付)(每[所个名位][\u4e00-\u9fff]{1,8})\s*$")
+_GIVEN_EACH = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.prose.given_verbs)})"
+        rf"((?:{alternation(w.prose.given_each)})[\u4e00-\u9fff]{{1,8}})\s*$"
+    )
+)
 # a group of places or schools that a target is given for (东部地区, 农村, 城区 …)
-_GROUP = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,4}地区|(?:东部|西部|中部|东北|城市|农村|城镇|乡村|城区|市区|县城|县镇|山区|牧区)"
-    r"(?:学校|地区)?)"
+_GROUP = pattern(
+    lambda w: (
+        rf"(?:[\u4e00-\u9fff]{{0,4}}{re.escape(w.prose.area)}|(?:{alternation(w.prose.groups)})"
+        rf"(?:{alternation(w.prose.group_ends)})?)"
+    )
 )
 _TO_LEVEL = pattern(
     lambda w: (
-        rf"(?:{alternation(w.prose.change_lead)})\s*(?:到|至)\s*"
-        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:底|末)?)?$"
+        rf"(?:{alternation(w.prose.change_lead)})\s*(?:{alternation(w.prose.to_level)})\s*"
+        rf"(?:(?:19|20)\d{{2}}\s*{re.escape(w.dates.year)}(?:{alternation(w.prose.year_end)})?)?$"
     )
 )
-_SCHOOL_AFTER = re.compile(r"(?:中小学|小学|初中|中学|高中|幼儿园|学校|高校|园所|中职学校)(?!生)")
+_SCHOOL_AFTER = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.prose.school_names)})(?!{alternation(w.prose.school_not_before)})"
+    )
+)
 _SCHOOL_END = pattern(lambda w: rf"[{chars(w.prose.school_name_end)}]$")
 _MEASURE_END = pattern(lambda w: rf"(?:{alternation(w.prose.measure_end)})$")
 
@@ -1639,11 +1662,11 @@ def _share_value(s: str, out: list[DIndicator], n: int, first: int) -> None:
         ind = out[at]
         if ind.origin != "prose" or len(ind.values) != 1:
             continue
-        parts = _list_items(ind.name, "、和")
+        parts = _list_items(ind.name, words().prose.shared_joints)
         if len(parts) < 2 or any(len(p) < 2 for p in parts):
             continue
         names = _each_names(parts) if _each_of_list(s, parts[-1]) else None
-        if names is None and n == 1 and "分别" not in s and len(parts) == 2:
+        if names is None and n == 1 and words().prose.respectively not in s and len(parts) == 2:
             names = _shared_names(parts)
         if names is None:
             continue
