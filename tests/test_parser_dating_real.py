@@ -21,11 +21,20 @@ def parse(blind: int, stem: str, **kw: object) -> eduplans.Plan:
 
 
 def value(plan: eduplans.Plan, quote: str) -> tuple[str, int, str]:
-    """Return (kind, year, note) of the one value whose quote is ``quote``; check its span."""
-    found = [v for i in plan.indicators for v in i.values if v.quote == quote]
+    """Return (kind, year, note) of the one value whose quote is ``quote``; check its span.
+
+    ``quote`` ends with the value's text; the value's quote may go on with the name read after
+    it ("新建改擴建360所" is quoted "新建改擴建360所公辦幼兒園").
+    """
+    found = [
+        v
+        for i in plan.indicators
+        for v in i.values
+        if v.quote == quote or (v.quote.startswith(quote) and quote.endswith(v.text))
+    ]
     assert len(found) == 1, (quote, [v.quote for i in plan.indicators for v in i.values])
     v = found[0]
-    assert plan.source_text[v.span.start : v.span.end] == quote
+    assert plan.source_text[v.span.start : v.span.end] == v.quote
     return v.kind, v.year, v.note
 
 

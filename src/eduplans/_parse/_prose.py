@@ -1268,8 +1268,17 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             carried = (line_of(base), subject + name, f.unit)
             prev_end_in_clause = (after_end if used_after else j) if ce > j else -1
             quote_start = f.quote_start if f.quote_start is not None else base + min(start_name, i)
-            quote_end = f.end
             text = doc.text[f.start : f.end]
+            quote_end = f.end
+            if (
+                used_after
+                and not names_nothing(after_name)
+                and not _REVIEW_ONLY_CHANGE.search(after_name)
+                and text not in doc.text[f.end : base + after_end]
+            ):
+                # a count named by the words after it ("127所中小学和369所幼儿园投入使用"): the
+                # quote holds that name, and the value text is its last occurrence in the quote
+                quote_end = max(f.end, base + after_end)
             value = DValue(
                 kind=vkind,
                 year=year,
