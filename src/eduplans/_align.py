@@ -68,7 +68,30 @@ _AGES = pattern(
         rf"(?:{alternation(w.align.age_full)})?(?:{alternation(w.align.age_unit)})"
     )
 )
-_DROP = pattern(lambda w: rf"[\s“”\"'‘’《》〈〉「」·•]|{alternation(w.align.drop)}")
+# 16—59岁: the ages of the working-age population ([align] working_age), which name its stage
+_AGE_RANGE = pattern(
+    lambda w: (
+        rf"(\d{{1,2}})\s*(?:{alternation(w.align.age_full)})?(?:{alternation(w.align.age_unit)})?"
+        rf"\s*(?:{alternation(w.align.age_to)})\s*(\d{{1,2}})\s*"
+        rf"(?:{alternation(w.align.age_full)})?(?:{alternation(w.align.age_unit)})"
+    )
+)
+
+
+def _working_age(s: str) -> str:
+    """Write an age range of the working-age population as its stage word (16—59岁人口)."""
+    a = words().align
+    if a.working_age_word in s:
+        return s
+
+    def named(m: re.Match[str]) -> str:
+        ages = f"{int(m.group(1))}-{int(m.group(2))}"
+        return a.working_age_word if ages in a.working_age else m.group(0)
+
+    return _AGE_RANGE.sub(named, s)
+
+
+_DROP = pattern(lambda w: rf"[\s“”\"'‘’《》〈〉「」·•#]|{alternation(w.align.drop)}")
 
 
 @once
@@ -119,7 +142,7 @@ def normalise(name: str) -> str:
     s = _SCOPE_NOTE.sub("", s)
     s = bracket.sub("", s)  # a unit bracket may stand before the scope note
     s = _QUALIFIER.sub("", s)
-    s = _AGES.sub("", s)
+    s = _AGES.sub("", _working_age(s))
     s = _DROP.sub("", s)
     s = scope.sub("", s)
     return replace_re.sub(lambda m: replace[m.group(0)], s)
@@ -293,6 +316,18 @@ _PUBLIC_AND_INCLUSIVE = pattern(
 )
 
 
+def _r_part_of_a_total(d: _Draft) -> None:
+    if _INSTITUTIONS.search(d.norm):
+        d.measures.add("institutions")  # 占全区幼儿园: of kindergartens, not of children
+    if "share" in d.measures:
+        return
+    for word in words().align.share_of:
+        at = d.norm.find(word, 1)
+        if at > 0 and at + len(word) < len(d.norm):
+            d.measures.add("share")
+            return
+
+
 def _r_public_and_inclusive(d: _Draft) -> None:
     if {"public", "inclusive"} <= d.measures and _PUBLIC_AND_INCLUSIVE.search(d.norm):
         d.measures -= {"public", "private"}
@@ -303,11 +338,6 @@ def _r_rate_of_provision_is_a_share(d: _Draft) -> None:
     if d.measures & rates and d.measures & {"public", "inclusive"} and "share" not in d.measures:
         d.measures -= rates
         d.measures |= {"share", "children"}
-
-
-def _r_share_of_kindergartens(d: _Draft) -> None:
-    if _INSTITUTIONS.search(d.norm):
-        d.measures.add("institutions")
 
 
 def _r_public_share_of_what(d: _Draft) -> None:
@@ -458,6 +488,14 @@ def _r_named_rate_not_coverage(d: _Draft) -> None:
 #: The domain rules, applied in this order after the words are read.
 _RULES: tuple[_Rule, ...] = (
     _Rule(
+        "part_of_a_total_is_a_share",
+        "A name that sets a part against a total with 占 (随班就读的残疾学生占残疾学生总数) is a "
+        "share, though it writes no 比例 or 率; 占…幼儿园 makes it a share of kindergartens "
+        "(institutions), not of children (rule share_of_kindergartens until session 7).",
+        "普惠性幼儿园占全区幼儿园", "preschool", "inclusive, institutions, share",
+        _r_part_of_a_total,
+    ),
+    _Rule(
         "public_and_inclusive_is_inclusive",
         "公办 and 普惠(性民办) provision written together (公办园和普惠性民办幼儿园) is 普惠 "
         "provision, as the national indicator counts it: public kindergartens are inclusive.",
@@ -470,12 +508,6 @@ _RULES: tuple[_Rule, ...] = (
         "children they hold: no gross enrolment rate is kept by type of kindergarten.",
         "公办幼儿园入园率", "preschool", "children, public, share",
         _r_rate_of_provision_is_a_share,
-    ),
-    _Rule(
-        "share_of_kindergartens",
-        "占…幼儿园 makes a share of kindergartens (institutions), not of children.",
-        "普惠性幼儿园占全区幼儿园", "preschool", "inclusive, institutions",
-        _r_share_of_kindergartens,
     ),
     _Rule(
         "public_share_of_children_or_kindergartens",
@@ -886,6 +918,11 @@ def _with_context(name: str, context: str | None) -> str:
     under 在校学生数(万人) → 小学学生数). Only those words of the header are used, and never its
     place or level words (县, 全县, 省级: ``context = false`` in the words data): a heading such as
     "表1 温县“十四五”教育事业发展主要指标" names where the table is, not what a row measures.
+
+    A context of several headings, outer first and separated by spaces (a table's title, then
+    its column: 20-1 各级各类学校、教职工和专任教师情况 (2008年) 学校数(所)), lends the measures
+    of the nearest heading that has any (rule ``nearest_heading_measure``): the row counts what
+    its column counts, not everything the title lists.
     """
     if not context:
         return name
@@ -900,9 +937,17 @@ def _with_context(name: str, context: str | None) -> str:
     if not named and len(lent) == 1:  # 学校, 学生 alone name no stage; 小学…幼儿园 name two
         prefix = "".join(w for w in lex.stage_re.findall(header) if lex.stage_of.get(w))
     if not own.measures and theirs.measures - lex.no_context:
+        nearest = next(
+            (
+                part
+                for part in map(normalise, reversed(context.split()))
+                if part and _features(part).measures - lex.no_context
+            ),
+            header,
+        )
         suffix = "".join(
             w
-            for w in lex.measure_re.findall(header)
+            for w in lex.measure_re.findall(nearest)
             if not set(lex.measure_of[w]) <= lex.no_context
         )
     elif own.measures <= lex.qualifiers and theirs.measures - lex.no_context - lex.qualifiers:

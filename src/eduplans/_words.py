@@ -233,6 +233,8 @@ class AlignWords:
     age_to: tuple[str, ...]
     age_full: tuple[str, ...]
     age_unit: tuple[str, ...]
+    working_age: tuple[str, ...]
+    working_age_word: str
     drop: tuple[str, ...]
     share_of: tuple[str, ...]
     kindergarten: tuple[str, ...]
