@@ -218,3 +218,21 @@ def test_a_markdown_mark_is_no_part_of_a_name() -> None:
     # labelled_dev4: a mirror's table row "# 专任教师" under 19-10 幼儿教育基本情况
     assert _real("dev4", "# 专任教师", "19-10 幼儿教育基本情况")
     assert _align.normalise("# 专任教师") == "专任教师"
+
+
+def test_the_illiteracy_rate_and_what_is_not_it() -> None:
+    # 文盲率 is labelled one concept in dev2, dev4 and real5 (a census bulletin's 文盲率由…下降为…);
+    # dev's 青壮年人口非文盲率 is the literacy rate, and dev4/real5's 文盲人口 the population itself
+    for which in ("dev2", "dev4", "real5"):
+        assert any(
+            _real(which, "文盲率", c)[1] == "~illiteracy_rate"
+            for c in ("", "三、文盲人口")
+            if _has(which, "文盲率", c)
+        )
+    assert _real("dev", "青壮年人口非文盲率", "(一)发展成就")[1] != "~illiteracy_rate"
+    assert _keys(["文盲率", "青壮年人口非文盲率", "文盲人口"]) == ["illiteracy_rate", None, None]
+
+
+def _has(which: str, name: str, context: str) -> bool:
+    doc = tomllib.loads((SETS / f"labelled_{which}.toml").read_text(encoding="utf-8"))
+    return any(e["name"] == name and e.get("context", "") == context for e in doc["name"])

@@ -567,7 +567,7 @@ _RULES: tuple[_Rule, ...] = (
         "A name ending in 率 with no measure word of a rate is a rate of its own (文盲率), never "
         "the count it is a rate of (文盲人口; 义务教育发展基本均衡县国检通过率 is no count of "
         "counties).",
-        "文盲率", "-", "rate",
+        "文盲率", "-", "illiteracy, rate",
         _r_unnamed_rate,
     ),
     _Rule(
