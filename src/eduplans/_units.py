@@ -78,6 +78,8 @@ _VERBS: tuple[str, ...] = ()  # verbs that may lead a value text (提高到)
 _QUALITATIVE_WORDS: tuple[str, ...] = ()
 _CN_DIGITS = ""
 _CN_DIGIT: dict[str, int] = {}
+_POINT = ""  # the decimal point of a number in words (五点五)
+_VARIANTS: dict[int, str] = {}  # numerals written for another (两 -> 二, 〇 -> 零), for translate
 _BARE: dict[str, int] = {}  # a numeral standing alone for a number (百, 千)
 _MAINTAIN: tuple[str, str] = ("", "")  # how a 'maintain' target is written (zh, en)
 _NUM = ""
@@ -93,7 +95,7 @@ def _part(i: int, scale: str, hedge: str, units: str) -> str:
 
 def _load() -> None:
     global _COUNTS, _CN_DIGITS, _NUM, _VALUE_RE, _VERBS, _QUALITATIVE_WORDS, _MAINTAIN
-    global _BARE_UNITS
+    global _BARE_UNITS, _POINT
     w = words()
     _BARE_UNITS = frozenset(u.key for u in w.units if u.bare)
     _BEFORE.clear()
@@ -129,7 +131,13 @@ def _load() -> None:
     _CN_DIGITS = w.numerals
     _CN_DIGIT.clear()
     _CN_DIGIT.update({c: k for k, c in enumerate(w.digits)} | {w.zero: 0})
-    _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+    _POINT = w.decimal_point
+    _VARIANTS.clear()
+    _VARIANTS.update({ord(a): b for a, b in w.numeral_variants.items()})
+    if w.zero and w.digits:
+        _VARIANTS[ord(w.zero)] = w.digits[0]  # 二〇二五 is read as 二零二五
+    point = re.escape(_POINT)
+    _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:{point}[{_CN_DIGITS}]+)?)"
     args = (alternation(w.scales), alternation(w.hedge), alternation([*_UNIT_WORDS, *_CLASSIFIERS]))
     _VALUE_RE = re.compile(
         _part(1, *args) + rf"(?:\s*(?:—{{1,2}}|{alternation(w.range)})\s*" + _part(2, *args) + r")?"
@@ -307,8 +315,8 @@ def _number(token: str, text: str, pos: int) -> Decimal:
         return Decimal(token.replace(",", ""))
     if token in _BARE:  # a bare 百/千 is "a hundred"/"a thousand"
         return Decimal(_BARE[token])
-    whole, dot, decimals = token.partition("点")
-    numeral = whole.replace("两", "二").replace("〇", "零")
+    whole, dot, decimals = token.partition(_POINT)
+    numeral = whole.translate(_VARIANTS)
     if len(numeral) == 1 and numeral in _CN_DIGIT:
         number = Decimal(_CN_DIGIT[numeral])  # 一 … 九 (一所, 三个): no need to load cn2an
     else:

@@ -141,6 +141,7 @@ class DateWords:
     weekday: tuple[str, ...]
     year_span: tuple[str, ...]
     year_span_text: tuple[str, ...]
+    year_parts: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,6 +194,9 @@ class TableWords:
     achieved_header: tuple[str, ...]
     period_target_header: tuple[str, ...]
     stage_line_filler: tuple[str, ...]
+    sub_lead: tuple[str, ...]
+    caption_number: tuple[str, ...]
+    caption_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -312,6 +316,7 @@ class MetaWords:
     target_by: tuple[str, ...]
     not_target_by: str
     action_plan: tuple[str, ...]
+    planned_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -616,6 +621,9 @@ class Words:
     digits: str
     zero: str
     percent_words: str
+    #: The decimal point of a number in words (五点五), and numerals written for another (两 → 二).
+    decimal_point: str
+    numeral_variants: Mapping[str, str]
     bare_numbers: Mapping[str, int]
     small_numbers: Mapping[str, int]
     range: tuple[str, ...]
@@ -764,6 +772,15 @@ def _table(cls: Any, doc: Mapping[str, Any], name: str, path: str) -> Any:
                 {k: _strs(v, f"{where}.{k}", path) for k, v in value.items()}
             )
     return cls(**values)
+
+
+def _variants(value: Any, path: str) -> Mapping[str, str]:
+    """Return ``[value] numeral_variants``: numerals written for another, one character each."""
+    if not isinstance(value, dict) or not all(
+        len(k) == 1 and isinstance(v, str) and len(v) == 1 for k, v in value.items()
+    ):
+        raise DataError("folds one numeral into one", path=path, field="value.numeral_variants")
+    return MappingProxyType(dict(value))
 
 
 def _folds(doc: Mapping[str, Any], path: str) -> tuple[Mapping[int, str], Mapping[int, str]]:
@@ -955,6 +972,8 @@ def _parse(text: str, path: str) -> Words:
         digits=str(value.get("digits", "")),
         zero=str(value.get("zero", "")),
         percent_words=str(value.get("percent_words", "")),
+        decimal_point=_str(value, "decimal_point", "value.decimal_point", path),
+        numeral_variants=_variants(value.get("numeral_variants", {}), path),
         bare_numbers=MappingProxyType(dict(value.get("bare_numbers", {}))),
         small_numbers=MappingProxyType(dict(value.get("small_numbers", {}))),
         range=_strs(value.get("range", []), "value.range", path),

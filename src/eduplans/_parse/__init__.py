@@ -412,6 +412,7 @@ def parse_plan(
 
 
 _EDUCATION = pattern(lambda w: alternation(w.topic.education))
+_PLANNED_HEADS = pattern(lambda w: alternation(w.meta.planned_heads))  # 目标任务分解表, 工作要点
 
 
 def _education_only(
@@ -479,7 +480,7 @@ def _mode(meta: Meta, work: str, *, dated: bool) -> str:
     if meta.document in ("plan", "notice"):
         return "plan"
     heads = meta.title + "".join(f.value for f in meta.fields if f.name == "headline")
-    if re.search(r"目标任务|重点工作|任务分解|分解表|工作要点|工作计划|实施方案", heads):
+    if _PLANNED_HEADS.search(heads):
         return "plan"  # "2024年《政府工作报告》重点工作目标任务分解表": its values are planned
     if meta.document == "news_report" and found["document"].how.startswith("an article"):
         # neither news words nor plan sections: a report when it mostly says what was done;

@@ -16,9 +16,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._words import alternation, pattern, words
 from ._doc import Cell, Doc, Table
 from ._draft import DIndicator
 from ._tables import (
+    _SECTION_NUMBER,
     _caption,
     _Cell,
     _classify,
@@ -32,8 +34,7 @@ from ._view import View
 
 __all__ = ["read_grids", "text_grids"]
 
-_SECTION_NO = re.compile(r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)")
-_QIZHONG = re.compile(r"\s*其中\s*[::]?\s*")
+_QIZHONG = pattern(lambda w: rf"\s*(?:{alternation(w.table.sub_lead)})\s*[::]?\s*")
 
 
 def _header(cells: list[list[_Cell | None]]) -> tuple[int, list[_Column]]:
@@ -152,7 +153,7 @@ def read_grids(
         section = ""
         parent: _Row | None = None
         if going_on and last is not None:  # the stage row in force where the page broke
-            section, parent = (_SECTION_NO.sub("", gap).strip(), None) if gap else last.state
+            section, parent = (_SECTION_NUMBER.sub("", gap).strip(), None) if gap else last.state
         for r in range(head_row + 1, len(grid)):
             line = grid[r]
             names = [c for k in name_cols if (c := line[k]) is not None and c.text]
@@ -174,7 +175,9 @@ def read_grids(
             if name is None:
                 own = [c for k in no_cols if (c := line[k]) is not None and c.text]
                 if own and not any(v.kind in ("value", "placeholder") for v in values):
-                    section = _SECTION_NO.sub("", own[0].text).strip()  # 一、基础教育 under 序号
+                    section = _SECTION_NUMBER.sub(
+                        "", own[0].text
+                    ).strip()  # 一、基础教育 under 序号
                     parent = None
                 continue
             if not any(v.kind in ("value", "placeholder") for v in values):
@@ -187,12 +190,12 @@ def read_grids(
                     parent.cells = values
                     continue
                 # a section row (二、优质资源建设) or a stage row (学前教育) spanning the table
-                section = _SECTION_NO.sub("", name.text).strip()
+                section = _SECTION_NUMBER.sub("", name.text).strip()
                 parent = None
                 continue
             row_section = category.text if category is not None else section
             m = _QIZHONG.search(name.text)
-            if name.text.startswith("其中") and parent is not None:
+            if name.text.startswith(words().table.sub_lead) and parent is not None:
                 label = _QIZHONG.sub("", name.text, count=1)
                 row = _Row(parent.name, parent.section, cells=values)
                 row.subs = [_Cell(label, name.end - len(label), name.end)]
@@ -253,7 +256,14 @@ class _Last:
     state: tuple[str, _Row | None]  # the section (stage row) and 其中 parent at its end
 
 
-_CAPTION = re.compile(r"^(?:附)?表\s*\d|指标|专栏|单位[::]")
+#: A line that is a table's caption (表1, 附表2, 主要指标, 专栏3) or a unit line (单位:人).
+_CAPTION = pattern(
+    lambda w: (
+        rf"^(?:{alternation(w.table.caption_number)})\s*\d"
+        rf"|(?:{alternation(w.table.caption_words)})"
+        rf"|(?:{alternation(w.table.stat_unit_lead)})[::]"
+    )
+)
 
 
 def _gap(source: str, before: Table, table: Table) -> str | None:

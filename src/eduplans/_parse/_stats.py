@@ -62,7 +62,7 @@ from itertools import combinations_with_replacement
 from math import comb
 
 from .._errors import ValueTextError
-from .._words import alternation, pattern, words
+from .._words import alternation, chars, pattern, words
 from ._doc import Doc, Line
 from ._draft import DIndicator, DValue, unit_from_noun, unit_of_word
 from ._tables import _NAME_HEADER, _UNIT_HEADER, _Cell, _column_scale, _header_role, _parse_cell
@@ -72,7 +72,10 @@ __all__ = ["read_stats"]
 _Note = tuple[int, int, str, str]
 
 _YEAR_CELL = pattern(
-    lambda w: rf"^(?P<year>(?:19|20)\d{{2}})\s*(?:{re.escape(w.dates.year)})?(?:底|末)?$"
+    lambda w: (
+        rf"^(?P<year>(?:19|20)\d{{2}})\s*(?:{re.escape(w.dates.year)})?"
+        rf"(?:{alternation(w.dates.year_parts)})?$"
+    )
 )
 _CAPTION_YEAR = pattern(lambda w: rf"(?<!\d)((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}")
 _UNIT_LINE = pattern(
@@ -91,9 +94,12 @@ _VALUE = re.compile(r"^[≥≤<>]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?$")
 _OWN_UNIT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s.,%‰()]{1,3})$")
 _BRACKET = re.compile(r"^\(\s*\d[\d,]*(?:\.\d+)?\s*\)$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~…·.]+|[xX×*#]+)$")
-_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[.、．](?!\d)"
-    r"|[\u2460-\u249b])\s*"  # ①…⑳, ⑴…⒇, ⒈…⒛
+_NUMBERING = pattern(
+    lambda w: (
+        rf"^(?:[{chars(w.heading.list_numerals)}]+\s*[、.]"
+        rf"|\(\s*[{chars(w.heading.list_numerals)}\d]+\s*\)|\d{{1,2}}\s*[.、．](?!\d)"
+        r"|[\u2460-\u249b])\s*"  # ①…⑳, ⑴…⒇, ⒈…⒛
+    )
 )
 _MARKS = re.compile(r"^[#*△▲☆★※]+\s*")
 _CJK = "\u4e00-\u9fff"
@@ -583,7 +589,8 @@ _YEAR_LINE = pattern(
 )
 
 
-_PART = re.compile(r"^其中\s*[::]?\s*")
+#: A cell of parts of the measure before it or above it (其中:运动场面积, 其中:女).
+_PART = pattern(lambda w: rf"^(?:{alternation(w.table.sub_lead)})\s*[::]?\s*")
 _UNIT_TOKEN = re.compile(r"\((?P<u>[^()]{1,6})\)")
 
 
@@ -715,14 +722,15 @@ def _place_parts(
     main, parts = unit_fits[0]
     if any(u != unit_fits[0] for u in unit_fits[1:]):
         return None  # the unit line's words fall on other columns in another placement
-    written = " ".join("其中:" + p.measure for p in parts)
+    sub = words().table.sub_lead[0]  # how a part is written (其中:女)
+    written = " ".join(f"{sub}:{p.measure}" for p in parts)
     qualifiers = words().table.stat_part_qualifiers
     out: list[_Col] = []
     for c in range(n):
         seen = {layout[c] for layout in fits}
         if len(seen) > 1:
             names = sorted(
-                {(main[w].measure if w >= 0 else "其中:" + parts[-1 - w].measure) for w, _ in seen}
+                {(main[w].measure if w >= 0 else f"{sub}:{parts[-1 - w].measure}") for w, _ in seen}
             )
             why = (
                 f"a cell of a statistics table whose column the header does not give: its lower "
@@ -739,14 +747,14 @@ def _place_parts(
         if part.measure in qualifiers:
             why = (
                 f"a part of the column {main[parent].measure!r} by sex or affiliation "
-                f"(其中:{part.measure}), not a level of its own"
+                f"({sub}:{part.measure}), not a level of its own"
             )
             out.append(_Col("unread", why=why))
         elif part.measure in words().table.stat_measures or _names_measure(part.measure):
             out.append(part)  # 其中:专任教师: a measure of its own
         else:  # 其中:民办 under 在校生数: 在校生数其中民办, counted as its measure
             up = main[parent]
-            measure = f"{up.measure}其中{part.measure}"
+            measure = f"{up.measure}{sub}{part.measure}"
             out.append(_Col("measure", measure=measure, unit_word=part.unit_word or up.unit_word))
     return out
 
@@ -1287,7 +1295,7 @@ def _stream_tables(doc: Doc, cells: list[_Cell], explicit_head: bool) -> Iterato
 def _entity(text: str) -> tuple[str, str | None]:
     """Return a row name's entity (numbering, marks, gloss, inner spaces dropped), unit word."""
     t = _MARKS.sub("", _NUMBERING.sub("", text.strip()))
-    t = re.sub(r"^其中\s*[::]?\s*", "", t)
+    t = _PART.sub("", t)
     t = _chinese(t).rstrip(":")
     m = _BRACKET_UNIT.match(t)
     if m is not None and (_is_unit(m.group("unit"))):

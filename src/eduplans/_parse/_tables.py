@@ -65,8 +65,11 @@ _BIND = re.compile(r"^(约束性|预期性|指导性)(?:指标)?$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~]+|无|暂无|—|/)$")
 _VALUE = pattern(lambda w: rf"^(?:{alternation(w.table.value_lead)})?\s*\d")
 _ROW_NO = re.compile(r"[\d一二三四五六七八九十]{0,3}")
-#: The number that opens a section row's name (一、学前教育, (2)义务教育).
-_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^\(?[一二三四五六七八九十\d]+\)")
+#: The number that opens a section row's name (一、学前教育, (2)义务教育), in the numerals of a
+#: list's number ([heading] list_numerals).
+_SECTION_NUMBER = pattern(
+    lambda w: rf"^[{chars(w.heading.list_numerals)}]+、|^\(?[{chars(w.heading.list_numerals)}\d]+\)"
+)
 _NUMBERED_NAME = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)\S")
 _QUAL = pattern(lambda w: rf"^(?:{alternation(w.table.qualitative_lead)})[\u4e00-\u9fff]{{0,8}}$")
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")

@@ -1,0 +1,101 @@
+"""The table, statistics and grid readers, ``parse_plan`` and ``parse_value`` read their words
+from the words data (issue 12, session 7).
+
+Their words moved from code (``_parse/_tables.py``, ``_stats.py``, ``_grid.py``,
+``_parse/__init__.py``, ``_units.py``) to ``data/words.toml`` (``[table]``, ``[value]``,
+``[dates]``, ``[meta]``). Each test below changes one list of a copy of the words data (a word
+added or removed, as tests/test_words_s6.py does) and shows that the parser then reads a real page
+of the development sets (tests/data/realtexts_blind*) otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+import eduplans
+from eduplans import _words
+
+SRC = Path(str(files("eduplans")))
+WORDS = SRC / "data" / "words.toml"
+DATA = SRC.parents[1] / "tests" / "data"
+
+
+@contextmanager
+def _changed(tmp_path: Path, section: str, key: str, value: str) -> Iterator[None]:
+    """Use a copy of the words data with ``[section] key = value`` (TOML), then the bundled."""
+    text = WORDS.read_text(encoding="utf-8")
+    head = text.index(f"\n[{section}]\n")
+    m = re.compile(rf"(?m)^{key} = .*$").search(text, head)
+    assert m is not None and text.rfind("\n[", 0, m.start()) == head, f"[{section}] {key}"
+    copy = tmp_path / "words.toml"
+    copy.write_text(text[: m.start()] + f"{key} = {value}" + text[m.end() :], encoding="utf-8")
+    _words.use_words(copy)
+    try:
+        yield
+    finally:
+        _words.use_words(None)
+
+
+def _read(name: str) -> dict[str, list[tuple[str, int | None, float]]]:
+    """Return what ``parse_plan`` reads on a development page: name -> (kind, year, value)."""
+    plan = eduplans.parse_plan(DATA / name)
+    out: dict[str, list[tuple[str, int | None, float]]] = {}
+    for ind in plan.indicators:
+        for v in ind.values:
+            magnitude = float(v.value.magnitude) if hasattr(v.value, "magnitude") else -1.0
+            out.setdefault(ind.name, []).append((type(v).__name__, v.year, magnitude))
+    return out
+
+
+def test_meta_planned_heads_make_a_task_table_planned(tmp_path: Path) -> None:
+    # "2024年《政府工作报告》重点工作目标任务分解表": a work report's tasks, planned for 2024
+    name = "realtexts_blind1/real_07_nanling.txt"
+    assert _read(name)["新增托位数"] == [("Target", 2024, 400.0)]
+    with _changed(tmp_path, "meta", "planned_heads", '["工作要点", "工作计划", "实施方案"]'):
+        assert _read(name)["新增托位数"] == [("Baseline", 2024, 400.0)]
+
+
+def test_table_sub_lead_opens_a_part_of_a_statistics_column(tmp_path: Path) -> None:
+    # a statistics table of kindergartens by province: 园数 | 其中:少数民族幼儿园 …
+    name = "realtexts_blind20/real_01_national-2020-kg-table.txt"
+    before = _read(name)
+    assert "园数其中少数民族幼儿园" in before and len(before["园数"]) > 20
+    with _changed(tmp_path, "table", "sub_lead", '["另含"]'):
+        after = _read(name)
+    assert "园数其中少数民族幼儿园" not in after
+    assert sum(map(len, after.values())) < sum(map(len, before.values())) / 10
+
+
+def test_value_numeral_variants_read_liang_as_two(tmp_path: Path) -> None:
+    # 投入200万元对城区两所小学进行改造升级 (realtexts_blind12/real_15_qingyuan.txt)
+    line = (DATA / "realtexts_blind12/real_15_qingyuan.txt").read_text(encoding="utf-8")
+    text = line[line.index("两所") :][:2]
+    assert eduplans.parse_value(text).value == 2
+    with (
+        _changed(tmp_path, "value", "numeral_variants", "{}"),
+        pytest.raises(eduplans.ValueTextError, match="not a number"),
+    ):
+        eduplans.parse_value(text)
+
+
+def test_value_decimal_point_reads_digits_after_it(tmp_path: Path) -> None:
+    # no development page writes a decimal number in words; the digits after 点 are read one by one
+    assert float(eduplans.parse_value("五点五").value) == 5.5
+    with _changed(tmp_path, "value", "decimal_point", '"點"'):
+        assert float(eduplans.parse_value("五點五").value) == 5.5
+        with pytest.raises(eduplans.ValueTextError):
+            eduplans.parse_value("五点五")
+
+
+def test_a_bad_numeral_variant_names_the_key(tmp_path: Path) -> None:
+    with (
+        pytest.raises(eduplans.DataError, match=r"value\.numeral_variants"),
+        _changed(tmp_path, "value", "numeral_variants", '{ "两" = "二二" }'),
+    ):
+        pass
