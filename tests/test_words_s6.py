@@ -40,7 +40,6 @@ REPO = SRC.parents[1]
 TO_CONVERT = frozenset(
     {
         "_parse/_settle.py",  # to convert (session 6's parser lane edits it now)
-        "_parse/_tables.py",  # to convert (session 6's parser lane edits it now)
     }
 )
 

@@ -99,3 +99,73 @@ def test_a_bad_numeral_variant_names_the_key(tmp_path: Path) -> None:
         _changed(tmp_path, "value", "numeral_variants", '{ "两" = "二二" }'),
     ):
         pass
+
+
+# --- the table reader (_parse/_tables.py) ------------------------------------------------------
+WEIZHI = "readers/real_01_weizhi-quxian.txt"  # the development page /work/shared/realtexts/real_01
+
+
+def _bindings(name: str) -> dict[str, str]:
+    return {i.name: str(i.binding) for i in eduplans.parse_plan(DATA / name).indicators}
+
+
+def test_table_binding_says_what_a_type_cell_means(tmp_path: Path) -> None:
+    # 学前教育毛入园率 | % | 99 | 99 | 约束性
+    assert _bindings(WEIZHI)["学前教育毛入园率"] == "binding"
+    assert _bindings(WEIZHI)["普惠性幼儿园覆盖率"] == "expected"
+    value = '{ "约束性" = "expected", "预期性" = "expected", "指导性" = "none" }'
+    with _changed(tmp_path, "table", "binding", value):
+        assert _bindings(WEIZHI)["学前教育毛入园率"] == "expected"
+
+
+def test_table_binding_a_word_not_listed_is_no_type_cell(tmp_path: Path) -> None:
+    before = _read(WEIZHI)
+    assert before["义务教育标准班额比例"] == [
+        ("Baseline", 2020, 34.52),
+        ("Target", 2025, 80.0),
+        ("Baseline", 2020, 77.34),
+        ("Target", 2025, 85.0),
+    ]
+    with _changed(tmp_path, "table", "binding", '{ "预期性" = "expected", "指导性" = "none" }'):
+        after = _read(WEIZHI)
+    assert "义务教育标准班额比例" not in after  # the 其中 rows' table is read otherwise
+
+
+def test_a_binding_value_is_one_of_binding(tmp_path: Path) -> None:
+    with (
+        pytest.raises(eduplans.DataError, match=r"table\.binding\.约束性"),
+        _changed(tmp_path, "table", "binding", '{ "约束性" = "must" }'),
+    ):
+        pass
+
+
+def test_table_name_header_finds_a_table_by_its_name_column(tmp_path: Path) -> None:
+    # 指标 | 2015年 | 2020年 over 学前教育 / 幼儿在园人数 / 学前三年毛入园率 …
+    name = "realtexts_blind14/real_01_hainan-shisanwu.txt"
+    assert _read(name)["学前三年毛入园率"] == [("Baseline", 2015, 76.5), ("Target", 2015, 60.0)]
+    without = [w for w in _words.words().table.name_header if w != "指标"]
+    with (
+        _changed(tmp_path, "table", "name_header", str(without).replace("'", '"')),
+        pytest.raises(eduplans.ParseError, match="no baseline or target value found"),
+    ):
+        _read(name)  # no table: the page's values are all in it
+
+
+def test_table_sub_name_heads_name_a_sub_row_by_its_parents_population(tmp_path: Path) -> None:
+    # 小学教师专科及以上学历比例(%) / 其中:本科及以上学历比例(%)
+    assert "小学教师本科及以上学历比例" in _read(WEIZHI)
+    with _changed(tmp_path, "table", "sub_name_heads", '["学生", "校长", "幼儿园", "学校"]'):
+        after = _read(WEIZHI)
+    assert "小学教师本科及以上学历比例" not in after and "本科及以上学历比例" in after
+
+
+def test_table_sub_lead_opens_a_row_of_sub_labels(tmp_path: Path) -> None:
+    # 义务教育标准班额比例 over 其中:小学 / 初中, each year cell holding two values
+    name = WEIZHI
+    plan = eduplans.parse_plan(DATA / name)
+    notes = [v.note for i in plan.indicators if i.name == "义务教育标准班额比例" for v in i.values]
+    assert "elided_subject: sub-row '小学' of '义务教育标准班额比例' (其中)" in notes
+    with _changed(tmp_path, "table", "sub_lead", '["另含"]'):
+        plan = eduplans.parse_plan(DATA / name)
+    notes = [v.note for i in plan.indicators for v in i.values]
+    assert not any("sub-row" in n for n in notes)

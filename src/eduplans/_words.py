@@ -22,6 +22,7 @@ from typing import Any
 
 from ._errors import DataError
 from ._once import once
+from ._vocab import Binding
 
 __all__ = [
     "AlignWords",
@@ -141,7 +142,6 @@ class DateWords:
     weekday: tuple[str, ...]
     year_span: tuple[str, ...]
     year_span_text: tuple[str, ...]
-    year_parts: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -197,6 +197,23 @@ class TableWords:
     sub_lead: tuple[str, ...]
     caption_number: tuple[str, ...]
     caption_words: tuple[str, ...]
+    name_header: tuple[str, ...]
+    name_header_lead: tuple[str, ...]
+    no_header: tuple[str, ...]
+    binding_header: tuple[str, ...]
+    binding_header_lead: tuple[str, ...]
+    binding_header_other: tuple[str, ...]
+    binding: Mapping[str, str]
+    binding_suffix: tuple[str, ...]
+    placeholder: tuple[str, ...]
+    year_header_tags: tuple[str, ...]
+    year_header_labels: tuple[str, ...]
+    base_tags: tuple[str, ...]
+    target_tags: tuple[str, ...]
+    period_end_header: tuple[str, ...]
+    period_end_value: tuple[str, ...]
+    section_stages: tuple[str, ...]
+    sub_name_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -774,6 +791,18 @@ def _table(cls: Any, doc: Mapping[str, Any], name: str, path: str) -> Any:
     return cls(**values)
 
 
+def _table_words(doc: Mapping[str, Any], path: str) -> TableWords:
+    """Return ``[table]``; an indicator type's value is one of ``eduplans.Binding``."""
+    table: TableWords = _table(TableWords, doc, "table", path)
+    known = {b.value for b in Binding}
+    for word, value in table.binding.items():
+        if value not in known:
+            raise DataError(
+                f"{value!r} is not one of {sorted(known)}", path=path, field=f"table.binding.{word}"
+            )
+    return table
+
+
 def _variants(value: Any, path: str) -> Mapping[str, str]:
     """Return ``[value] numeral_variants``: numerals written for another, one character each."""
     if not isinstance(value, dict) or not all(
@@ -1013,7 +1042,7 @@ def _parse(text: str, path: str) -> Words:
         prose=_table(ProseWords, doc, "prose", path),
         region=_table(RegionWords, doc, "region", path),
         settle=_table(SettleWords, doc, "settle", path),
-        table=_table(TableWords, doc, "table", path),
+        table=_table_words(doc, path),
         topic=_table(TopicWords, doc, "topic", path),
     )
 

@@ -74,7 +74,7 @@ _Note = tuple[int, int, str, str]
 _YEAR_CELL = pattern(
     lambda w: (
         rf"^(?P<year>(?:19|20)\d{{2}})\s*(?:{re.escape(w.dates.year)})?"
-        rf"(?:{alternation(w.dates.year_parts)})?$"
+        rf"(?:{alternation(w.prose.year_end)})?$"
     )
 )
 _CAPTION_YEAR = pattern(lambda w: rf"(?<!\d)((?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}")

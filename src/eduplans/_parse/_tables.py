@@ -33,23 +33,34 @@ from ._draft import DIndicator, DValue, named_unit, names_of, unit_from_noun, un
 
 __all__ = ["read_tables"]
 
-_NAME_HEADER = re.compile(
-    r"^(?:主要)?(?:指标|指标名称|指标内容|具体指标|指标项目|项目|名称|主要指标名称|发展指标|类别)$"
+_NAME_HEADER = pattern(
+    lambda w: (
+        rf"^(?:{alternation(w.table.name_header_lead)})?"
+        rf"(?:{alternation(w.table.name_header)})$"
+    )
 )
 _YEAR_HEADER = pattern(
     lambda w: (
-        rf"^(?:(?P<year>(?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}?(?:底|末)?"
-        r"\s*(?:\((?P<tag1>[^()]{1,6})\))?(?P<tag2>基期|基数|"
-        r"现状|现状值|实际|实际值|目标|目标值|规划值|预期|预期值|预计)?|(?P<label>基期|基期值|基数|现状|"
-        r"现状值|目标|目标值|规划目标|规划值|预期目标|实际值))$"
+        rf"^(?:(?P<year>(?:19|20)\d{{2}})\s*{re.escape(w.dates.year)}?"
+        rf"(?:{alternation(w.prose.year_end)})?"
+        rf"\s*(?:\((?P<tag1>[^()]{{1,6}})\))?(?P<tag2>{alternation(w.table.year_header_tags)})?"
+        rf"|(?P<label>{alternation(w.table.year_header_labels)}))$"
     )
 )
 _FYP_END = pattern(
-    lambda w: rf"({alternation(p.key for p in w.periods)})(?:末|期末|时期末|末期)(?:值)?"
+    lambda w: (
+        rf"({alternation(p.key for p in w.periods)})"
+        rf"(?:{alternation(w.table.period_end_header)})(?:{alternation(w.table.period_end_value)})?"
+    )
 )
-_BINDING_HEADER = re.compile(r"^(?:指标)?(?:属性|类型|性质)$|^指标类别$")
-_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
-_NO_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+_BINDING_HEADER = pattern(
+    lambda w: (
+        rf"^(?:{alternation(w.table.binding_header_lead)})?(?:{alternation(w.table.binding_header)})$"
+        rf"|^(?:{alternation(w.table.binding_header_other)})$"
+    )
+)
+_UNIT_HEADER = pattern(lambda w: rf"^(?:{alternation(w.table.stat_unit_lead)})$")
+_NO_HEADER = pattern(lambda w: rf"^(?:{alternation(w.table.no_header)})$")
 _OTHER_HEADER = pattern(lambda w: rf"^(?:{alternation(w.table.other_header)})$")
 _ACHIEVED_HEADER = pattern(
     lambda w: rf"^(?:{alternation(w.table.achieved_header)})(?:\((?:%|‰)\))?$"
@@ -61,10 +72,12 @@ _PERIOD_TARGET = pattern(
         rf"(?:{alternation(w.table.period_target_header)})$"
     )
 )
-_BIND = re.compile(r"^(约束性|预期性|指导性)(?:指标)?$")
-_PLACEHOLDER = re.compile(r"^(?:[-—–/\\_~]+|无|暂无|—|/)$")
+_BIND = pattern(
+    lambda w: rf"^({alternation(w.table.binding)})(?:{alternation(w.table.binding_suffix)})?$"
+)
+_PLACEHOLDER = pattern(lambda w: rf"^(?:[-—–/\\_~]+|{alternation(w.table.placeholder)}|—|/)$")
 _VALUE = pattern(lambda w: rf"^(?:{alternation(w.table.value_lead)})?\s*\d")
-_ROW_NO = re.compile(r"[\d一二三四五六七八九十]{0,3}")
+_ROW_NO = pattern(lambda w: rf"[\d{chars(w.heading.list_numerals)}]{{0,3}}")
 #: The number that opens a section row's name (一、学前教育, (2)义务教育), in the numerals of a
 #: list's number ([heading] list_numerals).
 _SECTION_NUMBER = pattern(
@@ -75,7 +88,11 @@ _QUAL = pattern(lambda w: rf"^(?:{alternation(w.table.qualitative_lead)})[\u4e00
 _MULTI_SPLIT = re.compile(r"\s*(?:/|、|;|\n|\s{1,})\s*")
 _PROSE = re.compile(r"。|[,;][^,;]{20,}")
 # what an indicator measures: a short name with one is an indicator, not a 其中 sub-label
-_INLINE_SUB = re.compile(r"\s*其中\s*[::]\s*")
+_INLINE_SUB = pattern(lambda w: rf"\s*(?:{alternation(w.table.sub_lead)})\s*[::]\s*")
+#: The word that opens a 其中 row or line (其中:小学/初中), and what follows it up to its labels.
+_SUB_LEAD = pattern(lambda w: rf"^(?:{alternation(w.table.sub_lead)})\s*[::]?\s*")
+#: A 其中 line in a name cell, after the row's own name (名称(%) / 其中:小学/初中).
+_SUB_LINE = pattern(lambda w: rf"\n[ \t\u3000\xa0]*(?=(?:{alternation(w.table.sub_lead)}))")
 _MEASURE_WORD = pattern(lambda w: alternation(w.table.measure_words))
 
 
@@ -131,7 +148,7 @@ def _classify(text: str, has_unit_col: bool) -> str:
         return "placeholder"
     if _BIND.match(t):
         return "binding"
-    if t.startswith("其中"):
+    if t.startswith(words().table.sub_lead):
         return "sub"
     if len(t) > 60 or _PROSE.search(t):
         return "prose"
@@ -165,9 +182,9 @@ def _header_role(text: str) -> _Column | None:
     if m:
         tag_text = (m.group("tag1") or "") + (m.group("tag2") or "") + (m.group("label") or "")
         tag = ""
-        if re.search(r"基期|基数|现状|实际", tag_text):
+        if any(word in tag_text for word in words().table.base_tags):
             tag = "base"
-        elif re.search(r"目标|规划|预期|预计", tag_text):
+        elif any(word in tag_text for word in words().table.target_tags):
             tag = "target"
         year = int(m.group("year")) if m.group("year") else None
         return _Column("year", year, tag)
@@ -241,7 +258,7 @@ def _split_line(doc: Doc, start: int, end: int, sep: str) -> list[_Cell]:
 
 def _split_subs(cell: _Cell) -> list[_Cell]:
     """Split a name and its 其中 line standing in one block (名称(%) / 其中:小学/初中) in two."""
-    m = re.search(r"\n[ \t\u3000\xa0]*(?=其中)", cell.text)
+    m = _SUB_LINE.search(cell.text)
     if m is None:
         return [cell]
     name = cell.text[: m.start()].rstrip()
@@ -340,13 +357,13 @@ def _find_headers(doc: Doc) -> list[tuple[int, list[_Column], str, int, int]]:
                 if not t:
                     j += 1
                     continue
-                if pending_zhibiao and re.fullmatch(r"类型|属性|性质", t):
+                if pending_zhibiao and t in words().table.binding_header:
                     cols.append(_Column("binding"))
                     pending_zhibiao = False
                     body = lines[j].end
                     j += 1
                     continue
-                if t == "指标":
+                if t in words().table.binding_header_lead:
                     pending_zhibiao = True
                     body = lines[j].end
                     j += 1
@@ -502,7 +519,7 @@ def _rows_stream(
         if cur is None:
             continue
         if cell.kind == "sub":
-            labels = re.sub(r"^其中\s*[::]?\s*", "", cell.text)
+            labels = _SUB_LEAD.sub("", cell.text)
             cur.sub_open = True
             if labels:
                 cur.subs.append(_Cell(labels, cell.end - len(labels), cell.end))
@@ -571,7 +588,7 @@ def _rows_lines(
         value_cells = cells[cells.index(name_cells[-1]) + 1 :]
         row = _Row(name_cell, section, cells=value_cells)
         inline = _INLINE_SUB.search(name_cell.text)
-        if inline is not None and not name_cell.text.startswith("其中"):
+        if inline is not None and not name_cell.text.startswith(words().table.sub_lead):
             # "幼儿教师专科及以上学历比例(%) 其中:本科及以上学历比例(%)" in one name cell, each
             # year cell holding the two values: two indicators, matched by position
             a = name_cell.start + inline.start()
@@ -581,13 +598,13 @@ def _rows_lines(
             row.subs = [_Cell(sub, name_cell.end - len(sub), name_cell.end)]
             row.inline_sub = True
             parent = row
-        elif name_cell.text.startswith("其中") or (
+        elif name_cell.text.startswith(words().table.sub_lead) or (
             parent is not None
             and parent.sub_open
             and len(name_cell.text) <= 4
             and not _MEASURE_WORD.search(name_cell.text)  # 毛入学率 after 其中:研究生: a new row
         ):
-            label = re.sub(r"^其中\s*[::]?\s*", "", name_cell.text)
+            label = _SUB_LEAD.sub("", name_cell.text)
             if parent is not None and label:
                 row.subs = [_Cell(label, name_cell.end - len(label), name_cell.end)]
                 row.name = parent.name
@@ -714,7 +731,7 @@ def _sub_name(parent: str, sub: str) -> str:
     """
     clean, _ = _clean_name(sub)
     head = ""
-    for noun in ("教师", "学生", "校长", "人员", "幼儿园", "学校", "幼儿"):
+    for noun in words().table.sub_name_heads:
         k = parent.find(noun)
         if k >= 0:
             head = parent[: k + len(noun)]
@@ -749,7 +766,9 @@ def _split_multi(cell: _Cell, n: int) -> list[_Cell]:
 def _binding(row: _Row) -> str:
     for c in row.filled():
         if c.kind == "binding":
-            return {"约束性": "binding", "预期性": "expected"}.get(c.text[:3], "none")
+            return next(
+                (v for k, v in words().table.binding.items() if c.text.startswith(k)), "none"
+            )
     return "none"
 
 
@@ -816,7 +835,8 @@ def _unstack(row: _Row, mode: str, has_unit: bool, cols: list[_Column]) -> list[
         return [row]
     by_space = mode in _BOUNDED
     names = _lines_of(row.name, by_space, has_unit)
-    if len(names) < 2 or any(n.kind != "name" or n.text.startswith("其中") for n in names):
+    sub_lead = words().table.sub_lead
+    if len(names) < 2 or any(n.kind != "name" or n.text.startswith(sub_lead) for n in names):
         return [row]  # one name, a 其中 row, or a name's unit bracket on a line of its own
     split: list[list[_Cell]] = []
     counts: set[int] = set()
@@ -873,10 +893,7 @@ def _unstack(row: _Row, mode: str, has_unit: bool, cols: list[_Column]) -> list[
     return out
 
 
-_STAGE = re.compile(
-    r"学前|幼儿|义务|小学|初中|高中|中职|高职|职业|高等|大学|特殊|残疾|中小学|本科|研究生|继续|终身|"
-    r"社区|老年|民办|普通"
-)
+_STAGE = pattern(lambda w: alternation(w.table.section_stages))
 
 
 def _indicators(
@@ -889,6 +906,7 @@ def _indicators(
     notes: list[tuple[int, int, str, str]] | None = None,
 ) -> list[DIndicator]:
     out: list[DIndicator] = []
+    sub = words().table.sub_lead[0]  # how a 其中 row is named in a flag
     notes = notes if notes is not None else []
     has_unit = any(c.role == "unit" for c in cols)
     rows = [one for row in rows for one in _unstack(row, mode, has_unit, cols)]
@@ -1010,7 +1028,7 @@ def _indicators(
                 ind_name = _sub_name(name_orig, label)
                 for v in values:
                     v.flags["elided_subject"] = (
-                        f"the row {label!r} of {name_orig!r} read as {ind_name!r} (其中)"
+                        f"the row {label!r} of {name_orig!r} read as {ind_name!r} ({sub})"
                     )
             elif label:
                 subject = label
@@ -1023,7 +1041,7 @@ def _indicators(
                 subject = row.section
             if subject:
                 why = (
-                    f"sub-row {label!r} of {name_orig!r} (其中)"
+                    f"sub-row {label!r} of {name_orig!r} ({sub})"
                     if label
                     else f"bare name {name_orig!r} under the table section {row.section!r}"
                 )
