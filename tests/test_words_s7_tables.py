@@ -169,3 +169,33 @@ def test_table_sub_lead_opens_a_row_of_sub_labels(tmp_path: Path) -> None:
         plan = eduplans.parse_plan(DATA / name)
     notes = [v.note for i in plan.indicators for v in i.values]
     assert not any("sub-row" in n for n in notes)
+
+
+HAINAN = "realtexts_blind14/real_01_hainan-shisanwu.txt"  # 表1 …“十二五”教育事业发展主要目标实现度
+
+
+def test_table_year_header_tags_date_a_column(tmp_path: Path) -> None:
+    # 指标 | 单位 | “十二五” 规划目标 | 2015年实际 | 实现度(%): 2015年实际 holds the levels of 2015
+    assert _read(HAINAN)["幼儿在园人数"] == [
+        ("Baseline", 2015, 320000.0),
+        ("Target", 2015, 240000.0),
+    ]
+    without = [w for w in _words.words().table.year_header_tags if w != "实际"]
+    with _changed(tmp_path, "table", "year_header_tags", str(without).replace("'", '"')):
+        after = _read(HAINAN)
+    # 2015年实际 is no year column then: only the 十二五 targets are read
+    assert after["幼儿在园人数"] == [("Target", 2015, 240000.0)]
+
+
+def test_table_section_stages_lend_a_bare_name_its_subject(tmp_path: Path) -> None:
+    # the section row 九年义务教育 over the bare names 在校生 and 巩固率
+    notes = _notes(HAINAN, "巩固率")
+    assert "elided_subject: bare name '巩固率' under the table section '九年义务教育'" in notes
+    without = [w for w in _words.words().table.section_stages if w != "义务"]
+    with _changed(tmp_path, "table", "section_stages", str(without).replace("'", '"')):
+        assert not any("elided_subject" in n for n in _notes(HAINAN, "巩固率"))
+
+
+def _notes(name: str, indicator: str) -> list[str]:
+    plan = eduplans.parse_plan(DATA / name)
+    return [v.note for i in plan.indicators if i.name == indicator for v in i.values]
