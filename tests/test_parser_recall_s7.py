@@ -37,3 +37,41 @@ def test_a_change_word_after_a_value_is_not_quoted_as_its_name() -> None:
     path = _page("realtexts_blind13", 2)
     rows = [r for r in _rows(path) if r["value"] == 90.85]
     assert rows and all(str(r["quote"]).endswith("90.85%") for r in rows)
+
+
+def test_chu_counts_after_a_number_in_prose() -> None:
+    # blind8/09: "提出6年规划4099处教育设施,其中现状保留2190处、规划建设1909处" and blind8/15
+    # "全市新建幼儿园16处": 处 was not read after a number in prose (it begins 处理), so the
+    # values were reported "not understood"
+    rows = _rows(_page("realtexts_blind8", 9))
+    got = {r["value"]: r for r in rows if str(r["text"]).endswith("处")}
+    assert {4099.0, 2190.0, 1909.0, 7.0, 2.0, 6.0} <= set(got)
+    assert str(got[2190.0]["quote"]).endswith("现状保留2190处")
+    rows = _rows(_page("realtexts_blind8", 15))
+    assert {("新建幼儿园", 16.0), ("改扩建幼儿园", 67.0)} <= {
+        (r["indicator"], r["value"]) for r in rows
+    }
+
+
+def test_a_list_of_changes_pairs_each_name_with_two_values() -> None:
+    # blind13/02: "全省学前教育毛入园率、义务教育巩固率、高中阶段毛入学率分别由83.2%、94%、
+    # 90.85%提升至90.3%、96%、92.01%": the six values were named 提升至 or by the whole list
+    rows = _rows(_page("realtexts_blind13", 2))
+    named = {(r["indicator"], r["value"]) for r in rows}
+    assert {
+        ("学前教育毛入园率", 83.2),
+        ("学前教育毛入园率", 90.3),
+        ("义务教育巩固率", 94.0),
+        ("义务教育巩固率", 96.0),
+        ("高中阶段毛入学率", 90.85),
+        ("高中阶段毛入学率", 92.01),
+    } <= named
+    assert not [r for r in rows if r["indicator"] == "提升至"]
+    # blind11/17: "…将由2010年末的49.2万人、93%、50.6%分别提高至58万人、95%和68%" (由 before 分别)
+    rows = _rows(_page("realtexts_blind11", 17))
+    named = {(r["indicator"], r["value"]) for r in rows}
+    assert {
+        ("幼儿在园人数", 580000.0),
+        ("学前一年毛入园率", 95.0),
+        ("学前三年毛入园率", 68.0),
+    } <= named

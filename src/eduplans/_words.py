@@ -569,6 +569,9 @@ class ProseWords:
     place_end: str
     of: str
     respectively: str
+    list_from: tuple[str, ...]
+    list_to: tuple[str, ...]
+    list_from_head_end: tuple[str, ...]
     range_after_unit: tuple[str, ...]
     hedges: tuple[str, ...]
     clause_lead: tuple[str, ...]

@@ -1318,7 +1318,9 @@ def read_prose(doc: Doc, period: tuple[int, int], *, kind: str = "") -> list[DIn
             )
         if last_list is not None and last_list[0] != line_of(base):
             last_list = None  # a list's names carry over within one paragraph only
-        paired = _pair_lists(s, out, len(found), last_list[1] if last_list else None, base)
+        paired = _from_to_lists(s, out, first, base) or _pair_lists(
+            s, out, len(found), last_list[1] if last_list else None, base
+        )
         if paired is not None:
             last_list = (line_of(base), paired)
         _share_value(s, out, len(found), first)
@@ -1519,6 +1521,81 @@ def _pair_lists(
                 f"分别 pairs {label!r} of the list {head_name!r} with this value"
             )
     return [(ind.name, ind.subject) for ind in group]
+
+
+_FROM_TO_OPEN = pattern(
+    lambda w: (
+        rf"(?P<each>{re.escape(w.prose.respectively)})?\s*(?:{alternation(w.prose.list_from_head_end)})?"
+        rf"\s*(?:{alternation(w.prose.list_from)})"
+    )
+)
+_FROM_TO_GAP = pattern(
+    lambda w: (
+        rf"^\s*(?P<each>{re.escape(w.prose.respectively)})?\s*"
+        rf"(?:{alternation(w.prose.list_to)})\s*$"
+    )
+)
+_HEAD_END = pattern(lambda w: rf"(?:{alternation(w.prose.list_from_head_end)})$")
+
+
+def _from_to_lists(
+    s: str, out: list[DIndicator], first: int, base: int
+) -> list[tuple[str, str]] | None:
+    """Pair a 分别 list of changes with its names: two values each, from and to.
+
+    "学前教育毛入园率、义务教育巩固率、高中阶段毛入学率分别由83.2%、94%、90.85%提升至90.3%、96%、
+    92.01%": the n names of the list before 分别 take the k-th value of each half; the sentence's
+    values must be exactly those 2n, the first after 分别由, the n+1-th right after 提升至.
+    Returns the (name, subject) pairs, or None when the sentence is not such a list.
+    """
+    group = out[first:]
+    if not group or any(d.origin != "prose" for d in group):
+        return None
+    values = sorted((v for d in group for v in d.values), key=lambda v: v.text_start)
+    n = len(values) // 2
+    if n < 2 or len(values) != 2 * n:
+        return None
+    at = values[0].text_start - base
+    # the last 由/从 before the first value, its year between ("由2010年末的49.2万人")
+    opened = next(
+        (m for m in reversed(list(_FROM_TO_OPEN.finditer(s, 0, at))) if at - m.end() <= 12), None
+    )
+    gap = s[values[n - 1].text_start + len(values[n - 1].text) - base : values[n].text_start - base]
+    closed = _FROM_TO_GAP.search(gap)
+    if opened is None or closed is None or not (opened.group("each") or closed.group("each")):
+        return None
+    head_name = group[0].name
+    k = head_name.find(words().prose.respectively, 2)
+    if k > 0:
+        head_name = head_name[:k]
+    head_name = _HEAD_END.sub("", head_name)
+    parts = _list_items(head_name, "".join(words().prose.list_joints))
+    if len(parts) != n or any(len(p) < 2 for p in parts):
+        return None
+    unit = {id(v): d.unit for d in group for v in d.values}
+    if any(unit[id(values[i])] != unit[id(values[n + i])] for i in range(n)):
+        return None
+    measure = _shared_measure(parts) if len(parts[0]) >= 4 else ""
+    new: list[DIndicator] = []
+    for i, part in enumerate(parts):
+        name = part + measure if measure and not part.endswith(measure) else part
+        pair = [values[i], values[n + i]]
+        for v in pair:
+            v.flags["elided_subject"] = (
+                f"分别 pairs {part!r} of the list {head_name!r} with its values from and to"
+            )
+        new.append(
+            dataclasses.replace(
+                group[0],
+                name=name,
+                subject="",
+                unit=unit[id(values[i])],
+                values=pair,
+                flags=dict(group[0].flags),
+            )
+        )
+    out[first:] = new
+    return [(d.name, d.subject) for d in new]
 
 
 def _shared_measure(parts: list[str]) -> str:
