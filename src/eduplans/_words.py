@@ -446,6 +446,7 @@ class SettleWords:
     target_met: tuple[str, ...]
     now: tuple[str, ...]
     disposal_before: str
+    programme_before: tuple[str, ...]
     won_objects: tuple[str, ...]
     bulletin_verbs: tuple[str, ...]
     bulletin_titles: tuple[str, ...]

@@ -142,7 +142,8 @@ _PROGRESS = pattern(
 PLANNED = pattern(
     lambda w: (
         rf"(?<![{chars(w.settle.disposal_before)}])(?:{alternation(w.settle.will)})|"
-        rf"{_not_after(w.settle.plan_not_after)}(?:{alternation(w.settle.plan_verb)})"
+        rf"{_not_after(w.settle.plan_not_after + w.settle.programme_before)}"
+        rf"(?:{alternation(w.settle.plan_verb)})"
         rf"(?!(?:{alternation(w.settle.plan_compounds)})|\s*[,。;:”\")"
         rf"{chars(w.prose.list_joints)}{chars(w.settle.plan_name_after)}])|"
         rf"{_not_after(w.settle.won_before)}(?:{alternation(w.settle.strive)})"
