@@ -73,3 +73,57 @@ def test_a_span_of_years_is_no_deadline() -> None:
     assert got["2002年至2008年共投入资金50.17亿元"] == ("baseline", 2008)
     assert PLANNED.search("2002年至2008年共投入资金") is None
     assert PLANNED.search("到2025年,学前三年毛入园率达到95%") is not None
+
+
+def test_a_news_page_naming_a_finished_plan_that_reports_results() -> None:
+    # blind10/02 (中新网, undated): "国家统计局今日发布《中国儿童发展纲要(2011—2020年)》终期统计监测
+    # 报告。报告显示,2020年,全国学前教育毛入园率为85.2%": a page naming a plan that mostly says
+    # what was done (共有, 以来, 目前 …) reports results, no plan
+    got = _values(_page("realtexts_blind10", "02"))
+    assert got[" 全国学前教育毛入园率为85.2%"] == ("baseline", 2020)
+    assert got[" 全国九年义务教育巩固率为95.2%"] == ("baseline", 2020)
+
+
+def test_an_undated_news_page_of_intent_only_plans() -> None:
+    # blind11/01 (大连, undated; "新学期,各区都推出一批教育民生新举措"): words of intent (将完成,
+    # 计划年内), none of achievement; its values without tense words are the semester's plans
+    got = _values(_page("realtexts_blind11", "01"))
+    assert got["投入3920万元"] == ("target", 2019)
+    assert got["西岗区投入790万元"] == ("target", 2019)
+    assert got["提供学位160个"] == ("target", 2019)
+    # blind11/05 (长春, undated): "2018年长春市新建6所义务教育学校,还将对…514所农村小学的小火炉进行
+    # 采暖改造…其中包括双阳区55所…"
+    got = _values(_page("realtexts_blind11", "05"))
+    assert got["其中包括雙陽區55所"] == ("target", 2018)
+    assert got["提供8000個"] == ("target", 2018)
+
+
+def test_clauses_after_a_planned_year_on_a_page_reporting_a_plan() -> None:
+    # blind8/06 (长沙, 本报1月1日讯): "长沙市计划在2015年新建、改建、扩建公办幼儿园45所,公办幼儿园和
+    # 普惠性民办幼儿园占幼儿园总数的60%以上;每个乡镇办好2-3所公办幼儿园…": the clauses after the
+    # semicolon go on with the plan for 2015, no review of a year before the period (its 到2020年
+    # made the period 2020)
+    got = _values(_page("realtexts_blind8", "06"))
+    assert got["公办幼儿园和普惠性民办幼儿园占幼儿园总数的60%以上"] == ("target", 2015)
+    assert got["每个乡镇办好2-3所"] == ("target", 2015)
+    assert got["幼儿教师学历合格率达100%"] == ("target", 2015)
+
+
+def test_funds_won_are_a_baseline() -> None:
+    # blind21/06 (2017): "积极争取上级专项资金支持,2017年共争取到教育专项工程项目资金92233万元":
+    # 争取到 then no year is what was won
+    got = _values(_page("realtexts_blind21", "06"))
+    assert got["2017年共争取到教育专项工程项目资金92233万元"] == ("baseline", 2017)
+    assert PLANNED.search("共争取到教育专项工程项目资金") is None
+    assert PLANNED.search("争取到2025年,新增学位1万个") is not None
+    # blind21/12 (贵州, 2019): 高校专项计划 is an enrolment programme's name
+    got = _values(_page("realtexts_blind21", "12"))
+    assert got["国家、地方和高校专项计划录取考生6019人"] == ("baseline", 2019)
+
+
+def test_the_tasks_a_sentence_lists_are_planned() -> None:
+    # blind8/19 (郑州): "今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所,增加学位
+    # 30000个以上;全市新建幼儿园40所…": the year's tasks, though the page reports results too
+    got = _values(_page("realtexts_blind8", "19"))
+    assert got["市區新建、改擴建中小學30所"] == ("target", 2015)
+    assert got["全市新建幼兒園40所"] == ("target", 2015)

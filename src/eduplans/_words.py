@@ -441,6 +441,7 @@ class SettleWords:
     not_about_before: str
     not_about_after: tuple[str, ...]
     task_nouns: tuple[str, ...]
+    task_is: tuple[str, ...]
     last_year: tuple[str, ...]
     list_marks: tuple[str, ...]
     target_met: tuple[str, ...]

@@ -492,7 +492,9 @@ def _mode(meta: Meta, work: str, *, dated: bool) -> str:
             return "report"
         return "report" if _mostly_achieved(work) else "mixed"
     if meta.document == "news_report" and names_plan:
-        return "mixed"
+        # a news page that names a plan reports the plan, unless it mostly says what was done
+        # ("国家统计局今日发布《中国儿童发展纲要(2011—2020年)》终期统计监测报告": its results)
+        return "report" if _mostly_achieved(work) else "mixed"
     headline = next((f for f in meta.fields if f.name == "headline"), None)
     if (
         meta.document == "news_report"
@@ -503,6 +505,13 @@ def _mode(meta: Meta, work: str, *, dated: bool) -> str:
         # "未来5年,高等教育毛入学率将提高到60%" over "发布时间: 2021-03-08": a dated news page
         # whose headline says what will be done reports a plan; its values are planned unless
         # their words say done or their year is past at the page's date
+        return "mixed"
+    achieved, planned = _tense_counts(work)
+    if meta.document == "news_report" and not dated and achieved == 0 and planned >= 2:
+        # an undated news page that writes words of intent (two at least) and none of
+        # achievement: without a date no year tells its results from its plans, and it says
+        # only what will be done ("新学期,各区都推出一批教育民生新举措。…中山区2019年将完成3所
+        # 小学…创建任务。…投入3920万元专项资金": blind11/01)
         return "mixed"
     return "report"
 

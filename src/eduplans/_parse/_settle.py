@@ -147,7 +147,8 @@ PLANNED = pattern(
         rf"(?!(?:{alternation(w.settle.plan_compounds)})|\s*[,。;:”\")"
         rf"{chars(w.prose.list_joints)}{chars(w.settle.plan_name_after)}])|"
         rf"{_not_after(w.settle.won_before)}(?:{alternation(w.settle.strive)})"
-        rf"(?!(?:{alternation(w.settle.won_verb_end)})?\s*(?:{alternation(w.settle.won_objects)}))|"
+        rf"(?!(?:{alternation(w.settle.won_verb_end)})?\s*(?:{alternation(w.settle.won_objects)}))"
+        rf"(?!(?:{alternation(w.settle.won_verb_end)})\s*[^\d\s])|"
         rf"{alternation(w.settle.intent)}|"
         rf"(?:{alternation(w.settle.proposing_nouns)})》?\s*(?:{alternation(w.settle.proposes)})|"
         rf"(?:{alternation(w.settle.according_to)})(?:《[^》]{{1,60}}》[^,;。]{{0,24}}?"
@@ -236,6 +237,11 @@ ACHIEVED = pattern(lambda w: alternation(w.settle.achieved))
 # words of a state or total up to the day the page is written
 _TO_DATE = pattern(lambda w: alternation(w.settle.to_date))
 _TASK_BEFORE = pattern(lambda w: rf"(?:{alternation(w.settle.task_nouns)})\s*$")
+# "今年,郑州的中小学幼儿园建设任务为,市区新建、改扩建中小学30所…;全市新建幼儿园40所": a
+# sentence that opens the list of the tasks set
+_TASK_LEAD = pattern(
+    lambda w: rf"(?:{alternation(w.settle.task_nouns)})\s*(?:{alternation(w.settle.task_is)})"
+)
 # not "完成…的目标任务"
 _TASK_AFTER = pattern(
     lambda w: (
@@ -1588,7 +1594,14 @@ def _settle_one(
         # also make a baseline
         if how:
             v.flags["year_implied"] = f"no year is written; {how}"
-            if tense == "review" or (tense is None and v.year < ctx.period[0]):
+            # a year before the period is reviewed; on a page that reports a plan, not when
+            # its paragraph says intent ("长沙市计划在2015年新建…45所,…;每个乡镇办好2-3所公办
+            # 幼儿园" on a page whose 到2020年 made the period 2020)
+            if tense == "review" or (
+                tense is None
+                and v.year < ctx.period[0]
+                and not (ctx.mode == "mixed" and in_paragraph == "planned")
+            ):
                 v.kind = "baseline"
             elif tense == "ahead":
                 v.kind = "target"
@@ -1623,6 +1636,10 @@ def _settle_one(
         said = "planned"  # "…2020年底达到80%的任务"
     if said is None and _TASK_BEFORE.search(work, max(sent_a, a - 6), a):
         said = "planned"  # "全县公办园学位建设任务1467个,实际完成1695个": the task set
+    if said is None and _TASK_LEAD.search(
+        work, max(line_a, work.rfind("。", max(0, sent_a - _SENTENCE_BACK), a) + 1), a
+    ):
+        said = "planned"  # "…建设任务为,市区新建、改扩建中小学30所,…;全市新建幼儿园40所"
     # a year carried from the sentences before and already past at the page's date: words of
     # intent outside the value's own sentence do not plan it
     carried_past = bool(ctx.page_date is not None and how and v.year < ctx.page_date.year)
