@@ -127,3 +127,21 @@ def test_the_tasks_a_sentence_lists_are_planned() -> None:
     got = _values(_page("realtexts_blind8", "19"))
     assert got["市區新建、改擴建中小學30所"] == ("target", 2015)
     assert got["全市新建幼兒園40所"] == ("target", 2015)
+
+
+def test_a_page_opening_its_year_plans_its_values_without_tense() -> None:
+    # blind8/20 (甘肃日报 2013-03-24): "今年,张家川回族自治县将投资6512万元建设28个教育项目…" then
+    # "这28个教育项目总计建筑面积达3万多平方米,其中包括…投资2720万元的9个学前教育幼儿园改造工程
+    # 项目": the year's plans, though no word of intent is in their paragraph
+    got = _values(_page("realtexts_blind8", "20"))
+    assert got["投资2720万元"] == ("target", 2013)
+    assert got["投资1127万元"] == ("target", 2013)
+    # blind12/12 (潍城区 2021-02-21, ten projects start): "规划总投资10亿元…学位9684个"
+    got = _values(_page("realtexts_blind12", "12"))
+    assert got["规划总投资10亿元"] == ("target", 2021)
+    assert got["学位9684个"] == ("target", 2021)
+    # blind21/12 (云南, a page of early 2020 whose achievements are of 2019): a value without tense
+    # words stays a result of the year the page reviews
+    got = _values(_page("realtexts_blind21", "12"))
+    assert got["来滇留学生1.9万人次"] == ("baseline", 2019)
+    assert got["高校毕业生初次就业率83.6%"] == ("baseline", 2019)

@@ -1659,6 +1659,23 @@ def _settle_one(
         # 4个" on 2022-03-29; the 两会 and work meetings that open a year): the year has hardly
         # begun, what it says of that year without a word of achievement is what is planned
         said = "planned"
+    if (
+        said is None
+        and tense is None
+        and implied
+        and not how
+        and in_paragraph is None
+        and _opens_year(ctx)
+        and (page := _now(ctx)) is not None
+        and common_base in (None, page)
+    ):
+        # "今年,张家川回族自治县将投资6512万元建设28个教育项目…" then "这28个教育项目总计建筑面积达
+        # 3万多平方米,其中包括投资2200万元的县二中…" on 2013-03-24: a value without a year or any
+        # word of tense in its paragraph, on a page of its year's first months whose other
+        # achievements are of no earlier year, is what the year plans
+        v.year = page
+        how = f"no word of tense on a page of the first months of {page}: planned for it"
+        said = "planned"
     if said is None and tense is None and implied and not carried_past:
         # a value whose sentence writes its own year ("2020年秋季,全区新改扩建13所幼儿园" after
         # "未来5年将建设至少22所学校"): the words of intent or achievement of the sentences about
