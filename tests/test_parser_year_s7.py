@@ -1,0 +1,35 @@
+"""The year a prose value is read for (session 7, issue 13): one test per fix, on real pages.
+
+Every page is a development set's own (tests/data/realtexts_blindN); the expected years are
+what the page says, as its blind labels record them (labels.csv of the set).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import eduplans
+
+DATA = Path(__file__).parent / "data"
+
+
+def _values(page: Path) -> dict[str, tuple[str, int]]:
+    """Return each value's text: its kind and year (the first value of each text)."""
+    plan = eduplans.parse_plan(page)
+    out: dict[str, tuple[str, int]] = {}
+    for ind in plan.indicators:
+        for v in ind.values:
+            out.setdefault(v.text, (v.kind, v.year))
+    return out
+
+
+def test_copying_site_date_line_dates_the_page() -> None:
+    # "来自:查字典教育资讯网 2014-12-21" under the headline: the page's date, so 今年 in
+    # "从贵州思南县政府获悉,今年,该县斥资3010.78万元,…新建6所幼儿园" is 2014 (blind19/09's
+    # labels: 2014); without the date line the page was read as stating no year at all
+    page = DATA / "realtexts_blind19" / "real_09_sinan.txt"
+    plan = eduplans.parse_plan(page)
+    assert plan.issued is not None and plan.issued.isoformat() == "2014-12-21"
+    values = _values(page)
+    assert values["3010.78万元"][1] == 2014
+    assert values["16035平方米"][1] == 2014
