@@ -33,3 +33,12 @@ def test_copying_site_date_line_dates_the_page() -> None:
     values = _values(page)
     assert values["3010.78万元"][1] == 2014
     assert values["16035平方米"][1] == 2014
+
+
+def test_a_year_heading_holds_over_its_subheadings() -> None:
+    # "一、2013 年教育工作回顾" then "(一)事业发展取得新进展。" and "基础教育方面,…三年共投入 29
+    # 亿元,新增幼儿园 4407 所": the subheading is a part of the 2013 review, its values of 2013
+    # (blind13/07's labels); the year no longer ends at the first heading of a lower level
+    values = _values(DATA / "realtexts_blind13" / "real_07_hunan-2014.txt")
+    for text in ("29 亿元", "4407 所", "69.2%", "1456 所", "87个"):
+        assert values[text] == ("baseline", 2013), text

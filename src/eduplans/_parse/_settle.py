@@ -400,6 +400,10 @@ def _broken_down_from(work: str, sent_a: int) -> int:
     return max(work.rfind("。", 0, k - 1), work.rfind("\n", 0, k)) + 1
 
 
+# the level of a heading line no numbering marks ([heading]'s numbered levels are 0 to 5)
+_UNNUMBERED = 6
+
+
 def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
     """Short lines that head a section with a year or a five-year plan: (start, year, tense)."""
     out: list[tuple[int, int | None, str]] = []
@@ -425,13 +429,23 @@ def _section_headings(doc: Doc) -> list[tuple[int, int | None, str]]:
             # (2020), not the year it was written in
             year = _fyp_end(f.group(1))
         out.append((line.start, year, "review" if review and not ahead else "ahead"))
-    # a year heading holds until the next heading of the document
-    marks = sorted(
-        [(h[0], h) for h in out]
-        + [(h.start, None) for h in doc.headings if h.start not in {o[0] for o in out}],
+    # a year heading holds until the next heading of the document of its level or higher:
+    # "一、2013 年教育工作回顾" holds over "(一)事业发展取得新进展。" and its values
+    own = {o[0] for o in out}
+    levels = {h.start: h.level for h in doc.headings}
+    marks: list[tuple[int, tuple[int, int | None, str] | None]] = sorted(
+        [(h[0], h) for h in out] + [(h.start, None) for h in doc.headings if h.start not in own],
         key=lambda m: m[0],
     )
-    return [h if h is not None else (start, None, "") for start, h in marks]
+    kept: list[tuple[int, int | None, str]] = []
+    holding: int | None = None  # the level of the year heading in force
+    for start, h in marks:
+        level = levels.get(start, _UNNUMBERED)
+        if h is None and holding is not None and level > holding:
+            continue  # a subheading of the year heading's section
+        holding = level if h is not None and h[1] is not None else None
+        kept.append(h if h is not None else (start, None, ""))
+    return kept
 
 
 # the values of a list before a value, back to the list's first item ("27%、28%、23%和")
