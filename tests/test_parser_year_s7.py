@@ -42,3 +42,23 @@ def test_a_year_heading_holds_over_its_subheadings() -> None:
     values = _values(DATA / "realtexts_blind13" / "real_07_hunan-2014.txt")
     for text in ("29 亿元", "4407 所", "69.2%", "1456 所", "87个"):
         assert values[text] == ("baseline", 2013), text
+
+
+def test_a_span_of_years_ahead_ends_in_its_last_year() -> None:
+    # "西宁市将从今年起,总投资17.89亿元,力争用五年时间完成…20个教育重点项目" and "拟从今年起用5年
+    # 时间,总投资10.2亿元,规划改造311所" on a page of 2014-08-29: 2014 to 2018, targets of 2018
+    # (blind21/17's labels), not of the page's year
+    found: dict[str, list[tuple[str, int]]] = {}
+    plan = eduplans.parse_plan(DATA / "realtexts_blind21" / "real_17_xining-2014.txt")
+    for ind in plan.indicators:
+        for v in ind.values:
+            found.setdefault(v.text, []).append((v.kind, v.year))
+    assert ("target", 2018) in found["17.89億元"]
+    assert found["10.2億元"] == [("target", 2018)]
+    assert found["311所"] == [("target", 2018)]
+    # "去年北京市启动了学前教育“三年行动计划”,从2011年开始的三年时间内,市区两级政府将安排20亿元
+    # 资金": 2011 to 2013 (blind17/01's labels: 2013)
+    assert _values(DATA / "realtexts_blind17" / "real_01_beijing-2012.txt")["20亿元"] == (
+        "target",
+        2013,
+    )

@@ -1450,6 +1450,56 @@ def _broken_down_year(work: str, line_a: int, sent_a: int) -> tuple[int, str, in
     return None
 
 
+# "力争用五年时间完成…", "从2011年开始的三年时间内": a span of years ahead; its count is group 1
+_SPAN_AHEAD = pattern(
+    lambda w: (
+        "".join(rf"(?<!{re.escape(back)})" for back in w.settle.span_back)
+        + rf"(?:{alternation(w.settle.span_lead)})?\s*"
+        rf"([{''.join(w.small_numbers)}\d]{{1,2}})\s*{_y(w)}\s*{_of(w)}?\s*"
+        rf"(?:{alternation(w.settle.span_ahead)})"
+    )
+)
+# where such a span starts: 从2011年开始, 从今年起 (group 1 the year)
+_SPAN_START = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.change_from)})\s*"
+        rf"(?:((?:19|20)\d{{2}})\s*{_y(w)}|{alternation(w.settle.this_year)})\s*"
+        rf"(?:{alternation(w.settle.span_starts)})?"
+    )
+)
+# the longest span of years ahead read (用10年时间)
+_SPAN_MAX = 10
+
+
+def _span_ahead(sentence: str, rest: str, ctx: Context) -> tuple[int, int, str] | None:
+    """Return the last and first year of a span of years ahead its sentence plans, and why.
+
+    ``sentence`` is the sentence before the value, ``rest`` the sentence after it. "从2011年开始
+    的三年时间内,…将安排20亿元": 2011 to 2013; "计划用7年的时间,投资64211.9万元" on a page of 2009:
+    to 2015; after the value when its start is before it: "西宁市将从今年起,总投资17.89亿元,力争
+    用五年时间完成…" on a page of 2014, 2014 to 2018. None without a span, or without a start on
+    a page of no known year.
+    """
+    span = max(_SPAN_AHEAD.finditer(sentence), key=lambda m: m.start(), default=None)
+    if span is None and _SPAN_START.search(sentence):
+        span = _SPAN_AHEAD.search(sentence + rest, len(sentence))
+        sentence = sentence + rest
+    if span is None:
+        return None
+    n = span.group(1)
+    years = int(n) if n.isdigit() else words().small_numbers.get(n)
+    if not years or years > _SPAN_MAX:
+        return None
+    start = max(
+        _SPAN_START.finditer(sentence, 0, span.start()), key=lambda m: m.start(), default=None
+    )
+    first = int(start.group(1)) if start is not None and start.group(1) else _now(ctx)
+    if first is None:
+        return None
+    said = start.group(0).strip() if start is not None else f"from the page's year, {first}"
+    return first + years - 1, first, f"{span.group(0).strip()} {said}, the span's last year"
+
+
 def _settle_one(
     v: DValue,
     work: str,
@@ -1504,7 +1554,18 @@ def _settle_one(
         for m in _RELATIVE_YEAR.finditer(sentence):
             rel = m
         span = max(_YEAR_SPAN.finditer(sentence), key=lambda m: m.start(), default=None)
-        if span is not None and (rel is None or rel.start() < span.start()):
+        ahead = (
+            _span_ahead(sentence, work[a : _sentence_end(work, a)], ctx)
+            if ctx.mode != "plan"
+            else None
+        )
+        if ahead is not None:
+            # "西宁市将从今年起,…力争用五年时间完成…": the value is planned over the span, for
+            # its last year (a total over it from its first)
+            v.year, first, how = ahead
+            if "cumulative" in v.flags and v.start_year is None:
+                v.start_year = first
+        elif span is not None and (rel is None or rel.start() < span.start()):
             # "据悉,2014—2016年,西安市共投入资金10亿元,新建、改扩建幼儿园458所": what the span of
             # years did, a total over it, stands at its last year
             v.year = int(span.group(2))
