@@ -62,3 +62,24 @@ def test_a_span_of_years_ahead_ends_in_its_last_year() -> None:
         "target",
         2013,
     )
+
+
+def test_a_date_line_with_the_site_name_dates_the_page() -> None:
+    # "2017-12-19 广西头条NEWS" under the headline is the page's date line: the page is of
+    # 2017-12-19 (blind13/18's labels date its 累计 value 2017), not a page without a date
+    page = DATA / "realtexts_blind13" / "real_18_guangxi-yuanqu.txt"
+    plan = eduplans.parse_plan(page)
+    assert plan.issued is not None and plan.issued.isoformat() == "2017-12-19"
+    assert _values(page)["12亿元"] == ("baseline", 2017)
+
+
+def test_a_date_line_closed_by_a_table_bar_dates_the_page() -> None:
+    # "2009-08-28 |" (a line of the page's layout table): the page is of 2009, so
+    # "江西省宜春市现有农村初中229所" is of 2009 and "宜春市计划用7年的时间,投资64211.9万元" of
+    # 2009-2015, its last year 2015 (blind16/10's labels)
+    page = DATA / "realtexts_blind16" / "real_10_yichun.txt"
+    plan = eduplans.parse_plan(page)
+    assert plan.issued is not None and plan.issued.isoformat() == "2009-08-28"
+    values = _values(page)
+    assert values["229所"] == ("baseline", 2009)
+    assert values["64211.9万元"] == ("target", 2015)

@@ -373,7 +373,13 @@ _UPDATE_STAMP = pattern(lambda w: alternation(w.meta.update_stamp))
 
 
 _DATELINE = pattern(lambda w: rf"\s*(?:{alternation(w.meta.dateline_end)})")
-_DATE_LINE_REST = pattern(lambda w: rf"\s*(?:{alternation(w.dates.weekday)}|\d{{1,2}}:\d{{2}}|$)")
+# after the date that opens a date line: a weekday, a clock time, the line's end, or a short name
+# of the site to the line's end ("2017-12-19 广西头条NEWS"), or a table's bar ("2009-08-28 |")
+_DATE_LINE_REST = pattern(
+    lambda w: (
+        rf"\s*(?:{alternation(w.dates.weekday)}|\d{{1,2}}:\d{{2}}|[^\d。,,;:、|]{{0,16}}\|?\s*$)"
+    )
+)
 
 
 def _make_date(y: str, m: str, d: str) -> date | None:
