@@ -83,3 +83,11 @@ def test_a_date_line_closed_by_a_table_bar_dates_the_page() -> None:
     values = _values(page)
     assert values["229所"] == ("baseline", 2009)
     assert values["64211.9万元"] == ("target", 2015)
+
+
+def test_this_year_on_an_undated_page_is_the_latest_year_it_speaks_of() -> None:
+    # "作为苏州市2018年实事项目之一,苏州将在今年新建、改扩建中小学、幼儿园36所" on a page with no
+    # date that names 苏州城市总体规划(2035) and 2018: 今年 is 2018 (blind11/04's labels), not the
+    # end of the years the page names (2035)
+    values = _values(DATA / "realtexts_blind11" / "real_04_suzhou-2018.txt")
+    assert values["36所"] == ("target", 2018)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from typing import Any
 
 from .._model import Baseline, Indicator, Target
 from .._vocab import PERIOD_MEASURES
-from .._words import Words, alternation, chars, pattern, words
+from .._words import Words, alternation, chars, on_change, pattern, words
 from ._decode import fold
 from ._doc import Doc
 from ._draft import DIndicator, DValue, names_nothing
@@ -1450,6 +1451,23 @@ def _broken_down_year(work: str, line_a: int, sent_a: int) -> tuple[int, str, in
     return None
 
 
+@functools.lru_cache(maxsize=4)  # once per page (a str hashes once)
+def _latest_said(work: str) -> int | None:
+    """Return the latest year a page speaks of: not a deadline (到2035年), base or reference."""
+    years = [
+        int(m.group(1))
+        for m in _ABOUT_YEAR.finditer(work)
+        if not _DEADLINE_BEFORE.search(work, max(0, m.start() - 2), m.start())
+    ]
+    return max(years, default=None)
+
+
+on_change(_latest_said.cache_clear)  # its patterns change with the words
+
+# 到/至 right before a year: a deadline, no year a page speaks of as its own
+_DEADLINE_BEFORE = pattern(lambda w: rf"(?:{alternation(w.settle.to_year)})\s*$")
+
+
 # "力争用五年时间完成…", "从2011年开始的三年时间内": a span of years ahead; its count is group 1
 _SPAN_AHEAD = pattern(
     lambda w: (
@@ -1655,6 +1673,17 @@ def _settle_one(
                 how = f"a bulletin of the figures of {v.year} ({ctx.bulletin[1][:24]}…)"
             if tense is None and k >= 0 and headings[k][1] is None and ctx.mode == "report":
                 tense = headings[k][2] or None  # a heading of tense alone: 任务安排, 落实情况
+            if (
+                not how
+                and rel is not None
+                and ctx.mode != "plan"
+                and rel.group(0) in words().settle.this_year
+                and (latest := _latest_said(work)) is not None
+            ):
+                # "作为苏州市2018年实事项目之一,苏州将在今年新建…36所" on a page of no date: 今年 is
+                # the latest year the page speaks of, not the end of a period it names (2035)
+                v.year = latest
+                how = f"{rel.group(0)} on a page of no date: the latest year it speaks of"
     # the nearest word of intent or achievement before the value: in its sentence, else in
     # its paragraph
     in_sentence = _tense_words(sentence)
