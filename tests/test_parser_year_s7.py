@@ -91,3 +91,12 @@ def test_this_year_on_an_undated_page_is_the_latest_year_it_speaks_of() -> None:
     # end of the years the page names (2035)
     values = _values(DATA / "realtexts_blind11" / "real_04_suzhou-2018.txt")
     assert values["36所"] == ("target", 2018)
+
+
+def test_the_years_that_close_a_title_are_no_year_a_sentence_is_about() -> None:
+    # "制定下发了《淄博市第二期学前教育三年行动计划(2014-2016年》,…。实施幼儿园新建改扩建工程,
+    # 全市新建幼儿园16处,新增建筑面积4.2万平方米,完成投资7670万元" on a page of 2014-12-29: the
+    # title's 2016 is no year the paragraph is about; the work done is of 2014 (blind8/15's labels)
+    values = _values(next((DATA / "realtexts_blind8").glob("real_15_*.txt")))
+    assert values["4.2万平方米"] == ("baseline", 2014)
+    assert values["7670万元"] == ("baseline", 2014)
