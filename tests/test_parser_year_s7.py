@@ -100,3 +100,12 @@ def test_the_years_that_close_a_title_are_no_year_a_sentence_is_about() -> None:
     values = _values(next((DATA / "realtexts_blind8").glob("real_15_*.txt")))
     assert values["4.2万平方米"] == ("baseline", 2014)
     assert values["7670万元"] == ("baseline", 2014)
+
+
+def test_a_statistics_overview_titled_with_a_year_in_numerals_dates_its_figures() -> None:
+    # "二〇一二年广州市教育事业概况", the page's title: its figures (初中阶段入学率
+    # 116.09 %, 初中在校学生数373481人) are of 2012, the year it is of (blind18/06's labels),
+    # not the year it is published in (发布时间:2013-04-08)
+    values = _values(next((DATA / "realtexts_blind18").glob("real_06_*.txt")))
+    assert values["116.09 %"] == ("baseline", 2012)
+    assert values["373481人"] == ("baseline", 2012)

@@ -731,7 +731,7 @@ def settle(
         (bulletin := _BULLETIN.search(work, 0, 2000) or _BULLETIN_TITLE.search(work, 0, 2000))
         is not None
     ):
-        year = int(next(g for g in bulletin.groups() if g))
+        year = _year_number(next(g for g in bulletin.groups() if g))
         if bulletin.groupdict().get("book"):
             year -= 1  # 《山丹年鉴2022》 is the yearbook published in 2022, of the year 2021
         ctx = dataclasses.replace(ctx, bulletin=(year, bulletin.group(0).strip()))
@@ -876,7 +876,8 @@ _BULLETIN_TITLE = pattern(
         rf"《[^》]{{0,20}}?((?:19|20)\d{{2}})\s*{_y(w)}[^》]{{0,40}}?"
         rf"(?:{alternation(w.settle.bulletin_titles)})》"
         # or a line of its own, the page's title: "贵州省2020年教育年鉴"
-        rf"|(?m:^[^\n。,]{{0,20}}?((?:19|20)\d{{2}})\s*{_y(w)}[^\n。,]{{0,30}}?"
+        rf"|(?m:^[^\n。,]{{0,20}}?((?:19|20)\d{{2}}|[{w.digits[1:3]}]"
+        rf"[{w.digits}{w.zero}]{{3}})\s*{_y(w)}[^\n。,]{{0,30}}?"
         rf"(?:{alternation(w.settle.bulletin_titles)})\s*$)"
         # the statistics of a school year's start: "2021~2022学年初惠州市教育统计基本情况" are of
         # the autumn of its first year
@@ -887,6 +888,15 @@ _BULLETIN_TITLE = pattern(
         rf"|《[^》\d]{{1,20}}?(?:{alternation(w.settle.yearbooks)})\s*(?P<book>(?:19|20)\d{{2}})\s*》"
     )
 )
+
+
+def _year_number(text: str) -> int:
+    """Return a year written in digits (2012) or in numerals (二〇一二, 二零一二)."""
+    if text.isdigit():
+        return int(text)
+    w = words()
+    return int("".join("0" if ch == w.zero else str(w.digits.index(ch)) for ch in text))
+
 
 # a year read from the sentences around the value (not a default): the carried year, the year
 # that opens a sentence before a semicolon
