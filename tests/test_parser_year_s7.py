@@ -109,3 +109,15 @@ def test_a_statistics_overview_titled_with_a_year_in_numerals_dates_its_figures(
     values = _values(next((DATA / "realtexts_blind18").glob("real_06_*.txt")))
     assert values["116.09 %"] == ("baseline", 2012)
     assert values["373481人"] == ("baseline", 2012)
+
+
+def test_the_level_a_change_rises_to_is_of_the_year_its_sentence_speaks_of() -> None:
+    # "促使2018年66人以上超大班额消减了415个,占比由2017年的5.9%下降到1.92%": 1.92% is of 2018, the
+    # year its sentence speaks of (blind14/20's labels), not the latest year the page names
+    values = _values(next((DATA / "realtexts_blind14").glob("real_20_*.txt")))
+    assert values["1.92%"] == ("baseline", 2018)
+    # "义务教育巩固率从2010年的77%提高到87.6%" in the review of a plan of 2016-2020 (dated
+    # 2018-07-11): the plan's base year, 2015 (blind8/02's labels), not the page's year
+    values = _values(next((DATA / "realtexts_blind8").glob("real_02_*.txt")))
+    assert values["87.6%"] == ("baseline", 2015)
+    assert values["158.1万人"] == ("baseline", 2015)

@@ -1007,11 +1007,21 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
         and (latest := _now(ctx) or ctx.latest_year) > v.year
     ):
         # "每万人接受高等教育人数由2012年的149人增加到270人": the level it rises to is not of the
-        # year it rises from; without a year of its own, of the page's (else the latest it names)
-        v.year = latest
-        v.flags["year_implied"] = (
-            f"no year is written; the change from {froms[-1]} ends in the page's latest year"
-        )
+        # year it rises from; without a year of its own, of the year its sentence speaks of
+        # before (促使2018年…超大班额消减了415个,占比由2017年的5.9%下降到1.92%: 2018), of a plan
+        # text's base year (its review of the years before), else of the page's (else the
+        # latest year it names)
+        later = [int(y) for y in _SECTION_YEAR.findall(before) if int(y) > v.year]
+        if later:
+            v.year = later[-1]
+            how = f"its sentence speaks of {v.year} before"
+        elif ctx.mode == "plan" and ctx.period[0] - 1 > v.year:
+            v.year = ctx.period[0] - 1
+            how = f"a plan's review: its base year, {v.year}"
+        else:
+            v.year = latest
+            how = "the page's latest year"
+        v.flags["year_implied"] = f"no year is written; the change from {froms[-1]} ends in {how}"
     elif dst is not None and not dst.group("y") and ctx.bulletin is not None:
         froms = _FROM_YEAR.findall(before)
         if froms and v.year == int(froms[-1]) and ctx.bulletin[0] > v.year:
