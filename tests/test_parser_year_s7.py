@@ -121,3 +121,12 @@ def test_the_level_a_change_rises_to_is_of_the_year_its_sentence_speaks_of() -> 
     values = _values(next((DATA / "realtexts_blind8").glob("real_02_*.txt")))
     assert values["87.6%"] == ("baseline", 2015)
     assert values["158.1万人"] == ("baseline", 2015)
+
+
+def test_since_a_five_year_period_began_is_to_the_page_s_year() -> None:
+    # "“十三五”以来,西宁市实施…8大类447个项目,完成投资39亿元,扩充教育用地44.5万平方米" on a page
+    # of 2019-01-15: the work done since the period began is of 2019 (blind15/08's labels), not of
+    # the period's end (2020), still ahead at the page's date
+    values = _values(next((DATA / "realtexts_blind15").glob("real_08_*.txt")))
+    assert values["39亿元"] == ("baseline", 2019)
+    assert values["44.5万平方米"] == ("baseline", 2019)

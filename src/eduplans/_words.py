@@ -514,6 +514,7 @@ class SettleWords:
     ahead: tuple[str, ...]
     ahead_numerals: str
     period_scope: tuple[str, ...]
+    since_start: tuple[str, ...]
     section_review: tuple[str, ...]
     section_ahead: tuple[str, ...]
 

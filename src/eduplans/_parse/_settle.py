@@ -1665,6 +1665,16 @@ def _settle_one(
                 v.year = _fyp_end(fyp.group(1))
                 tense = "review" if v.year < ctx.period[0] or ctx.summary else None
                 how = f"the paragraph speaks of the {fyp.group(1)} period"
+                if (
+                    fyp.group(0).endswith(words().settle.since_start)
+                    and (page := _now(ctx)) is not None
+                    and page < v.year
+                ):
+                    # "“十三五”以来,西宁市…完成投资39亿元" on a page of 2019-01-15: since the period
+                    # began, to the page's year (the period's end is still ahead)
+                    v.year = page
+                    tense = "review"
+                    how += f" to date (on a page of {page})"
             elif k >= 0 and (head_year := headings[k][1]) is not None:
                 v.year = head_year
                 tense = headings[k][2]
