@@ -130,3 +130,16 @@ def test_since_a_five_year_period_began_is_to_the_page_s_year() -> None:
     values = _values(next((DATA / "realtexts_blind15").glob("real_08_*.txt")))
     assert values["39亿元"] == ("baseline", 2019)
     assert values["44.5万平方米"] == ("baseline", 2019)
+
+
+def test_a_span_the_work_was_done_in_is_no_span_ahead() -> None:
+    # regression: "全市用三年时间,新建了幼儿园100所" on a page of 2020-12-01 says what was done
+    # (新建了): the span rule dated it 2022, the end of a span ahead. No development page says a
+    # span this way: the text is written for this test (one layout, no evidence of recall)
+    text = (
+        "某市教育局新闻\n发布时间:2020-12-01 10:00\n"
+        "记者从市教育局获悉,全市用三年时间,新建了幼儿园100所,新增学位2万个。"
+    )
+    plan = eduplans.parse_plan(text)
+    years = {v.text: (v.kind, v.year) for v in (*plan.baselines, *plan.targets)}
+    assert years["100所"] == ("baseline", 2020)

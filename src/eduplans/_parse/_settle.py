@@ -1017,7 +1017,7 @@ def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
             how = f"its sentence speaks of {v.year} before"
         elif ctx.mode == "plan" and ctx.period[0] - 1 > v.year:
             v.year = ctx.period[0] - 1
-            how = f"a plan's review: its base year, {v.year}"
+            how = f"a plan's review, its base year {v.year}"
         else:
             v.year = latest
             how = "the page's latest year"
@@ -1594,7 +1594,8 @@ def _settle_one(
         span = max(_YEAR_SPAN.finditer(sentence), key=lambda m: m.start(), default=None)
         ahead = (
             _span_ahead(sentence, work[a : _sentence_end(work, a)], ctx)
-            if ctx.mode != "plan"
+            # not a span the work was done in (用三年时间,全市新建了…)
+            if ctx.mode != "plan" and _tense_words(sentence) != "achieved"
             else None
         )
         if ahead is not None:
@@ -1713,7 +1714,7 @@ def _settle_one(
                 # "作为苏州市2018年实事项目之一,苏州将在今年新建…36所" on a page of no date: 今年 is
                 # the latest year the page speaks of, not the end of a period it names (2035)
                 v.year = latest
-                how = f"{rel.group(0)} on a page of no date: the latest year it speaks of"
+                how = f"{rel.group(0)} on a page of no date, the latest year it speaks of"
     # the nearest word of intent or achievement before the value: in its sentence, else in
     # its paragraph
     in_sentence = _tense_words(sentence)
