@@ -75,3 +75,16 @@ def test_a_list_of_changes_pairs_each_name_with_two_values() -> None:
         ("学前一年毛入园率", 95.0),
         ("学前三年毛入园率", 68.0),
     } <= named
+
+
+def test_a_paragraph_of_stages_or_staff_is_about_schooling() -> None:
+    # blind18/01 "全省共有初中3945所", blind15/19 "2012年,本科上線357人", blind14/03
+    # "2018年四川教職工人數為110.7萬人": the paragraphs name no word of [settle] schooling (初中,
+    # 本科, 教职工 were none), so the values were reported not_education
+    assert ("初中", 3945.0) in {
+        (r["indicator"], r["value"]) for r in _rows(_page("realtexts_blind18", 1))
+    }
+    got = {(r["value"], r["year"]) for r in _rows(_page("realtexts_blind15", 19))}
+    assert {(357.0, 2012), (425.0, 2013)} <= got
+    got = {(r["value"], r["year"]) for r in _rows(_page("realtexts_blind14", 3))}
+    assert {(1107000.0, 2018), (1125000.0, 2019)} <= got
