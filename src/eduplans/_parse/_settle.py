@@ -640,6 +640,47 @@ def _distractor(
     return None
 
 
+def _other_field(d: DIndicator) -> str | None:
+    """Why a prose value is of another field than education (None when it is not), by its name.
+
+    A value named by 专利, 重点实验室, 高新技术企业 or 口袋公园 (a statistics bulletin's science
+    paragraph, a list of 民生实事 beside the schools) is no education indicator, unless its name
+    also says schooling (企业职工岗位培训率, 省级产教融合型企业).
+    """
+    w = words().settle
+    name = fold(d.subject + d.name)
+    if not any(x in name for x in w.schooling_nouns) and (
+        any(x in name for x in w.other_fields)
+        or (d.unit == "item" and any(x in name for x in w.other_field_counted))
+    ):
+        return f"a value of another field ({d.name}), not of education"
+    return None
+
+
+def _no_level(d: DIndicator, v: DValue, ctx: Context) -> str | None:
+    """Why a settled prose value is no level (None when it may be one).
+
+    An achievement in words (实现了乡村小规模学校全覆盖, read as 100%) has no number a curator
+    records; a number of years is a level only of a measure in years (平均受教育年限), else a
+    duration (用7年) or a scope (学前3年免费教育). A plan's targets of either kind stay (the
+    curated plans record 全覆盖 and 3至5年一周期 as targets); on other pages they go too.
+    """
+    if v.kind != "baseline" and ctx.mode == "plan":
+        return None
+    if (
+        d.unit == "percent"
+        and "number_from_words" in v.flags
+        and v.magnitude == 100
+        and not re.search(r"\d", v.text)
+    ):
+        return f"a goal in words ({v.text}, read as 100%): no number to keep (review it)"
+    if d.unit == "year" and not any(
+        m in fold(d.subject + d.name) for m in words().settle.year_measures
+    ):
+        return f"a number of years of no measure in years ({d.name}…): a duration or scope"
+    return None
+
+
 _COPY_BEFORE = "\n【[|】“"
 _COPY_AFTER = "\n】]”"
 
@@ -754,19 +795,12 @@ def settle(
             ):
                 other = "a national figure on a region's page (全国学前教育毛入园率…)"
             sentence_b = _sentence_end(work, b)
-            if (
-                other is None
-                and why is None
-                and "number_from_words" in v.flags
-                and d.unit == "percent"
-                and not re.search(r"\d", v.text)
-                and not _SCHOOLING.search(fold(d.subject + d.name))
-            ):
-                # "预计年内可全部完成建设", "項目全部…": all of some projects done, no level of
-                # the region's schooling (no number is lost: the value is words)
-                other = "a word value (全部, 全覆盖) whose subject says nothing of schooling"
+            field = _other_field(d) if other is None and why is None else None
             if other is not None:
                 notes.append((a, b, "distractor", other))
+                dropped.add(id(v))
+            elif field is not None:
+                notes.append((a, b, "not_education", field))
                 dropped.add(id(v))
             elif (
                 why is None
@@ -828,6 +862,7 @@ def settle(
     placed.sort(key=lambda p: "year_implied" in p[0].flags)
     common_base: int | None = None
     base_years: list[int] = []
+    of = {id(v): d for d in drafts for v in d.values}
     for v, line_a, sent_a, a in placed:
         if common_base is None and "year_implied" in v.flags and base_years:
             common_base = max(set(base_years), key=base_years.count)
@@ -837,6 +872,18 @@ def settle(
             _start_of_total(v, work, line_a, sent_a, a, ctx)
         if v.kind == "baseline" and "year_implied" not in v.flags:
             base_years.append(v.year)
+        if v.kind == "baseline" and of[id(v)].unit == "percentage_point":
+            # "十年提高了23.6个百分点", "比3年前提高了10.87个百分点": how far a level moved over
+            # past years; a baseline is a level (a planned increment stays a target)
+            why = "an achieved change in 百分点 is no level: not a baseline"
+            notes.append((a, a + len(v.text), "relative", why))
+            dropped.add(id(v))
+            continue  # (its year still counts among the baselines' years)
+        if (no_level := _no_level(of[id(v)], v, ctx)) is not None:
+            # (a word value loses no number: its text is words)
+            notes.append((a, a + len(v.text), "distractor", no_level))
+            dropped.add(id(v))
+            continue  # (its year still counts among the baselines' years)
         if ctx.undated and "year_implied" in v.flags:
             v.flags["year_implied"] = (
                 f"the page states no year and no date: the year is unknown, {v.year} is only "
