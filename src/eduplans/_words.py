@@ -406,6 +406,10 @@ class SettleWords:
     """The words the settling step reads (section ``[settle]``; explained there)."""
 
     change_verbs: tuple[str, ...]
+    compared_ago: tuple[str, ...]
+    change_alone: tuple[str, ...]
+    band_joints: tuple[str, ...]
+    band_nouns: tuple[str, ...]
     higher_than: tuple[str, ...]
     growth: tuple[str, ...]
     growth_verbs: tuple[str, ...]
@@ -437,6 +441,11 @@ class SettleWords:
     institution_category: tuple[str, ...]
     one_facility: tuple[str, ...]
     facility_specs: tuple[str, ...]
+    located: tuple[str, ...]
+    related_links: tuple[str, ...]
+    project_suffixes: tuple[str, ...]
+    build_verbs: tuple[str, ...]
+    seat_verbs: tuple[str, ...]
     facility_name_after: str
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]

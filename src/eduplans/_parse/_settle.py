@@ -107,6 +107,27 @@ _COMPARED = pattern(
 _CHANGE_VERB = pattern(
     lambda w: rf"(?:{alternation(w.settle.change_verbs)})(?:{alternation(w.meta.perfective)})?"
 )
+_CHANGE_ALONE = pattern(
+    lambda w: (
+        rf"\s*(?:{alternation(w.settle.change_alone)})(?:{alternation(w.meta.perfective)})?\s*"
+        rf"(?:{alternation(w.settle.approx)})?\s*"
+    )
+)
+# "56人至65人的大班765个", "无66人以上的超大班": a number of pupils that says which classes are
+# counted
+_BAND = pattern(
+    lambda w: (
+        rf"\s*(?:(?:{alternation(w.settle.band_joints)})\s*\d+\s*"
+        rf"(?:{alternation(x for u in w.units if u.key == 'person' for x in u.words)}))?\s*"
+        rf"(?:{alternation(w.prose.above_below)})?\s*{_of(w)}?\s*"
+        rf"(?:{alternation(w.settle.band_nouns)})"
+    )
+)
+# "比3年前增加了583所", "比前10年的总和还多20所", "比“十三五”初期提高…": compared with a time
+# before
+_COMPARED_AGO = pattern(
+    lambda w: rf"(?:{_compared(w)})\s*[^,;。]{{0,10}}?(?:{alternation(w.settle.compared_ago)})"
+)
 _HIGHER_THAN = pattern(
     lambda w: rf"{_not_after(w.settle.negation)}(?:{alternation(w.settle.higher_than)})"
 )
@@ -459,6 +480,8 @@ def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None
     cmp_ = None
     for m in _COMPARED.finditer(before):
         cmp_ = m
+    for m in _COMPARED_AGO.finditer(before):  # 比3年前, 比前10年的总和, 比“十三五”初期
+        cmp_ = m if cmp_ is None or m.end() > cmp_.end() else cmp_
     if cmp_ is not None and _CHANGE_VERB.search(work[clause_a:b], cmp_.end()):
         base = cmp_.group(0)
         return f"a change compared with {base if base in ('同比', '环比') else base[1:]}"
@@ -518,10 +541,126 @@ def _single_institution(work: str, clause_a: int, a: int, b: int) -> str | None:
         first = work[numbered.end() : a].split(",")[0]
         if first != work[numbered.end() : a] and _institution(first):
             return "a value of one named school (1.…小学,建设面积…), not the region's"
+    elif (heading := _item_heading(work, line_a)) is not None:
+        return f"a value of one named school (the item {heading}), not the region's"
+    return None
+
+
+def _under_related_links(work: str, a: int) -> bool:
+    """Whether the value at ``a`` is in a list of related links (相关链接: headline lines).
+
+    A news page lists other articles under 相关链接 or 相关阅读, one headline a line
+    ("海口今春3所民办小学和25所幼儿园停止办学"): their figures are those articles', not this page's.
+    The list is the run of short lines without 。 between the heading and the value.
+    """
+    heads = words().settle.related_links
+    end = work.find("\n", a)
+    end = len(work) if end < 0 else end
+    for _ in range(10):
+        start = work.rfind("\n", 0, end) + 1
+        line = work[start:end].strip()
+        if re.sub(r"[::\s]+$", "", line) in heads:
+            return True
+        if "。" in line or len(line) > 40:
+            return False
+        if start == 0:
+            return False
+        end = start - 1
+    return False
+
+
+def _item_heading(work: str, line_a: int) -> str | None:
+    """Return the numbered heading line naming one school that the line at ``line_a`` is under.
+
+    "1. 坊子区博文学校幼儿园(辛冬幼儿园)" on a line of its own, "计划投资3000万元,占地13亩…" on
+    the next; "4.江北区慈城新城九年制学校新建项目", a picture's line, then "项目位于…规划办学规模
+    63个班": the item's values are that school's. The heading is looked for among the three lines
+    before (blank lines not counted; a line with a number of its own ends the search); a name
+    followed by a project word (新建项目, 工程, 二期) or an alias in brackets is still the school's.
+    """
+    seen = 0
+    end = line_a - 1
+    while end > 0 and seen < 3:
+        start = work.rfind("\n", 0, end) + 1
+        line = work[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        seen += 1
+        head = _NUMBERED.match(line)
+        if head is None and re.search(r"\d", line):
+            return None  # (a line of values of its own: the value's line starts a new block)
+        if head is None:
+            continue
+        name = line[head.end() :]
+        suffixes = alternation(words().settle.project_suffixes)
+        while (bare := re.sub(rf"(?:\([^()]*\)|{suffixes})$", "", name).strip()) != name:
+            name = bare
+        return line if _institution(name) else None
     return None
 
 
 _ONE_FACILITY = pattern(lambda w: alternation(w.settle.one_facility))
+_LOCATED = pattern(lambda w: alternation(w.settle.located))
+_BUILDS = pattern(lambda w: rf"\s*(?:{alternation(w.settle.build_verbs)})")
+# the seats one school adds, after its name (重庆路小学新增学位400个)
+_MEASURED = pattern(
+    lambda w: (
+        rf"\s*(?:{alternation(w.settle.seat_verbs)})\s*(?:{alternation(w.settle.seat_nouns)})\s*$"
+    )
+)
+#: Units of what a building project costs or covers (its money, floor area, land).
+_PROJECT_UNITS = frozenset({"yuan", "square_meter", "mu", "hectare"})
+
+
+def _school_named_before(clause: str, unit: str) -> str | None:
+    """Why seats are one named school's, by the school their clause opens with (None when not).
+
+    "新建天津路第一小学新增学位2000个", "重庆路小学新增学位400个": the clause names one school (not
+    a kind, 新增公办幼儿园学位, nor a verb's object), then the seats it adds.
+    """
+    if unit != "seat":
+        return None
+    w = words().settle
+    text = clause.strip()
+    if (verb := _BUILDS.match(text)) is not None:
+        text = text[verb.end() :].strip()
+    for end in w.institution_end:
+        k = text.find(end)
+        if k <= 0:
+            continue
+        name, rest = text[: k + len(end)], text[k + len(end) :]
+        if (
+            _institution(name)
+            and not _VERB_IN_NAME.search(name)
+            and not any(x in name for x in w.seat_verbs)
+            and _MEASURED.match(rest)
+        ):
+            return f"the seats of one named school ({name}), not the region's"
+    return None
+
+
+def _for_one_school(work: str, b: int, unit: str) -> str | None:
+    """Why the value ending at ``b`` is the cost or area of one named school (None when not).
+
+    "投资5948万元新建海湾小学", "投资2626万元新建渤海小学": the money (or area) is followed by a
+    verb of building and one school's name (not a kind of school: 新建公办幼儿园), so it is that
+    school's, not the region's total.
+    """
+    if unit not in _PROJECT_UNITS or (verb := _BUILDS.match(work, b)) is None:
+        return None
+    run = re.match(r"[^,;。、\n()“”]{2,30}", work[verb.end() :])
+    # (two schools, "新建了青原区第二中学和青原区第三中学", share the money: no one school's)
+    if run is None or re.search(rf"[{chars(''.join(words().prose.list_joints))}]", run.group(0)):
+        return None
+    for end in words().settle.institution_end:
+        k = run.group(0).find(end)
+        if k > 0 and _institution(name := run.group(0)[: k + len(end)]):
+            built = f"{verb.group(0).strip()}{name}"
+            return f"the cost or area of one named school ({built}), not the region's"
+    return None
+
+
 _FACILITY_SPEC = pattern(lambda w: alternation(w.settle.facility_specs))
 _VERB_IN_NAME = pattern(lambda w: alternation(w.prose.lead_verbs))
 
@@ -548,8 +687,9 @@ def _one_facility(work: str, a: int, clause_a: int) -> str | None:
     Its sentence points back to one facility before it (该园总投资821万元, 占地面积9600平方米;
     这座总投资1.58亿元的崭新学校可容纳学生3000人), or names one school and the value follows a
     word of a building's specification in its clause (位于…的第十五幼儿园占地面积4920平方米, 总投资
-    3410万元, 可容纳360名幼儿): the school's area, cost or capacity, not the region's level or
-    target.
+    3410万元, 可容纳360名幼儿), or tells where one facility lies before it in its sentence (up to
+    。 or ;: 金港小学位于…,总投资2718万元): the school's area, cost or capacity, not the region's
+    level or target.
     """
     line_a = work.rfind("\n", 0, a) + 1
     # (。 only: a page's mojibake holds ! and ? inside words, "按照“2教1?!钡慕虒W…")
@@ -557,12 +697,21 @@ def _one_facility(work: str, a: int, clause_a: int) -> str | None:
     m = _ONE_FACILITY.search(work, sentence_a, a)
     if m is not None:
         return f"a specification of one facility ({m.group(0)}…), not the region's"
-    if _FACILITY_SPEC.search(work, clause_a, a) is None:
-        return None
-    for spec in _FACILITY_SPEC.finditer(work, sentence_a, a):
-        school = _named_school(work, sentence_a, spec.start())
-        if school is not None:
-            return f"a specification ({spec.group(0)}) of one school ({school}), not the region's"
+    if _FACILITY_SPEC.search(work, clause_a, a) is not None:
+        for spec in _FACILITY_SPEC.finditer(work, sentence_a, a):
+            school = _named_school(work, sentence_a, spec.start())
+            if school is not None:
+                what = f"({spec.group(0)}) of one school ({school})"
+                return f"a specification {what}, not the region's"
+    # "金港小学位于金港路与常乐路交叉处,总投资2718万元…;秀石路小学位于秀石路,总投资4130万元": a
+    # place is told of one facility; the values after it in its sentence are that facility's
+    part_a = max(line_a, max(work.rfind(m, max(0, a - 300), a) for m in "。;") + 1)
+    located = _LOCATED.search(work, part_a, a)
+    # (a count before it, "有75所学校位于城郊结合地区", tells where many are: no one facility)
+    if located is not None and not re.search(
+        r"\d", re.split(r"[,:、]", work[part_a : located.start()])[-1]
+    ):
+        return f"a specification of one facility (…{located.group(0)}…), not the region's"
     return None
 
 
@@ -625,6 +774,13 @@ def _distractor(
         return "a threshold that says which are counted (尚未达到90%的21个薄弱县), not a level"
     if _RANK.search(work, clause_a, a):
         return "a rank inside a name (排名前1%)"
+    if (
+        d.unit == "person"
+        and (band := _BAND.match(work, b))
+        # (66人以上超大班额: the threshold rule of settle quotes it)
+        and not (_DEFINING.match(work, b) and _BOUND.search(v.text))
+    ):
+        return f"a class size inside a name ({work[a : band.end()].strip()}), not a value"
     if d.unit == "item" and (
         _LIST_NOUN.search(work, clause_a, a) or _LIST_NOUN.search(work, b, _clause_end(work, b))
     ):
@@ -633,8 +789,14 @@ def _distractor(
         return "a count of projects under way (9所正在进行室内外装修), not done or planned"
     if (single := _single_institution(work, clause_a, a, b)) is not None:
         return single
+    if _under_related_links(work, a):
+        return "another article's headline, in the page's related links (相关链接)"
     if (facility := _one_facility(work, a, clause_a)) is not None:
         return facility
+    if (school := _for_one_school(work, b, d.unit)) is not None:
+        return school
+    if (school := _school_named_before(work[clause_a:a], d.unit)) is not None:
+        return school
     if d.unit != "percent" and _CONDITION.match(work, b):
         return "a condition (…后), not a value"
     return None
@@ -683,6 +845,25 @@ def _no_level(d: DIndicator, v: DValue, ctx: Context) -> str | None:
 
 _COPY_BEFORE = "\n【[|】“"
 _COPY_AFTER = "\n】]”"
+
+
+def _rounded_in_body(
+    unit: str, magnitude: float | None, body: set[tuple[str, float | None]]
+) -> float | None:
+    """Return the body's value that a headline's value rounds (None when there is none).
+
+    A headline rounds (6500万元) what the body states exactly (6512万元): a body value of the same
+    unit within 2% that the headline's value is a rounding of (it has fewer significant digits).
+    """
+    if not magnitude:
+        return None
+    digits = len(f"{magnitude:g}".replace(".", "").rstrip("0").lstrip("0"))
+    for u, m in body:
+        if u != unit or not m or m == magnitude or abs(m - magnitude) > 0.02 * abs(m):
+            continue
+        if digits < len(f"{m:g}".replace(".", "").rstrip("0").lstrip("0")):
+            return m
+    return None
 
 
 def _headline_copies(work: str, title_span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -832,6 +1013,18 @@ def settle(
             elif why is not None:
                 notes.append((a, b, "relative", why))
                 dropped.add(id(v))
+            elif (
+                # (增加1080个: places added are a count of new places; 百分点: the rule below)
+                d.unit not in ("seat", "percentage_point")
+                and _CHANGE_ALONE.fullmatch(work, clause_a, a)
+                and re.search(r"\d", work[sent_a:clause_a])
+                and re.match(r"\s*(?:[,;。]|$)", work[b:])
+            ):
+                # "年末全市有幼儿园1935所,增加39所", "城市公办幼儿园数为21个,增加3个": a clause of a
+                # change verb alone, after a level: how far that level moved, not a level
+                why = f"a change ({work[clause_a:a].strip()}) of the level before it, not a level"
+                notes.append((a, b, "relative", why))
+                dropped.add(id(v))
             elif d.unit in _UNIT_SAYS_NOTHING and names_nothing(fold(d.subject + d.name)):
                 said = d.subject + d.name
                 if d.unit == "percentage_point":
@@ -855,6 +1048,13 @@ def settle(
                 dropped.add(id(v))
             elif any(h_a <= a < h_b for h_a, h_b in heads) and (d.unit, v.magnitude) in body_values:
                 notes.append((a, b, "repeated", "in the headline; the body states it again"))
+                dropped.add(id(v))
+            elif any(h_a <= a < h_b for h_a, h_b in heads) and (
+                body := _rounded_in_body(d.unit, v.magnitude, body_values)
+            ):
+                # "张家川投资6500万元改善办学条件" over "将投资6512万元建设28个教育项目"
+                why = f"in the headline, rounded; the body states it exactly ({body:g})"
+                notes.append((a, b, "repeated", why))
                 dropped.add(id(v))
             else:
                 placed.append((v, line_a, sent_a, a))
