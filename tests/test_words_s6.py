@@ -37,11 +37,7 @@ REPO = SRC.parents[1]
 
 #: Modules that still type Chinese words of their own: each is converted by moving its words to
 #: data/words.toml and taking it off this list. A module not listed here may hold none.
-TO_CONVERT = frozenset(
-    {
-        "_parse/_settle.py",  # to convert (session 6's parser lane edits it now)
-    }
-)
+TO_CONVERT: frozenset[str] = frozenset()
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A range of a character class between two Chinese characters (一-鿿): structure, no word.

@@ -70,12 +70,12 @@ def _y(w: Words) -> str:
 
 def _year_end(w: Words) -> str:
     """Return the optional end of a year (2020年底, 2015年末) as a pattern."""
-    return rf"(?:{alternation(w.settle.year_end)})?"
+    return rf"(?:{alternation(w.prose.year_end)})?"
 
 
 def _of(w: Words) -> str:
     """Return the attributive particle (的 of 2020年的, 目标的) as a pattern."""
-    return rf"(?:{alternation(w.settle.of)})"
+    return rf"(?:{re.escape(w.prose.of)})"
 
 
 def _not_after(forms: tuple[str, ...]) -> str:
@@ -91,7 +91,7 @@ def _deadline(w: Words) -> str:
 def _compared(w: Words) -> str:
     """Return the words of a comparison (比, 较, 相比), each after none of its ``not_after``."""
     not_after = w.settle.compare_not_after
-    forms = sorted(set(w.settle.compare_words), key=lambda f: (-len(f), f))
+    forms = sorted(set(w.prose.compare_lead), key=lambda f: (-len(f), f))
     return "|".join(
         (rf"(?<![{chars(not_after[f])}])" if f in not_after else "") + re.escape(f) for f in forms
     )
@@ -484,7 +484,9 @@ def _relative(work: str, clause_a: int, a: int, b: int, unit: str) -> str | None
         cmp_ = m if cmp_ is None or m.end() > cmp_.end() else cmp_
     if cmp_ is not None and _CHANGE_VERB.search(work[clause_a:b], cmp_.end()):
         base = cmp_.group(0)
-        return f"a change compared with {base if base in ('同比', '环比') else base[1:]}"
+        return (
+            f"a change compared with {base if base in words().settle.compare_alone else base[1:]}"
+        )
     if _HIGHER_THAN.search(before) and unit in ("percentage_point", "percent"):
         return "a difference from another place or year"
     # "分别增长27%、28%、23%和51%": the items after the first share its verb
@@ -721,12 +723,15 @@ _UNIT_SAYS_NOTHING = frozenset({"item", "percentage_point"})
 
 
 # "每10万人中拥有大学文化程度的由7728人上升为13919人": the people a figure is counted among
-_AMONG = re.compile(r"\s*(?:口)?\s*中")
+_AMONG = pattern(
+    lambda w: rf"\s*(?:{alternation(w.settle.among_tail)})?\s*(?:{alternation(w.settle.among)})"
+)
 # "学前教育毛入园率尚未达到90%或刚刚达到90%的21个薄弱县": a rate, then 的 and a count of what
 # it describes: the rate says which are counted, it is no level
 _COUNTED_AFTER = pattern(
     lambda w: (
-        rf"(?:\s*或[^,。;]{{0,10}}?\d+(?:\.\d+)?\s*%)?\s*的\s*\d+\s*"
+        rf"(?:\s*(?:{alternation(w.settle.or_words)})[^,。;]{{0,10}}?\d+(?:\.\d+)?\s*%)?"
+        rf"\s*{_of(w)}\s*\d+\s*"
         rf"(?:{alternation([*w.classifiers, *(x for u in w.units if u.counted for x in u.words)])})"
     )
 )
@@ -735,7 +740,9 @@ _COUNTED_AFTER = pattern(
 # "具体分布情况如表1所示": the number names a table or figure of the document
 _REFERENCE = pattern(lambda w: rf"(?:{alternation(w.settle.reference_nouns)})\s*$")
 _DIGITS = re.compile(r"[\d.]*")
-_SHOWN = pattern(lambda w: rf"\s*(?:{alternation(w.settle.shown)})(?!范)")  # not 所示范(校)
+_SHOWN = pattern(  # not 所示范(校)
+    lambda w: rf"\s*(?:{alternation(w.settle.shown)})(?!{alternation(w.settle.shown_not_before)})"
+)
 
 
 def _distractor(
@@ -768,7 +775,11 @@ def _distractor(
         return "a population that says where a provision applies (人口2000人以上的行政村)"
     if _SIZE.search(work, max(clause_a, a - 4), a) and _OF.match(work, b):
         return "a size that describes what is counted (规模9-12个班级的公办幼儿园)"
-    if d.unit == "person" and work[a - 1 : a] == "每" and _AMONG.match(work, b):
+    if (
+        d.unit == "person"
+        and work.endswith(words().settle.denominator, 0, a)
+        and _AMONG.match(work, b)
+    ):
         return "a denominator (每10万人中), not a value"
     if d.unit == "percent" and _COUNTED_AFTER.match(work, b):
         return "a threshold that says which are counted (尚未达到90%的21个薄弱县), not a level"
@@ -1111,8 +1122,8 @@ def settle(
 # statistics (公报); its figures are of the year it names, published the year after
 _BULLETIN = pattern(
     lambda w: (
-        rf"现将\s*((?:19|20)\d{{2}})\s*{_y(w)}[^。;]{{0,80}}?"
-        rf"(?:{alternation(w.settle.bulletin_verbs)})如下"
+        rf"(?:{alternation(w.settle.bulletin_lead)})\s*((?:19|20)\d{{2}})\s*{_y(w)}[^。;]{{0,80}}?"
+        rf"(?:{alternation(w.settle.bulletin_verbs)})(?:{alternation(w.settle.as_follows)})"
     )
 )
 
@@ -1185,12 +1196,19 @@ def _restated(drafts: list[DIndicator], dropped: set[int]) -> None:
 
 
 # "与2010年第六次全国人口普查相比,": the year a change is measured from
-_COMPARED_WITH = pattern(lambda w: rf"与\s*((?:19|20)\d{{2}})\s*{_y(w)}[^,;。]{{0,20}}?相比")
+_COMPARED_WITH = pattern(
+    lambda w: (
+        rf"(?:{alternation(w.settle.compared_with)})\s*((?:19|20)\d{{2}})\s*{_y(w)}"
+        rf"[^,;。]{{0,20}}?(?:{alternation(w.settle.compared_with_end)})"
+    )
+)
 
 
 #: The years a change in a sentence starts from (从2019年的65.26%) and goes to (提高到2025年的93%).
-_FROM_YEAR = pattern(lambda w: rf"(?:从|由)\s*((?:19|20)\d{{2}})\s*{_y(w)}")
-_TO_YEAR = pattern(lambda w: rf"(?:到|至)\s*((?:19|20)\d{{2}})\s*{_y(w)}")
+_FROM_YEAR = pattern(
+    lambda w: rf"(?:{alternation(w.settle.change_from)})\s*((?:19|20)\d{{2}})\s*{_y(w)}"
+)
+_TO_YEAR = pattern(lambda w: rf"(?:{alternation(w.settle.to_year)})\s*((?:19|20)\d{{2}})\s*{_y(w)}")
 
 
 def _from_to(v: DValue, work: str, sent_a: int, a: int, ctx: Context) -> None:
@@ -1290,7 +1308,7 @@ _SPAN = pattern(
         rf"(?:{alternation(w.settle.span_before)})\s*(?P<n>{_count(w)})\s*{_y(w)}"
         rf"|(?P<m>{_count(w)})\s*{_y(w)}(?:{alternation(w.settle.span_after)})"
         rf"|(?P<p>{alternation(p.key for p in w.periods)})[”\"]?\s*"
-        rf"(?:时期|期间|以来|{alternation(w.settle.period_opening)})"
+        rf"(?:{alternation((*w.settle.period_span, *w.settle.period_opening))})"
     )
 )
 
@@ -1311,8 +1329,8 @@ def _span_before(work: str, floor: int, a: int) -> tuple[int, str] | None:
 
 _SINCE = pattern(
     lambda w: (
-        rf"(?<![{chars(w.settle.not_about_before)}\d])(?:自\s*)?((?:19|20)\d{{2}})\s*{_y(w)}"
-        rf"(?:底|末)?\s*(?:{alternation(w.settle.span_after)})"
+        rf"(?<![{chars(w.settle.not_about_before)}\d])(?:(?:{alternation(w.settle.since)})\s*)?"
+        rf"((?:19|20)\d{{2}})\s*{_y(w)}{_year_end(w)}\s*(?:{alternation(w.settle.span_after)})"
     )
 )
 
@@ -1361,7 +1379,7 @@ def _intents(text: str) -> Iterator[re.Match[str]]:
     is an achievement, the 目标 in it no plan.
     """
     for m in PLANNED.finditer(text):
-        if m.group(0) == "目标":
+        if m.group(0) in words().settle.met_intent:
             clause = re.split(r"[,;。!?]", text[max(0, m.start() - 20) : m.start()])[-1]
             if _TARGET_MET.search(clause):
                 continue
@@ -1410,7 +1428,7 @@ def _offset(rel: re.Match[str]) -> int:
     word = rel.group(0)
     if rel.group("last"):
         return -1
-    if word.startswith("明年"):
+    if word.startswith(words().settle.next_year):
         return 1
     if rel.group("n"):
         n = rel.group("n")
@@ -1451,7 +1469,7 @@ def _page_year(drafts: list[DIndicator], doc: Doc, starts: list[int]) -> tuple[i
             rel = None
             for m in _RELATIVE_YEAR.finditer(work, _sentence_start(work, line_a, a), a):
                 rel = m
-            if rel is not None and not rel.group(0).startswith(("本年度", "当年")):
+            if rel is not None and not rel.group(0).startswith(words().settle.that_year):
                 why = f"{rel.group(0)}…{v.text} is stated for {year} elsewhere"
                 return year - _offset(rel), why
     return None
@@ -1461,7 +1479,8 @@ def _page_year(drafts: list[DIndicator], doc: Doc, starts: list[int]) -> tuple[i
 # 会上": the event a news lead reports, held on the day of the page, named with its year
 _LEAD_EVENT = pattern(
     lambda w: (
-        rf"(?:^|[。\n])\s*(?:{alternation(w.settle.today)}|\d{{1,2}}\s*日)[^。\n]{{0,30}}?"
+        rf"(?:^|[。\n])\s*(?:{alternation(w.settle.today)}|\d{{1,2}}\s*{re.escape(w.dates.day)})"
+        r"[^。\n]{0,30}?"
         rf"(?<![{chars(w.settle.not_about_before)}\d])((?:19|20)\d{{2}})\s*{_y(w)}"
         rf"[^,;。\n\d]{{0,24}}?(?:{alternation(w.settle.event_nouns)})"
     )
@@ -1495,13 +1514,17 @@ def _after_period(work: str) -> tuple[int, str] | None:
 
 # after a year: the rest of an event's name (2012年重庆教育工作会)
 _NAMED_EVENT = pattern(
-    lambda w: rf"[^,;。\d]{{0,24}}?(?:{alternation(w.settle.event_nouns)})(?!\s*(?:以来|后))"
+    lambda w: (
+        rf"[^,;。\d]{{0,24}}?(?:{alternation(w.settle.event_nouns)})"
+        rf"(?!\s*(?:{alternation(w.settle.event_not_before)}))"
+    )
 )
 
 # "预计到2020年", "将于2020年": a year a page plans for with a word of intent
 _INTENDED_YEAR = pattern(
     lambda w: (
-        r"(?:预计|将|力争|计划|争取|拟)[^,;。]{0,6}?(?:到|至|于)\s*"
+        rf"(?:{alternation(w.settle.intends_year)})[^,;。]{{0,6}}?"
+        rf"(?:{alternation((*w.settle.to_year, *w.settle.at_year))})\s*"
         rf"((?:19|20)\d{{2}})\s*{_y(w)}"
     )
 )
@@ -1568,7 +1591,7 @@ def _clause_end(work: str, a: int) -> int:
 _ABOUT_YEAR = pattern(
     lambda w: (
         rf"(?<![{chars(w.settle.not_about_before)}\d])((?:19|20)\d{{2}})\s*{_y(w)}"
-        rf"(?!\s*\d{{1,2}}\s*月|\s*(?:{alternation(w.settle.not_about_after)}))"
+        rf"(?!\s*\d{{1,2}}\s*{re.escape(w.dates.month)}|\s*(?:{alternation(w.settle.not_about_after)}))"
     )
 )
 _CONTINUES = pattern(lambda w: rf"\s*(?:{alternation(w.settle.continues)})")
@@ -1615,7 +1638,7 @@ def _carried_year(
             if (
                 now is not None
                 and m.group("n") is None
-                and m.group(0) not in ("当年", "本年度")
+                and m.group(0) not in words().settle.that_year
                 and (said is None or m.start() > said[0])
             ):
                 said = (m.start(), now + _offset(m), f"{m.group(0)} on a page of {now}")
